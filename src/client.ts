@@ -1,0 +1,280 @@
+import { createEmitter } from './core/emitter';
+import { eligibility, type SkipReason, type UserState } from './core/eligibility';
+import { NpsError } from './core/errors';
+import { uuidv7, type RandomBytes } from './core/ids';
+import type { Json } from './core/json';
+import { categoryOf } from './core/nps-score';
+import { resolveStage, type NpsOptions, type Traits } from './core/options';
+import { assertId, assertJson, validateOptions } from './core/validate-options';
+import { VERSION } from './core/version';
+import type { Category, ResponseRecord } from './core/wire';
+import { openStore } from './outbox/open-store';
+import type { KvStore } from './outbox/kv-store';
+import { createOutbox, type FlushResult, type Outbox, type OutboxOptions } from './outbox/outbox';
+import { loadMessages } from './ui/load-messages';
+import { mountPrompt } from './ui/mount-prompt';
+import type { LoadMessages, MountView, View } from './ui/view';
+
+/** Options of one `show()` call. */
+export interface ShowOptions<Stage extends string = string> {
+  /** The journey stage; one of the keys of `options.stages` when given. */
+  stage?: Stage;
+  /** Skip throttle, signup age and sampling (previews, tests). @default false */
+  force?: boolean;
+  /** JSON attached to this prompt's record. */
+  metadata?: Json;
+}
+
+/** How a `show()` call ended. */
+export type ShowResult =
+  | { status: 'answered'; id: string; score: number; category: Category; comment?: string }
+  | { status: 'dismissed'; id: string }
+  | { status: 'skipped'; reason: SkipReason };
+
+/** Payloads of the client's events. */
+export interface NpsEvents {
+  shown: { id: string; stage?: string };
+  score: { id: string; stage?: string; score: number; category: Category };
+  /** Final: the score plus the comment, if any. */
+  response: { id: string; stage?: string; score: number; category: Category; comment?: string };
+  dismissed: { id: string; stage?: string };
+  skipped: { reason: SkipReason; stage?: string };
+  /** Ids the server acknowledged. */
+  delivered: { ids: string[] };
+  error: NpsError;
+}
+
+/** The client returned by {@link createNps}. */
+export interface Nps<Stage extends string = string> {
+  /** Attach answers to a user; traits are JSON (`signedUpAt` drives `minDaysSinceSignup`). */
+  identify(userId: string, traits?: Traits): void;
+  /** Show the prompt if this user is eligible; resolves when it closes or is skipped. */
+  show(options?: ShowOptions<Stage>): Promise<ShowResult>;
+  /** Close the open prompt as dismissed (or, after a score, as answered without comment). */
+  dismiss(): void;
+  on<K extends keyof NpsEvents>(event: K, handler: (payload: NpsEvents[K]) => void): () => void;
+  off<K extends keyof NpsEvents>(event: K, handler: (payload: NpsEvents[K]) => void): void;
+  /** Try to send queued records now. */
+  flush(): Promise<FlushResult>;
+  /** Forget the identified user (logout) and start a new anonymous id; queued records are still delivered. */
+  reset(): void;
+  /** Remove the UI and every listener; queued records stay stored for the next page. */
+  destroy(): void;
+}
+
+/** Side effects of the client, each with a browser default; tests pass fakes. */
+export interface NpsEnv {
+  store: KvStore;
+  fetch: typeof fetch;
+  now: () => number;
+  random: RandomBytes;
+  mount: MountView;
+  messages: LoadMessages;
+  outbox: (o: OutboxOptions) => Outbox;
+}
+
+const DAY_STATE = 'u:';
+
+/**
+ * Creates the NPS client. Validates `options` and throws a `TypeError` naming the first bad one.
+ * @example
+ * const nps = createNps({ endpoint: '/api/nps', product: 'Acme', stages: { checkout: {} } });
+ * nps.identify('user-42', { plan: 'pro' });
+ * const result = await nps.show({ stage: 'checkout' });
+ */
+export function createNps<const Stage extends string = string>(
+  options: NpsOptions<Stage>,
+  env: Partial<NpsEnv> = {},
+): Nps<Stage> {
+  validateOptions(options);
+  const {
+    store = openStore(),
+    now = Date.now,
+    random = (b) => crypto.getRandomValues(b),
+    mount = mountPrompt,
+    messages = loadMessages,
+    outbox: makeOutbox = createOutbox,
+  } = env;
+  const newId = uuidv7(now, random);
+  const iso = (t = now()) => new Date(t).toISOString();
+  const events = createEmitter<NpsEvents>((e, event) =>
+    report(new NpsError('handler-threw', `a "${String(event)}" handler threw: ${e}`, e), event == 'error'),
+  );
+  const report = (e: NpsError, quiet?: boolean) => {
+    if (options.debug) console.error(e);
+    if (!quiet) events.emit('error', e);
+  };
+  const outbox = makeOutbox({
+    endpoint: options.endpoint,
+    headers: options.headers ?? {},
+    store,
+    fetch: env.fetch ?? ((...a) => fetch(...a)),
+    now,
+    random: () => random(new Uint32Array(1) as never)[0]! / 2 ** 32,
+    onDelivered: (ids) => events.emit('delivered', { ids }),
+    onError: report,
+  });
+
+  let userId: string | undefined;
+  let traits: Traits | undefined;
+  let anon: Promise<string> | undefined;
+  let busy = false;
+  let destroyed = false;
+  let view: View | undefined;
+  let finish: ((dismissing: boolean) => void) | undefined;
+
+  const anonymousId = () =>
+    (anon ??= store
+      .get<string>('anon')
+      .then((id) => id ?? store.set('anon', (id = newId())).then(() => id!))
+      .catch(() => newId()));
+  const userKey = async () => DAY_STATE + (userId ?? (await anonymousId()));
+  const remember = async (patch: UserState) => {
+    try {
+      await store.update<UserState>(await userKey(), (s) => ({ ...s, ...patch }));
+    } catch (e) {
+      report(new NpsError('storage-failed', 'could not store the throttle state', e));
+    }
+  };
+
+  async function show({ stage, force, metadata }: ShowOptions<Stage> = {}): Promise<ShowResult> {
+    if (stage !== undefined && typeof stage != 'string') throw new TypeError(`nps: show({ stage }) must be a string, got ${JSON.stringify(stage)}`);
+    assertJson(metadata, 'show({ metadata })');
+    const stages = options.stages as Record<string, NpsOptions> | undefined;
+    const o = resolveStage(options, stage ? stages?.[stage] : undefined);
+    const skip = (reason: SkipReason): ShowResult => {
+      if (options.debug) console.info(`nps: skipped (${reason})`);
+      events.emit('skipped', { reason, stage });
+      return { status: 'skipped', reason };
+    };
+    const sampleKey = `${userId ?? (await anonymousId())}\n${stage ?? ''}`;
+    const check = (state: UserState, visible: boolean) =>
+      eligibility({
+        now: now(),
+        disabled: destroyed || typeof document == 'undefined',
+        visible,
+        stageKnown: !stage || !stages || Object.prototype.hasOwnProperty.call(stages, stage),
+        force,
+        state,
+        ...o,
+        signedUpAt: traits?.signedUpAt,
+        sampleKey,
+      });
+    let reason = check({}, busy);
+    if (reason) return skip(reason);
+    busy = true;
+    try {
+      reason = check((await store.get<UserState>(await userKey()).catch(() => undefined)) ?? {}, false);
+      if (reason) return skip(reason);
+      if (o.delayMs) await new Promise((r) => setTimeout(r, o.delayMs));
+      if (destroyed) return skip('disabled');
+      const wanted = options.locale ?? ((typeof navigator == 'object' && navigator.language) || 'en');
+      const { locale, messages: strings } = await messages(wanted);
+      const t = now();
+      let record: ResponseRecord = {
+        id: newId(),
+        status: 'shown',
+        userId,
+        anonymousId: await anonymousId(),
+        traits,
+        stage,
+        metadata,
+        locale,
+        page: location.origin + location.pathname,
+        shownAt: iso(t),
+        updatedAt: iso(t),
+        sdk: 'nps-widget@' + VERSION,
+      };
+      const { id } = record;
+      // Each version must be strictly newer than the last, or a server could keep the wrong one.
+      const save = async (patch: Partial<ResponseRecord>) => {
+        const t = Math.max(now(), Date.parse(record.updatedAt) + 1);
+        record = { ...record, ...patch, updatedAt: iso(t) };
+        await outbox.put(record);
+      };
+      await outbox.put(record);
+      events.emit('shown', { id, stage });
+      let responded = false;
+      const respond = () => {
+        if (responded || record.status != 'answered') return;
+        responded = true;
+        const { score, category, comment } = record as Required<ResponseRecord>;
+        events.emit('response', { id, stage, score, category, comment });
+      };
+      const onDismiss = async () => {
+        if (record.status == 'answered') return respond();
+        if (record.status == 'dismissed') return;
+        await save({ status: 'dismissed' });
+        await remember({ dismissedAt: now() });
+        events.emit('dismissed', { id, stage });
+      };
+      return await new Promise<ShowResult>((resolve) => {
+        finish = (dismissing) => {
+          finish = undefined;
+          view?.close();
+          view = undefined;
+          busy = false;
+          if (dismissing) void onDismiss();
+          respond();
+          const { status, score, category, comment } = record;
+          resolve(status == 'answered' ? { status, id, score: score!, category: category!, comment } : { status: 'dismissed', id });
+        };
+        const fullMessages = {
+          ...strings,
+          ...o.messages,
+          ...o.followUp,
+          ...(o.thanks?.message ? { thanks: o.thanks.message } : {}),
+        };
+        fullMessages.question = fullMessages.question.replace('{product}', options.product ?? fullMessages.us);
+        view = mount({
+          options: o,
+          locale,
+          messages: fullMessages,
+          nonce: options.nonce,
+          async onScore(score) {
+            if (record.status == 'dismissed') return;
+            const category = categoryOf(score);
+            const first = record.answeredAt == null;
+            await save({ status: 'answered', score, category, answeredAt: record.answeredAt ?? iso() });
+            if (first) await remember({ answeredAt: now() });
+            events.emit('score', { id, stage, score, category });
+          },
+          async onComment(text) {
+            const comment = text.trim().slice(0, o.commentMaxLength);
+            if (comment && record.status == 'answered') await save({ comment });
+            respond();
+          },
+          onDismiss,
+          onClosed: () => finish?.(false),
+        });
+      });
+    } finally {
+      if (!finish) busy = false;
+    }
+  }
+
+  return {
+    identify(id, t) {
+      assertId(id, 'identify(userId)');
+      assertJson(t, 'identify(userId, traits)');
+      userId = id;
+      traits = t;
+    },
+    show,
+    dismiss: () => finish?.(true),
+    on: events.on,
+    off: events.off,
+    flush: () => outbox.flush(),
+    reset() {
+      userId = traits = undefined;
+      const fresh = newId();
+      anon = store.set('anon', fresh).then(() => fresh, () => fresh);
+    },
+    destroy() {
+      destroyed = true;
+      finish?.(false);
+      outbox.close();
+      events.clear();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/** Why `show()` did not show the prompt. */
+export type SkipReason =
+  | 'throttled'
+  | 'sampled-out'
+  | 'too-early'
+  | 'already-visible'
+  | 'unknown-stage'
+  | 'disabled';
+
+/** What the widget remembers of one user (or anonymous visitor), shared by every tab. */
+export interface UserState {
+  /** Epoch ms of the user's last answer, at any stage. */
+  answeredAt?: number;
+  /** Epoch ms of the user's last dismissal, at any stage. */
+  dismissedAt?: number;
+}
+
+/** Everything one eligibility decision depends on; no clocks or storage inside. */
+export interface EligibilityInput {
+  now: number;
+  /** The client was destroyed, or there is no DOM to render into. */
+  disabled?: boolean;
+  visible: boolean;
+  stageKnown: boolean;
+  /** Skip the user-level rules (throttle, signup age, sampling), for previews and tests. */
+  force?: boolean;
+  state: UserState;
+  resurveyDays: number;
+  dismissCooldownDays: number;
+  minDaysSinceSignup: number;
+  /** The `signedUpAt` trait: ISO 8601 string or epoch ms. */
+  signedUpAt?: unknown;
+  sampleRate: number;
+  /** User id (or anonymous id) and stage, hashed for deterministic sampling. */
+  sampleKey: string;
+}
+
+const DAY = 864e5;
+
+/**
+ * FNV-1a over the UTF-16 code units, mapped to [0, 1). Deterministic, so a user who was sampled out
+ * stays out however often `show()` is called, and spread well enough that the shown share tracks the rate.
+ */
+export function sampleValue(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x1000193);
+  // FNV's low bits mix poorly for short keys: a final avalanche step (from murmur3) fixes that.
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
+}
+
+/** Epoch ms of a `signedUpAt` trait, or NaN when it is missing or not a date. */
+const signupTime = (v: unknown) =>
+  typeof v == 'number' ? v : typeof v == 'string' ? Date.parse(v) : NaN;
+
+/**
+ * Decides whether a prompt may be shown, checking in the documented order: already-visible,
+ * unknown-stage, throttled, too-early, sampled-out. Returns the reason to skip, or nothing to show.
+ * A user without a valid `signedUpAt` counts as too early when `minDaysSinceSignup` is set, because
+ * the rule exists to protect new users and we cannot tell they are not new.
+ * @example eligibility({ ...input, visible: true }) // 'already-visible'
+ */
+export function eligibility(i: EligibilityInput): SkipReason | undefined {
+  if (i.disabled) return 'disabled';
+  if (i.visible) return 'already-visible';
+  if (!i.stageKnown) return 'unknown-stage';
+  if (i.force) return;
+  const { answeredAt = -Infinity, dismissedAt = -Infinity } = i.state;
+  if (i.now - answeredAt < i.resurveyDays * DAY || i.now - dismissedAt < i.dismissCooldownDays * DAY) {
+    return 'throttled';
+  }
+  if (i.minDaysSinceSignup > 0 && !(i.now - signupTime(i.signedUpAt) >= i.minDaysSinceSignup * DAY)) {
+    return 'too-early';
+  }
+  if (sampleValue(i.sampleKey) >= i.sampleRate) return 'sampled-out';
+}

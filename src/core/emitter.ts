@@ -1,0 +1,36 @@
+type Handler<T> = (payload: T) => void;
+
+/** A typed event emitter whose handlers cannot break the emitting code. */
+export interface Emitter<E> {
+  on<K extends keyof E>(event: K, handler: Handler<E[K]>): () => void;
+  off<K extends keyof E>(event: K, handler: Handler<E[K]>): void;
+  emit<K extends keyof E>(event: K, payload: E[K]): void;
+  clear(): void;
+}
+
+/**
+ * A tiny emitter. A handler that throws is reported to `onThrow` (never rethrown), and the other
+ * handlers still run.
+ * @example const e = createEmitter<{ ping: number }>(console.error); e.on('ping', (n) => n); e.emit('ping', 1);
+ */
+export function createEmitter<E>(onThrow: (error: unknown, event: keyof E) => void): Emitter<E> {
+  let all = new Map<keyof E, Set<Handler<never>>>();
+  const off: Emitter<E>['off'] = (event, handler) => all.get(event)?.delete(handler);
+  return {
+    on(event, handler) {
+      all.get(event)?.add(handler) ?? all.set(event, new Set([handler]));
+      return () => off(event, handler);
+    },
+    off,
+    emit(event, payload) {
+      for (const h of [...(all.get(event) ?? [])]) {
+        try {
+          (h as Handler<typeof payload>)(payload);
+        } catch (e) {
+          onThrow(e, event);
+        }
+      }
+    },
+    clear: () => (all = new Map()),
+  };
+}

@@ -1,0 +1,30 @@
+import type { Category } from './wire';
+
+function check(score: number): number {
+  if (!Number.isInteger(score) || score < 0 || score > 10) {
+    throw new RangeError(`nps: score must be an integer 0..10, got ${JSON.stringify(score)}`);
+  }
+  return score;
+}
+
+/**
+ * The NPS category of a 0..10 score.
+ * @example categoryOf(9) // 'promoter'
+ */
+export function categoryOf(score: number): Category {
+  return check(score) > 8 ? 'promoter' : score > 6 ? 'passive' : 'detractor';
+}
+
+/**
+ * Net Promoter Score of a list of scores: % promoters − % detractors, from −100 to 100.
+ * Returns 0 for an empty list, so check the count before reading meaning into it.
+ * @example npsScore([10, 9, 8, 3]) // 25
+ */
+export function npsScore(scores: readonly number[]): number {
+  let net = 0;
+  for (const s of scores) {
+    const c = categoryOf(s);
+    net += c == 'promoter' ? 1 : c == 'detractor' ? -1 : 0;
+  }
+  return scores.length ? (net * 100) / scores.length : 0;
+}

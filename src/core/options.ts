@@ -1,0 +1,147 @@
+import type { Json } from './json';
+
+/**
+ * Every string the prompt shows. `{product}` in `question` is replaced with `options.product`;
+ * `{n}` in `left` with the number of characters left.
+ */
+export interface Messages {
+  /** @default 'How likely are you to recommend {product} to a friend or colleague?' */
+  question: string;
+  /** Label under 0. @default 'Not at all likely' */
+  low: string;
+  /** Label under 10. @default 'Extremely likely' */
+  high: string;
+  /** Follow-up for scores 0–6. @default 'What is the main reason for your score?' */
+  detractor: string;
+  /** Follow-up for scores 7–8. @default 'What would make it a 10?' */
+  passive: string;
+  /** Follow-up for scores 9–10. @default 'What do you like most?' */
+  promoter: string;
+  /** @default 'Your answer (optional)' */
+  placeholder: string;
+  /** @default 'Send' */
+  send: string;
+  /** @default 'Close' */
+  close: string;
+  /** @default 'Thank you for your feedback!' */
+  thanks: string;
+  /** @default '{n} characters left' */
+  left: string;
+  /** Stands for the product in `question` when `options.product` is not set. @default 'us' */
+  us: string;
+}
+
+/** Look of the prompt, applied through CSS custom properties inside the shadow root. */
+export interface Theme {
+  /** Selected score, buttons and focus ring. @default '#4f46e5' */
+  accent?: string;
+  /** @default '#ffffff' (light) / '#1f2937' (dark) */
+  background?: string;
+  /** @default '#111827' (light) / '#f9fafb' (dark) */
+  text?: string;
+  /** Corner radius, any CSS length. @default '12px' */
+  radius?: string;
+  /** CSS font-family. @default 'system-ui, sans-serif' */
+  font?: string;
+  /** @default 'auto' (follows prefers-color-scheme) */
+  mode?: 'light' | 'dark' | 'auto';
+  /** @default 2147483000 */
+  zIndex?: number;
+}
+
+/** Where the prompt appears. `center` is a modal dialog; `inline` renders into your element. */
+export type Position =
+  | 'bottom-right'
+  | 'bottom-left'
+  | 'bottom'
+  | 'center'
+  | { inline: HTMLElement | string };
+
+/** Follow-up question text per category; overrides the locale's default. */
+export interface FollowUp {
+  detractor?: string;
+  passive?: string;
+  promoter?: string;
+}
+
+/** The thank-you step. */
+export interface Thanks {
+  /** Overrides the locale's thank-you text. */
+  message?: string;
+  /** How long the thank-you stays before the prompt closes itself. @default 3000 */
+  closeAfterMs?: number;
+}
+
+/** Options that a stage may override for its own prompts. */
+export interface StageOptions {
+  /** Share of eligible users who see the prompt, 0..1; deterministic per user and stage. @default 1 */
+  sampleRate?: number;
+  /** Wait this long after `show()` before the prompt appears. @default 0 */
+  delayMs?: number;
+  /** Days after an answer before the same user is asked again, at any stage. @default 90 */
+  resurveyDays?: number;
+  /** Days after a dismissal before the same user is asked again, at any stage. @default 30 */
+  dismissCooldownDays?: number;
+  /** Ask only users whose `signedUpAt` trait is at least this many days old. @default 0 */
+  minDaysSinceSignup?: number;
+  /** @default 2000 */
+  commentMaxLength?: number;
+  /** @default 'bottom-right' */
+  position?: Position;
+  theme?: Theme;
+  followUp?: FollowUp;
+  thanks?: Thanks;
+  /** Override any string of the current locale. */
+  messages?: Partial<Messages>;
+}
+
+/**
+ * Options of {@link createNps}. Stage names are the keys of `stages`, so `show({ stage })` is typed.
+ * @example createNps({ endpoint: '/api/nps', product: 'Acme', stages: { checkout: { sampleRate: 0.3 } } })
+ */
+export interface NpsOptions<Stage extends string = string> extends StageOptions {
+  /** Where batches are POSTed: an https URL, http only on localhost, or a path on this origin. */
+  endpoint: string;
+  /** Product name shown in the question. @default 'us' (localised) */
+  product?: string;
+  /** Journey stages; when given, `show({ stage })` with another name is skipped as `unknown-stage`. */
+  stages?: { [K in Stage]: StageOptions };
+  /** Extra request headers, e.g. a write key. @default {} */
+  headers?: Record<string, string>;
+  /** BCP 47 tag; falls back `fr-CA → fr → en`. @default navigator.language */
+  locale?: string;
+  /** Nonce for the `<style>` fallback where constructable stylesheets are missing under CSP. */
+  nonce?: string;
+  /** Log errors and skips to the console. @default false */
+  debug?: boolean;
+}
+
+/** Stage-level options with every default filled in. */
+export type Resolved = Required<Omit<StageOptions, 'messages' | 'theme' | 'followUp' | 'thanks'>> &
+  Pick<StageOptions, 'messages' | 'theme' | 'followUp' | 'thanks'>;
+
+/** The defaults, in one place. */
+export const DEFAULTS: Resolved = {
+  sampleRate: 1,
+  delayMs: 0,
+  resurveyDays: 90,
+  dismissCooldownDays: 30,
+  minDaysSinceSignup: 0,
+  commentMaxLength: 2000,
+  position: 'bottom-right',
+};
+
+/** User traits: JSON values attached to every record. `signedUpAt` (ISO date or epoch ms) drives `minDaysSinceSignup`. */
+export type Traits = { [key: string]: Json };
+
+/** Merges defaults, top-level options and one stage's options (nested objects merged by key). */
+export function resolveStage(options: StageOptions, stage?: StageOptions): Resolved {
+  const r = { ...DEFAULTS, ...strip(options), ...strip(stage) } as Resolved;
+  for (const k of ['messages', 'theme', 'followUp', 'thanks'] as const) {
+    if (options[k] || stage?.[k]) (r as Record<string, unknown>)[k] = { ...options[k], ...stage?.[k] };
+  }
+  return r;
+}
+
+const strip = (o?: object) =>
+  Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));

@@ -1,0 +1,12 @@
+export { createNps } from './client';
+export type { Nps, NpsEnv, NpsEvents, ShowOptions, ShowResult } from './client';
+export { categoryOf, npsScore } from './core/nps-score';
+export { NpsError, isNpsError } from './core/errors';
+export type { NpsErrorCode } from './core/errors';
+export type { FollowUp, Messages, NpsOptions, Position, StageOptions, Thanks, Theme, Traits } from './core/options';
+export type { SkipReason } from './core/eligibility';
+export type { Json } from './core/json';
+export type { Batch, BatchReply, Category, ResponseRecord, ResponseStatus } from './core/wire';
+export type { FlushResult } from './outbox/outbox';
+export type { KvStore } from './outbox/kv-store';
+export { VERSION as version } from './core/version';

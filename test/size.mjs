@@ -1,0 +1,69 @@
+// Size budget check, run by `npm test` after the build. Budgets live in package.json ("sizeBudget").
+// Prints each file's gzip -9 size (and brotli for reference); exits 1 when any file is over.
+// `node test/size.mjs --modules` also lists each source module's share of dist/nps.js (minified bytes).
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join, dirname, basename } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const { sizeBudget } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const gzip = (b) => gzipSync(b, { level: 9 }).length;
+const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+// "dist/locales/*.js" style globs: one directory level, '*' in the file name only.
+function files(pattern) {
+  if (!pattern.includes('*')) return [pattern];
+  const dir = dirname(pattern);
+  const re = new RegExp('^' + basename(pattern).replace(/\./g, '\\.').replace('*', '.*') + '$');
+  return existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => re.test(f)).map((f) => join(dir, f)) : [];
+}
+
+let over = 0;
+for (const { path, gzip: limit, goal } of sizeBudget) {
+  const matched = files(path);
+  if (!matched.length) {
+    console.error(`size: no file matches ${path} (did the build run?)`);
+    over++;
+  }
+  for (const f of matched) {
+    const buf = readFileSync(join(root, f));
+    const g = gzip(buf);
+    const ok = g <= limit;
+    if (!ok) over++;
+    const aim = goal ? `, goal ${goal} B${g <= goal ? ' met' : ` missed by ${g - goal} B`}` : '';
+    console.log(`size: ${f} ${g} B gzip (${buf.length} B min, ${brotli(buf)} B brotli), budget ${limit} B${aim}: ${ok ? 'ok' : 'OVER BUDGET'}`);
+  }
+}
+
+if (process.argv.includes('--modules')) {
+  const code = readFileSync(join(root, 'dist/nps.js'), 'utf8');
+  const map = JSON.parse(readFileSync(join(root, 'dist/nps.js.map'), 'utf8'));
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const vlq = (s) => {
+    const out = [];
+    let v = 0, shift = 0;
+    for (const c of s) {
+      const d = B64.indexOf(c);
+      v += (d & 31) << shift;
+      if (d & 32) shift += 5;
+      else (out.push(v & 1 ? -(v >> 1) : v >> 1), (v = 0), (shift = 0));
+    }
+    return out;
+  };
+  const lines = code.split('\n');
+  const size = {};
+  let src = 0;
+  map.mappings.split(';').forEach((line, li) => {
+    let col = 0;
+    const pts = line.split(',').filter(Boolean).map(vlq).map((s) => ((col += s[0]), s.length > 1 && (src += s[1]), [col, src]));
+    pts.forEach(([c, s], i) => {
+      const name = map.sources[s];
+      size[name] = (size[name] ?? 0) + (i + 1 < pts.length ? pts[i + 1][0] : lines[li].length) - c;
+    });
+  });
+  for (const [k, v] of Object.entries(size).sort((a, b) => b[1] - a[1])) console.log(String(v).padStart(7), k.replace(/^(\.\.\/)+/, ''));
+}
+if (over) {
+  console.error(`size: ${over} file(s) over budget`);
+  process.exit(1);
+}
