@@ -122,6 +122,7 @@ export function createNps<const Stage extends string = string>(
   let destroyed = false;
   let view: View | undefined;
   let finish: ((dismissing: boolean) => void) | undefined;
+  let deciding = Promise.resolve();
 
   const anonymousId = () =>
     (anon ??= store
@@ -148,24 +149,33 @@ export function createNps<const Stage extends string = string>(
       return { status: 'skipped', reason };
     };
     const sampleKey = `${userId ?? (await anonymousId())}\n${stage ?? ''}`;
-    const check = (state: UserState, visible: boolean) =>
+    // The first check runs before anything is read from storage: user-level rules wait for the state.
+    const check = (state: UserState | undefined, visible: boolean) =>
       eligibility({
         now: now(),
         disabled: destroyed || typeof document == 'undefined',
         visible,
         stageKnown: !stage || !stages || Object.prototype.hasOwnProperty.call(stages, stage),
-        force,
-        state,
+        force: force || !state,
+        state: state ?? {},
         ...o,
         signedUpAt: traits?.signedUpAt,
         sampleKey,
       });
-    let reason = check({}, busy);
-    if (reason) return skip(reason);
-    busy = true;
+    // Calls take turns deciding, so one that ends up skipped never makes the next look "already visible".
+    const previous = deciding;
+    let decided!: () => void;
+    deciding = new Promise<void>((r) => (decided = r));
+    await previous;
+    let reason: SkipReason | undefined;
     try {
-      reason = check((await store.get<UserState>(await userKey()).catch(() => undefined)) ?? {}, false);
-      if (reason) return skip(reason);
+      reason = check(undefined, busy) ?? check((await store.get<UserState>(await userKey()).catch(() => undefined)) ?? {}, false);
+      busy ||= !reason;
+    } finally {
+      decided();
+    }
+    if (reason) return skip(reason);
+    try {
       if (o.delayMs) await new Promise((r) => setTimeout(r, o.delayMs));
       if (destroyed) return skip('disabled');
       const wanted = options.locale ?? ((typeof navigator == 'object' && navigator.language) || 'en');

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Two projects: fast unit/component tests in happy-dom, and real-browser tests that drive Debian's
 // Chromium through playwright-core from Node (run one file at a time: the machine has 2 cores).
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     root: new URL('..', import.meta.url).pathname,
     projects: [

@@ -1,0 +1,86 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser';
+import { serve, type TestServer } from '../helpers/serve';
+import { SNIPPET } from '../helpers/snippet';
+import { VERSION } from '../../src/core/version';
+
+let browser: Browser;
+let server: TestServer;
+const posts: unknown[] = [];
+
+beforeAll(async () => {
+  server = await serve([
+    (req, res, body) => {
+      if (req.url != '/api/nps') return false;
+      posts.push(JSON.parse(body));
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      return true;
+    },
+  ]);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('dist/nps.js in Chromium', () => {
+  it('replays calls queued by the snippet in order and sets window.nps.version', async () => {
+    server.page('/snippet.html', `<!doctype html><html><body><h1>Host</h1>
+      <script>${SNIPPET}
+        window.log = [];
+        nps.on('skipped', function (e) { log.push('skipped:' + e.reason + ':' + e.stage); });
+        nps.init({ endpoint: '/api/nps', product: 'Acme', stages: { onboarded: { sampleRate: 0 } } });
+        nps.identify('user-42', { plan: 'pro' });
+        window.first = nps.show({ stage: 'onboarded' });
+        window.second = nps.show({ stage: 'not-a-stage' });
+      </script>
+      <script async src="/dist/nps.js"></script></body></html>`);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url + '/snippet.html');
+    await page.waitForFunction(() => (window as unknown as { nps: { version?: string } }).nps.version);
+    const out = await page.evaluate(async () => {
+      const w = window as unknown as { nps: { version: string }; first: Promise<unknown>; second: Promise<unknown>; log: string[] };
+      return { version: w.nps.version, first: await w.first, second: await w.second, log: w.log };
+    });
+    expect(out).toEqual({
+      version: VERSION,
+      first: { status: 'skipped', reason: 'sampled-out' },
+      second: { status: 'skipped', reason: 'unknown-stage' },
+      log: ['skipped:sampled-out:onboarded', 'skipped:unknown-stage:not-a-stage'],
+    });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('initialises itself from data-* attributes of its own script tag', async () => {
+    server.page('/attrs.html', `<!doctype html><html><body>
+      <script src="/dist/nps.js" data-endpoint="/api/nps" data-product="42" data-sample-rate="0" data-locale="fr"></script>
+      </body></html>`);
+    const page = await browser.newPage();
+    await page.goto(server.url + '/attrs.html');
+    const result = await page.evaluate(() => (window as unknown as { nps: { show(o: object): Promise<unknown> } }).nps.show({ stage: 'x' }));
+    expect(result).toEqual({ status: 'skipped', reason: 'sampled-out' });
+    await page.close();
+  });
+
+  it('logs one clear console error for a bad config and leaves the host page working', async () => {
+    server.page('/bad.html', `<!doctype html><html><body>
+      <script src="/dist/nps.js" data-endpoint="ftp://example.com/nps"></script>
+      <script src="/test/browser/fixtures/after-widget.js"></script>
+      </body></html>`);
+    const page = await browser.newPage();
+    const console: string[] = [];
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() == 'error' && console.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url + '/bad.html');
+    expect(await page.evaluate(() => (window as unknown as { hostStillRuns: boolean }).hostStillRuns)).toBe(true);
+    expect(console).toEqual(['nps: options.endpoint must be an https URL (http only on localhost) or a path like "/api/nps", got "ftp://example.com/nps"']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

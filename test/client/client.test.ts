@@ -1,0 +1,297 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createNps, type NpsEvents } from '../../src/client';
+import { isNpsError } from '../../src/core/errors';
+import { idbKvStore } from '../../src/outbox/kv-store';
+import { fakeEnv, fakeMessages } from '../helpers/fakes';
+
+const endpoint = 'https://api.example.com/nps';
+const DAY = 864e5;
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+/** Records every event the client emits, in order. */
+function listen(nps: ReturnType<typeof createNps>) {
+  const log: [keyof NpsEvents, unknown][] = [];
+  for (const e of ['shown', 'score', 'response', 'dismissed', 'skipped', 'delivered', 'error'] as const) {
+    nps.on(e, (p) => log.push([e, p]));
+  }
+  return log;
+}
+
+async function opened(f: ReturnType<typeof fakeEnv>) {
+  for (let i = 0; i < 50 && !f.view.mounts.length; i++) await tick();
+  return f.view.current;
+}
+
+describe('createNps', () => {
+  it('rejects bad options with a TypeError naming the option', () => {
+    expect(() => createNps({ endpoint: 'ftp://x' })).toThrow(/options\.endpoint must be an https URL/);
+  });
+
+  it('shows, stores the score before the follow-up, then the comment, and resolves answered', async () => {
+    const f = fakeEnv();
+    const nps = createNps({ endpoint, product: 'Acme', stages: { checkout: { followUp: { promoter: 'What made checkout easy?' } } } }, f.env);
+    const log = listen(nps);
+    nps.identify('user-42', { plan: 'pro' });
+    const result = nps.show({ stage: 'checkout', metadata: { cart: 3 } });
+    const view = await opened(f);
+
+    expect(view.messages.question).toBe('How likely are you to recommend Acme to a friend or colleague?');
+    expect(view.messages.promoter).toBe('What made checkout easy?');
+    expect(view.messages.detractor).toBe('What is the main reason for your score?');
+    const shown = f.outbox.puts[0]!;
+    expect(shown).toMatchObject({
+      status: 'shown', userId: 'user-42', traits: { plan: 'pro' }, stage: 'checkout', metadata: { cart: 3 },
+      locale: 'en', sdk: 'nps-widget@0.1.0', shownAt: '2026-11-23T10:00:00.000Z',
+    });
+    expect(shown.page).toBe(location.origin + location.pathname);
+    expect(log[0]).toEqual(['shown', { id: shown.id, stage: 'checkout' }]);
+
+    f.clock.advance(5000);
+    await view.onScore(9);
+    expect(f.outbox.puts[1]).toMatchObject({ id: shown.id, status: 'answered', score: 9, category: 'promoter', answeredAt: '2026-11-23T10:00:05.000Z' });
+    expect(log.at(-1)).toEqual(['score', { id: shown.id, stage: 'checkout', score: 9, category: 'promoter' }]);
+    expect(await f.store.get('u:user-42')).toEqual({ answeredAt: f.clock.now() });
+
+    await view.onComment('  Fast and clear.  ');
+    expect(f.outbox.latest.get(shown.id)).toMatchObject({ status: 'answered', score: 9, comment: 'Fast and clear.' });
+    view.onClosed();
+    await expect(result).resolves.toEqual({ status: 'answered', id: shown.id, score: 9, category: 'promoter', comment: 'Fast and clear.' });
+    expect(log.filter(([e]) => e == 'response')).toEqual([
+      ['response', { id: shown.id, stage: 'checkout', score: 9, category: 'promoter', comment: 'Fast and clear.' }],
+    ]);
+  });
+
+  it('does not let the prompt move on before the answer is committed', async () => {
+    const f = fakeEnv();
+    const nps = createNps({ endpoint }, f.env);
+    void nps.show();
+    const view = await opened(f);
+    const release = f.outbox.stall();
+    let stored = false;
+    const pending = view.onScore(3).then(() => (stored = true));
+    await tick();
+    expect(stored).toBe(false);
+    release();
+    await pending;
+    expect(f.outbox.latest.values().next().value).toMatchObject({ status: 'answered', score: 3, category: 'detractor' });
+  });
+
+  it('trims and caps the comment at commentMaxLength; an empty comment stores nothing new', async () => {
+    const f = fakeEnv();
+    const nps = createNps({ endpoint, commentMaxLength: 5 }, f.env);
+    void nps.show();
+    const view = await opened(f);
+    await view.onScore(7);
+    const before = f.outbox.puts.length;
+    await view.onComment('   ');
+    expect(f.outbox.puts.length).toBe(before);
+    await view.onComment(' abcdefgh ');
+    expect(f.outbox.puts.at(-1)!.comment).toBe('abcde');
+  });
+
+  it('keeps every version strictly newer than the last, even with a frozen clock', async () => {
+    const f = fakeEnv();
+    const nps = createNps({ endpoint }, f.env);
+    void nps.show();
+    const view = await opened(f);
+    await view.onScore(10);
+    await view.onComment('yes');
+    const times = f.outbox.puts.map((r) => Date.parse(r.updatedAt));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(new Set(times).size).toBe(times.length);
+  });
+
+  it('dismissal before a score: record dismissed, cooldown remembered, next show throttled', async () => {
+    const f = fakeEnv();
+    const nps = createNps({ endpoint }, f.env);
+    const log = listen(nps);
+    const result = nps.show();
+    const view = await opened(f);
+    await view.onDismiss();
+    view.onClosed();
+    const { id } = f.outbox.puts[0]!;
+    await expect(result).resolves.toEqual({ status: 'dismissed', id });
+    expect(f.outbox.latest.get(id)!.status).toBe('dismissed');
+    expect(log.map(([e]) => e)).toEqual(['shown', 'dismissed']);
+    await expect(nps.show()).resolves.toEqual({ status: 'skipped', reason: 'throttled' });
+    f.clock.advance(31 * DAY);
+    void nps.show();
+    await tick();
+    expect(f.view.mounts.length).toBe(2);
+  });
+
+  it('closing after a score keeps it answered and emits response without comment', async () => {
+    const f = fakeEnv();
+    const nps = createNps({ endpoint }, f.env);
+    const log = listen(nps);
+    const result = nps.show();
+    const view = await opened(f);
+    await view.onScore(8);
+    nps.dismiss();
+    const { id } = f.outbox.puts[0]!;
+    await expect(result).resolves.toEqual({ status: 'answered', id, score: 8, category: 'passive', comment: undefined });
+    expect(f.outbox.latest.get(id)!.status).toBe('answered');
+    expect(f.view.closedByClient).toBe(1);
+    expect(log.filter(([e]) => e == 'response')).toEqual([['response', { id, stage: undefined, score: 8, category: 'passive', comment: undefined }]]);
+  });
+
+  it('skips with a reason and a skipped event', async () => {
+    const f = fakeEnv();
+    const nps = createNps({ endpoint, stages: { checkout: { sampleRate: 0 }, onboarded: {} } }, f.env);
+    const log = listen(nps);
+    const first = nps.show({ stage: 'onboarded' });
+    await opened(f);
+    await expect(nps.show({ stage: 'onboarded' })).resolves.toEqual({ status: 'skipped', reason: 'already-visible' });
+    f.view.current.onClosed();
+    await first;
+    // @ts-expect-error: not a configured stage
+    await expect(nps.show({ stage: 'typo' })).resolves.toEqual({ status: 'skipped', reason: 'unknown-stage' });
+    await expect(nps.show({ stage: 'checkout' })).resolves.toEqual({ status: 'skipped', reason: 'sampled-out' });
+    expect(log.filter(([e]) => e == 'skipped')).toEqual([
+      ['skipped', { reason: 'already-visible', stage: 'onboarded' }],
+      ['skipped', { reason: 'unknown-stage', stage: 'typo' }],
+      ['skipped', { reason: 'sampled-out', stage: 'checkout' }],
+    ]);
+  });
+
+  it('lets concurrent calls take turns: a skipped call does not make the next one look visible', async () => {
+    const f = fakeEnv();
+    const nps = createNps({ endpoint, stages: { never: { sampleRate: 0 }, always: {} } }, f.env);
+    const a = nps.show({ stage: 'never' });
+    const b = nps.show({ stage: 'always' });
+    const c = nps.show({ stage: 'always' });
+    await expect(a).resolves.toEqual({ status: 'skipped', reason: 'sampled-out' });
+    await expect(c).resolves.toEqual({ status: 'skipped', reason: 'already-visible' });
+    (await opened(f)).onClosed();
+    await expect(b).resolves.toMatchObject({ status: 'dismissed' });
+  });
+
+  it('holds back users younger than minDaysSinceSignup', async () => {
+    const f = fakeEnv();
+    const nps = createNps({ endpoint, minDaysSinceSignup: 7 }, f.env);
+    nps.identify('new', { signedUpAt: new Date(f.clock.now() - DAY).toISOString() });
+    await expect(nps.show()).resolves.toEqual({ status: 'skipped', reason: 'too-early' });
+    nps.identify('old', { signedUpAt: f.clock.now() - 8 * DAY });
+    void nps.show();
+    await opened(f);
+    expect(f.outbox.puts[0]!.userId).toBe('old');
+  });
+
+  it('force shows despite throttle and sampling', async () => {
+    const f = fakeEnv();
+    const nps = createNps({ endpoint, sampleRate: 0 }, f.env);
+    await f.store.set('anon', 'visitor-1');
+    await f.store.set('u:visitor-1', { answeredAt: f.clock.now() });
+    await expect(nps.show()).resolves.toMatchObject({ reason: 'throttled' });
+    void nps.show({ force: true });
+    expect((await opened(f)).messages.question).toContain('recommend us');
+  });
+
+  it('throttles across tabs through IndexedDB (two clients, one database)', async () => {
+    const tabA = fakeEnv({ store: idbKvStore('nps-cross-tab') });
+    const tabB = fakeEnv({ store: idbKvStore('nps-cross-tab') });
+    const a = createNps({ endpoint }, tabA.env);
+    const b = createNps({ endpoint }, tabB.env);
+    a.identify('user-7');
+    b.identify('user-7');
+    void a.show({ stage: 'any' });
+    const view = await opened(tabA);
+    await view.onScore(10);
+    await expect(b.show({ stage: 'other' })).resolves.toEqual({ status: 'skipped', reason: 'throttled' });
+  });
+
+  it('persists one anonymous id per browser until reset()', async () => {
+    const f = fakeEnv();
+    const first = createNps({ endpoint }, f.env);
+    void first.show();
+    (await opened(f)).onClosed();
+    const anon = f.outbox.puts[0]!.anonymousId;
+    expect(await f.store.get('anon')).toBe(anon);
+    const again = createNps({ endpoint, resurveyDays: 0, dismissCooldownDays: 0 }, { ...f.env });
+    void again.show();
+    await tick();
+    f.view.current.onClosed();
+    expect(f.outbox.puts.at(-1)!.anonymousId).toBe(anon);
+    again.identify('u1');
+    again.reset();
+    void again.show();
+    await tick();
+    await tick();
+    const after = f.outbox.puts.at(-1)!;
+    expect(after.userId).toBeUndefined();
+    expect(after.anonymousId).not.toBe(anon);
+    expect(await f.store.get('anon')).toBe(after.anonymousId);
+  });
+
+  it('reports bad arguments clearly', async () => {
+    const nps = createNps({ endpoint }, fakeEnv().env);
+    expect(() => nps.identify('')).toThrow(/identify\(userId\) must be a non-empty string/);
+    expect(() => nps.identify('u', { at: new Date() } as never)).toThrow(/identify\(userId, traits\) must be JSON/);
+    await expect(nps.show({ metadata: { f: () => 1 } as never })).rejects.toThrow(/show\(\{ metadata \}\) must be JSON/);
+    await expect(nps.show({ stage: 5 as never })).rejects.toThrow(/show\(\{ stage \}\) must be a string, got 5/);
+  });
+
+  it('survives throwing handlers and reports them as error events', async () => {
+    const f = fakeEnv();
+    const nps = createNps({ endpoint }, f.env);
+    const errors: unknown[] = [];
+    nps.on('error', (e) => errors.push(e));
+    nps.on('error', () => { throw new Error('error handlers may throw too'); });
+    nps.on('shown', () => { throw new Error('host bug'); });
+    const result = nps.show();
+    (await opened(f)).onClosed();
+    await expect(result).resolves.toMatchObject({ status: 'dismissed' });
+    expect(errors).toHaveLength(1);
+    expect(isNpsError(errors[0]) && errors[0].code).toBe('handler-threw');
+  });
+
+  it('uses the resolved locale and stage messages', async () => {
+    const f = fakeEnv({ messages: fakeMessages({ de: { question: 'Wie wahrscheinlich empfehlen Sie {product}?', send: 'Senden' } }) });
+    const nps = createNps({ endpoint, locale: 'de', product: 'Acme', messages: { send: 'Abschicken' }, thanks: { message: 'Danke!' } }, f.env);
+    void nps.show();
+    const view = await opened(f);
+    expect(view.locale).toBe('de');
+    expect(view.messages).toMatchObject({ question: 'Wie wahrscheinlich empfehlen Sie Acme?', send: 'Abschicken', thanks: 'Danke!' });
+    expect(f.outbox.puts[0]!.locale).toBe('de');
+  });
+
+  it('waits delayMs before showing', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const f = fakeEnv();
+      const nps = createNps({ endpoint, delayMs: 1500 }, f.env);
+      void nps.show();
+      await vi.advanceTimersByTimeAsync(1400);
+      expect(f.view.mounts).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(f.view.mounts).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('destroy() closes the prompt, closes the outbox and disables show()', async () => {
+    const f = fakeEnv();
+    const nps = createNps({ endpoint }, f.env);
+    const result = nps.show();
+    await opened(f);
+    nps.destroy();
+    await expect(result).resolves.toMatchObject({ status: 'dismissed' });
+    expect(f.view.closedByClient).toBe(1);
+    expect(f.outbox.closed).toBe(true);
+    await expect(nps.show({ force: true })).resolves.toEqual({ status: 'skipped', reason: 'disabled' });
+  });
+
+  it('delegates flush to the outbox and forwards delivered ids', async () => {
+    const f = fakeEnv();
+    const nps = createNps({ endpoint, headers: { 'X-NPS-Write-Key': 'k' } }, f.env);
+    const log = listen(nps);
+    expect(f.outbox.options).toMatchObject({ endpoint, headers: { 'X-NPS-Write-Key': 'k' } });
+    f.outbox.options!.onDelivered(['a', 'b']);
+    expect(log).toEqual([['delivered', { ids: ['a', 'b'] }]]);
+    await expect(nps.flush()).resolves.toEqual({ delivered: 0, pending: 0 });
+    const r = f.outbox.options!.random();
+    expect(r).toBeGreaterThanOrEqual(0);
+    expect(r).toBeLessThan(1);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { resolveStage } from '../../src/core/options';
+import { assertId, assertJson, validateOptions } from '../../src/core/validate-options';
+
+const ok = { endpoint: 'https://api.example.com/nps' };
+
+describe('validateOptions', () => {
+  it.each([
+    { endpoint: '/api/nps' },
+    { endpoint: 'http://localhost:5173/api/nps' },
+    { endpoint: 'http://127.0.0.1:8080/x' },
+    { endpoint: 'http://[::1]/x' },
+    {
+      ...ok, product: 'Acme', locale: 'fr-CA', headers: { 'X-NPS-Write-Key': 'k' }, nonce: 'abc', debug: true,
+      sampleRate: 0, delayMs: 1500, resurveyDays: 0, dismissCooldownDays: 7, minDaysSinceSignup: 14, commentMaxLength: 500,
+      position: 'center', theme: { accent: '#f00', mode: 'dark', zIndex: 10, radius: '4px', font: 'Inter' },
+      followUp: { promoter: 'Why?' }, thanks: { message: 'Merci', closeAfterMs: 0 }, messages: { send: 'Go' },
+      stages: { checkout: { sampleRate: 0.3, position: { inline: '#slot' } }, onboarded: {} },
+    },
+  ])('accepts valid options %#', (o) => expect(() => validateOptions(o)).not.toThrow());
+
+  it.each([
+    [undefined, /options must be an object, got undefined/],
+    [{}, /options\.endpoint must be an https URL \(http only on localhost\) or a path like "\/api\/nps", got undefined/],
+    [{ endpoint: 'ftp://x' }, /options\.endpoint must be an https URL.*got "ftp:\/\/x"/],
+    [{ endpoint: 'http://example.com/nps' }, /options\.endpoint .*got "http:\/\/example\.com\/nps"/],
+    [{ endpoint: '//evil.example/x' }, /options\.endpoint/],
+    [{ endpoint: 'not a url' }, /options\.endpoint/],
+    [{ ...ok, sampleRate: 1.5 }, /options\.sampleRate must be a number from 0 to 1, got 1\.5/],
+    [{ ...ok, sampleRate: '0.5' }, /options\.sampleRate must be a number from 0 to 1, got "0\.5"/],
+    [{ ...ok, resurveyDays: -1 }, /options\.resurveyDays must be a number ≥ 0, got -1/],
+    [{ ...ok, dismissCooldownDays: NaN }, /options\.dismissCooldownDays must be a number ≥ 0, got null/],
+    [{ ...ok, commentMaxLength: 10.5 }, /options\.commentMaxLength must be an integer from 1 to 100000, got 10\.5/],
+    [{ ...ok, position: 'top' }, /options\.position must be "bottom-right", "bottom-left", "bottom", "center" or \{ inline: element or selector \}, got "top"/],
+    [{ ...ok, position: { inline: 3 } }, /options\.position must be/],
+    [{ ...ok, theme: { mode: 'sepia' } }, /options\.theme\.mode must be one of "light", "dark", "auto", got "sepia"/],
+    [{ ...ok, theme: { zIndex: '9' } }, /options\.theme\.zIndex must be an integer/],
+    [{ ...ok, theme: 'dark' }, /options\.theme must be an object, got "dark"/],
+    [{ ...ok, headers: { 'X-Key': 1 } }, /options\.headers must be an object of string header values, got \{"X-Key":1\}/],
+    [{ ...ok, debug: 'yes' }, /options\.debug must be a boolean, got "yes"/],
+    [{ ...ok, product: () => 'x' }, /options\.product must be a string, got a function/],
+    [{ ...ok, messages: { sned: 'x' } }, /options\.messages\.sned is not an option/],
+    [{ ...ok, sampelRate: 0.5 }, /options\.sampelRate is not an option/],
+    [{ ...ok, stages: [] }, /options\.stages must be an object of stage options/],
+    [{ ...ok, stages: { checkout: { sampleRate: 2 } } }, /options\.stages\.checkout\.sampleRate must be a number from 0 to 1, got 2/],
+    [{ ...ok, stages: { checkout: { endpoint: '/x' } } }, /options\.stages\.checkout\.endpoint is not an option/],
+    [{ ...ok, thanks: { closeAfterMs: -5 } }, /options\.thanks\.closeAfterMs must be a number ≥ 0, got -5/],
+  ])('rejects %j', (o, message) => {
+    expect(() => validateOptions(o)).toThrow(TypeError);
+    expect(() => validateOptions(o)).toThrow(message);
+  });
+
+  it('ignores options explicitly set to undefined', () => {
+    expect(() => validateOptions({ ...ok, product: undefined, theme: { accent: undefined } })).not.toThrow();
+  });
+});
+
+describe('resolveStage', () => {
+  it('layers defaults, top-level and stage options, merging nested objects by key', () => {
+    const r = resolveStage(
+      { sampleRate: 0.5, theme: { accent: 'red', mode: 'dark' }, followUp: { promoter: 'A' }, delayMs: undefined },
+      { sampleRate: 0.1, theme: { accent: 'blue' }, followUp: { detractor: 'B' } },
+    );
+    expect(r).toMatchObject({
+      sampleRate: 0.1, delayMs: 0, resurveyDays: 90, dismissCooldownDays: 30, minDaysSinceSignup: 0,
+      commentMaxLength: 2000, position: 'bottom-right',
+      theme: { accent: 'blue', mode: 'dark' }, followUp: { promoter: 'A', detractor: 'B' },
+    });
+    expect(r.messages).toBeUndefined();
+  });
+});
+
+describe('assertJson / assertId', () => {
+  it('names the argument and the value', () => {
+    expect(() => assertJson({ at: new Date(0) }, 'identify(userId, traits)')).toThrow(/identify\(userId, traits\) must be JSON/);
+    expect(() => assertJson({ a: [1, 'b'] }, 'x')).not.toThrow();
+    expect(() => assertId('', 'identify(userId)')).toThrow(/identify\(userId\) must be a non-empty string .*got ""/);
+    expect(() => assertId(42, 'identify(userId)')).toThrow(/got 42/);
+    expect(() => assertId('x'.repeat(257), 'identify(userId)')).toThrow(TypeError);
+  });
+});

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { VERSION } from '../../src/core/version';
+import { SNIPPET } from '../helpers/snippet';
+
+type WindowNps = { version?: string; q?: unknown[] } & Record<string, (...a: unknown[]) => unknown>;
+const win = window as unknown as { nps?: WindowNps };
+
+afterEach(() => {
+  win.nps?.destroy?.();
+  delete win.nps;
+  vi.resetModules();
+  vi.restoreAllMocks();
+});
+
+describe('embed (script-tag entry)', () => {
+  it('replays calls queued by the snippet, in order, and resolves their promises', async () => {
+    new Function(SNIPPET)();
+    const stub = win.nps!;
+    const events: string[] = [];
+    const unsubscribed = stub.on!('skipped', (p: { reason: string }) => events.push(p.reason)) as Promise<unknown>;
+    stub.init!({ endpoint: '/api/nps', stages: { onboarded: {} } });
+    stub.identify!('user-42');
+    const skipped = stub.show!({ stage: 'nope' }) as Promise<unknown>;
+    expect(stub.q).toHaveLength(4);
+
+    await import('../../src/embed');
+    expect(win.nps).not.toBe(stub);
+    expect(win.nps!.version).toBe(VERSION);
+    await expect(skipped).resolves.toEqual({ status: 'skipped', reason: 'unknown-stage' });
+    expect(events).toEqual(['unknown-stage']);
+    expect(typeof (await unsubscribed)).toBe('function');
+  });
+
+  it('queues calls made after load but before init, and runs them at init', async () => {
+    await import('../../src/embed');
+    const nps = win.nps!;
+    const result = nps.show!({ stage: 'x' }) as Promise<unknown>;
+    nps.init!({ endpoint: '/api/nps', stages: { y: {} } });
+    await expect(result).resolves.toEqual({ status: 'skipped', reason: 'unknown-stage' });
+  });
+
+  it('logs one clear error for a bad config and never throws into the page', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    new Function(SNIPPET)();
+    win.nps!.init!({ endpoint: 'ftp://nope' });
+    await import('../../src/embed');
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(String(error.mock.calls[0]![0])).toMatch(/^nps: options\.endpoint must be an https URL.*got "ftp:\/\/nope"$/);
+    expect(() => win.nps!.identify!('')).not.toThrow();
+    expect(() => win.nps!.init!({ endpoint: '/api/nps' })).not.toThrow();
+    expect(() => win.nps!.identify!('')).not.toThrow();
+    expect(String(error.mock.calls.at(-1)![0])).toMatch(/identify\(userId\) must be a non-empty string/);
+  });
+
+  it('does not replace an already loaded widget', async () => {
+    await import('../../src/embed');
+    const first = win.nps;
+    vi.resetModules();
+    await import('../../src/embed');
+    expect(win.nps).toBe(first);
+  });
+});
