@@ -2,6 +2,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import dts from 'rollup-plugin-dts';
+import { readdirSync } from 'node:fs';
 
 const ts = () =>
   typescript({
@@ -11,14 +12,34 @@ const ts = () =>
   });
 
 // Terser settings that matter for the size budget: several passes, ES2020 output (no ES5 helpers).
-const minify = () =>
-  terser({ ecma: 2020, module: false, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false } });
+const minify = (format = {}) =>
+  terser({ ecma: 2020, module: false, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false, ...format } });
+
+// The script-tag build loads locales from beside nps.js (its own URL); the ESM build keeps a
+// bundler-visible `import('./locales/…')` so apps split them into chunks.
+const scriptLocales = {
+  name: 'script-locales',
+  resolveId: (id, from) =>
+    id == './import-locale' && from?.includes('/src/ui/') ? new URL('src/ui/import-locale-script.ts', import.meta.url).pathname : null,
+};
+const LOCALES = readdirSync('src/ui/locales').map((f) => f.replace(/\.ts$/, ''));
 
 export default [
   {
     input: 'src/embed.ts',
     output: { file: 'dist/nps.js', format: 'iife', sourcemap: true },
-    plugins: [resolve(), ts(), minify()],
+    // ASCII only: a classic script is decoded in the page's charset when the server sends none, and
+    // a non-UTF-8 page would garble "×" in the UI and "\uffff" in storage key ranges.
+    plugins: [scriptLocales, resolve(), ts(), minify({ ascii_only: true })],
+  },
+  {
+    // dist/locales/<code>.js: one tiny ES module per locale (`export default { …strings }`).
+    input: Object.fromEntries(LOCALES.map((c) => [c, `src/ui/locales/${c}.ts`])),
+    output: { dir: 'dist/locales', format: 'es', entryFileNames: '[name].js' },
+    plugins: [
+      typescript({ tsconfig: './tsconfig.json', include: ['src/ui/locales/*', 'src/core/options.ts'], compilerOptions: { noEmit: false, declaration: false, outDir: 'dist/locales', types: [] } }),
+      minify(),
+    ],
   },
   {
     input: 'src/index.ts',

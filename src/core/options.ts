@@ -25,7 +25,7 @@ export interface Messages {
   close: string;
   /** @default 'Thank you for your feedback!' */
   thanks: string;
-  /** @default '{n} characters left' */
+  /** @default 'Characters left: {n}' */
   left: string;
   /** Stands for the product in `question` when `options.product` is not set. @default 'us' */
   us: string;

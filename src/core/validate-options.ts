@@ -1,119 +1,107 @@
 import { isJson } from './json';
 import type { NpsOptions } from './options';
 
-/** Returns what a value should have been, or nothing when it is fine. */
-type Check = (value: unknown) => string | void;
+/** `true` when the value is fine, else what it should have been. */
+type Check = (value: unknown) => true | string;
+type Spec = { [key: string]: Check | Spec };
 
-const is = (type: string): Check => (v) => (typeof v == type ? undefined : 'a ' + type);
+const is = (type: string): Check => (v) => typeof v == type || 'a ' + type;
 const str = is('string');
-const bool = is('boolean');
 const num = (min: number, max?: number, int?: boolean): Check => (v) =>
-  typeof v == 'number' && v >= min && v <= (max ?? Infinity) && (!int || Number.isInteger(v))
-    ? undefined
-    : `a${int ? 'n integer' : ' number'} ${max == null ? '≥ ' + min : `from ${min} to ${max}`}`;
+  (typeof v == 'number' && v >= min && v <= (max ?? Infinity) && (!int || v % 1 == 0)) ||
+  `a${int ? 'n integer' : ' number'} ${max == null ? '≥ ' + min : `from ${min} to ${max}`}`;
 const days = num(0);
-const oneOf = (...values: unknown[]): Check => (v) =>
-  values.includes(v) ? undefined : 'one of ' + values.map((x) => JSON.stringify(x)).join(', ');
-const isObject = (v: unknown): v is object => !!v && typeof v == 'object' && !Array.isArray(v);
+const oneOf = (...values: string[]): Check => (v) =>
+  values.includes(v as string) || 'one of ' + values.map((x) => `"${x}"`).join(', ');
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v == 'object' && !Array.isArray(v);
+const strings = (keys: string): Spec => Object.fromEntries(keys.split(' ').map((k) => [k, str]));
 
 const LOCAL = /^(localhost|127(\.\d+){3}|\[::1\])$/;
+const ENDPOINT = 'an https URL (http only on localhost) or a path like "/api/nps"';
 const endpoint: Check = (v) => {
-  const bad = 'an https URL (http only on localhost) or a path like "/api/nps"';
-  if (typeof v != 'string') return bad;
-  if (/^\/(?!\/)/.test(v)) return;
-  try {
-    const u = new URL(v);
-    if (u.protocol == 'https:' || (u.protocol == 'http:' && LOCAL.test(u.hostname))) return;
-  } catch {}
-  return bad;
+  if (typeof v == 'string') {
+    try {
+      const u = new URL(v);
+      if (u.protocol == 'https:' || (u.protocol == 'http:' && LOCAL.test(u.hostname))) return true;
+    } catch {
+      // A path on this origin ("/api/nps", not "//host") is as safe as the page itself.
+      if (/^\/(?!\/)/.test(v)) return true;
+    }
+  }
+  return ENDPOINT;
 };
-const position: Check = (v) =>
-  oneOf('bottom-right', 'bottom-left', 'bottom', 'center')(v) == null ||
-  (v && typeof v == 'object' && ['string', 'object'].includes(typeof (v as { inline: unknown }).inline) &&
-    (v as { inline: unknown }).inline)
-    ? undefined
-    : '"bottom-right", "bottom-left", "bottom", "center" or { inline: element or selector }';
 
-const MESSAGE_KEYS = 'question low high detractor passive promoter placeholder send close thanks left us';
-const strings = (keys: string): Record<string, Check> =>
-  Object.fromEntries(keys.split(' ').map((k) => [k, str]));
-
-const STAGE: Record<string, Check | Record<string, Check>> = {
+/** What a stage may set; also valid at the top level. `messages` keys are filled in by `validateOptions`. */
+const STAGE: Spec = {
   sampleRate: num(0, 1),
   delayMs: days,
   resurveyDays: days,
   dismissCooldownDays: days,
   minDaysSinceSignup: days,
   commentMaxLength: num(1, 1e5, true),
-  position,
-  theme: {
-    ...strings('accent background text radius font'),
-    mode: oneOf('light', 'dark', 'auto'),
-    zIndex: num(-2147483647, 2147483647, true),
-  },
+  position: (v) =>
+    oneOf('bottom-right', 'bottom-left', 'bottom', 'center')(v) === true ||
+    (isObject(v) && !!v.inline && /^[so]/.test(typeof v.inline)) ||
+    '"bottom-right", "bottom-left", "bottom", "center" or { inline: element or selector }',
+  theme: { ...strings('accent background text radius font'), mode: oneOf('light', 'dark', 'auto'), zIndex: num(-2147483647, 2147483647, true) },
   followUp: strings('detractor passive promoter'),
   thanks: { message: str, closeAfterMs: days },
-  messages: strings(MESSAGE_KEYS),
 };
 
-const TOP: Record<string, Check | Record<string, Check>> = {
+const TOP: Spec = {
   ...STAGE,
   endpoint,
   product: str,
   locale: str,
   nonce: str,
-  debug: bool,
-  stages: () => undefined,
-  headers: (v) =>
-    isObject(v) && Object.values(v).every((h) => typeof h == 'string')
-      ? undefined
-      : 'an object of string header values',
+  debug: is('boolean'),
+  stages: () => true,
+  headers: (v) => (isObject(v) && Object.values(v).every((h) => typeof h == 'string')) || 'an object of string header values',
 };
 
-function walk(value: unknown, spec: Record<string, Check | Record<string, Check>>, path: string) {
+function walk(value: unknown, spec: Spec, path: string) {
   if (!isObject(value)) fail(path, 'an object', value);
-  for (const [key, v] of Object.entries(value as object)) {
+  for (const [key, v] of Object.entries(value)) {
     const check = spec[key];
-    if (!check) throw new TypeError(`nps: ${path}.${key} is not an option`);
+    const at = `${path}.${key}`;
+    if (!check) throw new TypeError(`nps: ${at} is not an option`);
     if (v === undefined) continue;
-    if (typeof check == 'object') walk(v, check, `${path}.${key}`);
-    else {
-      const expected = check(v);
-      if (expected) fail(`${path}.${key}`, expected, v);
-    }
+    if (typeof check == 'object') walk(v, check, at);
+    else if (check(v) !== true) fail(at, check(v) as string, v);
   }
 }
 
-function fail(path: string, expected: string, value: unknown): never {
-  let shown: string;
+/** Throws `TypeError: nps: <path> must be <expected>, got <value>`. */
+export function fail(path: string, expected: string, value: unknown): never {
+  let shown;
   try {
-    shown = typeof value == 'function' ? 'a function' : JSON.stringify(value) ?? String(value);
-  } catch {
-    shown = String(value);
-  }
-  throw new TypeError(`nps: ${path} must be ${expected}, got ${shown}`);
+    shown = typeof value == 'function' ? 'a function' : JSON.stringify(value);
+  } catch {}
+  throw new TypeError(`nps: ${path} must be ${expected}, got ${shown ?? String(value)}`);
 }
 
 /**
- * Throws a `TypeError` that names the first bad option and its value.
- * @example validateOptions({ endpoint: 'ftp://x' }) // TypeError: nps: options.endpoint must be an https URL …, got "ftp://x"
+ * Throws a `TypeError` that names the first bad option and its value; unknown options are errors too,
+ * so a typo never passes silently. `messageKeys` are the strings `messages` may override.
+ * @example validateOptions({ endpoint: 'ftp://x' }, ['send']) // TypeError: nps: options.endpoint must be an https URL …, got "ftp://x"
  */
-export function validateOptions(options: unknown): asserts options is NpsOptions {
-  walk(options, TOP, 'options');
+export function validateOptions(options: unknown, messageKeys: string[]): asserts options is NpsOptions {
+  const stage = { ...STAGE, messages: strings(messageKeys.join(' ')) };
+  walk(options, { ...TOP, messages: stage.messages }, 'options');
   const { endpoint: e, stages } = options as NpsOptions;
-  if (e == null) fail('options.endpoint', 'an https URL (http only on localhost) or a path like "/api/nps"', e);
+  if (e == null) fail('options.endpoint', ENDPOINT, e);
   if (stages !== undefined) {
     if (!isObject(stages)) fail('options.stages', 'an object of stage options', stages);
-    for (const [name, stage] of Object.entries(stages)) walk(stage ?? {}, STAGE, `options.stages.${name}`);
+    for (const name in stages) walk(stages[name] ?? {}, stage, `options.stages.${name}`);
   }
 }
 
-/** Throws a `TypeError` unless `value` is JSON (traits, metadata). */
+/** Throws a `TypeError` unless `value` is JSON (traits, metadata) or undefined. */
 export function assertJson(value: unknown, path: string): void {
   if (value !== undefined && !isJson(value)) fail(path, 'JSON (plain objects, arrays, strings, finite numbers, booleans, null)', value);
 }
 
-/** Throws a `TypeError` unless `value` is a non-empty string (user ids). */
+/** Throws a `TypeError` unless `value` is a non-empty string of at most 256 characters (user ids). */
 export function assertId(value: unknown, path: string): asserts value is string {
   if (typeof value != 'string' || !value || value.length > 256) fail(path, 'a non-empty string of at most 256 characters', value);
 }

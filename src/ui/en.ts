@@ -12,6 +12,6 @@ export const en: Messages = {
   send: 'Send',
   close: 'Close',
   thanks: 'Thank you for your feedback!',
-  left: '{n} characters left',
+  left: 'Characters left: {n}',
   us: 'us',
 };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { resolveStage } from '../../src/core/options';
-import { assertId, assertJson, validateOptions } from '../../src/core/validate-options';
+import { assertId, assertJson, validateOptions as validate } from '../../src/core/validate-options';
+import { en } from '../../src/ui/en';
+
+const validateOptions = (o: unknown) => validate(o, Object.keys(en));
 
 const ok = { endpoint: 'https://api.example.com/nps' };
 

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uiHarness } from './ui-page';
+
+let h: Awaited<ReturnType<typeof uiHarness>>;
+beforeAll(async () => void (h = await uiHarness()));
+afterAll(() => h?.close());
+
+const AXE = readFileSync(join(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Serious or critical axe violations inside the widget (axe reaches into open shadow roots). */
+async function axe(page: Page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    type Result = { id: string; impact: string; nodes: { target: unknown[] }[] };
+    const a = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Result[]; passes: Result[] }> } }).axe;
+    const r = await a.run({ include: [['nps-widget']] }, {});
+    // Proof that the scan reached into the shadow root: passing checks name nodes inside it.
+    if (!r.passes.some((p) => p.nodes.some((n) => Array.isArray(n.target[0])))) return ['axe did not see inside the shadow root'];
+    return r.violations.filter((v) => v.impact == 'serious' || v.impact == 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+  });
+}
+
+const box = (page: Page, selector: string) =>
+  page.evaluate((s) => {
+    const b = document.querySelector('nps-widget')!.shadowRoot!.querySelector(s)!.getBoundingClientRect();
+    return { x: b.x, y: b.y, w: b.width, h: b.height, right: b.right, bottom: b.bottom };
+  }, selector);
+
+describe('accessibility and layout, in Chromium', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`axe finds nothing serious in the prompt, the follow-up and the thank-you (${colorScheme})`, async () => {
+      const p = await h.open({ context: { colorScheme, reducedMotion: 'reduce' } });
+      await p.show({ thanks: { closeAfterMs: 60_000 } });
+      expect(await axe(p.page)).toEqual([]);
+      await p.page.getByRole('radio', { name: '8' }).click();
+      await p.page.getByRole('textbox').fill('More integrations');
+      expect(await axe(p.page)).toEqual([]);
+      await p.page.getByRole('button', { name: 'Send' }).click();
+      await p.page.getByRole('status').getByText('Thank you for your feedback!').waitFor();
+      expect(await axe(p.page)).toEqual([]);
+      await p.page.context().close();
+    });
+  }
+
+  it('axe finds nothing serious in the modal (center) position', async () => {
+    const p = await h.open({ context: { reducedMotion: 'reduce' } });
+    await p.show({ position: 'center' });
+    expect(await axe(p.page)).toEqual([]);
+    await p.page.context().close();
+  });
+
+  it('RTL (ar): right to left, 0 on the right, Close on the left', async () => {
+    const p = await h.open({ context: { reducedMotion: 'reduce' } });
+    await p.show({ locale: 'ar-EG' });
+    await p.page.getByRole('radio', { name: '0, غير محتمل على الإطلاق' }).waitFor();
+    const dir = await p.page.evaluate(() => {
+      const w = document.querySelector('nps-widget')!.shadowRoot!.querySelector('.w')!;
+      return [w.getAttribute('dir'), w.getAttribute('lang'), getComputedStyle(w).direction];
+    });
+    expect(dir).toEqual(['rtl', 'ar', 'rtl']);
+    const zero = await box(p.page, '[role=radio]:first-child');
+    const ten = await box(p.page, '[role=radio]:last-child');
+    const close = await box(p.page, '.x');
+    const dialog = await box(p.page, '[role=dialog]');
+    expect(zero.x).toBeGreaterThan(ten.x);
+    expect(close.x - dialog.x).toBeLessThan(dialog.right - close.right);
+    await p.page.context().close();
+  });
+
+  it('mobile 390×844: a full-width bottom sheet with 40 px targets in two rows and a 16 px textarea', async () => {
+    const p = await h.open({ context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' } });
+    await p.show();
+    const sheet = await box(p.page, '[role=dialog]');
+    expect(sheet).toMatchObject({ x: 0, w: 390, bottom: 844 });
+    const radios = await p.page.evaluate(() =>
+      [...document.querySelector('nps-widget')!.shadowRoot!.querySelectorAll('[role=radio]')].map((r) => {
+        const b = r.getBoundingClientRect();
+        return { w: b.width, h: b.height, y: b.y };
+      }),
+    );
+    for (const r of radios) expect(Math.min(r.w, r.h)).toBeGreaterThanOrEqual(40);
+    expect(radios[5]!.y).toBe(radios[0]!.y);
+    expect(radios[6]!.y).toBeGreaterThan(radios[0]!.y);
+    expect(radios[10]!.y).toBe(radios[6]!.y);
+    const close = await box(p.page, '.x');
+    expect(Math.min(close.w, close.h)).toBeGreaterThanOrEqual(40);
+    await p.page.getByRole('radio', { name: '9' }).tap();
+    await p.page.getByRole('textbox').waitFor();
+    const ta = await p.page.evaluate(() => getComputedStyle(document.querySelector('nps-widget')!.shadowRoot!.querySelector('textarea')!).fontSize);
+    expect(parseFloat(ta)).toBeGreaterThanOrEqual(16);
+    const send = await box(p.page, '.v');
+    expect(send.h).toBeGreaterThanOrEqual(40);
+    await p.page.context().close();
+  });
+});
