@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCollector } from '../../demo/collector/create-collector.mjs';
+import { csvCell } from '../../demo/collector/to-csv.mjs';
+import type { Database } from '../../demo/collector/open-database.mjs';
+import { answered, freshStore, shown } from './fixtures';
+
+const ORIGIN = 'http://127.0.0.1:5173';
+const TOKEN = 'a-long-dashboard-token';
+let db: Database;
+let handle: ReturnType<typeof createCollector>;
+const detractor = answered(shown({ stage: 'checkout', userId: 'u-7' }), 2, { comment: '=HYPERLINK("http://evil","click") <script>alert(1)</script>' });
+const promoter = answered(shown({ stage: 'onboarded' }), 10, { comment: '@SUM(A1:A2), "quoted"\nsecond line' });
+
+beforeAll(async () => {
+  const fresh = await freshStore();
+  db = fresh.db;
+  handle = createCollector({ store: fresh.store, dashboardToken: TOKEN, log: () => {} });
+  await fresh.store.upsert([detractor, promoter, shown({ stage: 'checkout' })]);
+});
+afterAll(() => db.close());
+
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET', body?: string) =>
+  handle(new Request(ORIGIN + path, { method, headers, body }));
+const bearer = { authorization: 'Bearer ' + TOKEN };
+
+describe('read API and dashboard', () => {
+  it('answers 401 without the token, or with a wrong one', async () => {
+    for (const path of ['/api/stats', '/api/responses', '/api/export.csv']) {
+      for (const headers of <Record<string, string>[]>[{}, { authorization: 'Bearer wrong' }, { authorization: 'Basic ' + btoa('x:' + TOKEN) }, { cookie: 'nps_dashboard=forged' }]) {
+        const res = await get(path, headers);
+        expect(res.status, path).toBe(401);
+        expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      }
+    }
+    expect((await get('/api/responses/' + detractor.id, {}, 'PATCH', '{"followedUp":true}')).status).toBe(401);
+    const page = await get('/dashboard');
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe('/login');
+  });
+
+  it('answers /api/stats in the DESIGN.md shape', async () => {
+    const res = await get('/api/stats', bearer);
+    expect(res.status).toBe(200);
+    const s = await res.json();
+    const keys = ['nps', 'marginOfError', 'total', 'promoters', 'passives', 'detractors', 'shown', 'responseRate'];
+    expect(Object.keys(s).sort()).toEqual([...keys, 'byStage', 'byWeek'].sort());
+    expect(s).toMatchObject({ nps: 0, total: 2, promoters: 1, detractors: 1, passives: 0, shown: 3, responseRate: 0.6667 });
+    expect(Object.keys(s.byStage.checkout).sort()).toEqual([...keys].sort());
+    expect(s.byStage.checkout).toMatchObject({ nps: -100, shown: 2, responseRate: 0.5 });
+    expect(s.byWeek).toEqual([{ week: '2026-W48', ...s.byStage.checkout, ...{ nps: 0, marginOfError: s.marginOfError, total: 2, promoters: 1, detractors: 1, shown: 3, responseRate: 0.6667 } }]);
+    expect((await (await get('/api/stats?stage=onboarded', bearer)).json())).toMatchObject({ nps: 100, total: 1 });
+  });
+
+  it('names a bad filter with 400', async () => {
+    const res = await get('/api/stats?from=yesterday', bearer);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(/^from must be a day \(YYYY-MM-DD\) or an ISO date-time with an offset, got "yesterday"/);
+    expect((await get('/api/stats?to=2026-11-23T10:00', bearer)).status).toBe(400);
+    expect((await get('/api/stats?from=2026-11-23T10:00:00%2B02:00&to=2026-11-30', bearer)).status).toBe(200);
+    expect((await get('/api/responses?category=angry', bearer)).status).toBe(400);
+    expect((await get('/api/responses?limit=-1', bearer)).status).toBe(400);
+  });
+
+  it('lists responses as JSON, user text untouched', async () => {
+    const res = await get('/api/responses?category=detractor', bearer);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const { responses } = await res.json();
+    expect(responses).toMatchObject([{ id: detractor.id, comment: detractor.comment, userId: 'u-7', followedUp: false }]);
+  });
+
+  it('exports CSV with formula-like cells neutralised and quoting intact', async () => {
+    const res = await get('/api/export.csv', bearer);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment/);
+    const text = await res.text();
+    expect(text).toContain(`"'=HYPERLINK(""http://evil"",""click"") <script>alert(1)</script>"`);
+    expect(text).toContain(`"'@SUM(A1:A2), ""quoted""\nsecond line"`);
+    expect(text).not.toMatch(/(^|,)[=@+-]/m);
+    expect(text.trim().split('\r\n')).toHaveLength(4);
+    for (const [v, want] of [['+1', "'+1"], ['-2+3', "'-2+3"], ['\t=1', "'\t=1"], ['plain', 'plain'], [5, '5'], [null, '']] as const)
+      expect(csvCell(v)).toBe(want);
+  });
+
+  it('records follow-up with a note, and validates it', async () => {
+    const res = await get('/api/responses/' + detractor.id, { ...bearer, 'content-type': 'application/json' }, 'PATCH', JSON.stringify({ followedUp: true, note: ' Emailed <b>them</b> ' }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: detractor.id, followedUp: true, followUpNote: 'Emailed <b>them</b>' });
+    expect((await get('/api/responses/' + detractor.id, bearer, 'PATCH', '{"followedUp":"yes"}')).status).toBe(400);
+    expect((await get('/api/responses/not-an-id', bearer, 'PATCH', '{"followedUp":true}')).status).toBe(404);
+    expect((await get('/api/responses/01890a5d-ac96-774b-bcce-b302099a8057', bearer, 'PATCH', '{"followedUp":true}')).status).toBe(404);
+  });
+
+  it('logs in with the token into an HttpOnly SameSite cookie; cookie writes need our origin', async () => {
+    const wrong = await get('/login', { 'content-type': 'application/x-www-form-urlencoded' }, 'POST', 'token=nope');
+    expect(wrong.headers.get('location')).toBe('/login?failed=1');
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+    const ok = await get('/login', { 'content-type': 'application/x-www-form-urlencoded' }, 'POST', 'token=' + encodeURIComponent(TOKEN));
+    expect(ok.status).toBe(303);
+    const setCookie = ok.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    expect(setCookie).not.toContain(TOKEN);
+    const cookie = setCookie.split(';')[0]!;
+    const page = await get('/dashboard', { cookie });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self';/);
+    expect(await page.text()).not.toContain('<script>alert');
+    expect((await get('/api/stats', { cookie })).status).toBe(200);
+    const patch = (origin: string) => get('/api/responses/' + promoter.id, { cookie, origin }, 'PATCH', '{"followedUp":true}');
+    expect((await patch('https://evil.example')).status).toBe(401);
+    expect((await patch(ORIGIN)).status).toBe(200);
+  });
+});

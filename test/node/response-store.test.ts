@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../demo/collector/open-database.mjs';
+import { migrate } from '../../demo/collector/migrate.mjs';
+import type { ResponseStore } from '../../demo/collector/response-store.mjs';
+import { answered, DATABASES, freshStore, shown } from './fixtures';
+
+const DAY = 86_400_000;
+const MON = Date.parse('2026-11-16T09:00:00Z'); // Monday of 2026-W47
+
+for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('response store on ' + name, () => {
+  let db: Database;
+  let store: ResponseStore;
+  beforeAll(async () => ({ db, store } = await freshStore(url)));
+  afterAll(() => db.close());
+  beforeEach(() => db.query('truncate nps_responses'));
+
+  it('migrates idempotently', async () => {
+    expect(await migrate(db)).toBe(1);
+    const { rows } = await db.query('select version from nps_schema_migrations');
+    expect(rows.map((r) => r.version)).toEqual([1]);
+  });
+
+  it('computes figures overall, by stage and by ISO week, with filters', async () => {
+    const records = [
+      answered(shown({ stage: 'checkout' }, MON), 10),
+      answered(shown({ stage: 'checkout' }, MON + DAY), 9),
+      answered(shown({ stage: 'checkout' }, MON + 2 * DAY), 3),
+      shown({ stage: 'checkout' }, MON + 3 * DAY),
+      answered(shown({ stage: 'onboarded' }, MON + 7 * DAY), 7),
+      answered(shown({ stage: 'onboarded' }, MON + 8 * DAY), 0),
+      { ...shown({}, MON + 9 * DAY), status: 'dismissed' as const },
+    ];
+    expect(await store.upsert(records)).toBe(7);
+    const s = await store.stats();
+    expect(s).toMatchObject({ total: 5, promoters: 2, passives: 1, detractors: 2, shown: 7, nps: 0, responseRate: 0.7143 });
+    expect(s.marginOfError).toBeCloseTo(1.96 * Math.sqrt(0.8 / 5) * 100, 0);
+    expect(Object.keys(s.byStage)).toEqual(['(none)', 'checkout', 'onboarded']);
+    expect(s.byStage.checkout).toMatchObject({ nps: 33.3, total: 3, shown: 4, responseRate: 0.75 });
+    expect(s.byStage.onboarded).toMatchObject({ nps: -50, total: 2, passives: 1, detractors: 1 });
+    expect(s.byStage['(none)']).toMatchObject({ total: 0, shown: 1 });
+    expect(s.byWeek.map((w) => [w.week, w.nps, w.total, w.shown])).toEqual([
+      ['2026-W47', 33.3, 3, 4],
+      ['2026-W48', -50, 2, 3],
+    ]);
+
+    expect(await store.stats({ stage: 'onboarded' })).toMatchObject({ total: 2, nps: -50, byStage: { onboarded: { total: 2 } } });
+    expect(await store.stats({ stage: '(none)' })).toMatchObject({ total: 0, shown: 1 });
+    const week2 = await store.stats({ from: new Date(MON + 7 * DAY - 9 * 3600_000) });
+    expect(week2.byWeek.map((w) => w.week)).toEqual(['2026-W48']);
+    const firstTwoDays = await store.stats({ to: new Date(MON + 2 * DAY - 9 * 3600_000) });
+    expect(firstTwoDays).toMatchObject({ total: 2, nps: 100 });
+  });
+
+  it('applies versions in any order, one statement per batch, under concurrency', async () => {
+    const base = Array.from({ length: 40 }, (_, i) => shown({ stage: 's' + (i % 3) }));
+    const scored = base.map((r, i) => answered(r, i % 11));
+    const commented = scored.map((r) => ({ ...r, comment: 'final ' + r.id, updatedAt: new Date(Date.parse(r.updatedAt) + 1000).toISOString() }));
+    const dismissedLater = base.map((r) => ({ ...r, status: 'dismissed' as const, updatedAt: new Date(Date.parse(r.updatedAt) + 9000).toISOString() }));
+    await Promise.all([commented, base, dismissedLater, scored, commented, base, scored].map((rs) => store.upsert(rs)));
+    const rows = await store.list({ limit: 1000 });
+    expect(rows).toHaveLength(40);
+    for (const r of rows) expect(r).toMatchObject({ status: 'answered', comment: 'final ' + r.id });
+  });
+
+  it('keeps the winner when one batch holds several versions of an id', async () => {
+    const r = shown();
+    const a = answered(r, 8);
+    expect(await store.upsert([a, r, { ...r, status: 'dismissed' }])).toBe(1);
+    expect(await store.list()).toMatchObject([{ id: r.id, status: 'answered', score: 8 }]);
+  });
+
+  it('lists newest first with filters and paging, and records follow-up state', async () => {
+    const rs = Array.from({ length: 5 }, (_, i) => answered(shown({}, MON + i * 1000), i < 3 ? 2 : 9));
+    await store.upsert(rs);
+    const detractors = await store.list({ category: 'detractor' });
+    expect(detractors.map((r) => r.id)).toEqual([rs[2]!.id, rs[1]!.id, rs[0]!.id]);
+    const page2 = await store.list({ category: 'detractor', limit: 2, after: detractors[1]!.id as string });
+    expect(page2.map((r) => r.id)).toEqual([rs[0]!.id]);
+
+    const done = await store.followUp(rs[1]!.id, { followedUp: true, note: 'Called; fixed the export' });
+    expect(done).toMatchObject({ followedUp: true, followUpNote: 'Called; fixed the export' });
+    expect(done!.followedUpAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // A newer version of the record keeps the follow-up state.
+    await store.upsert([{ ...rs[1]!, comment: 'later', updatedAt: new Date(Date.parse(rs[1]!.updatedAt) + 1000).toISOString() }]);
+    expect((await store.list({ category: 'detractor' }))[1]).toMatchObject({ comment: 'later', followedUp: true });
+    expect(await store.followUp('01890a5d-ac96-774b-bcce-b302099a8057', { followedUp: true })).toBeUndefined();
+    const undone = await store.followUp(rs[1]!.id, { followedUp: false });
+    expect(undone).toMatchObject({ followedUp: false, followUpNote: null, followedUpAt: null });
+  });
+
+  it('stores text exactly, including quotes, HTML and non-Latin scripts', async () => {
+    const comment = `'); drop table nps_responses; -- <script>alert(1)</script> "ü" 日本 🚀`;
+    const r = answered(shown({ traits: { name: "O'Brien", nested: [1, { a: null }] } }), 5, { comment });
+    await store.upsert([r]);
+    expect(await store.list()).toMatchObject([{ comment, traits: { name: "O'Brien", nested: [1, { a: null }] } }]);
+    expect(await store.count()).toBe(1);
+  });
+});
