@@ -5,12 +5,13 @@ import { uuidv7, type RandomBytes } from './core/ids';
 import type { Json } from './core/json';
 import { categoryOf } from './core/nps-score';
 import { resolveStage, type NpsOptions, type Traits } from './core/options';
-import { assertId, assertJson, validateOptions } from './core/validate-options';
+import { assertId, assertJson, fail, validateOptions } from './core/validate-options';
 import { VERSION } from './core/version';
 import type { Category, ResponseRecord } from './core/wire';
 import { openStore } from './outbox/open-store';
 import type { KvStore } from './outbox/kv-store';
 import { createOutbox, type FlushResult, type Outbox, type OutboxOptions } from './outbox/outbox';
+import { en } from './ui/en';
 import { loadMessages } from './ui/load-messages';
 import { mountPrompt } from './ui/mount-prompt';
 import type { LoadMessages, MountView, View } from './ui/view';
@@ -86,9 +87,9 @@ export function createNps<const Stage extends string = string>(
   options: NpsOptions<Stage>,
   env: Partial<NpsEnv> = {},
 ): Nps<Stage> {
-  validateOptions(options);
+  validateOptions(options, Object.keys(en));
   const {
-    store = openStore(),
+    store = openStore((e) => report(e)),
     now = Date.now,
     random = (b) => crypto.getRandomValues(b),
     mount = mountPrompt,
@@ -98,7 +99,7 @@ export function createNps<const Stage extends string = string>(
   const newId = uuidv7(now, random);
   const iso = (t = now()) => new Date(t).toISOString();
   const events = createEmitter<NpsEvents>((e, event) =>
-    report(new NpsError('handler-threw', `a "${String(event)}" handler threw: ${e}`, e), event == 'error'),
+    report(new NpsError('handler-threw', `${String(event)} handler threw ${e}`, e), event == 'error'),
   );
   const report = (e: NpsError, quiet?: boolean) => {
     if (options.debug) console.error(e);
@@ -110,7 +111,7 @@ export function createNps<const Stage extends string = string>(
     store,
     fetch: env.fetch ?? ((...a) => fetch(...a)),
     now,
-    random: () => random(new Uint32Array(1) as never)[0]! / 2 ** 32,
+    random: () => new DataView(random(new Uint8Array(4)).buffer).getUint32(0) / 2 ** 32,
     onDelivered: (ids) => events.emit('delivered', { ids }),
     onError: report,
   });
@@ -134,12 +135,12 @@ export function createNps<const Stage extends string = string>(
     try {
       await store.update<UserState>(await userKey(), (s) => ({ ...s, ...patch }));
     } catch (e) {
-      report(new NpsError('storage-failed', 'could not store the throttle state', e));
+      report(new NpsError('storage-failed', 'throttle state not stored', e));
     }
   };
 
   async function show({ stage, force, metadata }: ShowOptions<Stage> = {}): Promise<ShowResult> {
-    if (stage !== undefined && typeof stage != 'string') throw new TypeError(`nps: show({ stage }) must be a string, got ${JSON.stringify(stage)}`);
+    if (stage != null && typeof stage != 'string') fail('show({ stage })', 'a string', stage);
     assertJson(metadata, 'show({ metadata })');
     const stages = options.stages as Record<string, NpsOptions> | undefined;
     const o = resolveStage(options, stage ? stages?.[stage] : undefined);
@@ -155,7 +156,7 @@ export function createNps<const Stage extends string = string>(
         now: now(),
         disabled: destroyed || typeof document == 'undefined',
         visible,
-        stageKnown: !stage || !stages || Object.prototype.hasOwnProperty.call(stages, stage),
+        stageKnown: !stage || !stages || Object.hasOwn(stages, stage),
         force: force || !state,
         state: state ?? {},
         ...o,
@@ -179,8 +180,9 @@ export function createNps<const Stage extends string = string>(
       if (o.delayMs) await new Promise((r) => setTimeout(r, o.delayMs));
       if (destroyed) return skip('disabled');
       const wanted = options.locale ?? ((typeof navigator == 'object' && navigator.language) || 'en');
-      const { locale, messages: strings } = await messages(wanted);
-      const t = now();
+      const { locale, messages: strings, error } = await messages(wanted);
+      if (error) report(error);
+      const at = iso();
       let record: ResponseRecord = {
         id: newId(),
         status: 'shown',
@@ -191,8 +193,8 @@ export function createNps<const Stage extends string = string>(
         metadata,
         locale,
         page: location.origin + location.pathname,
-        shownAt: iso(t),
-        updatedAt: iso(t),
+        shownAt: at,
+        updatedAt: at,
         sdk: 'nps-widget@' + VERSION,
       };
       const { id } = record;
@@ -229,17 +231,13 @@ export function createNps<const Stage extends string = string>(
           const { status, score, category, comment } = record;
           resolve(status == 'answered' ? { status, id, score: score!, category: category!, comment } : { status: 'dismissed', id });
         };
-        const fullMessages = {
-          ...strings,
-          ...o.messages,
-          ...o.followUp,
-          ...(o.thanks?.message ? { thanks: o.thanks.message } : {}),
-        };
-        fullMessages.question = fullMessages.question.replace('{product}', options.product ?? fullMessages.us);
+        const m = { ...strings, ...o.messages, ...o.followUp };
+        m.thanks = o.thanks?.message ?? m.thanks;
+        m.question = m.question.replace('{product}', options.product ?? m.us);
         view = mount({
           options: o,
           locale,
-          messages: fullMessages,
+          messages: m,
           nonce: options.nonce,
           async onScore(score) {
             if (record.status == 'dismissed') return;

@@ -1,6 +1,77 @@
+import { NpsError } from '../core/errors';
 import { idbKvStore, memoryKvStore, type KvStore } from './kv-store';
+import { localKvStore } from './local-kv-store';
 
-/** The default store: IndexedDB where the browser has it, else memory. */
-export function openStore(): KvStore {
-  return typeof indexedDB == 'object' && indexedDB ? idbKvStore() : memoryKvStore();
+type Layer = () => KvStore;
+
+// Which copy of a key to keep when localStorage and IndexedDB both hold it: the newer record version.
+const newer = (a: unknown, b: unknown) => !b || (a as { r?: { updatedAt?: string } })?.r?.updatedAt! > (b as { r?: { updatedAt?: string } })?.r?.updatedAt!;
+
+/**
+ * The default store, which never stops working: IndexedDB (its own database through idb-keyval),
+ * reopened once if it fails after having worked (a connection closed mid-session), then
+ * localStorage, then memory. Every operation that fails, hangs past `timeout` (a blocked or
+ * hanging `open`) or runs over quota is retried on the next layer, and each move to a new kind of
+ * storage is reported as `storage-fallback`. Records a past page had to leave in localStorage move
+ * back into IndexedDB once it works again.
+ * @param onError receives the `storage-fallback` reports
+ * @example const store = openStore((e) => console.warn(e.message));
+ */
+export function openStore(
+  onError: (e: NpsError) => void,
+  idb: Layer = idbKvStore,
+  local: Layer = localKvStore,
+  /** @default 2000 */
+  timeout = 2000,
+): KvStore {
+  const layers = [idb, idb, local, memoryKvStore];
+  let i = 0;
+  let worked = false;
+  let cur: KvStore | undefined;
+  let moved: Promise<void> | undefined;
+  const adopt = async (s: KvStore) => {
+    let l: KvStore, list: [string, unknown][];
+    try {
+      list = await (l = local()).entries('');
+    } catch {
+      return;
+    }
+    for (const [k, v] of list) {
+      await s.update(k, (old) => (newer(v, old) ? v : old));
+      await l.del(k);
+    }
+  };
+  const within = <T>(p: Promise<T>) =>
+    new Promise<T>((ok, no) => {
+      const t = setTimeout(no, timeout, Error('timeout'));
+      p.then(ok, no).finally(() => clearTimeout(t));
+    });
+  const run = async <T>(op: (s: KvStore) => Promise<T>): Promise<T> => {
+    for (;;) {
+      const at = i;
+      try {
+        const s = (cur ??= layers[i]!());
+        if (!i) await within((moved ??= adopt(s)));
+        const v = await within(op(s));
+        worked ||= i < 2;
+        return v;
+      } catch (e) {
+        if (i == 3) throw new NpsError('storage-failed', 'could not store', e);
+        // Concurrent failures of the same layer move down one layer, not one each.
+        if (at == i) {
+          cur = undefined;
+          // Reopen IndexedDB only if it ever worked; a first open that failed or hung won't do better.
+          i += !i && !worked ? 2 : 1;
+          if (i > 1) onError(new NpsError('storage-fallback', 'storage fell back to ' + (i > 2 ? 'memory' : 'localStorage'), e));
+        }
+      }
+    }
+  };
+  return {
+    get: (k) => run((s) => s.get(k)),
+    set: (k, v) => run((s) => s.set(k, v)),
+    update: (k, fn) => run((s) => s.update(k, fn)),
+    del: (k) => run((s) => s.del(k)),
+    entries: (p) => run((s) => s.entries(p)),
+  };
 }

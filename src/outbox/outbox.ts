@@ -1,6 +1,14 @@
-import type { NpsError } from '../core/errors';
-import { WIRE_VERSION, type ResponseRecord } from '../core/wire';
+import { NpsError } from '../core/errors';
+import type { ResponseRecord } from '../core/wire';
+import { backoff } from './backoff';
+import { toEnvelope, type Envelope } from './envelope';
 import type { KvStore } from './kv-store';
+import { batchBody, postBatch, type Reply } from './post-batch';
+import { retryAfter } from './retry-after';
+import { takeBatch } from './take-batch';
+import { watchPage, type OutboxHost } from './watch-page';
+
+export type { OutboxHost } from './watch-page';
 
 /** What the sync loop needs from the client: where to send, with what, and whom to tell. */
 export interface OutboxOptions {
@@ -13,6 +21,12 @@ export interface OutboxOptions {
   random: () => number;
   onDelivered(ids: string[]): void;
   onError(error: NpsError): void;
+  /** Abort a request after this many ms. @default 10000 */
+  timeout?: number;
+  /** How long a sending tab owns the records it sent before another tab may take them over. @default timeout + 5000 */
+  lease?: number;
+  /** Events, Web Locks, BroadcastChannel, sendBeacon. @default globalThis */
+  host?: OutboxHost;
 }
 
 /** Outcome of a flush: how many records the server confirmed, how many remain queued. */
@@ -25,47 +39,204 @@ export interface FlushResult {
 export interface Outbox {
   /** Resolves once the record (replacing any older version of it) is committed to storage. */
   put(record: ResponseRecord): Promise<void>;
-  /** Tries to send everything now. */
+  /** Tries to send everything now (waiting for another tab's send to end); Retry-After still holds. */
   flush(): Promise<FlushResult>;
   /** Stops listening and timers; stored records stay for the next page. */
   close(): void;
 }
 
-const KEY = 'r:';
+/** Shared delivery state of the origin: failed attempts, backoff until, Retry-After until. */
+interface Meta {
+  a: number;
+  b: number;
+  w: number;
+}
+
+const REC = 'r:';
+const DEAD = 'd:';
+const META = 'o:meta';
+const NAME = 'nps-outbox';
+const MAX = 500;
+const MAX_AGE = 30 * 864e5;
+const REFUSED = [400, 413, 422];
 
 /**
- * Foundation outbox: store first, send in one batch, delete only what the server confirmed.
- * The outbox issue replaces the sending policy (batches, backoff, locks, page-hide); the contract stays.
+ * The outbox: records are stored first and deleted only when the server confirmed that very
+ * version. One tab of the origin sends at a time (Web Locks); records in flight are leased so a
+ * frozen or closed tab's work is taken over once the lease runs out; a BroadcastChannel nudges and
+ * shares the backoff with the other tabs. Nothing runs while the queue is empty.
  */
 export function createOutbox(o: OutboxOptions): Outbox {
-  const flush = async (): Promise<FlushResult> => {
-    const queued = await o.store.entries<ResponseRecord>(KEY);
-    let delivered = 0;
-    if (queued.length) {
-      try {
-        const res = await o.fetch(o.endpoint, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', ...o.headers },
-          credentials: 'omit',
-          body: JSON.stringify({ v: WIRE_VERSION, sentAt: new Date(o.now()).toISOString(), responses: queued.map(([, r]) => r) }),
-        });
-        if (res.ok) {
-          const ids: string[] = [];
-          for (const [k, r] of queued) {
-            // Only delete the version we sent: a newer one written meanwhile must still go out.
-            await o.store.update<ResponseRecord>(k, (cur) => (cur?.updatedAt == r.updatedAt ? undefined : cur));
-            ids.push(r.id);
-          }
-          delivered = ids.length;
-          o.onDelivered(ids);
-        }
-      } catch {}
-    }
-    return { delivered, pending: (await o.store.entries(KEY)).length };
+  const t = { ...o, timeout: o.timeout ?? 1e4 };
+  // A live sender is done with a batch within its timeout; after that a lease only blocks takeover.
+  const { store, now, lease = t.timeout + 5e3, host = globalThis as unknown as OutboxHost } = o;
+  const locks = host.navigator?.locks;
+  const ch = host.BroadcastChannel && new host.BroadcastChannel(NAME);
+  let meta: Meta = { a: 0, b: 0, w: 0 };
+  // What page hide can send synchronously: the queue as last read or written by this tab.
+  let cache = new Map<string, Envelope>();
+  let chain = Promise.resolve(0);
+  let queued = false;
+  let closed = false;
+  let hidden = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  // Whatever a custom store or the lock manager throws reaches onError as an NpsError.
+  const fail = (e: unknown) => o.onError(e instanceof NpsError ? e : new NpsError('delivery-failed', String(e), e));
+  const schedule = (ms: number) => {
+    clearTimeout(timer);
+    if (!closed) timer = setTimeout(() => kick(), Math.min(Math.max(ms, 0), 1e9));
   };
+  const saveMeta = async (m: Meta) => {
+    await store.set(META, (meta = m));
+    ch?.postMessage(m);
+  };
+  const relabel = (r: ResponseRecord, fn: (e: Envelope) => Envelope | undefined) =>
+    store.update<unknown>(REC + r.id, (v) => {
+      const e = toEnvelope(v);
+      return e && fn(e);
+    });
+  // Delete only the version that was sent: a newer one written meanwhile must still go out.
+  const drop = (r: ResponseRecord) =>
+    relabel(r, (e) => (e.r.updatedAt == r.updatedAt ? void cache.delete(REC + r.id) : e));
+  const dead = async (r: ResponseRecord, error: unknown) => {
+    await store.set(DEAD + r.id, { f: 1, r, e: String(error) });
+    await drop(r);
+    o.onError(new NpsError('record-rejected', `record ${r.id} refused: ${error}`, { id: r.id, error }));
+  };
+
+  // Loads the queue, migrating old formats and evicting (oldest first) what is over the caps.
+  const load = async () => {
+    const list = await store.entries<unknown>(REC);
+    const keep: [string, Envelope][] = [];
+    const gone: string[] = [];
+    list.forEach(([k, v], i) => {
+      const e = toEnvelope(v)!;
+      i < list.length - MAX || Date.parse(e.r.shownAt) < now() - MAX_AGE ? gone.push(k) : keep.push([k, e]);
+    });
+    for (const k of gone) await store.del(k);
+    if (gone.length) o.onError(new NpsError('storage-evicted', gone.length + ' records evicted', gone.map((k) => k.slice(2))));
+    cache = new Map(keep);
+    return keep;
+  };
+
+  // Sends one batch; returns how many were delivered, throws (after recording the backoff) when it must be retried.
+  const send = async (recs: ResponseRecord[], keepalive?: boolean): Promise<number> => {
+    let reply: Reply | undefined;
+    let cause: unknown;
+    try {
+      reply = await postBatch(t, batchBody(recs, now()), keepalive);
+    } catch (e) {
+      cause = e;
+    }
+    const [status = 0, ra, data] = reply ?? [];
+    if (status > 199 && status < 300) {
+      const rejected = data?.rejected;
+      const refused = new Map((Array.isArray(rejected) ? rejected : []).map((x) => [x?.id, x?.error]));
+      const ids: string[] = [];
+      for (const r of recs) refused.has(r.id) ? await dead(r, refused.get(r.id)) : (await drop(r), ids.push(r.id));
+      if (meta.a || meta.b) await saveMeta({ ...meta, a: 0, b: 0 });
+      if (ids.length) o.onDelivered(ids);
+      return ids.length;
+    }
+    if (REFUSED.includes(status)) {
+      // One bad record must not sink the others: halve until it stands alone.
+      const h = recs.length >> 1;
+      if (h) return (await send(recs.slice(0, h))) + (await send(recs.slice(h)));
+      await dead(recs[0]!, 'HTTP ' + status);
+      return 0;
+    }
+    const at = now();
+    // 429 is the server pacing us, not a failed attempt: it does not grow the backoff.
+    await saveMeta({ a: meta.a + +(status != 429), b: at + backoff(meta.a, o.random), w: retryAfter(ra, at) ?? meta.w });
+    throw new NpsError('delivery-failed', `send failed (${status || cause})`, { status, cause });
+  };
+
+  const pass = async (force?: boolean): Promise<number> => {
+    let n = 0;
+    for (;;) {
+      meta = (await store.get<Meta>(META)) ?? { a: 0, b: 0, w: 0 };
+      const list = await load();
+      const at = now();
+      if (!list.length) return clearTimeout(timer), n;
+      const free = list.filter(([, e]) => !(e.l! > at));
+      let wait = Math.max(meta.w, force ? 0 : meta.b) - at;
+      // Everything is leased by other tabs: look again when the first lease runs out.
+      if (wait <= 0 && !free.length) wait = Math.min(...list.map(([, e]) => e.l!)) - at;
+      if (wait > 0) return schedule(wait), n;
+      const got = new Map<string, ResponseRecord>();
+      for (const r of takeBatch(free.map(([, e]) => e.r)))
+        await relabel(r, (e) => (e.l! > at ? e : (got.set(r.id, e.r), { ...e, l: at + lease })));
+      const sent = [...got.values()];
+      if (!sent.length) continue;
+      try {
+        // Another tab may have learnt a Retry-After while this one was claiming.
+        if (meta.w > now()) throw 0;
+        n += await send(sent);
+      } catch (e) {
+        for (const r of sent) await relabel(r, (e) => ({ ...e, l: 0 }));
+        if (e) fail(e);
+        return schedule(Math.max(meta.w, meta.b) - now()), n;
+      }
+    }
+  };
+
+  const kick = (force?: boolean, wait?: boolean): Promise<number> => {
+    if (queued && !wait) return chain;
+    queued = true;
+    return (chain = chain
+      .then(() => {
+        queued = false;
+        if (closed) return 0;
+        return locks
+          ? (locks.request(NAME, wait ? {} : { ifAvailable: true }, (l) => (l ? pass(force) : (schedule(1e3), 0))) as Promise<number>)
+          : pass(force);
+      })
+      .catch((e) => (fail(e), 0)));
+  };
+
+  // Page hide: one keepalive request from what this tab knows, never before Retry-After.
+  const hide = () => {
+    const at = now();
+    if (hidden || meta.w > at) return;
+    hidden = true;
+    const recs = takeBatch([...cache.values()].filter((e) => !(e.l! > at)).map((e) => e.r));
+    const beacon = !('keepalive' in (host.Request?.prototype ?? {})) && !Object.keys(o.headers).length && host.navigator?.sendBeacon;
+    if (!recs.length) return;
+    if (beacon) host.navigator!.sendBeacon!(o.endpoint, new Blob([batchBody(recs, at)], { type: 'application/json' }));
+    else send(recs, true).catch(fail);
+  };
+  const off = watchPage(host, (online) => ((hidden = false), kick(online)), hide);
+  if (ch)
+    ch.onmessage = (e: MessageEvent) => {
+      if (e.data) meta = e.data;
+      kick();
+    };
+  // Page hide may come before this tab ever sends: know the origin's Retry-After from the start.
+  store.get<Meta>(META).then((m) => m && (meta = m), () => 0);
+  void kick();
+
   return {
-    put: (r) => o.store.set(KEY + r.id, r).then(() => void flush()),
-    flush,
-    close() {},
+    async put(r) {
+      const k = REC + r.id;
+      // A stale version arriving late never replaces a newer one.
+      await store.update<unknown>(k, (v) => {
+        const e = toEnvelope(v);
+        return e && e.r.updatedAt > r.updatedAt ? v : { f: 1, r };
+      });
+      cache.set(k, { f: 1, r });
+      ch?.postMessage(0);
+      void kick();
+    },
+    async flush() {
+      const delivered = await kick(true, true);
+      return { delivered, pending: (await store.entries(REC)).length };
+    },
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      off();
+      ch?.close();
+    },
   };
 }

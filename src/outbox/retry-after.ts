@@ -1,0 +1,11 @@
+/**
+ * The time (ms since the epoch) before which a `Retry-After` header forbids the next request:
+ * delay-seconds (`120`) or an HTTP-date (`Wed, 21 Oct 2026 07:28:00 GMT`). `undefined` when the
+ * header is missing, unreadable or already past.
+ * @example retryAfter('120', Date.now())
+ */
+export function retryAfter(value: string | null | undefined, now: number): number | undefined {
+  if (!value) return;
+  const t = /^\s*\d+\s*$/.test(value) ? now + 1e3 * +value : Date.parse(value);
+  return t > now ? t : undefined;
+}

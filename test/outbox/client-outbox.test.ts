@@ -1,0 +1,77 @@
+// The client with the real outbox: every version of a record is committed before the UI moves on,
+// and what the server confirms is what `delivered` and `flush()` report.
+import { expect, it } from 'vitest';
+import { createNps } from '../../src/client';
+import type { Envelope } from '../../src/outbox/envelope';
+import { memoryKvStore, type KvStore } from '../../src/outbox/kv-store';
+import { createOutbox } from '../../src/outbox/outbox';
+import { fakeEnv } from '../helpers/fakes';
+import { fakeServer } from '../helpers/outbox-fakes';
+
+const endpoint = 'https://collect.example/api/nps';
+const tick = () => new Promise((r) => setTimeout(r, 0));
+const until = async (f: () => boolean) => {
+  for (let i = 0; i < 200 && !f(); i++) await tick();
+  expect(f()).toBe(true);
+};
+
+/** A store whose writes wait for `release()`: a slow disk. */
+function gatedStore(inner: KvStore) {
+  let gate: Promise<void> | undefined;
+  let open!: () => void;
+  const wait = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => async (...a: A) => (await gate, f(...a));
+  const store: KvStore = { ...inner, set: wait(inner.set), update: wait(inner.update) as KvStore['update'] };
+  return {
+    store,
+    close: () => void (gate = new Promise((r) => (open = r))),
+    release: () => (gate = undefined, open()),
+  };
+}
+
+it('stores every version before the UI moves on, delivers the latest, and reports it', async () => {
+  const server = fakeServer();
+  const disk = gatedStore(memoryKvStore());
+  const f = fakeEnv({ store: disk.store, fetch: server.fetch, outbox: createOutbox });
+  const nps = createNps({ endpoint, headers: { 'X-NPS-Write-Key': 'k' } }, f.env);
+  const delivered: string[] = [];
+  nps.on('delivered', (e) => delivered.push(...e.ids));
+  const result = nps.show({ force: true });
+  await until(() => f.view.mounts.length == 1);
+  const view = f.view.current;
+
+  disk.close();
+  let scored = false;
+  const score = view.onScore(4).then(() => (scored = true));
+  for (let i = 0; i < 20; i++) await tick();
+  expect(scored).toBe(false); // the UI waits for the disk
+  disk.release();
+  await score;
+  const [[, stored]] = (await disk.store.entries<Envelope>('r:')) as [string, Envelope][];
+  expect(stored!.r).toMatchObject({ status: 'answered', score: 4, category: 'detractor' });
+
+  await view.onComment('Too slow');
+  view.onClosed();
+  const { id } = (await result) as { id: string };
+  await until(() => server.stored.get(id)?.comment == 'Too slow');
+  expect(server.requests.every((r) => r.headers['X-NPS-Write-Key'] == 'k')).toBe(true);
+  await until(() => delivered.includes(id));
+  expect(await nps.flush()).toEqual({ delivered: 0, pending: 0 });
+  nps.destroy();
+});
+
+it('flush() reports what is still pending when the server is down', async () => {
+  const server = fakeServer();
+  server.setPolicy(() => ({ kind: 'status', status: 503 }));
+  const f = fakeEnv({ store: memoryKvStore(), fetch: server.fetch, outbox: createOutbox });
+  const nps = createNps({ endpoint }, f.env);
+  const errors: string[] = [];
+  nps.on('error', (e) => errors.push(e.code));
+  void nps.show({ force: true });
+  await until(() => f.view.mounts.length == 1);
+  nps.dismiss();
+  expect(await nps.flush()).toEqual({ delivered: 0, pending: 1 });
+  expect(errors).toContain('delivery-failed');
+  server.setPolicy(() => ({ kind: 'ok' }));
+  expect(await nps.flush()).toEqual({ delivered: 1, pending: 0 });
+  nps.destroy();
+});

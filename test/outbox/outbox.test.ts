@@ -1,0 +1,492 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { NpsError } from '../../src/core/errors';
+import type { Batch, ResponseRecord } from '../../src/core/wire';
+import type { Envelope } from '../../src/outbox/envelope';
+import { memoryKvStore } from '../../src/outbox/kv-store';
+import { createOutbox, type OutboxOptions } from '../../src/outbox/outbox';
+import { fakeBus, fakeHost, fakeLocks, fakeServer, makeRecord, version } from '../helpers/outbox-fakes';
+
+const T0 = Date.parse('2026-11-23T10:00:00.000Z');
+const id = (n: number) => `019ab000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  vi.setSystemTime(T0);
+});
+afterEach(() => void vi.useRealTimers());
+
+/** Lets every promise chain settle without moving the clock. */
+const idle = async () => {
+  for (let i = 0; i < 30; i++) await new Promise((r) => setImmediate(r));
+};
+/** Moves the clock in small steps so timers set by settling promises still fire in order. */
+const advance = async (ms: number, step = 100) => {
+  for (let t = 0; t < ms; t += step) {
+    await vi.advanceTimersByTimeAsync(Math.min(step, ms - t));
+    await idle();
+  }
+};
+
+function setup(over: Partial<OutboxOptions> = {}, page = fakeHost()) {
+  const store = over.store ?? memoryKvStore();
+  const server = fakeServer();
+  const delivered: string[] = [];
+  const errors: NpsError[] = [];
+  const make = (more: Partial<OutboxOptions> = {}) =>
+    createOutbox({
+      endpoint: 'https://collect.example/api/nps',
+      headers: { 'X-NPS-Write-Key': 'k1' },
+      store,
+      fetch: server.fetch,
+      now: Date.now,
+      random: () => 0.999,
+      onDelivered: (ids) => delivered.push(...ids),
+      onError: (e) => errors.push(e),
+      host: page.host,
+      ...over,
+      ...more,
+    });
+  let first: ReturnType<typeof make> | undefined;
+  // Created on first use, so a test can prepare the store before anything runs.
+  return { store, server, page, delivered, errors, make, get outbox() { return (first ??= make()); } };
+}
+const queued = async (store: ReturnType<typeof memoryKvStore>) => (await store.entries<Envelope>('r:')).map(([, e]) => e.r);
+
+describe('put and coalescing', () => {
+  it('commits a record before resolving, and a newer version replaces the queued one', async () => {
+    const { outbox, store, server } = setup();
+    server.next({ kind: 'hang' });
+    const r1 = makeRecord(id(1), T0);
+    await outbox.put(r1);
+    expect(await queued(store)).toEqual([r1]);
+    const r2 = version(r1, { status: 'answered', score: 9, category: 'promoter' });
+    await outbox.put(r2);
+    // A late, older version never replaces a newer one.
+    await outbox.put(r1);
+    expect(await queued(store)).toEqual([r2]);
+  });
+
+  it('delivers the latest version once, as JSON with the headers, without cookies, then empties the queue', async () => {
+    const { outbox, store, server, delivered } = setup();
+    const r1 = makeRecord(id(1), T0);
+    const r2 = version(r1, { status: 'answered', score: 3, category: 'detractor' });
+    server.next({ kind: 'hang' });
+    await outbox.put(r1);
+    await outbox.put(r2);
+    await advance(10_000); // the first request times out
+    await advance(2_000);
+    const last = server.requests.at(-1)!;
+    expect(last.init.method).toBe('POST');
+    expect(last.init.credentials).toBe('omit');
+    expect(last.headers).toMatchObject({ 'Content-Type': 'application/json', 'X-NPS-Write-Key': 'k1' });
+    expect(last.body).toMatchObject({ v: 1, sentAt: expect.stringMatching(/^2026-11-23T/) });
+    expect(server.stored.get(r1.id)).toEqual(r2);
+    expect(delivered).toEqual([r1.id]);
+    expect(await queued(store)).toEqual([]);
+  });
+});
+
+describe('batches', () => {
+  it('sends at most 50 records per request, in id order', async () => {
+    const { outbox, server, store } = setup();
+    server.next({ kind: 'hang' });
+    for (let i = 0; i < 120; i++) await outbox.put(makeRecord(id(i), T0));
+    await advance(12_000);
+    const sizes = server.requests.slice(1).map((r) => r.ids.length);
+    expect(sizes).toEqual([50, 50, 20]);
+    expect(server.requests.slice(1).flatMap((r) => r.ids)).toEqual(Array.from({ length: 120 }, (_, i) => id(i)));
+    expect(await queued(store)).toEqual([]);
+  });
+
+  it('keeps every request body within 60 KB', async () => {
+    const { outbox, server } = setup();
+    server.next({ kind: 'hang' });
+    for (let i = 0; i < 30; i++) await outbox.put(makeRecord(id(i), T0, { comment: 'é'.repeat(2000) }));
+    await advance(12_000);
+    const bodies = server.requests.slice(1).map((r) => new TextEncoder().encode(JSON.stringify(r.body)).length);
+    expect(bodies.length).toBeGreaterThan(1);
+    bodies.forEach((b) => expect(b).toBeLessThanOrEqual(60_000));
+    expect(server.stored.size).toBe(30);
+  });
+});
+
+describe('confirmation', () => {
+  it('deletes only the version sent: a version written while it was in flight still goes out', async () => {
+    const { make, store, server } = setup();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const fetch = server.fetch;
+    const r1 = makeRecord(id(1), T0);
+    const r2 = version(r1, { status: 'answered', score: 10, category: 'promoter' });
+    const slow: typeof fetch = async (...a) => {
+      const body = JSON.parse(String(a[1]!.body)) as Batch;
+      if (body.responses[0]!.updatedAt == r1.updatedAt) await gate;
+      return fetch(...a);
+    };
+    const o2 = make({ fetch: slow });
+    await o2.put(r1);
+    await idle();
+    await o2.put(r2); // lands while r1 is in flight
+    release();
+    await advance(2_000);
+    expect(server.requests.map((r) => r.body.responses[0]!.updatedAt)).toEqual([r1.updatedAt, r2.updatedAt]);
+    expect(server.stored.get(r1.id)).toEqual(r2);
+    expect(await queued(store)).toEqual([]);
+  });
+
+  it('dead-letters records the server lists as rejected, with an error event, and deletes the rest', async () => {
+    const { outbox, store, server, errors, delivered } = setup();
+    server.next({ kind: 'hang' });
+    await outbox.put(makeRecord(id(1), T0));
+    await outbox.put(makeRecord(id(2), T0));
+    server.next({ kind: 'ok', rejected: [{ id: id(2), error: 'bad locale' }] });
+    await advance(12_000);
+    expect(delivered).toEqual([id(1)]);
+    expect(await queued(store)).toEqual([]);
+    const dead = await store.get<Envelope>('d:' + id(2));
+    expect(dead).toMatchObject({ f: 1, r: { id: id(2) }, e: 'bad locale' });
+    expect(errors.filter((e) => e.code == 'record-rejected').map((e) => e.details)).toEqual([{ id: id(2), error: 'bad locale' }]);
+  });
+
+  it('a half that fails after a split counts as one failed attempt, and the other half stays delivered', async () => {
+    const { outbox, store, server } = setup();
+    server.next({ kind: 'hang' });
+    for (let i = 0; i < 4; i++) await outbox.put(makeRecord(id(i), T0));
+    server.next({ kind: 'status', status: 413 }, { kind: 'ok' }, { kind: 'status', status: 503 });
+    await advance(11_500);
+    expect(server.requests).toHaveLength(4);
+    expect([...server.stored.keys()]).toEqual([id(0), id(1)]);
+    expect(await store.get('o:meta')).toMatchObject({ a: 1 });
+    expect((await queued(store)).map((r) => r.id)).toEqual([id(2), id(3)]);
+  });
+
+  it.each([400, 413, 422])('splits a refused batch (%i) into halves until the bad record stands alone', async (status) => {
+    const { outbox, store, server, errors } = setup();
+    server.setPolicy((req) => (req.ids.includes(id(3)) ? { kind: 'status', status } : { kind: 'ok' }));
+    server.next({ kind: 'hang' });
+    for (let i = 0; i < 7; i++) await outbox.put(makeRecord(id(i), T0));
+    await advance(12_000);
+    expect([...server.stored.keys()].sort()).toEqual([0, 1, 2, 4, 5, 6].map(id));
+    expect(await queued(store)).toEqual([]);
+    expect(await store.get('d:' + id(3))).toMatchObject({ e: 'HTTP ' + status });
+    expect(errors.filter((e) => e.code == 'record-rejected')).toHaveLength(1);
+    // Halving, not one request per record: 7 → 3+4 → … at most 2·log2(7)+1 refused requests.
+    expect(server.requests.filter((r) => r.ids.includes(id(3))).length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('retries', () => {
+  it('backs off exponentially with full jitter, within 1 s · 2^n and the 5 min cap', async () => {
+    const { outbox, server, errors } = setup();
+    server.setPolicy(() => ({ kind: 'status', status: 503 }));
+    await outbox.put(makeRecord(id(1), T0));
+    await advance(40 * 60_000, 1000);
+    const gaps = server.requests.slice(1).map((r, i) => r.at - server.requests[i]!.at);
+    expect(gaps.length).toBeGreaterThan(8);
+    gaps.forEach((g, n) => expect(g).toBeLessThanOrEqual(Math.min(300_000, 1000 * 2 ** n) + 1000));
+    // random() = 0.999 puts each delay near its ceiling: the growth and the cap are really used.
+    expect(gaps[3]).toBeGreaterThan(7_000);
+    expect(Math.max(...gaps)).toBeGreaterThan(290_000);
+    expect(errors.every((e) => e.code == 'delivery-failed')).toBe(true);
+  });
+
+  it('full jitter: random() = 0 retries at once, so delays spread over the whole range', async () => {
+    const { outbox, server } = setup({ random: () => 0 });
+    server.next({ kind: 'status', status: 500 }, { kind: 'status', status: 500 });
+    await outbox.put(makeRecord(id(1), T0));
+    await advance(500);
+    expect(server.requests).toHaveLength(3);
+    expect(server.stored.size).toBe(1);
+  });
+
+  it.each([
+    ['seconds', '120'],
+    ['an HTTP-date', new Date(T0 + 120_000).toUTCString()],
+  ])('honours Retry-After in %s: nothing is sent before it, not even by flush, online or page hide', async (_, value) => {
+    const { outbox, server, page } = setup();
+    server.next({ kind: 'status', status: 503, retryAfter: value });
+    await outbox.put(makeRecord(id(1), T0));
+    await idle();
+    expect(server.requests).toHaveLength(1);
+    await advance(60_000, 1000);
+    page.fire('online');
+    page.hide();
+    page.show();
+    expect(await outbox.flush()).toEqual({ delivered: 0, pending: 1 });
+    await advance(59_000, 1000);
+    expect(server.requests).toHaveLength(1);
+    await advance(2_000);
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1]!.at).toBeGreaterThanOrEqual(T0 + 120_000);
+    expect(server.early).toBe(0);
+    expect(server.stored.size).toBe(1);
+  });
+
+  it('429 does not use up attempts; 500 does', async () => {
+    const gapsAfter = async (status: number) => {
+      const { outbox, server } = setup();
+      server.next(...Array.from({ length: 6 }, () => ({ kind: 'status' as const, status })));
+      await outbox.put(makeRecord(id(1), T0));
+      await advance(3 * 60_000, 250);
+      expect(server.stored.size).toBe(1);
+      outbox.close();
+      return server.requests.slice(1).map((r, i) => r.at - server.requests[i]!.at);
+    };
+    const throttled = await gapsAfter(429);
+    const failed = await gapsAfter(500);
+    throttled.forEach((g) => expect(g).toBeLessThanOrEqual(1100));
+    expect(failed[5]).toBeGreaterThan(30_000);
+  });
+
+  it('online skips the backoff wait (not Retry-After); flush reports real outcomes', async () => {
+    const { outbox, server, page } = setup();
+    server.setPolicy(() => ({ kind: 'drop' }));
+    await outbox.put(makeRecord(id(1), T0));
+    await advance(60_000, 1000);
+    const n = server.requests.length;
+    expect(n).toBeGreaterThan(3);
+    server.setPolicy(() => ({ kind: 'ok' }));
+    server.next({ kind: 'drop' });
+    expect(await outbox.flush()).toEqual({ delivered: 0, pending: 1 });
+    page.fire('online');
+    await idle();
+    expect(server.requests).toHaveLength(n + 2);
+    expect(server.stored.size).toBe(1);
+    expect(await outbox.flush()).toEqual({ delivered: 0, pending: 0 });
+  });
+});
+
+describe('triggers and timers', () => {
+  it('sends what an earlier page left at start-up, then keeps no timer while the queue is empty', async () => {
+    const { make, store, server } = setup();
+    await store.set('r:' + id(9), { f: 1, r: makeRecord(id(9), T0) });
+    const o = make();
+    await idle();
+    expect(server.stored.has(id(9))).toBe(true);
+    o.close();
+    await advance(5_000);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('does not poll while empty: no request and no timer for an hour', async () => {
+    const { server } = setup();
+    await idle();
+    expect(vi.getTimerCount()).toBe(0);
+    await advance(3_600_000, 60_000);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a tab becoming visible triggers a send', async () => {
+    const { make, server, page, store } = setup();
+    await store.set('r:' + id(1), { f: 1, r: makeRecord(id(1), T0) });
+    const o = make();
+    server.next({ kind: 'drop' });
+    await idle();
+    expect(server.requests).toHaveLength(1);
+    await advance(100);
+    page.hide();
+    page.show();
+    await idle();
+    expect(server.requests.length).toBeGreaterThanOrEqual(2);
+    o.close();
+  });
+
+  it('close() removes its listeners and timers; records stay stored', async () => {
+    const page = fakeHost();
+    const { outbox, server, store } = setup({}, page);
+    server.setPolicy(() => ({ kind: 'status', status: 503 }));
+    await outbox.put(makeRecord(id(1), T0));
+    await idle();
+    expect(page.listeners).toBeGreaterThan(0);
+    expect(vi.getTimerCount()).toBe(1);
+    outbox.close();
+    expect(page.listeners).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(await queued(store)).toHaveLength(1);
+  });
+});
+
+describe('page hide', () => {
+  it('sends one keepalive request within the budget, and records stay until confirmed', async () => {
+    const { outbox, server, page, store } = setup();
+    server.setPolicy(() => ({ kind: 'drop' }));
+    for (let i = 0; i < 3; i++) await outbox.put(makeRecord(id(i), T0));
+    await idle();
+    const before = server.requests.length;
+    server.setPolicy(() => ({ kind: 'hang' }));
+    page.hide();
+    page.fire('pagehide'); // the same hide: no second request
+    expect(server.requests).toHaveLength(before + 1);
+    const r = server.requests.at(-1)!;
+    expect(r.init.keepalive).toBe(true);
+    expect(r.ids).toEqual([0, 1, 2].map(id));
+    expect(await queued(store)).toHaveLength(3);
+  });
+
+  it('falls back to sendBeacon where fetch keepalive is missing and no headers are set', async () => {
+    const beacons: [string, Blob][] = [];
+    const page = fakeHost({ Request: { prototype: {} }, navigator: { sendBeacon: (u, b) => (beacons.push([u, b]), true) } });
+    const { outbox, server } = setup({ headers: {} }, page);
+    server.setPolicy(() => ({ kind: 'drop' }));
+    await outbox.put(makeRecord(id(1), T0));
+    await idle();
+    const n = server.requests.length;
+    page.fire('pagehide');
+    expect(server.requests).toHaveLength(n);
+    expect(beacons).toHaveLength(1);
+    expect(beacons[0]![1].type).toBe('application/json');
+    expect(JSON.parse(await beacons[0]![1].text()).responses[0].id).toBe(id(1));
+  });
+
+  it('uses fetch, not sendBeacon, when custom headers are needed', async () => {
+    const beacons: unknown[] = [];
+    const page = fakeHost({ Request: { prototype: {} }, navigator: { sendBeacon: (u, b) => (beacons.push([u, b]), true) } });
+    const { outbox, server } = setup({}, page);
+    server.setPolicy(() => ({ kind: 'drop' }));
+    await outbox.put(makeRecord(id(1), T0));
+    await idle();
+    const n = server.requests.length;
+    page.fire('pagehide');
+    expect(beacons).toHaveLength(0);
+    expect(server.requests).toHaveLength(n + 1);
+  });
+});
+
+describe('caps', () => {
+  it('evicts the oldest records over 500, reporting their ids', async () => {
+    const { make, store, server, errors } = setup();
+    for (let i = 0; i < 505; i++) await store.set('r:' + id(i), { f: 1, r: makeRecord(id(i), T0) });
+    server.setPolicy(() => ({ kind: 'drop' }));
+    const o = make();
+    await idle();
+    expect(await queued(store)).toHaveLength(500);
+    const evicted = errors.find((e) => e.code == 'storage-evicted')!;
+    expect(evicted.details).toEqual([0, 1, 2, 3, 4].map(id));
+    expect((await queued(store))[0]!.id).toBe(id(5));
+    o.close();
+  });
+
+  it('evicts records shown more than 30 days ago', async () => {
+    const { make, store, server, errors } = setup();
+    await store.set('r:' + id(1), { f: 1, r: makeRecord(id(1), T0 - 31 * 864e5) });
+    await store.set('r:' + id(2), { f: 1, r: makeRecord(id(2), T0 - 29 * 864e5) });
+    make();
+    await idle();
+    expect([...server.stored.keys()]).toEqual([id(2)]);
+    expect(errors.find((e) => e.code == 'storage-evicted')!.details).toEqual([id(1)]);
+  });
+});
+
+describe('upgrade safety', () => {
+  it('migrates a bare record stored by widget 0.1 and delivers it', async () => {
+    const { make, store, server } = setup();
+    const old = makeRecord(id(1), T0, { sdk: 'nps-widget@0.1.0' });
+    await store.set('r:' + id(1), old);
+    const o = make();
+    await idle();
+    expect(server.stored.get(id(1))).toEqual(old);
+    expect(await store.get('r:' + id(1))).toBeUndefined();
+    o.close();
+  });
+
+  it('a new version replaces an old-format record', async () => {
+    const { make, store, server } = setup();
+    const old = makeRecord(id(1), T0);
+    await store.set('r:' + id(1), old);
+    server.setPolicy(() => ({ kind: 'drop' }));
+    const o = make();
+    const v2 = version(old, { status: 'dismissed' });
+    await o.put(v2);
+    expect(await store.get('r:' + id(1))).toEqual({ f: 1, r: v2 });
+    await o.put(old);
+    expect(await store.get<Envelope>('r:' + id(1))).toMatchObject({ r: v2 });
+    o.close();
+  });
+});
+
+describe('several tabs', () => {
+  it('a killed tab’s in-flight records are taken over once its lease runs out, not before', async () => {
+    const { make, store, server } = setup({ lease: 30_000 });
+    const never: typeof fetch = (...a) => (server.fetch(...a), new Promise<Response>(() => {}));
+    const a = make({ fetch: never });
+    await a.put(makeRecord(id(1), T0));
+    await idle();
+    a.close(); // the tab dies with the request in flight; its lease stays in storage
+    expect((await store.get<Envelope>('r:' + id(1)))!.l).toBe(T0 + 30_000);
+    const b = make();
+    await idle();
+    expect(server.requests).toHaveLength(1);
+    await advance(29_000, 1000);
+    expect(server.requests).toHaveLength(1);
+    await advance(2_000);
+    expect(server.requests).toHaveLength(2);
+    expect(await queued(store)).toEqual([]);
+    b.close();
+  });
+
+  it('with Web Locks only one tab sends at a time, and every tab’s records are delivered', async () => {
+    const locks = fakeLocks();
+    const bus = fakeBus();
+    const store = memoryKvStore();
+    const server = fakeServer();
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const tracked: typeof fetch = async (...a) => {
+      maxInFlight = Math.max(maxInFlight, ++inFlight);
+      await new Promise((r) => setTimeout(r, 50));
+      inFlight--;
+      return server.fetch(...a);
+    };
+    const tabs = ['a', 'b', 'c'].map((t) =>
+      setup({ store, fetch: tracked }, fakeHost({ navigator: { locks: locks.forTab(t) }, BroadcastChannel: bus.Channel })).outbox,
+    );
+    for (let i = 0; i < 60; i++) await tabs[i % 3]!.put(makeRecord(id(i), T0 + i));
+    await advance(10_000);
+    expect(server.stored.size).toBe(60);
+    expect(maxInFlight).toBe(1);
+    expect(locks.maxHolders).toBe(1);
+    expect(bus.sent).toBeGreaterThan(0);
+    tabs.forEach((t) => t.close());
+    expect(bus.open).toBe(0);
+  });
+
+  it('shares Retry-After with the other tabs through storage and the channel', async () => {
+    const bus = fakeBus();
+    const store = memoryKvStore();
+    const server = fakeServer();
+    const a = setup({ store, fetch: server.fetch }, fakeHost({ BroadcastChannel: bus.Channel })).outbox;
+    const pageB = fakeHost({ BroadcastChannel: bus.Channel });
+    const b = setup({ store, fetch: server.fetch }, pageB).outbox;
+    server.next({ kind: 'status', status: 429, retryAfter: '60' });
+    await a.put(makeRecord(id(1), T0));
+    await idle();
+    pageB.fire('pagehide');
+    await b.flush();
+    await advance(59_000, 1000);
+    expect(server.requests).toHaveLength(1);
+    await advance(2_000);
+    expect(server.stored.size).toBe(1);
+    expect(server.early).toBe(0);
+    a.close();
+    b.close();
+  });
+});
+
+it('records in storage are envelopes with a format version', async () => {
+  const { outbox, store, server } = setup();
+  server.setPolicy(() => ({ kind: 'drop' }));
+  const r: ResponseRecord = makeRecord(id(1), T0);
+  await outbox.put(r);
+  expect(await store.get('r:' + id(1))).toMatchObject({ f: 1, r });
+});
+
+it('a custom store that throws reaches onError as an NpsError, and nothing is lost', async () => {
+  const { make, store, errors } = setup();
+  await store.set('r:' + id(1), { f: 1, r: makeRecord(id(1), T0) });
+  const broken = { ...store, entries: () => Promise.reject(new Error('disk on fire')) };
+  const o = make({ store: broken });
+  await idle();
+  expect(errors.map((e) => [e.code, e.message])).toEqual([['delivery-failed', 'nps: Error: disk on fire']]);
+  expect(await queued(store)).toHaveLength(1);
+  o.close();
+});
