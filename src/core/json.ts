@@ -6,14 +6,14 @@ export type Json = string | number | boolean | null | Json[] | { [key: string]: 
  * @example isJson({ plan: 'pro' }) // true
  */
 export function isJson(value: unknown, depth = 0): value is Json {
-  if (depth > 20) return false;
-  if (value === null || typeof value == 'string' || typeof value == 'boolean') return true;
-  if (typeof value == 'number') return isFinite(value);
-  if (Array.isArray(value)) return value.every((v) => isJson(v, depth + 1));
-  if (typeof value == 'object') {
-    const proto = Object.getPrototypeOf(value);
-    return (proto === Object.prototype || proto === null) &&
-      Object.values(value as object).every((v) => isJson(v, depth + 1));
-  }
-  return false;
+  const t = typeof value;
+  return (
+    depth < 21 &&
+    (value === null || t == 'string' || t == 'boolean' ||
+      (t == 'number'
+        ? isFinite(value as number)
+        : t == 'object' &&
+          (Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value))) &&
+          Object.values(value as object).every((v) => isJson(v, depth + 1))))
+  );
 }

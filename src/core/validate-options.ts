@@ -11,13 +11,13 @@ const num = (min: number, max?: number, int?: boolean): Check => (v) =>
   (typeof v == 'number' && v >= min && v <= (max ?? Infinity) && (!int || v % 1 == 0)) ||
   `a${int ? 'n integer' : ' number'} ${max == null ? '≥ ' + min : `from ${min} to ${max}`}`;
 const days = num(0);
-const oneOf = (...values: string[]): Check => (v) =>
-  values.includes(v as string) || 'one of ' + values.map((x) => `"${x}"`).join(', ');
+const oneOf = (values: string, more = ''): Check => (v) =>
+  values.split(' ').includes(v as string) || 'one of "' + values.replace(/ /g, '", "') + '"' + more;
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v == 'object' && !Array.isArray(v);
 const strings = (keys: string): Spec => Object.fromEntries(keys.split(' ').map((k) => [k, str]));
 
 const LOCAL = /^(localhost|127(\.\d+){3}|\[::1\])$/;
-const ENDPOINT = 'an https URL (http only on localhost) or a path like "/api/nps"';
+const ENDPOINT = 'an https URL (http on localhost) or a /path';
 const endpoint: Check = (v) => {
   if (typeof v == 'string') {
     try {
@@ -40,10 +40,9 @@ const STAGE: Spec = {
   minDaysSinceSignup: days,
   commentMaxLength: num(1, 1e5, true),
   position: (v) =>
-    oneOf('bottom-right', 'bottom-left', 'bottom', 'center')(v) === true ||
     (isObject(v) && !!v.inline && /^[so]/.test(typeof v.inline)) ||
-    '"bottom-right", "bottom-left", "bottom", "center" or { inline: element or selector }',
-  theme: { ...strings('accent background text radius font'), mode: oneOf('light', 'dark', 'auto'), zIndex: num(-2147483647, 2147483647, true) },
+    oneOf('bottom-right bottom-left bottom center', ' or { inline: element or selector }')(v),
+  theme: { ...strings('accent background text radius font'), mode: oneOf('light dark auto'), zIndex: num(-2147483647, 2147483647, true) },
   followUp: strings('detractor passive promoter'),
   thanks: { message: str, closeAfterMs: days },
 };
@@ -56,7 +55,7 @@ const TOP: Spec = {
   nonce: str,
   debug: is('boolean'),
   stages: () => true,
-  headers: (v) => (isObject(v) && Object.values(v).every((h) => typeof h == 'string')) || 'an object of string header values',
+  headers: (v) => (isObject(v) && Object.values(v).every((h) => typeof h == 'string')) || 'an object of strings',
 };
 
 function walk(value: unknown, spec: Spec, path: string) {
@@ -98,10 +97,10 @@ export function validateOptions(options: unknown, messageKeys: string[]): assert
 
 /** Throws a `TypeError` unless `value` is JSON (traits, metadata) or undefined. */
 export function assertJson(value: unknown, path: string): void {
-  if (value !== undefined && !isJson(value)) fail(path, 'JSON (plain objects, arrays, strings, finite numbers, booleans, null)', value);
+  if (value !== undefined && !isJson(value)) fail(path, 'JSON', value);
 }
 
 /** Throws a `TypeError` unless `value` is a non-empty string of at most 256 characters (user ids). */
 export function assertId(value: unknown, path: string): asserts value is string {
-  if (typeof value != 'string' || !value || value.length > 256) fail(path, 'a non-empty string of at most 256 characters', value);
+  if (typeof value != 'string' || !value || value.length > 256) fail(path, 'a non-empty string (≤ 256 characters)', value);
 }

@@ -79,7 +79,7 @@ describe('dist/nps.js in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url + '/bad.html');
     expect(await page.evaluate(() => (window as unknown as { hostStillRuns: boolean }).hostStillRuns)).toBe(true);
-    expect(console).toEqual(['nps: options.endpoint must be an https URL (http only on localhost) or a path like "/api/nps", got "ftp://example.com/nps"']);
+    expect(console).toEqual(['nps: options.endpoint must be an https URL (http on localhost) or a /path, got "ftp://example.com/nps"']);
     expect(errors).toEqual([]);
     await page.close();
   });
