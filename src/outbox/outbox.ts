@@ -107,13 +107,16 @@ export function createOutbox(o: OutboxOptions): Outbox {
 
   // Loads the queue, migrating old formats and evicting (oldest first) what is over the caps.
   const load = async () => {
-    const list = await store.entries<unknown>(REC);
+    const list = (await store.entries<unknown>(REC)).map(([k, v]) => [k, toEnvelope(v)!] as [string, Envelope]);
     const keep: [string, Envelope][] = [];
     const gone: string[] = [];
-    list.forEach(([k, v], i) => {
-      const e = toEnvelope(v)!;
-      i < list.length - MAX || Date.parse(e.r.shownAt) < now() - MAX_AGE ? gone.push(k) : keep.push([k, e]);
-    });
+    // Over the count cap, impressions and dismissals go before answers (oldest first within each):
+    // an answer is the last thing we give up.
+    const answered = ([, e]: [string, Envelope]) => e.r.status == 'answered';
+    const over = new Set(
+      [...list.filter((x) => !answered(x)), ...list.filter(answered)].slice(0, list.length - MAX).map(([k]) => k),
+    );
+    for (const x of list) over.has(x[0]) || Date.parse(x[1].r.shownAt) < now() - MAX_AGE ? gone.push(x[0]) : keep.push(x);
     for (const k of gone) await store.del(k);
     if (gone.length) o.onError(new NpsError('storage-evicted', gone.length + ' records evicted', gone.map((k) => k.slice(2))));
     cache = new Map(keep);

@@ -366,6 +366,21 @@ describe('caps', () => {
     o.close();
   });
 
+  it('over 500, gives up impressions and dismissals before any answer', async () => {
+    const { make, store, server, errors } = setup();
+    // 10 old answers, then 495 newer impressions: 5 must go, and they must be impressions.
+    for (let i = 0; i < 10; i++) await store.set('r:' + id(i), { f: 1, r: makeRecord(id(i), T0, { status: 'answered', score: 9, category: 'promoter', answeredAt: new Date(T0).toISOString() }) });
+    for (let i = 10; i < 505; i++) await store.set('r:' + id(i), { f: 1, r: makeRecord(id(i), T0, { status: i % 2 ? 'shown' : 'dismissed' }) });
+    server.setPolicy(() => ({ kind: 'drop' }));
+    const o = make();
+    await idle();
+    const left = await queued(store);
+    expect(left).toHaveLength(500);
+    expect(left.filter((r) => r.status == 'answered')).toHaveLength(10);
+    expect(errors.find((e) => e.code == 'storage-evicted')!.details).toEqual([10, 11, 12, 13, 14].map(id));
+    o.close();
+  });
+
   it('evicts records shown more than 30 days ago', async () => {
     const { make, store, server, errors } = setup();
     await store.set('r:' + id(1), { f: 1, r: makeRecord(id(1), T0 - 31 * 864e5) });
