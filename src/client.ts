@@ -111,7 +111,8 @@ export function createNps<const Stage extends string = string>(
     store,
     fetch: env.fetch ?? ((...a) => fetch(...a)),
     now,
-    random: () => new DataView(random(new Uint8Array(4)).buffer).getUint32(0) / 2 ** 32,
+    // Jitter needs no cryptographic randomness; ids do (env.random).
+    random: Math.random,
     onDelivered: (ids) => events.emit('delivered', { ids }),
     onError: report,
   });

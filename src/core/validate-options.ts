@@ -42,7 +42,7 @@ const STAGE: Spec = {
   position: (v) =>
     (isObject(v) && !!v.inline && /^[so]/.test(typeof v.inline)) ||
     oneOf('bottom-right bottom-left bottom center', ' or { inline: element or selector }')(v),
-  theme: { ...strings('accent background text radius font'), mode: oneOf('light dark auto'), zIndex: num(-2147483647, 2147483647, true) },
+  theme: { ...strings('accent background text radius font'), mode: oneOf('light dark auto'), zIndex: (v) => Number.isInteger(v) || 'an integer' },
   followUp: strings('detractor passive promoter'),
   thanks: { message: str, closeAfterMs: days },
 };
