@@ -1,4 +1,4 @@
-import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest } from 'idb-keyval';
 
 /**
  * The small async key-value store that user state and the outbox live in. Every implementation
@@ -15,32 +15,42 @@ export interface KvStore {
 }
 
 /**
- * A store over synchronous `read`, `write` (undefined deletes) and `keys`: memory and localStorage.
- * Being synchronous, its `update` is atomic within the tab.
+ * A whole store from its `get`, `update` and `entries`: `set` and `del` are updates, so every
+ * implementation (and the fallback chain) writes through one atomic path.
  */
-export function syncKvStore(read: (k: string) => unknown, write: (k: string, v?: unknown) => void, keys: () => string[]): KvStore {
-  return {
-    get: async (k) => read(k) as never,
-    set: async (k, v) => write(k, v),
-    update: async (k, fn) => write(k, fn(read(k) as never)),
-    del: async (k) => write(k),
-    entries: async (p) =>
+export const kvStore = (get: KvStore['get'], update: KvStore['update'], entries: KvStore['entries']): KvStore => ({
+  get,
+  update,
+  entries,
+  set: (k, v) => update(k, () => v),
+  del: (k) => update(k, () => undefined),
+});
+
+/**
+ * A store over synchronous `read`, `write` (undefined deletes) and `keys` (every key the backing
+ * holds; this store's keys are those that start with `p`): memory and localStorage. Being
+ * synchronous, its `update` is atomic within the tab.
+ */
+export const syncKvStore = (read: (k: string) => unknown, write: (k: string, v?: unknown) => void, keys: () => string[], p = ''): KvStore =>
+  kvStore(
+    async (k) => read(p + k) as never,
+    async (k, fn) => write(p + k, fn(read(p + k) as never)),
+    async (q) =>
       keys()
-        .filter((k) => k.startsWith(p))
+        .filter((k) => k.startsWith(p + q))
         .sort()
-        .map((k) => [k, read(k)]) as never,
-  };
-}
+        .map((k) => [k.slice(p.length), read(k)]) as never,
+  );
 
 /**
  * A store in memory: the last fallback when nothing persists, and the fake for tests.
  * Values are structured-cloned, as IndexedDB would, so callers never share objects with it.
  */
-export function memoryKvStore(map = new Map<string, unknown>()): KvStore {
-  const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
+export function memoryKvStore(): KvStore {
+  const map = new Map<string, unknown>();
   return syncKvStore(
-    (k) => clone(map.get(k)),
-    (k, v) => (v === undefined ? map.delete(k) : map.set(k, clone(v))),
+    (k) => structuredClone(map.get(k)),
+    (k, v) => (v === undefined ? map.delete(k) : map.set(k, structuredClone(v))),
     () => [...map.keys()],
   );
 }
@@ -52,25 +62,23 @@ export function memoryKvStore(map = new Map<string, unknown>()): KvStore {
  * @default database 'nps-widget', object store 'kv'
  */
 export function idbKvStore(db = 'nps-widget', name = 'kv'): KvStore {
-  const s: UseStore = createStore(db, name);
-  // Runs `f` in a readwrite transaction and resolves when it commits.
-  const write = (f: (st: IDBObjectStore) => void) => s('readwrite', (st) => (f(st), promisifyRequest(st.transaction)));
-  return {
-    get: (k) => s('readonly', (st) => promisifyRequest(st.get(k))),
-    set: (k, v) => write((st) => st.put(v, k)),
-    update: (k, fn) =>
-      write((st) => {
+  const s = createStore(db, name);
+  return kvStore(
+    (k) => s('readonly', (st) => promisifyRequest(st.get(k))),
+    // Resolves when the transaction commits, not when the write is merely queued.
+    (k, fn) =>
+      s('readwrite', (st) => {
         st.get(k).onsuccess = function () {
           const v = fn(this.result);
           v === undefined ? st.delete(k) : st.put(v, k);
         };
+        return promisifyRequest(st.transaction);
       }),
-    del: (k) => write((st) => st.delete(k)),
     // A key range reads only this prefix, not the whole database.
-    entries: (p) =>
+    (p) =>
       s('readonly', (st) => {
         const r = IDBKeyRange.bound(p, p + '\uffff');
         return Promise.all([promisifyRequest(st.getAllKeys(r)), promisifyRequest(st.getAll(r))]);
       }).then(([k, v]) => k.map((x, i) => [x, v[i]]) as never),
-  };
+  );
 }

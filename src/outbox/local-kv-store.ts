@@ -8,10 +8,12 @@ import { syncKvStore, type KvStore } from './kv-store';
 export function localKvStore(ls: Storage = localStorage, p = 'nps:'): KvStore {
   return syncKvStore(
     (k) => {
-      const v = ls.getItem(p + k);
+      const v = ls.getItem(k);
       return v == null ? undefined : JSON.parse(v);
     },
-    (k, v) => (v === undefined ? ls.removeItem(p + k) : ls.setItem(p + k, JSON.stringify(v))),
-    () => Array.from({ length: ls.length }, (_, i) => ls.key(i)!).flatMap((k) => (k.startsWith(p) ? [k.slice(p.length)] : [])),
+    (k, v) => (v === undefined ? ls.removeItem(k) : ls.setItem(k, JSON.stringify(v))),
+    // A Storage's own enumerable properties are exactly its item keys.
+    () => Object.keys(ls),
+    p,
   );
 }

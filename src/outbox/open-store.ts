@@ -1,11 +1,9 @@
 import { NpsError } from '../core/errors';
-import { idbKvStore, memoryKvStore, type KvStore } from './kv-store';
+import { idbKvStore, kvStore, memoryKvStore, type KvStore } from './kv-store';
 import { localKvStore } from './local-kv-store';
 
 type Layer = () => KvStore;
-
-// Which copy of a key to keep when localStorage and IndexedDB both hold it: the newer record version.
-const newer = (a: unknown, b: unknown) => !b || (a as { r?: { updatedAt?: string } })?.r?.updatedAt! > (b as { r?: { updatedAt?: string } })?.r?.updatedAt!;
+type Stored = { r?: { updatedAt?: string } } | undefined;
 
 /**
  * The default store, which never stops working: IndexedDB (its own database through idb-keyval),
@@ -24,7 +22,6 @@ export function openStore(
   /** @default 2000 */
   timeout = 2000,
 ): KvStore {
-  const layers = [idb, idb, local, memoryKvStore];
   let i = 0;
   let worked = false;
   let cur: KvStore | undefined;
@@ -37,20 +34,21 @@ export function openStore(
       return;
     }
     for (const [k, v] of list) {
-      await s.update(k, (old) => (newer(v, old) ? v : old));
+      // When both hold a key, the newer record version wins.
+      await s.update<Stored>(k, (old) => (!old || (v as Stored)?.r?.updatedAt! > old.r?.updatedAt! ? (v as Stored) : old));
       await l.del(k);
     }
   };
   const within = <T>(p: Promise<T>) =>
     new Promise<T>((ok, no) => {
       const t = setTimeout(no, timeout, Error('timeout'));
-      p.then(ok, no).finally(() => clearTimeout(t));
+      p.finally(() => clearTimeout(t)).then(ok, no);
     });
   const run = async <T>(op: (s: KvStore) => Promise<T>): Promise<T> => {
     for (;;) {
       const at = i;
       try {
-        const s = (cur ??= layers[i]!());
+        const s = (cur ??= [idb, idb, local, memoryKvStore][i]!());
         if (!i) await within((moved ??= adopt(s)));
         const v = await within(op(s));
         worked ||= i < 2;
@@ -67,11 +65,9 @@ export function openStore(
       }
     }
   };
-  return {
-    get: (k) => run((s) => s.get(k)),
-    set: (k, v) => run((s) => s.set(k, v)),
-    update: (k, fn) => run((s) => s.update(k, fn)),
-    del: (k) => run((s) => s.del(k)),
-    entries: (p) => run((s) => s.entries(p)),
-  };
+  return kvStore(
+    (k) => run((s) => s.get(k)),
+    (k, fn) => run((s) => s.update(k, fn)),
+    (p) => run((s) => s.entries(p)),
+  );
 }

@@ -67,10 +67,10 @@ const REFUSED = [400, 413, 422];
  * shares the backoff with the other tabs. Nothing runs while the queue is empty.
  */
 export function createOutbox(o: OutboxOptions): Outbox {
-  const t = { ...o, timeout: o.timeout ?? 1e4 };
   // A live sender is done with a batch within its timeout; after that a lease only blocks takeover.
-  const { store, now, lease = t.timeout + 5e3, host = globalThis as unknown as OutboxHost } = o;
-  const locks = host.navigator?.locks;
+  const { store, now, timeout = 1e4, lease = timeout + 5e3, host = globalThis as unknown as OutboxHost } = o;
+  const nav = host.navigator;
+  const locks = nav?.locks;
   const ch = host.BroadcastChannel && new host.BroadcastChannel(NAME);
   let meta: Meta = { a: 0, b: 0, w: 0 };
   // What page hide can send synchronously: the queue as last read or written by this tab.
@@ -85,59 +85,52 @@ export function createOutbox(o: OutboxOptions): Outbox {
   const fail = (e: unknown) => o.onError(e instanceof NpsError ? e : new NpsError('delivery-failed', String(e), e));
   const schedule = (ms: number) => {
     clearTimeout(timer);
-    if (!closed) timer = setTimeout(() => kick(), Math.min(Math.max(ms, 0), 1e9));
+    // A negative delay runs at once; a huge one would overflow 32 bits and also run at once.
+    if (!closed) timer = setTimeout(kick, Math.min(ms, 1e9));
   };
   const saveMeta = async (m: Meta) => {
     await store.set(META, (meta = m));
     ch?.postMessage(m);
   };
   const relabel = (r: ResponseRecord, fn: (e: Envelope) => Envelope | undefined) =>
-    store.update<unknown>(REC + r.id, (v) => {
-      const e = toEnvelope(v);
-      return e && fn(e);
-    });
+    store.update<unknown>(REC + r.id, (v) => (v = toEnvelope(v)) && fn(v as Envelope));
   // Delete only the version that was sent: a newer one written meanwhile must still go out.
   const drop = (r: ResponseRecord) =>
     relabel(r, (e) => (e.r.updatedAt == r.updatedAt ? void cache.delete(REC + r.id) : e));
   const dead = async (r: ResponseRecord, error: unknown) => {
     await store.set(DEAD + r.id, { f: 1, r, e: String(error) });
     await drop(r);
-    o.onError(new NpsError('record-rejected', `record ${r.id} refused: ${error}`, { id: r.id, error }));
+    o.onError(new NpsError('record-rejected', `${r.id} refused: ${error}`, { id: r.id, error }));
   };
 
   // Loads the queue, migrating old formats and evicting (oldest first) what is over the caps.
   const load = async () => {
     const list = (await store.entries<unknown>(REC)).map(([k, v]) => [k, toEnvelope(v)!] as [string, Envelope]);
-    const keep: [string, Envelope][] = [];
-    const gone: string[] = [];
     // Over the count cap, impressions and dismissals go before answers (oldest first within each):
     // an answer is the last thing we give up.
     const answered = ([, e]: [string, Envelope]) => e.r.status == 'answered';
-    const over = new Set(
-      [...list.filter((x) => !answered(x)), ...list.filter(answered)].slice(0, list.length - MAX).map(([k]) => k),
-    );
-    for (const x of list) over.has(x[0]) || Date.parse(x[1].r.shownAt) < now() - MAX_AGE ? gone.push(x[0]) : keep.push(x);
-    for (const k of gone) await store.del(k);
-    if (gone.length) o.onError(new NpsError('storage-evicted', gone.length + ' records evicted', gone.map((k) => k.slice(2))));
-    cache = new Map(keep);
-    return keep;
+    const over = new Set([...list.filter((x) => !answered(x)), ...list.filter(answered)].slice(0, list.length - MAX));
+    const gone = list.filter((x) => over.has(x) || Date.parse(x[1].r.shownAt) < now() - MAX_AGE);
+    const keep = list.filter((x) => !gone.includes(x));
+    for (const [k] of gone) await store.del(k);
+    if (gone[0]) o.onError(new NpsError('storage-evicted', gone.length + ' records evicted', gone.map(([k]) => k.slice(2))));
+    return [...(cache = new Map(keep)).values()];
   };
+  // What this tab may send now (not leased to a live sender), as one batch.
+  const ready = (at: number) => takeBatch([...cache.values()].filter((e) => !(e.l! > at)).map((e) => e.r));
 
   // Sends one batch; returns how many were delivered, throws (after recording the backoff) when it must be retried.
   const send = async (recs: ResponseRecord[], keepalive?: boolean): Promise<number> => {
-    let reply: Reply | undefined;
     let cause: unknown;
-    try {
-      reply = await postBatch(t, batchBody(recs, now()), keepalive);
-    } catch (e) {
-      cause = e;
-    }
-    const [status = 0, ra, data] = reply ?? [];
+    const [status = 0, ra, data]: Partial<Reply> = await postBatch(o, batchBody(recs, now()), timeout, keepalive).catch((e) => ((cause = e), []));
     if (status > 199 && status < 300) {
       const rejected = data?.rejected;
-      const refused = new Map((Array.isArray(rejected) ? rejected : []).map((x) => [x?.id, x?.error]));
       const ids: string[] = [];
-      for (const r of recs) refused.has(r.id) ? await dead(r, refused.get(r.id)) : (await drop(r), ids.push(r.id));
+      for (const r of recs) {
+        // The reply is untrusted: a `rejected` that is not a list refuses nothing.
+        const x = Array.isArray(rejected) && rejected.find((x) => x?.id == r.id);
+        x ? await dead(r, x.error) : (await drop(r), ids.push(r.id));
+      }
       if (meta.a || meta.b) await saveMeta({ ...meta, a: 0, b: 0 });
       if (ids.length) o.onDelivered(ids);
       return ids.length;
@@ -162,13 +155,13 @@ export function createOutbox(o: OutboxOptions): Outbox {
       const list = await load();
       const at = now();
       if (!list.length) return clearTimeout(timer), n;
-      const free = list.filter(([, e]) => !(e.l! > at));
+      const free = ready(at);
       let wait = Math.max(meta.w, force ? 0 : meta.b) - at;
       // Everything is leased by other tabs: look again when the first lease runs out.
-      if (wait <= 0 && !free.length) wait = Math.min(...list.map(([, e]) => e.l!)) - at;
+      if (wait <= 0 && !free.length) wait = Math.min(...list.map((e) => e.l!)) - at;
       if (wait > 0) return schedule(wait), n;
       const got = new Map<string, ResponseRecord>();
-      for (const r of takeBatch(free.map(([, e]) => e.r)))
+      for (const r of free)
         await relabel(r, (e) => (e.l! > at ? e : (got.set(r.id, e.r), { ...e, l: at + lease })));
       const sent = [...got.values()];
       if (!sent.length) continue;
@@ -192,7 +185,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
         queued = false;
         if (closed) return 0;
         return locks
-          ? (locks.request(NAME, wait ? {} : { ifAvailable: true }, (l) => (l ? pass(force) : (schedule(1e3), 0))) as Promise<number>)
+          ? (locks.request(NAME, { ifAvailable: !wait }, (l) => (l ? pass(force) : (schedule(1e3), 0))) as Promise<number>)
           : pass(force);
       })
       .catch((e) => (fail(e), 0)));
@@ -203,10 +196,11 @@ export function createOutbox(o: OutboxOptions): Outbox {
     const at = now();
     if (hidden || meta.w > at) return;
     hidden = true;
-    const recs = takeBatch([...cache.values()].filter((e) => !(e.l! > at)).map((e) => e.r));
-    const beacon = !('keepalive' in (host.Request?.prototype ?? {})) && !Object.keys(o.headers).length && host.navigator?.sendBeacon;
+    const recs = ready(at);
+    // sendBeacon cannot carry custom headers: only where there are none.
+    const beacon = !('keepalive' in (host.Request?.prototype ?? {})) && !Object.keys(o.headers)[0] && nav?.sendBeacon;
     if (!recs.length) return;
-    if (beacon) host.navigator!.sendBeacon!(o.endpoint, new Blob([batchBody(recs, at)], { type: 'application/json' }));
+    if (beacon) nav!.sendBeacon!(o.endpoint, new Blob([batchBody(recs, at)], { type: 'application/json' }));
     else send(recs, true).catch(fail);
   };
   const off = watchPage(host, (online) => ((hidden = false), kick(online)), hide);
@@ -223,10 +217,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
     async put(r) {
       const k = REC + r.id;
       // A stale version arriving late never replaces a newer one.
-      await store.update<unknown>(k, (v) => {
-        const e = toEnvelope(v);
-        return e && e.r.updatedAt > r.updatedAt ? v : { f: 1, r };
-      });
+      await store.update<unknown>(k, (v) => (toEnvelope(v)?.r.updatedAt! > r.updatedAt ? v : { f: 1, r }));
       cache.set(k, { f: 1, r });
       ch?.postMessage(0);
       void kick();

@@ -8,8 +8,6 @@ export interface Transport {
   endpoint: string;
   headers: Record<string, string>;
   fetch: typeof fetch;
-  /** Abort the request (and the reading of its reply) after this many ms. */
-  timeout: number;
 }
 
 /** The request body of one batch. */
@@ -20,10 +18,11 @@ export const batchBody = (responses: ResponseRecord[], now: number): string =>
  * POSTs one batch as JSON without cookies. Rejects on network errors and on timeout; the whole
  * reply is read inside the timeout so a 2xx whose body (with its `rejected` list) never arrives
  * counts as a failure, never as a delivery.
+ * @param timeout abort the request (and the reading of its reply) after this many ms
  */
-export async function postBatch(t: Transport, body: string, keepalive?: boolean): Promise<Reply> {
+export async function postBatch(t: Transport, body: string, timeout: number, keepalive?: boolean): Promise<Reply> {
   const c = new AbortController();
-  const timer = setTimeout(() => c.abort(), t.timeout);
+  const timer = setTimeout(() => c.abort(), timeout);
   try {
     const r = await t.fetch(t.endpoint, {
       method: 'POST',

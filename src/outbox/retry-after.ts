@@ -5,7 +5,7 @@
  * @example retryAfter('120', Date.now())
  */
 export function retryAfter(value: string | null | undefined, now: number): number | undefined {
-  if (!value) return;
-  const t = /^\s*\d+\s*$/.test(value) ? now + 1e3 * +value : Date.parse(value);
+  // A missing header tests as "null"/"undefined" and parses as NaN: no time.
+  const t = /^\s*\d+\s*$/.test(value!) ? now + 1e3 * +value! : Date.parse(value!);
   return t > now ? t : undefined;
 }

@@ -20,8 +20,8 @@ const TYPES = ['online', 'pageshow', 'pagehide', 'visibilitychange'];
  * capture phase, so a host page stopping propagation cannot silence it. Returns the unsubscribe.
  */
 export function watchPage(host: OutboxHost, wake: (online: boolean) => void, hide: () => void): () => void {
-  const on = (e: Event) =>
-    e.type == 'online' ? wake(true) : e.type == 'pagehide' || host.document?.visibilityState == 'hidden' ? hide() : wake(false);
+  const on = ({ type }: Event) =>
+    type == 'pagehide' || (type != 'online' && host.document?.visibilityState == 'hidden') ? hide() : wake(type == 'online');
   TYPES.map((t) => host.addEventListener?.(t, on, true));
   return () => TYPES.map((t) => host.removeEventListener?.(t, on, true));
 }

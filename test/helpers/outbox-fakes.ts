@@ -234,7 +234,11 @@ export function memoryStorage(quota = Infinity): Storage {
     removeItem: (k: string) => void m.delete(k),
     clear: () => m.clear(),
   };
-  return s as Storage;
+  // As in a real Storage, the items are also its own enumerable properties (Object.keys lists them).
+  return new Proxy(s, {
+    ownKeys: () => [...m.keys()],
+    getOwnPropertyDescriptor: (_, k) => (typeof k == 'string' && m.has(k) ? { value: m.get(k), enumerable: true, configurable: true } : undefined),
+  }) as unknown as Storage;
 }
 
 /** A record as the client would write it, at `t` (ms), with versions made by `version`. */
