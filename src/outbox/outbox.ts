@@ -109,7 +109,8 @@ export function createOutbox(o: OutboxOptions): Outbox {
     // Over the count cap, impressions and dismissals go before answers (oldest first within each):
     // an answer is the last thing we give up.
     const answered = ([, e]: [string, Envelope]) => e.r.status == 'answered';
-    const over = new Set([...list.filter((x) => !answered(x)), ...list.filter(answered)].slice(0, list.length - MAX));
+    // Math.max: a negative end would make slice() drop records from a queue under the cap.
+    const over = new Set([...list.filter((x) => !answered(x)), ...list.filter(answered)].slice(0, Math.max(0, list.length - MAX)));
     const gone = list.filter((x) => over.has(x) || Date.parse(x[1].r.shownAt) < now() - MAX_AGE);
     const keep = list.filter((x) => !gone.includes(x));
     for (const [k] of gone) await store.del(k);

@@ -381,6 +381,19 @@ describe('caps', () => {
     o.close();
   });
 
+  it('keeps every record of a queue under the cap (300 and 500)', async () => {
+    for (const n of [300, 500]) {
+      const { make, store, server, errors } = setup();
+      for (let i = 0; i < n; i++) await store.set('r:' + id(i), { f: 1, r: makeRecord(id(i), T0) });
+      server.setPolicy(() => ({ kind: 'drop' }));
+      const o = make();
+      await idle();
+      expect(await queued(store)).toHaveLength(n);
+      expect(errors.filter((e) => e.code == 'storage-evicted')).toEqual([]);
+      o.close();
+    }
+  });
+
   it('evicts records shown more than 30 days ago', async () => {
     const { make, store, server, errors } = setup();
     await store.set('r:' + id(1), { f: 1, r: makeRecord(id(1), T0 - 31 * 864e5) });
