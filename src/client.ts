@@ -99,7 +99,7 @@ export function createNps<const Stage extends string = string>(
   const newId = uuidv7(now, random);
   const iso = (t = now()) => new Date(t).toISOString();
   const events = createEmitter<NpsEvents>((e, event) =>
-    report(new NpsError('handler-threw', `${String(event)} handler threw ${e}`, e), event == 'error'),
+    report(new NpsError('handler-threw', `${event as string} handler threw ${e}`, e), event == 'error'),
   );
   const report = (e: NpsError, quiet?: boolean) => {
     if (options.debug) console.error(e);
@@ -180,7 +180,7 @@ export function createNps<const Stage extends string = string>(
     try {
       if (o.delayMs) await new Promise((r) => setTimeout(r, o.delayMs));
       if (destroyed) return skip('disabled');
-      const wanted = options.locale ?? ((typeof navigator == 'object' && navigator.language) || 'en');
+      const wanted = options.locale || navigator.language || 'en';
       const { locale, messages: strings, error } = await messages(wanted);
       if (error) report(error);
       const at = iso();

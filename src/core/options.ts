@@ -134,14 +134,11 @@ export const DEFAULTS: Resolved = {
 /** User traits: JSON values attached to every record. `signedUpAt` (ISO date or epoch ms) drives `minDaysSinceSignup`. */
 export type Traits = { [key: string]: Json };
 
-/** Merges defaults, top-level options and one stage's options (nested objects merged by key). */
-export function resolveStage(options: StageOptions, stage?: StageOptions): Resolved {
-  const r = { ...DEFAULTS, ...strip(options), ...strip(stage) } as Resolved;
-  for (const k of ['messages', 'theme', 'followUp', 'thanks'] as const) {
-    if (options[k] || stage?.[k]) (r as Record<string, unknown>)[k] = { ...options[k], ...stage?.[k] };
-  }
-  return r;
+/** Merges defaults, top-level options and one stage's options (nested objects merged by key, undefined skipped). */
+export function resolveStage(options: StageOptions, stage: StageOptions = {}): Resolved {
+  const r: Record<string, unknown> = { ...DEFAULTS };
+  for (const o of [options, stage])
+    for (const [k, v] of Object.entries(o))
+      if (v !== undefined) r[k] = /^(messages|theme|followUp|thanks)$/.test(k) ? { ...(r[k] as object), ...v } : v;
+  return r as Resolved;
 }
-
-const strip = (o?: object) =>
-  Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
