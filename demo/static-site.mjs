@@ -32,8 +32,8 @@ export function createStaticSite({ writeKey = '' }) {
   /** @param {string} name */
   const load = async (name) => {
     const html = (await readFile(new URL(name, PUBLIC), 'utf8'))
-      .replace('{{IMPORT_MAP}}', importMap)
-      .replace('{{WRITE_KEY}}', escapeAttr(writeKey));
+      .replace('{{IMPORT_MAP}}', () => importMap)
+      .replace('{{WRITE_KEY}}', () => escapeAttr(writeKey));
     const hashes = [...html.matchAll(/<script(?: type="importmap")?>([\s\S]*?)<\/script>/g)].map(
       (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
     );

@@ -63,7 +63,7 @@ export function parseFilter(q) {
     to: date('to', true),
     category: oneOf('category', ['detractor', 'passive', 'promoter']),
     status: oneOf('status', ['shown', 'answered', 'dismissed']),
-    hasComment: hasComment == 'true',
+    hasComment: hasComment == null ? undefined : hasComment == 'true',
     limit: limit == null ? undefined : +limit,
     after,
   };
@@ -97,7 +97,8 @@ export function createDashboard({ store, token, limiter }) {
 
     if (pathname.startsWith('/dashboard/') && m == 'GET') {
       const name = pathname.slice('/dashboard/'.length);
-      const type = FILES[name];
+      // Own keys only: 'constructor' or '__proto__' must be a 404, not Object.prototype's members.
+      const type = Object.hasOwn(FILES, name) ? FILES[name] : undefined;
       if (!type) throw new HttpError(404, 'not found');
       return new Response(await readFile(new URL(name, ASSETS)), { headers: { 'content-type': type, 'x-content-type-options': 'nosniff' } });
     }

@@ -1,5 +1,6 @@
 // @ts-check
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 /**
  * Mounts a fetch-style handler on Node's http server: IncomingMessage → Request, Response → reply.
@@ -29,8 +30,8 @@ export function toNodeListener(handler) {
       const cookies = response.headers.getSetCookie();
       if (cookies.length) out['set-cookie'] = cookies;
       res.writeHead(response.status, out);
-      if (response.body && req.method != 'HEAD') for await (const chunk of /** @type {any} */ (response.body)) res.write(chunk);
-      res.end();
+      if (response.body && req.method != 'HEAD') await pipeline(Readable.fromWeb(/** @type {any} */ (response.body)), res).catch(() => {}); // the client went away
+      else res.end();
       // A refused body may still be arriving: drop the connection rather than read it.
       if (hasBody && !req.complete) req.destroy();
     })().catch((e) => {

@@ -65,7 +65,7 @@ function where(f) {
   if (f.to) add('shown_at < ?', f.to.toISOString());
   if (f.category) add('category = ?', f.category);
   if (f.status) add('status = ?', f.status);
-  if (f.hasComment) clauses.push('comment is not null');
+  if (f.hasComment != null) clauses.push(f.hasComment ? 'comment is not null' : 'comment is null');
   if (f.after) add('id < ?', f.after);
   return { sql: clauses.length ? 'where ' + clauses.join(' and ') : '', params };
 }
@@ -84,7 +84,10 @@ export function createResponseStore(db) {
     async upsert(records) {
       /** @type {Map<string, any>} */
       const latest = new Map();
-      for (const r of /** @type {any[]} */ (records)) {
+      // Millisecond precision, as Date.parse compares below: PostgreSQL would otherwise keep microseconds
+      // and order versions the in-batch dedupe thought equal.
+      for (const r0 of /** @type {any[]} */ (records)) {
+        const r = { ...r0, updatedAt: new Date(r0.updatedAt).toISOString() };
         const seen = latest.get(r.id);
         if (!seen || newer(r, seen)) latest.set(r.id, r);
       }

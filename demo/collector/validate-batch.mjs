@@ -6,7 +6,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 export const SCHEMA = JSON.parse(readFileSync(new URL('../../src/schema/response.v1.json', import.meta.url), 'utf8'));
 
 // RFC 3339 date-time; the year range keeps every accepted value storable as timestamptz.
-const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d):(\d\d)(\.\d+)?([Zz]|[+-]\d\d:\d\d)$/;
+// Offsets up to ±15:59: PostgreSQL refuses larger ones ("time zone displacement out of range").
+const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d):(\d\d)(\.\d+)?([Zz]|[+-](?:0\d|1[0-5]):[0-5]\d)$/;
 /** @param {string} s */
 const isDateTime = (s) => {
   const m = DATE_TIME.exec(s);
@@ -39,10 +40,10 @@ const describe = (errors, root = 'record') => {
 
 // PostgreSQL text and jsonb cannot hold NUL or unpaired surrogates: refuse them per record, not per batch.
 /** @param {unknown} v @returns {boolean} */
-const unstorable = (v) =>
+const unstorable = (v, depth = 0) =>
   typeof v == 'string'
     ? /\0|\p{Cs}/u.test(v)
-    : !!v && typeof v == 'object' && Object.entries(v).some(([k, x]) => unstorable(k) || unstorable(x));
+    : !!v && typeof v == 'object' && (depth > 64 || Object.entries(v).some(([k, x]) => unstorable(k) || unstorable(x, depth + 1)));
 
 /**
  * Checks a parsed batch against the shipped schema.
@@ -59,7 +60,7 @@ export function validateBatch(body) {
   /** @type {unknown[]} */ (/** @type {any} */ (body).responses).forEach((r, i) => {
     const id = r && typeof r == 'object' && typeof (/** @type {any} */ (r).id) == 'string' ? /** @type {any} */ (r).id : `#${i}`;
     if (!checkRecord(r)) rejected.push({ id, error: describe(checkRecord.errors) });
-    else if (unstorable(r)) rejected.push({ id, error: 'text contains NUL or an unpaired surrogate' });
+    else if (unstorable(r)) rejected.push({ id, error: 'text contains NUL or an unpaired surrogate, or JSON nested over 64 levels' });
     else valid.push(/** @type {Record<string, unknown>} */ (r));
   });
   return { valid, rejected };

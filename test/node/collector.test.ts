@@ -54,6 +54,19 @@ describe('POST /api/nps', () => {
     expect((await rows()).map((r) => r.id)).toEqual([good.id]);
   });
 
+  it('refuses per record what PostgreSQL could not store (offsets beyond ±15:59, deep nesting), never failing the batch', async () => {
+    const good = shown();
+    const farOffset = shown({ shownAt: '2026-11-20T10:00:00+20:00' });
+    const deep = { ...shown(), traits: 'DEEP' };
+    // Written by hand: JSON.stringify itself would overflow on 5,000 levels.
+    const body = JSON.stringify(batch([good, farOffset, deep])).replace('"DEEP"', '['.repeat(5000) + ']'.repeat(5000));
+    const res = await post(collector(), body);
+    expect(res.status).toBe(200);
+    const { rejected } = (await res.json()) as { rejected: { id: string }[] };
+    expect(rejected.map((r) => r.id)).toEqual([farOffset.id, deep.id]);
+    expect((await rows()).map((r) => r.id)).toEqual([good.id]);
+  });
+
   it('answers 400 naming the problem when the envelope is wrong', async () => {
     for (const [body, msg] of [
       ['{not json', /not JSON/],

@@ -68,6 +68,14 @@ describe('read API and dashboard', () => {
     expect(responses).toMatchObject([{ id: detractor.id, comment: detractor.comment, userId: 'u-7', followedUp: false }]);
   });
 
+  it('filters on hasComment both ways, and answers 404 for prototype names under /dashboard/', async () => {
+    const ids = async (q: string) => (await (await get('/api/responses' + q, bearer)).json()).responses.map((r: { id: string }) => r.id).sort();
+    expect(await ids('?hasComment=true')).toEqual([detractor.id, promoter.id].sort());
+    expect(await ids('?hasComment=false')).toHaveLength(1);
+    expect(await ids('?hasComment=false')).not.toContain(detractor.id);
+    for (const name of ['constructor', '__proto__', 'toString']) expect((await get('/dashboard/' + name, bearer)).status, name).toBe(404);
+  });
+
   it('exports CSV with formula-like cells neutralised and quoting intact', async () => {
     const res = await get('/api/export.csv', bearer);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
