@@ -99,12 +99,15 @@ export function createNps<const Stage extends string = string>(
   const newId = uuidv7(now, random);
   const iso = (t = now()) => new Date(t).toISOString();
   const events = createEmitter<NpsEvents>((e, event) =>
-    report(new NpsError('handler-threw', `${event as string} handler threw ${e}`, e), event == 'error'),
+    report(new NpsError('handler-threw', `${event as string} handler threw`, e), event == 'error'),
   );
-  const report = (e: NpsError, quiet?: boolean) => {
-    if (options.debug) console.error(e);
-    if (!quiet) events.emit('error', e);
+  // With `debug`, every event (skips and errors included) is logged; an error thrown by an `error`
+  // handler is logged but not emitted again, which would loop.
+  const emit = <K extends keyof NpsEvents>(event: K, payload: NpsEvents[K], quiet?: boolean) => {
+    if (options.debug) console.info('nps:', event, payload);
+    if (!quiet) events.emit(event, payload);
   };
+  const report = (e: NpsError, quiet?: boolean) => emit('error', e, quiet);
   const outbox = makeOutbox({
     endpoint: options.endpoint,
     headers: options.headers ?? {},
@@ -113,7 +116,7 @@ export function createNps<const Stage extends string = string>(
     now,
     // Jitter needs no cryptographic randomness; ids do (env.random).
     random: Math.random,
-    onDelivered: (ids) => events.emit('delivered', { ids }),
+    onDelivered: (ids) => emit('delivered', { ids }),
     onError: report,
   });
 
@@ -126,19 +129,16 @@ export function createNps<const Stage extends string = string>(
   let finish: ((dismissing: boolean) => void) | undefined;
   let deciding = Promise.resolve();
 
+  // An atomic update, so two tabs on a first visit agree on one id (a get-then-set would not).
   const anonymousId = () =>
-    (anon ??= store
-      .get<string>('anon')
-      .then((id) => id ?? store.set('anon', (id = newId())).then(() => id!))
-      .catch(() => newId()));
+    (anon ??= (async (id = newId()) => (await store.update<string>('anon', (v) => (id = v ?? id)), id))().catch(() =>
+      newId(),
+    ));
   const userKey = async () => DAY_STATE + (userId ?? (await anonymousId()));
-  const remember = async (patch: UserState) => {
-    try {
-      await store.update<UserState>(await userKey(), (s) => ({ ...s, ...patch }));
-    } catch (e) {
-      report(new NpsError('storage-failed', 'throttle state not stored', e));
-    }
-  };
+  const remember = async (patch: UserState) =>
+    store
+      .update<UserState>(await userKey(), (s) => ({ ...s, ...patch }))
+      .catch((e) => report(new NpsError('storage-failed', 'throttle state not stored', e)));
 
   async function show({ stage, force, metadata }: ShowOptions<Stage> = {}): Promise<ShowResult> {
     if (stage != null && typeof stage != 'string') fail('show({ stage })', 'a string', stage);
@@ -146,8 +146,7 @@ export function createNps<const Stage extends string = string>(
     const stages = options.stages as Record<string, NpsOptions> | undefined;
     const o = resolveStage(options, stage ? stages?.[stage] : undefined);
     const skip = (reason: SkipReason): ShowResult => {
-      if (options.debug) console.info(`nps: skipped (${reason})`);
-      events.emit('skipped', { reason, stage });
+      emit('skipped', { reason, stage });
       return { status: 'skipped', reason };
     };
     const sampleKey = `${userId ?? (await anonymousId())}\n${stage ?? ''}`;
@@ -169,6 +168,8 @@ export function createNps<const Stage extends string = string>(
     let decided!: () => void;
     deciding = new Promise<void>((r) => (decided = r));
     await previous;
+    // The page removed the prompt (e.g. an SPA unmounted its inline container): it is no longer open.
+    if (view && !view.live()) finish!(false);
     let reason: SkipReason | undefined;
     try {
       reason = check(undefined, busy) ?? check((await store.get<UserState>(await userKey()).catch(() => undefined)) ?? {}, false);
@@ -179,9 +180,9 @@ export function createNps<const Stage extends string = string>(
     if (reason) return skip(reason);
     try {
       if (o.delayMs) await new Promise((r) => setTimeout(r, o.delayMs));
-      if (destroyed) return skip('disabled');
       const wanted = options.locale || navigator.language || 'en';
       const { locale, messages: strings, error } = await messages(wanted);
+      if (destroyed) return skip('disabled');
       if (error) report(error);
       const at = iso();
       let record: ResponseRecord = {
@@ -202,24 +203,29 @@ export function createNps<const Stage extends string = string>(
       // Each version must be strictly newer than the last, or a server could keep the wrong one.
       const save = async (patch: Partial<ResponseRecord>) => {
         const t = Math.max(now(), Date.parse(record.updatedAt) + 1);
+        const prev = record;
         record = { ...record, ...patch, updatedAt: iso(t) };
-        await outbox.put(record);
+        // A version that was not stored must not be reported (or resolved) as if it were.
+        await outbox.put(record).catch((e) => {
+          record = prev;
+          throw e;
+        });
       };
       await outbox.put(record);
-      events.emit('shown', { id, stage });
+      emit('shown', { id, stage });
       let responded = false;
       const respond = () => {
         if (responded || record.status != 'answered') return;
         responded = true;
         const { score, category, comment } = record as Required<ResponseRecord>;
-        events.emit('response', { id, stage, score, category, comment });
+        emit('response', { id, stage, score, category, comment });
       };
       const onDismiss = async () => {
         if (record.status == 'answered') return respond();
         if (record.status == 'dismissed') return;
         await save({ status: 'dismissed' });
         await remember({ dismissedAt: now() });
-        events.emit('dismissed', { id, stage });
+        emit('dismissed', { id, stage });
       };
       return await new Promise<ShowResult>((resolve) => {
         finish = (dismissing) => {
@@ -227,14 +233,17 @@ export function createNps<const Stage extends string = string>(
           view?.close();
           view = undefined;
           busy = false;
-          if (dismissing) void onDismiss();
+          if (dismissing) {
+            const d = onDismiss().catch(() => {});
+            deciding = deciding.then(() => d);
+          }
           respond();
           const { status, score, category, comment } = record;
           resolve(status == 'answered' ? { status, id, score: score!, category: category!, comment } : { status: 'dismissed', id });
         };
         const m = { ...strings, ...o.messages, ...o.followUp };
         m.thanks = o.thanks?.message ?? m.thanks;
-        m.question = m.question.replace('{product}', options.product ?? m.us);
+        m.question = m.question.replace('{product}', () => options.product ?? m.us);
         view = mount({
           options: o,
           locale,
@@ -246,7 +255,7 @@ export function createNps<const Stage extends string = string>(
             const first = record.answeredAt == null;
             await save({ status: 'answered', score, category, answeredAt: record.answeredAt ?? iso() });
             if (first) await remember({ answeredAt: now() });
-            events.emit('score', { id, stage, score, category });
+            emit('score', { id, stage, score, category });
           },
           async onComment(text) {
             const comment = text.trim().slice(0, o.commentMaxLength);
@@ -258,7 +267,7 @@ export function createNps<const Stage extends string = string>(
         });
       });
     } finally {
-      if (!finish) busy = false;
+      if (!view) (busy = false), (finish = undefined);
     }
   }
 

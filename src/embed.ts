@@ -10,7 +10,7 @@ const w = window as unknown as { nps?: Api };
 const script = document.currentScript as HTMLScriptElement | null;
 
 // Never throw into the host page: one clear console line instead.
-const fail = (e: unknown) => console.error(e instanceof Error ? e.message : e);
+const fail = (e: unknown) => console.error((e as Error)?.message ?? e);
 
 if (!w.nps?.version) {
   const queued = w.nps?.q ?? [];
@@ -43,7 +43,7 @@ if (!w.nps?.version) {
     const options: Record<string, unknown> = {};
     for (const [k, v = ''] of Object.entries(data)) {
       try {
-        options[k] = /^(endpoint|product|locale|position|nonce)$/.test(k) ? v : v ? JSON.parse(v) : true;
+        options[k] = /^(endpoint|product|locale|nonce)$/.test(k) ? v : v ? JSON.parse(v) : true;
       } catch {
         options[k] = v;
       }

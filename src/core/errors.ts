@@ -1,6 +1,5 @@
 /**
  * What went wrong, as a stable string to switch on:
- * - `invalid-argument`: a method was called with a bad value (the message names it).
  * - `storage-fallback`: IndexedDB failed; records now live in localStorage or memory.
  * - `storage-failed`: a record could not be stored at all.
  * - `storage-evicted`: records over the age or count cap were dropped (listed in `details`).
@@ -10,7 +9,6 @@
  * - `handler-threw`: one of your event handlers threw; the widget carried on.
  */
 export type NpsErrorCode =
-  | 'invalid-argument'
   | 'storage-fallback'
   | 'storage-failed'
   | 'storage-evicted'

@@ -1,9 +1,8 @@
+import { fail } from './validate-options';
 import type { Category } from './wire';
 
 function check(score: number): number {
-  if (!Number.isInteger(score) || score < 0 || score > 10) {
-    throw new RangeError(`nps: score must be an integer 0..10, got ${JSON.stringify(score)}`);
-  }
+  if (!Number.isInteger(score) || score < 0 || score > 10) fail('score', 'an integer from 0 to 10', score);
   return score;
 }
 

@@ -112,7 +112,7 @@ export interface NpsOptions<Stage extends string = string> extends StageOptions 
   locale?: string;
   /** Nonce for the `<style>` fallback where constructable stylesheets are missing under CSP. */
   nonce?: string;
-  /** Log errors and skips to the console. @default false */
+  /** Log every event (skips and errors included) to the console. @default false */
   debug?: boolean;
 }
 
@@ -139,6 +139,6 @@ export function resolveStage(options: StageOptions, stage: StageOptions = {}): R
   const r: Record<string, unknown> = { ...DEFAULTS };
   for (const o of [options, stage])
     for (const [k, v] of Object.entries(o))
-      if (v !== undefined) r[k] = /^(messages|theme|followUp|thanks)$/.test(k) ? { ...(r[k] as object), ...v } : v;
+      if (v !== undefined) r[k] = /^(messages|theme|followUp|thanks)$/.test(k) ? { ...(r[k] as object), ...JSON.parse(JSON.stringify(v)) } : v;
   return r as Resolved;
 }

@@ -11,6 +11,8 @@ const num = (min: number, max?: number, int?: boolean): Check => (v) =>
   (typeof v == 'number' && v >= min && v <= (max ?? Infinity) && (!int || v % 1 == 0)) ||
   `a${int ? 'n integer' : ' number'} ${max == null ? '≥ ' + min : `from ${min} to ${max}`}`;
 const days = num(0);
+// Browsers fire longer timers at once, so "never" (Infinity) must not pass as a delay.
+const ms = num(0, 2 ** 31 - 1);
 const oneOf = (values: string, more = ''): Check => (v) =>
   values.split(' ').includes(v as string) || 'one of "' + values.replace(/ /g, '", "') + '"' + more;
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v == 'object' && !Array.isArray(v);
@@ -25,7 +27,7 @@ const endpoint: Check = (v) => {
       if (u.protocol == 'https:' || (u.protocol == 'http:' && LOCAL.test(u.hostname))) return true;
     } catch {
       // A path on this origin ("/api/nps", not "//host") is as safe as the page itself.
-      if (/^\/(?!\/)/.test(v)) return true;
+      if (/^\/(?![/\\])/.test(v)) return true;
     }
   }
   return ENDPOINT;
@@ -34,7 +36,7 @@ const endpoint: Check = (v) => {
 /** What a stage may set; also valid at the top level. `messages` keys are filled in by `validateOptions`. */
 const STAGE: Spec = {
   sampleRate: num(0, 1),
-  delayMs: days,
+  delayMs: ms,
   resurveyDays: days,
   dismissCooldownDays: days,
   minDaysSinceSignup: days,
@@ -44,7 +46,7 @@ const STAGE: Spec = {
     oneOf('bottom-right bottom-left bottom center', ' or { inline: element or selector }')(v),
   theme: { ...strings('accent background text radius font'), mode: oneOf('light dark auto'), zIndex: (v) => Number.isInteger(v) || 'an integer' },
   followUp: strings('detractor passive promoter'),
-  thanks: { message: str, closeAfterMs: days },
+  thanks: { message: str, closeAfterMs: ms },
 };
 
 const TOP: Spec = {
@@ -91,7 +93,7 @@ export function validateOptions(options: unknown, messageKeys: string[]): assert
   if (e == null) fail('options.endpoint', ENDPOINT, e);
   if (stages !== undefined) {
     if (!isObject(stages)) fail('options.stages', 'an object of stage options', stages);
-    for (const name in stages) walk(stages[name] ?? {}, stage, `options.stages.${name}`);
+    for (const name in stages) walk(stages[name], stage, `options.stages.${name}`);
   }
 }
 

@@ -54,7 +54,7 @@ export function openStore(
         worked ||= i < 2;
         return v;
       } catch (e) {
-        if (i == 3) throw new NpsError('storage-failed', 'could not store', e);
+        if (at == 3) throw new NpsError('storage-failed', 'could not store', e);
         // Concurrent failures of the same layer move down one layer, not one each.
         if (at == i) {
           cur = undefined;

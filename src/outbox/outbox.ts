@@ -90,7 +90,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
   };
   const saveMeta = async (m: Meta) => {
     await store.set(META, (meta = m));
-    ch?.postMessage(m);
+    closed || ch?.postMessage(m);
   };
   const relabel = (r: ResponseRecord, fn: (e: Envelope) => Envelope | undefined) =>
     store.update<unknown>(REC + r.id, (v) => (v = toEnvelope(v)) && fn(v as Envelope));
@@ -220,7 +220,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
       // A stale version arriving late never replaces a newer one.
       await store.update<unknown>(k, (v) => (toEnvelope(v)?.r.updatedAt! > r.updatedAt ? v : { f: 1, r }));
       cache.set(k, { f: 1, r });
-      ch?.postMessage(0);
+      closed || ch?.postMessage(0);
       void kick();
     },
     async flush() {

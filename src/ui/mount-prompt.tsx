@@ -21,7 +21,10 @@ export const mountPrompt: MountView = (props) => {
   const { options: o, messages: m, locale } = props;
   const inline = (o.position as { inline?: HTMLElement | string }).inline;
   // An inline selector that matches nothing falls back to the default corner: never hide the prompt.
-  const box = typeof inline == 'string' ? document.querySelector(inline) : inline;
+  let box: Element | null | undefined;
+  try {
+    box = typeof inline == 'string' ? document.querySelector(inline) : inline;
+  } catch {}
   const host = document.createElement('nps-widget');
   const root = host.attachShadow({ mode: 'open' });
   const text = css(o.theme);
@@ -40,8 +43,9 @@ export const mountPrompt: MountView = (props) => {
   const vv = window.visualViewport;
   // The on-screen keyboard shrinks the visual viewport, not the layout one that fixed boxes sit in:
   // lift the bottom sheet by the difference (a custom property in the sheet's first rule: no style attribute).
+  // `?.`: a <style> that the page's CSP blocked has no sheet, and then there is nothing to lift.
   const lift = () =>
-    ((sheet ?? root.querySelector('style')!.sheet!).cssRules[0] as CSSStyleRule).style.setProperty(
+    ((sheet ?? root.querySelector('style')?.sheet)?.cssRules[0] as CSSStyleRule | undefined)?.style.setProperty(
       '--k',
       Math.max(0, innerHeight - vv!.height - vv!.offsetTop) + 'px',
     );
@@ -202,5 +206,5 @@ export const mountPrompt: MountView = (props) => {
   vv?.addEventListener('resize', lift);
   update();
   if (modal) root.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
-  return { close };
+  return { close, live: () => host.isConnected };
 };

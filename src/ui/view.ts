@@ -26,6 +26,8 @@ export interface ViewProps {
 /** A mounted prompt. `close()` removes it at once, without calling back. */
 export interface View {
   close(): void;
+  /** False once the page has removed the prompt (an inline container unmounted). */
+  live(): boolean;
 }
 
 /** Renders a prompt; the default is the Preact UI in `src/ui/`. */

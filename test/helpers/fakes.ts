@@ -64,7 +64,7 @@ export function fakeView() {
   let closedByClient = 0;
   const mount: MountView = (props) => {
     mounts.push(props);
-    return { close: () => void closedByClient++ };
+    return { close: () => void closedByClient++, live: () => true };
   };
   return {
     mount,
