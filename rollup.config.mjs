@@ -11,9 +11,16 @@ const ts = () =>
     compilerOptions: { noEmit: false, declaration: false, outDir: 'dist', types: [] },
   });
 
-// Terser settings that matter for the size budget: several passes, ES2020 output (no ES5 helpers).
+// Terser settings that matter for the size budget: several passes, ES2020 output (no ES5 helpers),
+// and `unsafe` (which assumes built-ins are not replaced, e.g. String(x) becomes x + ""): about 30 B
+// gzip. Every browser test runs against this output.
 const minify = (format = {}) =>
-  terser({ ecma: 2020, module: false, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false, ...format } });
+  terser({
+    ecma: 2020,
+    module: false,
+    compress: { passes: 5, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true },
+    format: { comments: false, ...format },
+  });
 
 // The script-tag build loads locales from beside nps.js (its own URL); the ESM build keeps a
 // bundler-visible `import('./locales/…')` so apps split them into chunks.
