@@ -67,6 +67,20 @@ describe('dist/nps.js in Chromium', () => {
     await page.close();
   });
 
+  it('reads JSON values from data-* attributes (an inline position, a theme)', async () => {
+    server.page('/json-attrs.html', `<!doctype html><html><body><div id="slot"></div>
+      <script src="/dist/nps.js" data-endpoint="/api/nps" data-position='{"inline":"#slot"}' data-theme='{"accent":"#0f766e"}'></script>
+      </body></html>`);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() == 'error' && errors.push(m.text()));
+    await page.goto(server.url + '/json-attrs.html');
+    await page.evaluate(() => void (window as unknown as { nps: { show(o: object): Promise<unknown> } }).nps.show({ force: true }));
+    await page.waitForSelector('#slot > nps-widget');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('logs one clear console error for a bad config and leaves the host page working', async () => {
     server.page('/bad.html', `<!doctype html><html><body>
       <script src="/dist/nps.js" data-endpoint="ftp://example.com/nps"></script>
