@@ -134,11 +134,18 @@ export const DEFAULTS: Resolved = {
 /** User traits: JSON values attached to every record. `signedUpAt` (ISO date or epoch ms) drives `minDaysSinceSignup`. */
 export type Traits = { [key: string]: Json };
 
-/** Merges defaults, top-level options and one stage's options (nested objects merged by key, undefined skipped). */
-export function resolveStage(options: StageOptions, stage: StageOptions = {}): Resolved {
-  const r: Record<string, unknown> = { ...DEFAULTS };
-  for (const o of [options, stage])
-    for (const [k, v] of Object.entries(o))
-      if (v !== undefined) r[k] = /^(messages|theme|followUp|thanks)$/.test(k) ? { ...(r[k] as object), ...JSON.parse(JSON.stringify(v)) } : v;
-  return r as Resolved;
-}
+/**
+ * Copies `from` onto `to`, skipping undefined values at every level (so `{ send: undefined }` keeps the
+ * default) and merging the nested option objects by key.
+ */
+const merge = (to: Record<string, unknown>, from: object): Record<string, unknown> => {
+  for (const [k, v] of Object.entries(from))
+    // typeof: `messages.thanks` is a string that shares its name with the `thanks` option.
+    if (v !== undefined)
+      to[k] = typeof v == 'object' && /^(messages|theme|followUp|thanks)$/.test(k) ? merge({ ...(to[k] as object) }, v) : v;
+  return to;
+};
+
+/** Merges defaults, top-level options and one stage's options. */
+export const resolveStage = (options: StageOptions, stage: StageOptions = {}): Resolved =>
+  merge(merge({ ...DEFAULTS }, options), stage) as Resolved;

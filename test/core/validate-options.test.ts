@@ -70,6 +70,10 @@ describe('resolveStage', () => {
       theme: { accent: 'blue', mode: 'dark' }, followUp: { promoter: 'A', detractor: 'B' },
     });
     expect(r.messages).toBeUndefined();
+    // `thanks` is both an option (an object) and a message key (a string): each keeps its shape.
+    const both = resolveStage({ thanks: { closeAfterMs: 0 }, messages: { thanks: 'Merci', send: undefined } }, { messages: { send: 'Go' } });
+    expect(both.thanks).toEqual({ closeAfterMs: 0 });
+    expect(both.messages).toEqual({ thanks: 'Merci', send: 'Go' });
   });
 });
 
