@@ -3,10 +3,10 @@ import { createNps, type NpsEvents } from '../../src/client';
 import { isNpsError } from '../../src/core/errors';
 import { idbKvStore } from '../../src/outbox/kv-store';
 import { fakeEnv, fakeMessages } from '../helpers/fakes';
+import { tick, until } from '../helpers/wait';
 
 const endpoint = 'https://api.example.com/nps';
 const DAY = 864e5;
-const tick = () => new Promise((r) => setTimeout(r, 0));
 
 /** Records every event the client emits, in order. */
 function listen(nps: ReturnType<typeof createNps>) {
@@ -18,7 +18,7 @@ function listen(nps: ReturnType<typeof createNps>) {
 }
 
 async function opened(f: ReturnType<typeof fakeEnv>) {
-  for (let i = 0; i < 50 && !f.view.mounts.length; i++) await tick();
+  await until(() => f.view.mounts.length > 0, 50);
   return f.view.current;
 }
 

@@ -5,13 +5,10 @@ import { createOutbox } from '../../src/outbox/outbox';
 import { en } from '../../src/ui/en';
 import { mountPrompt } from '../../src/ui/mount-prompt';
 import { fakeEnv, seededRandom } from '../helpers/fakes';
+import { ticks as settle } from '../helpers/wait';
 
 // Regressions for bugs a review of src/ found; each test failed before its fix.
 const endpoint = 'https://api.example.com/nps';
-const tick = () => new Promise((r) => setTimeout(r, 0));
-const settle = async (n = 30) => {
-  for (let i = 0; i < n; i++) await tick();
-};
 afterEach(() => document.body.replaceChildren());
 
 describe('client regressions', () => {

@@ -7,6 +7,7 @@ import { uuidv7 } from '../../src/core/ids';
 import type { ResponseRecord } from '../../src/core/wire';
 import { memoryKvStore } from '../../src/outbox/kv-store';
 import { createOutbox, type Outbox } from '../../src/outbox/outbox';
+import { idle } from '../helpers/wait';
 import { fakeBus, fakeHost, fakeLocks, fakeServer, makeRecord, version, type Behaviour } from '../helpers/outbox-fakes';
 
 // A fixed default keeps `npm test` deterministic; CHAOS_SEED=random explores new runs.
@@ -32,9 +33,6 @@ beforeEach(() => {
 });
 afterEach(() => void vi.useRealTimers());
 
-const idle = async () => {
-  for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
-};
 
 it(`chaos (seed ${SEED}): ${RECORDS} records, 3 tabs, ≥ 30% failures, reloads, offline → every id exactly at its latest version`, async () => {
   const random = rng(SEED);
@@ -156,7 +154,7 @@ it(`chaos (seed ${SEED}): ${RECORDS} records, 3 tabs, ≥ 30% failures, reloads,
     }
     // About one new record every 2 s: a busy page, yet a pace a 500-record cap can hold through outages.
     await vi.advanceTimersByTimeAsync(Math.floor(random() * 2000));
-    await idle();
+    await idle(3);
     if (offline && Date.now() > offlineUntil) {
       offline = false;
       for (const t of tabs) t.page.fire('online');
@@ -170,7 +168,7 @@ it(`chaos (seed ${SEED}): ${RECORDS} records, 3 tabs, ≥ 30% failures, reloads,
   let left = Infinity;
   while (Date.now() - start < 4 * 3600_000) {
     await vi.advanceTimersByTimeAsync(1000);
-    await idle();
+    await idle(3);
     left = (await store.entries('r:')).length;
     if (!left) break;
   }

@@ -7,13 +7,10 @@ import { memoryKvStore, type KvStore } from '../../src/outbox/kv-store';
 import { createOutbox } from '../../src/outbox/outbox';
 import { fakeEnv } from '../helpers/fakes';
 import { fakeServer } from '../helpers/outbox-fakes';
+import { ticks, until } from '../helpers/wait';
 
 const endpoint = 'https://collect.example/api/nps';
-const tick = () => new Promise((r) => setTimeout(r, 0));
-const until = async (f: () => boolean) => {
-  for (let i = 0; i < 200 && !f(); i++) await tick();
-  expect(f()).toBe(true);
-};
+const waitFor = async (f: () => boolean) => expect(await until(f)).toBe(true);
 
 /** A store whose writes wait for `release()`: a slow disk. */
 function gatedStore(inner: KvStore) {
@@ -36,13 +33,13 @@ it('stores every version before the UI moves on, delivers the latest, and report
   const delivered: string[] = [];
   nps.on('delivered', (e) => delivered.push(...e.ids));
   const result = nps.show({ force: true });
-  await until(() => f.view.mounts.length == 1);
+  await waitFor(() => f.view.mounts.length == 1);
   const view = f.view.current;
 
   disk.close();
   let scored = false;
   const score = view.onScore(4).then(() => (scored = true));
-  for (let i = 0; i < 20; i++) await tick();
+  await ticks(20);
   expect(scored).toBe(false); // the UI waits for the disk
   disk.release();
   await score;
@@ -54,9 +51,9 @@ it('stores every version before the UI moves on, delivers the latest, and report
   await view.onComment('Too slow');
   view.onClosed();
   const { id } = (await result) as { id: string };
-  await until(() => server.stored.get(id)?.comment == 'Too slow');
+  await waitFor(() => server.stored.get(id)?.comment == 'Too slow');
   expect(server.requests.every((r) => r.headers['X-NPS-Write-Key'] == 'k')).toBe(true);
-  await until(() => delivered.includes(id));
+  await waitFor(() => delivered.includes(id));
   expect(await nps.flush()).toEqual({ delivered: 0, pending: 0 });
   nps.destroy();
 });
@@ -69,7 +66,7 @@ it('flush() reports what is still pending when the server is down', async () => 
   const errors: string[] = [];
   nps.on('error', (e) => errors.push(e.code));
   void nps.show({ force: true });
-  await until(() => f.view.mounts.length == 1);
+  await waitFor(() => f.view.mounts.length == 1);
   nps.dismiss();
   expect(await nps.flush()).toEqual({ delivered: 0, pending: 1 });
   expect(errors).toContain('delivery-failed');

@@ -5,6 +5,7 @@ import type { Envelope } from '../../src/outbox/envelope';
 import { memoryKvStore } from '../../src/outbox/kv-store';
 import { createOutbox, type OutboxOptions } from '../../src/outbox/outbox';
 import { fakeBus, fakeHost, fakeLocks, fakeServer, makeRecord, version } from '../helpers/outbox-fakes';
+import { idle } from '../helpers/wait';
 
 const T0 = Date.parse('2026-11-23T10:00:00.000Z');
 const id = (n: number) => `019ab000-0000-7000-8000-${String(n).padStart(12, '0')}`;
@@ -15,10 +16,6 @@ beforeEach(() => {
 });
 afterEach(() => void vi.useRealTimers());
 
-/** Lets every promise chain settle without moving the clock. */
-const idle = async () => {
-  for (let i = 0; i < 30; i++) await new Promise((r) => setImmediate(r));
-};
 /** Moves the clock in small steps so timers set by settling promises still fire in order. */
 const advance = async (ms: number, step = 100) => {
   for (let t = 0; t < ms; t += step) {

@@ -6,14 +6,14 @@ import type { Messages } from '../../src/core/options';
 import { createLoadMessages } from '../../src/ui/load-messages';
 import { mountPrompt } from '../../src/ui/mount-prompt';
 import { fakeEnv } from '../helpers/fakes';
+import { tick, until } from '../helpers/wait';
 
 const endpoint = 'https://api.example.com/nps';
-const tick = () => new Promise((r) => setTimeout(r, 0));
 const load = (code: string): Promise<{ default: Partial<Messages> }> => import(`../../src/ui/locales/${code}.ts`);
 
 /** The real prompt, driven through the real client with fake storage and outbox. */
 async function open() {
-  for (let i = 0; i < 50 && !document.querySelector('nps-widget'); i++) await tick();
+  await until(() => !!document.querySelector('nps-widget'), 50);
   return within(document.querySelector('nps-widget')!.shadowRoot!.firstElementChild as HTMLElement);
 }
 
@@ -31,7 +31,7 @@ describe('the prompt through createNps', () => {
     await tick();
     expect(ui.queryByRole('textbox')).toBeNull();
     release();
-    for (let i = 0; i < 20 && !ui.queryByRole('textbox'); i++) await tick();
+    await until(() => !!ui.queryByRole('textbox'), 20);
     const answered = [...f.outbox.latest.values()][0]!;
     expect(answered).toMatchObject({ status: 'answered', score: 3, category: 'detractor' });
     const box = ui.getByRole('textbox', { name: 'What is the main reason for your score?' });
@@ -59,7 +59,7 @@ describe('the prompt through createNps', () => {
     const result = nps.show();
     const ui = await open();
     fireEvent.click(ui.getAllByRole('radio')[8]!);
-    for (let i = 0; i < 20 && !ui.queryByRole('textbox'); i++) await tick();
+    await until(() => !!ui.queryByRole('textbox'), 20);
     fireEvent.keyDown(ui.getByRole('textbox'), { key: 'Escape' });
     expect(await result).toMatchObject({ status: 'answered', score: 8, category: 'passive' });
   });
