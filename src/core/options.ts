@@ -64,12 +64,32 @@ export interface FollowUp {
   promoter?: string;
 }
 
-/** The thank-you step. */
+/** A link on the thank-you step, e.g. to a review site for promoters or a help page for detractors. */
+export interface ThanksLink {
+  /** An https URL or a /path on this origin. */
+  href: string;
+  text: string;
+}
+
+/** The thank-you for one category: its own text and an optional link. */
+export interface ThanksFor {
+  /** Overrides the thank-you text for this category. */
+  message?: string;
+  link?: ThanksLink;
+}
+
+/**
+ * The thank-you step.
+ * @example thanks: { promoter: { message: 'Thank you!', link: { href: 'https://g.page/r/acme', text: 'Review us' } } }
+ */
 export interface Thanks {
   /** Overrides the locale's thank-you text. */
   message?: string;
-  /** How long the thank-you stays before the prompt closes itself. @default 3000 */
+  /** How long the thank-you stays before the prompt closes itself. @default 3000 (6000 with a link) */
   closeAfterMs?: number;
+  detractor?: ThanksFor;
+  passive?: ThanksFor;
+  promoter?: ThanksFor;
 }
 
 /** Options that a stage may override for its own prompts. */
