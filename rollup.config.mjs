@@ -27,9 +27,9 @@ const minify = (format = {}) =>
 const scriptLocales = {
   name: 'script-locales',
   resolveId: (id, from) =>
-    id == './import-locale' && from?.includes('/src/ui/') ? new URL('src/ui/import-locale-script.ts', import.meta.url).pathname : null,
+    id == './import-locale' && from?.includes('/src/prompt/') ? new URL('src/prompt/import-locale-script.ts', import.meta.url).pathname : null,
 };
-const LOCALES = readdirSync('src/ui/locales').map((f) => f.replace(/\.ts$/, ''));
+const LOCALES = readdirSync('src/prompt/locales').map((f) => f.replace(/\.ts$/, ''));
 
 export default [
   {
@@ -41,10 +41,10 @@ export default [
   },
   {
     // dist/locales/<code>.js: one tiny ES module per locale (`export default { …strings }`).
-    input: Object.fromEntries(LOCALES.map((c) => [c, `src/ui/locales/${c}.ts`])),
+    input: Object.fromEntries(LOCALES.map((c) => [c, `src/prompt/locales/${c}.ts`])),
     output: { dir: 'dist/locales', format: 'es', entryFileNames: '[name].js' },
     plugins: [
-      typescript({ tsconfig: './tsconfig.json', include: ['src/ui/locales/*', 'src/core/options.ts'], compilerOptions: { noEmit: false, declaration: false, outDir: 'dist/locales', types: [] } }),
+      typescript({ tsconfig: './tsconfig.json', include: ['src/prompt/locales/*', 'src/core/options.ts'], compilerOptions: { noEmit: false, declaration: false, outDir: 'dist/locales', types: [] } }),
       minify(),
     ],
   },

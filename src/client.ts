@@ -11,10 +11,10 @@ import type { Category, ResponseRecord } from './core/wire';
 import { openStore } from './outbox/open-store';
 import type { KvStore } from './outbox/kv-store';
 import { createOutbox, type FlushResult, type Outbox, type OutboxOptions } from './outbox/outbox';
-import { en } from './ui/en';
-import { loadMessages } from './ui/load-messages';
-import { mountPrompt } from './ui/mount-prompt';
-import type { LoadMessages, MountView, View } from './ui/view';
+import { en } from './prompt/en';
+import { loadMessages } from './prompt/load-messages';
+import { mountPrompt } from './prompt/mount-prompt';
+import type { LoadMessages, MountView, View } from './prompt/view';
 
 /** Options of one `show()` call. */
 export interface ShowOptions<Stage extends string = string> {

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createNps } from '../../src/client';
 import { idbKvStore, memoryKvStore } from '../../src/outbox/kv-store';
 import { createOutbox } from '../../src/outbox/outbox';
-import { en } from '../../src/ui/en';
-import { mountPrompt } from '../../src/ui/mount-prompt';
+import { en } from '../../src/prompt/en';
+import { mountPrompt } from '../../src/prompt/mount-prompt';
 import { fakeEnv, seededRandom } from '../helpers/fakes';
 import { ticks as settle } from '../helpers/wait';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveStage } from '../../src/core/options';
 import { assertId, assertJson, validateOptions as validate } from '../../src/core/validate-options';
-import { en } from '../../src/ui/en';
+import { en } from '../../src/prompt/en';
 
 const validateOptions = (o: unknown) => validate(o, Object.keys(en));
 

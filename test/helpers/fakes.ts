@@ -3,8 +3,8 @@ import type { Messages } from '../../src/core/options';
 import type { ResponseRecord } from '../../src/core/wire';
 import { memoryKvStore, type KvStore } from '../../src/outbox/kv-store';
 import type { FlushResult, Outbox, OutboxOptions } from '../../src/outbox/outbox';
-import { en } from '../../src/ui/en';
-import type { LoadMessages, MountView, ViewProps } from '../../src/ui/view';
+import { en } from '../../src/prompt/en';
+import type { LoadMessages, MountView, ViewProps } from '../../src/prompt/view';
 
 /** A clock the test moves by hand. */
 export function fakeClock(start = Date.parse('2026-11-23T10:00:00.000Z')) {

@@ -1,8 +1,8 @@
 import { within } from '@testing-library/preact';
 import { DEFAULTS, type Messages, type Resolved } from '../../src/core/options';
-import { en } from '../../src/ui/en';
-import { mountPrompt } from '../../src/ui/mount-prompt';
-import type { ViewProps } from '../../src/ui/view';
+import { en } from '../../src/prompt/en';
+import { mountPrompt } from '../../src/prompt/mount-prompt';
+import type { ViewProps } from '../../src/prompt/view';
 
 /** A promise the test settles by hand (a slow or failing store). */
 export function deferred() {

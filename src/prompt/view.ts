@@ -30,7 +30,7 @@ export interface View {
   live(): boolean;
 }
 
-/** Renders a prompt; the default is the Preact UI in `src/ui/`. */
+/** Renders a prompt; the default is the Preact UI in `src/prompt/`. */
 export type MountView = (props: ViewProps) => View;
 
 /**

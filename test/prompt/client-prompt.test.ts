@@ -3,13 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createNps } from '../../src/client';
 import type { NpsError } from '../../src/core/errors';
 import type { Messages } from '../../src/core/options';
-import { createLoadMessages } from '../../src/ui/load-messages';
-import { mountPrompt } from '../../src/ui/mount-prompt';
+import { createLoadMessages } from '../../src/prompt/load-messages';
+import { mountPrompt } from '../../src/prompt/mount-prompt';
 import { fakeEnv } from '../helpers/fakes';
 import { tick, until } from '../helpers/wait';
 
 const endpoint = 'https://api.example.com/nps';
-const load = (code: string): Promise<{ default: Partial<Messages> }> => import(`../../src/ui/locales/${code}.ts`);
+const load = (code: string): Promise<{ default: Partial<Messages> }> => import(`../../src/prompt/locales/${code}.ts`);
 
 /** The real prompt, driven through the real client with fake storage and outbox. */
 async function open() {

@@ -2,16 +2,16 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Messages } from '../../src/core/options';
-import { en } from '../../src/ui/en';
-import { createLoadMessages, LOCALES } from '../../src/ui/load-messages';
+import { en } from '../../src/prompt/en';
+import { createLoadMessages, LOCALES } from '../../src/prompt/load-messages';
 
-const load = (code: string): Promise<{ default: Partial<Messages> }> => import(`../../src/ui/locales/${code}.ts`);
+const load = (code: string): Promise<{ default: Partial<Messages> }> => import(`../../src/prompt/locales/${code}.ts`);
 const loadMessages = createLoadMessages(load);
 const KEYS = Object.keys(en) as (keyof Messages)[];
 
 describe('locales', () => {
   it('ships the 23 non-English locales of DESIGN.md, one module each', () => {
-    const files = readdirSync(join(__dirname, '../../src/ui/locales')).map((f) => f.replace(/\.ts$/, ''));
+    const files = readdirSync(join(__dirname, '../../src/prompt/locales')).map((f) => f.replace(/\.ts$/, ''));
     expect(files.sort()).toEqual([...LOCALES].sort());
     expect(LOCALES).toHaveLength(23);
   });

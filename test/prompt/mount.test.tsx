@@ -1,6 +1,6 @@
 import { fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { css } from '../../src/ui/styles';
+import { css } from '../../src/prompt/styles';
 import { flush, openPrompt } from './mount';
 
 afterEach(() => {
