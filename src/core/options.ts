@@ -1,4 +1,6 @@
 import type { Json } from './json';
+import type { Renderer } from './renderer';
+import type { Triggers } from './trigger';
 
 /**
  * Every string the prompt shows. `{product}` in `question` is replaced with `options.product`;
@@ -115,6 +117,12 @@ export interface StageOptions {
   messages?: Partial<Messages>;
 }
 
+/** One journey stage: the options it overrides, and the no-code trigger that shows its prompt. */
+export interface StageConfig extends StageOptions {
+  /** Show this stage's prompt when the trigger fires (under the usual rules). @default none: only `show({ stage })` */
+  on?: Triggers;
+}
+
 /**
  * Options of {@link createNps}. Stage names are the keys of `stages`, so `show({ stage })` is typed.
  * @example createNps({ endpoint: '/api/nps', product: 'Acme', stages: { checkout: { sampleRate: 0.3 } } })
@@ -125,7 +133,7 @@ export interface NpsOptions<Stage extends string = string> extends StageOptions 
   /** Product name shown in the question. @default 'us' (localised) */
   product?: string;
   /** Journey stages; when given, `show({ stage })` with another name is skipped as `unknown-stage`. */
-  stages?: { [K in Stage]: StageOptions };
+  stages?: { [K in Stage]: StageConfig };
   /** Extra request headers, e.g. a write key. @default {} */
   headers?: Record<string, string>;
   /** BCP 47 tag; falls back `fr-CA → fr → en`. @default navigator.language */
@@ -134,6 +142,16 @@ export interface NpsOptions<Stage extends string = string> extends StageOptions 
   nonce?: string;
   /** Log every event (skips and errors included) to the console. @default false */
   debug?: boolean;
+  /**
+   * Renders the prompt yourself; the rules, records, throttle, outbox and events stay the same.
+   * @default the built-in prompt, loaded on demand
+   */
+  render?: Renderer;
+  /**
+   * `'pending'`: store nothing on the device and send nothing until `nps.consent(true)`.
+   * @default 'granted'
+   */
+  consent?: 'granted' | 'pending';
 }
 
 /** Stage-level options with every default filled in. */
