@@ -30,7 +30,7 @@ const DIST = new URL('dist/', import.meta.url).pathname;
 const scriptLoaders = {
   name: 'script-loaders',
   resolveId: (id, from) =>
-    from?.startsWith(SRC) && /^\.\/import-(locale|prompt)$/.test(id) ? `${SRC}${id.slice(2)}-script.ts` : null,
+    from?.startsWith(SRC) && /^\.\/import-(locale|prompt|survey)$/.test(id) ? `${SRC}${id.slice(2)}-script.ts` : null,
 };
 
 // The ESM build keeps each locale a file of its own (dist/locales/<code>.js, the same files the
@@ -43,11 +43,19 @@ const externalLocales = {
   },
 };
 
-// dist/global.d.ts: `window.nps` for script-tag users (`/// <reference types="nps-widget/global" />`).
-const globalTypes = {
-  name: 'global-types',
+// dist/global.d.ts: `window.nps` for script-tag users (`/// <reference types="nps-widget/global" />`);
+// dist/locale.d.ts: the type of every `nps-widget/locales/<code>.js`.
+const LOCALE_TYPES = `import type { Messages } from './index';
+
+/** One locale's strings: the keys of \`Messages\`. */
+declare const messages: Partial<Messages>;
+export default messages;
+`;
+const declarationFiles = {
+  name: 'declaration-files',
   generateBundle() {
     this.emitFile({ type: 'asset', fileName: 'global.d.ts', source: readFileSync('src/global.d.ts', 'utf8') });
+    this.emitFile({ type: 'asset', fileName: 'locale.d.ts', source: LOCALE_TYPES });
   },
 };
 
@@ -63,6 +71,12 @@ export default [
   },
   { input: 'src/prompt/index.ts', output: { file: 'dist/prompt.js', format: 'es', sourcemap: true }, plugins: [resolve(), ts(), minify()] },
   {
+    // dist/survey.js: the SDK's part that only a shown survey needs, loaded beside nps.js with the prompt.
+    input: 'src/survey-runtime.ts',
+    output: { file: 'dist/survey.js', format: 'es', sourcemap: true },
+    plugins: [resolve(), ts(), minify({ ascii_only: true })],
+  },
+  {
     // dist/locales/<code>.js: one tiny ES module per locale (`export default { …strings }`), English included.
     input: Object.fromEntries(LOCALES.map((c) => [c, `src/prompt/locales/${c}.ts`])),
     output: { dir: 'dist/locales', format: 'es', entryFileNames: '[name].js' },
@@ -77,8 +91,9 @@ export default [
   },
   {
     // The bundler build: dependencies stay imports (the app's bundler dedupes Preact), and the
-    // prompt is its own entry (dist/esm/prompt.js) that index.js reaches through `import()`.
-    input: { index: 'src/index.ts', 'esm/prompt': 'src/prompt/index.ts' },
+    // prompt and the survey runtime are entries of their own (dist/esm/) that index.js reaches
+    // through `import()`.
+    input: { index: 'src/index.ts', 'esm/prompt': 'src/prompt/index.ts', 'esm/survey': 'src/survey-runtime.ts' },
     output: {
       dir: 'dist',
       format: 'es',
@@ -90,7 +105,7 @@ export default [
       paths: (id) => (id.startsWith(DIST) ? './' + id.slice(DIST.length) : id),
     },
     external: [/^preact/, /^@preact\//, /^idb-keyval/],
-    plugins: [externalLocales, ts(), globalTypes],
+    plugins: [externalLocales, ts(), declarationFiles],
   },
   { input: 'src/index.ts', output: { file: 'dist/index.d.ts', format: 'es' }, plugins: [dts()] },
   { input: 'src/prompt/index.ts', output: { file: 'dist/prompt.d.ts', format: 'es' }, plugins: [dts()] },

@@ -4,7 +4,6 @@ import { createEmitter } from './core/emitter';
 import { NpsError } from './core/errors';
 import { uuidv7, type RandomBytes } from './core/ids';
 import type { Json } from './core/json';
-import { dirOf } from './core/locale';
 import { resolveStage, type Messages, type NpsOptions, type Resolved, type StageOptions, type Traits } from './core/options';
 import type { RenderedPrompt, Renderer } from './core/renderer';
 import { assertId, assertJson, fail, validateOptions } from './core/validate-options';
@@ -12,12 +11,13 @@ import { VERSION } from './core/version';
 import type { ResponseRecord } from './core/wire';
 import { importLocale as defaultImportLocale } from './import-locale';
 import { importPrompt as defaultImportPrompt } from './import-prompt';
-import { loadMessages, resolveMessages, type ImportLocale, type LoadedMessages } from './load-messages';
-import { retryingOnce, type PromptModule } from './load-prompt';
+import { importSurvey as defaultImportSurvey } from './import-survey';
+import type { ImportLocale, LoadedMessages } from './load-messages';
+import { retryingOnce, type PromptModule, type SurveyRuntime } from './load-prompt';
 import type { KvStore } from './outbox/kv-store';
 import { openStore } from './outbox/open-store';
 import { createOutbox, type Outbox, type OutboxOptions } from './outbox/outbox';
-import { openSurvey, type OpenSurvey } from './survey';
+import type { OpenSurvey } from './survey';
 import { createUserStates } from './user-state';
 
 /** Side effects of the client, each with a browser default; tests pass typed fakes. Internal. */
@@ -29,6 +29,8 @@ export interface ClientEnv {
   outbox: (options: OutboxOptions) => Outbox;
   /** Loads the built-in prompt module. */
   importPrompt: () => Promise<PromptModule>;
+  /** Loads the survey runtime (records and strings of a shown survey). */
+  importSurvey: () => Promise<SurveyRuntime>;
   /** Loads one locale module. */
   importLocale: ImportLocale;
   /** Runs `task` when the browser is idle; returns a cancel function. */
@@ -58,6 +60,13 @@ interface LoadedRenderer {
   english: Messages;
 }
 
+/** Everything a survey needs before it can show, loaded in parallel on demand (or on idle). */
+interface Prepared {
+  runtime: SurveyRuntime;
+  renderer: LoadedRenderer;
+  strings: LoadedMessages;
+}
+
 /**
  * {@link createNps} with its side effects passed in (tests, and nothing else, use `env`).
  * Wires options, eligibility, user state, the outbox, the renderer and the events together.
@@ -71,6 +80,7 @@ export function createClient<const Stage extends string = string>(
     now = Date.now,
     random = (bytes) => crypto.getRandomValues(bytes),
     importPrompt = defaultImportPrompt,
+    importSurvey = defaultImportSurvey,
     importLocale = defaultImportLocale,
     whenIdle = whenBrowserIdle,
     outbox: makeOutbox = createOutbox,
@@ -100,6 +110,7 @@ export function createClient<const Stage extends string = string>(
   });
   const users = createUserStates(store, newId);
   const loadPrompt = retryingOnce(importPrompt);
+  const loadRuntime = retryingOnce(importSurvey);
   const stages = options.stages as Record<string, StageOptions> | undefined;
   const hasDom = typeof document != 'undefined';
 
@@ -119,7 +130,12 @@ export function createClient<const Stage extends string = string>(
     const prompt = await loadPrompt();
     return { render: prompt.renderPrompt, english: prompt.en };
   };
-  const loadStrings = (english: Messages) => loadMessages(options.locale || navigator.language || 'en', english, importLocale);
+  /** Rejects when the survey runtime or the renderer cannot load; a missing locale falls back to English. */
+  const prepare = async (render: Renderer | undefined): Promise<Prepared> => {
+    const [runtime, renderer] = await Promise.all([loadRuntime(), loadRenderer(render)]);
+    const wanted = options.locale || navigator.language || 'en';
+    return { runtime, renderer, strings: await runtime.loadMessages(wanted, renderer.english, importLocale) };
+  };
 
   /** Decides whether this call may show; calls take turns, so a skipped one never makes the next look visible. */
   async function decide(stage: string | undefined, force: boolean | undefined, o: Resolved): Promise<SkipReason | undefined> {
@@ -153,7 +169,7 @@ export function createClient<const Stage extends string = string>(
   }
 
   /** Stores the first version, renders, and resolves when the prompt closes. */
-  async function present(renderer: LoadedRenderer, strings: LoadedMessages, o: Resolved, stage?: string, metadata?: Json) {
+  async function present({ runtime, renderer, strings }: Prepared, o: Resolved, stage?: string, metadata?: Json) {
     const shownAt = new Date(now()).toISOString();
     const record: ResponseRecord = {
       id: newId(),
@@ -170,11 +186,11 @@ export function createClient<const Stage extends string = string>(
       sdk: 'nps-widget@' + VERSION,
     };
     let entry: Showing | undefined;
-    const opened: OpenSurvey = await openSurvey({
+    const opened: OpenSurvey = await runtime.openSurvey({
       record,
-      messages: resolveMessages(strings.messages, o, options.product),
+      messages: runtime.resolveMessages(strings.messages, o, options.product),
       options: o,
-      dir: dirOf(strings.locale),
+      dir: runtime.dirOf(strings.locale),
       nonce: options.nonce,
       now,
       store: (version) => outbox.put(version),
@@ -223,17 +239,17 @@ export function createClient<const Stage extends string = string>(
     if (reason) return skip(reason);
     try {
       if (o.delayMs) await new Promise((r) => setTimeout(r, o.delayMs));
-      let renderer: LoadedRenderer;
+      let prepared: Prepared;
       try {
-        renderer = await loadRenderer(render ?? options.render);
+        prepared = await prepare(render ?? options.render);
       } catch (e) {
         report(new NpsError('load-failed', 'could not load the prompt', e));
         return skip('unavailable');
       }
-      const strings = await loadStrings(renderer.english);
       if (destroyed) return skip('disabled');
-      if (strings.error) report(strings.error);
-      return await present(renderer, strings, o, stage, metadata);
+      const { failed } = prepared.strings;
+      if (failed) report(new NpsError('locale-failed', `could not load locale ${failed.locale}`, failed.cause));
+      return await present(prepared, o, stage, metadata);
     } finally {
       if (!showing) busy = false;
     }
@@ -245,7 +261,7 @@ export function createClient<const Stage extends string = string>(
     const state = await users.get(userId).catch(() => undefined);
     const ruleSets = [undefined, ...Object.values(stages ?? {})].map((stage) => resolveStage(options, stage));
     if (!state || destroyed || ruleSets.every((o) => isThrottled({ now: now(), state, ...o }))) return;
-    await loadRenderer(options.render).then((r) => loadStrings(r.english), () => {});
+    await prepare(options.render).catch(() => {});
   }
   const cancelWarmUp = hasDom ? whenIdle(() => void warmUp()) : () => {};
 

@@ -1,14 +1,5 @@
 import type { PromptModule } from './load-prompt';
-import { besideScript } from './script-url';
+import { importBesideScript } from './script-url';
 
-let attempt = 0;
-
-/**
- * Script-tag build: loads `prompt.js` from beside `nps.js`. Browsers may remember a failed module
- * fetch for the page's lifetime, so each retry after a failure asks for a fresh URL.
- */
-export const importPrompt = (): Promise<PromptModule> =>
-  import(besideScript(attempt ? `prompt.js?retry=${attempt}` : 'prompt.js')).catch((e) => {
-    attempt++;
-    throw e;
-  });
+/** Script-tag build (selected in rollup.config.mjs): `prompt.js` from beside `nps.js`. */
+export const importPrompt = (): Promise<PromptModule> => importBesideScript('prompt.js');

@@ -1,4 +1,3 @@
-import { NpsError } from './core/errors';
 import { pickLocale } from './core/locale';
 import type { Messages, Resolved } from './core/options';
 import type { PromptMessages } from './core/renderer';
@@ -7,17 +6,17 @@ import { LOCALES } from './locales';
 /** Loads one locale module (`locales/<code>.js`). */
 export type ImportLocale = (code: string) => Promise<{ default: Partial<Messages> }>;
 
-/** The strings of the locale actually used; `error` when the wanted one failed to load. */
+/** The strings of the locale actually used; `failed` names the locale that could not be loaded. */
 export interface LoadedMessages {
   locale: string;
   messages: Messages;
-  error?: NpsError;
+  failed?: { locale: string; cause: unknown };
 }
 
 /**
  * Picks the best locale for `wanted` (`fr-CA → fr → en`; `no`/`nn` → `nb`) and loads it over
  * `english`, so keys missing from a module fall back one by one. Never rejects: a module that
- * fails to load resolves as English with a `locale-failed` error, so the prompt always shows.
+ * fails to load resolves as English with `failed` set (for a `locale-failed` error), so the prompt always shows.
  */
 export async function loadMessages(wanted: string, english: Messages, importLocale: ImportLocale): Promise<LoadedMessages> {
   const locale = pickLocale(wanted.replace(/^n[on]\b/i, 'nb'), LOCALES);
@@ -25,7 +24,7 @@ export async function loadMessages(wanted: string, english: Messages, importLoca
   try {
     return { locale, messages: { ...english, ...(await importLocale(locale)).default } };
   } catch (e) {
-    return { locale: 'en', messages: english, error: new NpsError('locale-failed', `could not load locale ${locale}`, e) };
+    return { locale: 'en', messages: english, failed: { locale, cause: e } };
   }
 }
 

@@ -8,6 +8,9 @@ export interface PromptModule {
   en: Messages;
 }
 
+/** What `survey.js` (the survey runtime, loaded with the prompt) exports. */
+export type SurveyRuntime = typeof import('./survey-runtime');
+
 /**
  * Wraps a loader so that it runs once while it succeeds (later calls share the result: the warm-up
  * and `show()` download the prompt once), while a failure is forgotten, so the next call tries again.

@@ -7,6 +7,7 @@ import type { PromptModule } from '../../src/load-prompt';
 import { memoryKvStore } from '../../src/outbox/kv-store';
 import type { FlushResult, Outbox, OutboxOptions } from '../../src/outbox/outbox';
 import { en } from '../../src/prompt/en';
+import * as surveyRuntime from '../../src/survey-runtime';
 
 /** A clock the test moves by hand. */
 export function fakeClock(start = Date.parse('2026-11-23T10:00:00.000Z')) {
@@ -148,6 +149,8 @@ export function fakeEnv(over: Partial<ClientEnv> = {}) {
     now: clock.now,
     random: seededRandom(),
     importPrompt: view.importPrompt,
+    // Already loaded: the survey runtime is pure, and a dynamic import would only add latency.
+    importSurvey: async () => surveyRuntime,
     importLocale: locales.importLocale,
     whenIdle: idle.whenIdle,
     outbox: outbox.factory,
