@@ -1,7 +1,7 @@
 // The published package: a fresh clone's `npm pack` builds and ships dist/, and every subpath of
 // the exports map resolves to a file that exists.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,4 +37,40 @@ describe('the npm package', () => {
       'dist/index.js', 'dist/nps.js', 'dist/prompt.js', 'dist/locales/de.js', 'src/schema/response.v1.json',
     ]);
   });
+
+  it('a TypeScript app type-checks against the built declarations (index, global, locales)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nps-types-'));
+    try {
+      mkdirSync(join(dir, 'node_modules'));
+      symlinkSync(ROOT, join(dir, 'node_modules/nps-widget'), 'dir');
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM'], types: [], skipLibCheck: false },
+        files: ['app.ts'],
+      }));
+      writeFileSync(join(dir, 'app.ts'), `/// <reference types="nps-widget/global" />
+import { createNps, type Renderer } from 'nps-widget';
+import de from 'nps-widget/locales/de.js';
+
+const render: Renderer = (survey) => ({ close: () => void survey.id });
+const nps = createNps({ endpoint: '/api/nps', stages: { checkout: {} }, messages: { send: de.send }, render });
+void nps.show({ stage: 'checkout' });
+window.nps.init({ endpoint: '/api/nps' });
+const version: string = window.nps.version;
+// @ts-expect-error: not a configured stage
+void nps.show({ stage: 'typo' });
+export { version };
+`);
+      const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+      const out = (() => {
+        try {
+          return execFileSync('node', [tsc, '-p', dir], { encoding: 'utf8' });
+        } catch (e) {
+          return String((e as { stdout?: string }).stdout);
+        }
+      })();
+      expect(out).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
