@@ -7,8 +7,6 @@ import type { Json } from './core/json';
 import { resolveStage, type Messages, type NpsOptions, type Resolved, type StageOptions, type Traits } from './core/options';
 import type { RenderedPrompt, Renderer } from './core/renderer';
 import { assertId, assertJson, fail, validateOptions } from './core/validate-options';
-import { VERSION } from './core/version';
-import type { ResponseRecord } from './core/wire';
 import { importLocale as defaultImportLocale } from './import-locale';
 import { importPrompt as defaultImportPrompt } from './import-prompt';
 import { importSurvey as defaultImportSurvey } from './import-survey';
@@ -50,8 +48,11 @@ const whenBrowserIdle: ClientEnv['whenIdle'] = (task) => {
 /** A prompt on screen: what the renderer returned, and how to end it. */
 interface Showing {
   prompt?: RenderedPrompt;
-  /** Closes it and resolves `show()`; `dismissing` records a dismissal (unless answered). */
-  finish(dismissing: boolean): void;
+  /**
+   * Closes it (unless the renderer already did) and resolves `show()`; `dismissing` records a
+   * dismissal (unless answered).
+   */
+  finish(dismissing: boolean, closedByRenderer?: boolean): void;
 }
 
 /** The renderer to use and the English strings every locale falls back to. */
@@ -170,10 +171,9 @@ export function createClient<const Stage extends string = string>(
 
   /** Stores the first version, renders, and resolves when the prompt closes. */
   async function present({ runtime, renderer, strings }: Prepared, o: Resolved, stage?: string, metadata?: Json) {
-    const shownAt = new Date(now()).toISOString();
-    const record: ResponseRecord = {
+    let current: Showing | undefined;
+    const opened = await runtime.openSurvey({
       id: newId(),
-      status: 'shown',
       userId,
       anonymousId: await users.anonymousId(),
       traits,
@@ -181,13 +181,6 @@ export function createClient<const Stage extends string = string>(
       metadata,
       locale: strings.locale,
       page: location.origin + location.pathname,
-      shownAt,
-      updatedAt: shownAt,
-      sdk: 'nps-widget@' + VERSION,
-    };
-    let entry: Showing | undefined;
-    const opened: OpenSurvey = await runtime.openSurvey({
-      record,
       messages: runtime.resolveMessages(strings.messages, o, options.product),
       options: o,
       dir: runtime.dirOf(strings.locale),
@@ -196,15 +189,15 @@ export function createClient<const Stage extends string = string>(
       store: (version) => outbox.put(version),
       remember,
       emit,
-      onDone: () => entry?.finish(false),
+      onDone: () => current?.finish(false, true),
     });
     return new Promise<ShowResult>((resolve, reject) => {
       const self: Showing = {
-        finish(dismissing) {
+        finish(dismissing, closedByRenderer) {
           if (showing != self) return;
           showing = undefined;
           busy = false;
-          self.prompt?.close();
+          if (!closedByRenderer) self.prompt?.close();
           if (dismissing) {
             const dismissed = opened.dismiss().catch(() => {});
             deciding = deciding.then(() => dismissed);
@@ -213,17 +206,25 @@ export function createClient<const Stage extends string = string>(
           resolve(opened.result());
         },
       };
-      showing = entry = self;
-      Promise.resolve()
-        .then(() => renderer.render(opened.survey))
-        .then(
-          (prompt) => (showing == self ? (self.prompt = prompt) : prompt.close()),
-          (e) => {
-            if (showing == self) (showing = undefined), (busy = false);
-            reject(e);
-          },
-        );
+      showing = current = self;
+      void mount(self, renderer.render, opened, reject);
     });
+  }
+
+  /** Renders the survey; a prompt that arrives after it was closed (an async renderer) is closed at once. */
+  async function mount(self: Showing, render: Renderer, opened: OpenSurvey, reject: (e: unknown) => void) {
+    try {
+      const prompt = await render(opened.survey);
+      if (showing == self) self.prompt = prompt;
+      else prompt.close();
+    } catch (e) {
+      // A renderer that throws frees the slot for the next show().
+      if (showing == self) {
+        showing = undefined;
+        busy = false;
+      }
+      reject(e);
+    }
   }
 
   async function show({ stage, force, metadata, render }: ShowOptions<Stage> = {}): Promise<ShowResult> {

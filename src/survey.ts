@@ -1,7 +1,9 @@
 import type { UserState } from './core/eligibility';
+import type { Json } from './core/json';
 import { categoryOf } from './core/nps-score';
-import type { Resolved } from './core/options';
+import type { Resolved, Traits } from './core/options';
 import type { PromptMessages, Survey } from './core/renderer';
+import { VERSION } from './core/version';
 import type { Category, ResponseRecord } from './core/wire';
 import type { NpsEvents, ShowResult } from './client';
 
@@ -10,8 +12,17 @@ export type Emit = <K extends keyof NpsEvents>(event: K, payload: NpsEvents[K]) 
 
 /** What one shown survey needs from the client. */
 export interface SurveyContext {
-  /** The first version (`shown`), already complete. */
-  record: ResponseRecord;
+  /** The record's UUIDv7. */
+  id: string;
+  userId?: string;
+  anonymousId: string;
+  traits?: Traits;
+  stage?: string;
+  metadata?: Json;
+  /** The language the prompt is shown in (after fallback). */
+  locale: string;
+  /** Origin and path of the page, never its query or hash. */
+  page: string;
   messages: PromptMessages;
   options: Resolved;
   dir: 'ltr' | 'rtl';
@@ -46,9 +57,22 @@ const iso = (t: number) => new Date(t).toISOString();
  * the call that made it resolves, and is never reported or resolved unless it was stored.
  */
 export async function openSurvey(context: SurveyContext): Promise<OpenSurvey> {
-  const { now, emit, options } = context;
-  let record = context.record;
-  const { id, stage } = record;
+  const { now, emit, options, id, stage } = context;
+  const shownAt = iso(now());
+  let record: ResponseRecord = {
+    id,
+    status: 'shown',
+    userId: context.userId,
+    anonymousId: context.anonymousId,
+    traits: context.traits,
+    stage,
+    metadata: context.metadata,
+    locale: context.locale,
+    page: context.page,
+    shownAt,
+    updatedAt: shownAt,
+    sdk: 'nps-widget@' + VERSION,
+  };
 
   const save = async (patch: Partial<ResponseRecord>) => {
     const updatedAt = iso(Math.max(now(), Date.parse(record.updatedAt) + 1));

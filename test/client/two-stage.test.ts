@@ -167,6 +167,22 @@ describe('the render option', () => {
     expect(f.outbox.latest.get(f.outbox.puts[0]!.id)!.status).toBe('dismissed');
   });
 
+  it('a renderer that closed itself and called done() is not closed again; dismiss() closes one that did not', async () => {
+    const f = fakeEnv();
+    const mine = custom();
+    const nps = createClient({ endpoint, resurveyDays: 0, dismissCooldownDays: 0, render: mine.render }, f.env);
+    const first = nps.show();
+    await until(() => mine.surveys.length == 1);
+    mine.surveys[0]!.done();
+    await first;
+    expect(mine.closed).toBe(0);
+    const second = nps.show();
+    await until(() => mine.surveys.length == 2);
+    nps.dismiss();
+    await expect(second).resolves.toMatchObject({ status: 'dismissed' });
+    expect(mine.closed).toBe(1);
+  });
+
   it('show({ render }) must be a function', async () => {
     const nps = createClient({ endpoint }, fakeEnv().env);
     await expect(nps.show({ render: 'mine' as never })).rejects.toThrow(/show\(\{ render \}\) must be a function, got "mine"/);
