@@ -2,7 +2,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import dts from 'rollup-plugin-dts';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const ts = () =>
   typescript({
@@ -22,13 +22,43 @@ const minify = (format = {}) =>
     format: { comments: false, ...format },
   });
 
-// The script-tag build loads locales from beside nps.js (its own URL); the ESM build keeps a
-// bundler-visible `import('./locales/…')` so apps split them into chunks.
-const scriptLocales = {
-  name: 'script-locales',
+const SRC = new URL('src/', import.meta.url).pathname;
+const DIST = new URL('dist/', import.meta.url).pathname;
+
+// The script-tag build loads prompt.js and locales/<code>.js from beside nps.js (its own URL):
+// it swaps the bundler-facing loaders for their `-script` variants.
+const scriptLoaders = {
+  name: 'script-loaders',
   resolveId: (id, from) =>
-    id == './import-locale' && from?.includes('/src/prompt/') ? new URL('src/prompt/import-locale-script.ts', import.meta.url).pathname : null,
+    from?.startsWith(SRC) && /^\.\/import-(locale|prompt|survey)$/.test(id) ? `${SRC}${id.slice(2)}-script.ts` : null,
 };
+
+// The ESM build keeps each locale a file of its own (dist/locales/<code>.js, the same files the
+// script tag loads), reached from dist/index.js by a literal `import('./locales/<code>.js')`.
+const externalLocales = {
+  name: 'external-locales',
+  resolveId(id, from) {
+    const code = from == `${SRC}import-locale.ts` && /^\.\/prompt\/locales\/([\w-]+)$/.exec(id)?.[1];
+    return code ? { id: `${DIST}locales/${code}.js`, external: true } : null;
+  },
+};
+
+// dist/global.d.ts: `window.nps` for script-tag users (`/// <reference types="nps-widget/global" />`);
+// dist/locale.d.ts: the type of every `nps-widget/locales/<code>.js`.
+const LOCALE_TYPES = `import type { Messages } from './index';
+
+/** One locale's strings: the keys of \`Messages\`. */
+declare const messages: Partial<Messages>;
+export default messages;
+`;
+const declarationFiles = {
+  name: 'declaration-files',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'global.d.ts', source: readFileSync('src/global.d.ts', 'utf8') });
+    this.emitFile({ type: 'asset', fileName: 'locale.d.ts', source: LOCALE_TYPES });
+  },
+};
+
 const LOCALES = readdirSync('src/prompt/locales').map((f) => f.replace(/\.ts$/, ''));
 
 export default [
@@ -36,27 +66,47 @@ export default [
     input: 'src/embed.ts',
     output: { file: 'dist/nps.js', format: 'iife', sourcemap: true },
     // ASCII only: a classic script is decoded in the page's charset when the server sends none, and
-    // a non-UTF-8 page would garble "×" in the UI and "\uffff" in storage key ranges.
-    plugins: [scriptLocales, resolve(), ts(), minify({ ascii_only: true })],
+    // a non-UTF-8 page would garble "\uffff" in storage key ranges.
+    plugins: [scriptLoaders, resolve(), ts(), minify({ ascii_only: true })],
+  },
+  { input: 'src/prompt/index.ts', output: { file: 'dist/prompt.js', format: 'es', sourcemap: true }, plugins: [resolve(), ts(), minify()] },
+  {
+    // dist/survey.js: the SDK's part that only a shown survey needs, loaded beside nps.js with the prompt.
+    input: 'src/survey-runtime.ts',
+    output: { file: 'dist/survey.js', format: 'es', sourcemap: true },
+    plugins: [resolve(), ts(), minify({ ascii_only: true })],
   },
   {
-    // dist/locales/<code>.js: one tiny ES module per locale (`export default { …strings }`).
+    // dist/locales/<code>.js: one tiny ES module per locale (`export default { …strings }`), English included.
     input: Object.fromEntries(LOCALES.map((c) => [c, `src/prompt/locales/${c}.ts`])),
     output: { dir: 'dist/locales', format: 'es', entryFileNames: '[name].js' },
     plugins: [
-      typescript({ tsconfig: './tsconfig.json', include: ['src/prompt/locales/*', 'src/core/options.ts'], compilerOptions: { noEmit: false, declaration: false, outDir: 'dist/locales', types: [] } }),
+      typescript({
+        tsconfig: './tsconfig.json',
+        include: ['src/prompt/locales/*', 'src/prompt/en.ts', 'src/core/options.ts'],
+        compilerOptions: { noEmit: false, declaration: false, outDir: 'dist/locales', types: [] },
+      }),
       minify(),
     ],
   },
   {
-    input: 'src/index.ts',
-    output: { file: 'dist/index.js', format: 'es', sourcemap: true },
+    // The bundler build: dependencies stay imports (the app's bundler dedupes Preact), and the
+    // prompt and the survey runtime are entries of their own (dist/esm/) that index.js reaches
+    // through `import()`.
+    input: { index: 'src/index.ts', 'esm/prompt': 'src/prompt/index.ts', 'esm/survey': 'src/survey-runtime.ts' },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      // What the SDK and the prompt share (pure core/ helpers) goes in one chunk.
+      manualChunks: (id) => (id.startsWith(`${SRC}core/`) ? 'esm/core' : undefined),
+      chunkFileNames: '[name].js',
+      paths: (id) => (id.startsWith(DIST) ? './' + id.slice(DIST.length) : id),
+    },
     external: [/^preact/, /^@preact\//, /^idb-keyval/],
-    plugins: [ts()],
+    plugins: [externalLocales, ts(), declarationFiles],
   },
-  {
-    input: 'src/index.ts',
-    output: { file: 'dist/index.d.ts', format: 'es' },
-    plugins: [dts()],
-  },
+  { input: 'src/index.ts', output: { file: 'dist/index.d.ts', format: 'es' }, plugins: [dts()] },
+  { input: 'src/prompt/index.ts', output: { file: 'dist/prompt.d.ts', format: 'es' }, plugins: [dts()] },
 ];

@@ -5,7 +5,11 @@ export type SkipReason =
   | 'too-early'
   | 'already-visible'
   | 'unknown-stage'
-  | 'disabled';
+  | 'disabled'
+  /** The prompt module (or, with a custom renderer, the English strings) could not be loaded. */
+  | 'unavailable'
+  /** `consent: 'pending'`: nothing may be stored or sent yet. */
+  | 'no-consent';
 
 /** What the widget remembers of one user (or anonymous visitor), shared by every tab. */
 export interface UserState {
@@ -50,6 +54,12 @@ export function sampleValue(key: string): number {
   return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
 }
 
+/** Within `resurveyDays` of the user's last answer or `dismissCooldownDays` of their last dismissal. */
+export function isThrottled(i: Pick<EligibilityInput, 'now' | 'state' | 'resurveyDays' | 'dismissCooldownDays'>): boolean {
+  const { answeredAt = -Infinity, dismissedAt = -Infinity } = i.state;
+  return i.now - answeredAt < i.resurveyDays * DAY || i.now - dismissedAt < i.dismissCooldownDays * DAY;
+}
+
 /** Epoch ms of a `signedUpAt` trait, or NaN when it is missing or not a date. */
 const signupTime = (v: unknown) =>
   typeof v == 'number' ? v : typeof v == 'string' ? Date.parse(v) : NaN;
@@ -66,10 +76,7 @@ export function eligibility(i: EligibilityInput): SkipReason | undefined {
   if (i.visible) return 'already-visible';
   if (!i.stageKnown) return 'unknown-stage';
   if (i.force) return;
-  const { answeredAt = -Infinity, dismissedAt = -Infinity } = i.state;
-  if (i.now - answeredAt < i.resurveyDays * DAY || i.now - dismissedAt < i.dismissCooldownDays * DAY) {
-    return 'throttled';
-  }
+  if (isThrottled(i)) return 'throttled';
   if (i.minDaysSinceSignup > 0 && !(i.now - signupTime(i.signedUpAt) >= i.minDaysSinceSignup * DAY)) {
     return 'too-early';
   }

@@ -6,6 +6,7 @@
  * - `delivery-failed`: a batch could not be sent yet; it stays queued and is retried.
  * - `record-rejected`: the server refused a record; it is kept aside as dead-letter.
  * - `locale-failed`: a locale module could not be loaded; the prompt falls back.
+ * - `load-failed`: the prompt module could not be loaded; `show()` was skipped as `unavailable`.
  * - `handler-threw`: one of your event handlers threw; the widget carried on.
  */
 export type NpsErrorCode =
@@ -15,6 +16,7 @@ export type NpsErrorCode =
   | 'delivery-failed'
   | 'record-rejected'
   | 'locale-failed'
+  | 'load-failed'
   | 'handler-threw';
 
 /**

@@ -33,6 +33,24 @@ const endpoint: Check = (v) => {
   return ENDPOINT;
 };
 
+/** An https URL, or a path on this origin ("/help", not "//host"): safe as a link in the prompt. */
+const isHttpsOrPath = (v: unknown) => {
+  if (typeof v != 'string') return false;
+  if (/^\/(?![/\\])/.test(v)) return true;
+  try {
+    return new URL(v).protocol == 'https:';
+  } catch {
+    return false;
+  }
+};
+const thanksLink: Check = (v) =>
+  (isObject(v) && isHttpsOrPath(v.href) && typeof v.text == 'string' && !!v.text.trim() && Object.keys(v).length == 2) ||
+  'an object { href: an https URL or a /path, text: a non-empty string }';
+const THANKS_FOR: Spec = { message: str, link: thanksLink };
+
+/** The strings `messages` may override (the keys of `Messages`). */
+export const MESSAGE_KEYS = 'question low high detractor passive promoter placeholder send close thanks left us'.split(' ');
+
 /** What a stage may set; also valid at the top level. `messages` keys are filled in by `validateOptions`. */
 const STAGE: Spec = {
   sampleRate: num(0, 1),
@@ -46,7 +64,9 @@ const STAGE: Spec = {
     oneOf('bottom-right bottom-left bottom center', ' or { inline: element or selector }')(v),
   theme: { ...strings('accent background text radius font'), mode: oneOf('light dark auto'), zIndex: (v) => Number.isInteger(v) || 'an integer' },
   followUp: strings('detractor passive promoter'),
-  thanks: { message: str, closeAfterMs: ms },
+  thanks: { message: str, closeAfterMs: ms, detractor: THANKS_FOR, passive: THANKS_FOR, promoter: THANKS_FOR },
+  // Triggers are validated by core/validate-trigger.ts.
+  on: () => true,
 };
 
 const TOP: Spec = {
@@ -56,6 +76,8 @@ const TOP: Spec = {
   locale: str,
   nonce: str,
   debug: is('boolean'),
+  render: is('function'),
+  consent: oneOf('granted pending'),
   stages: () => true,
   headers: (v) => (isObject(v) && Object.values(v).every((h) => typeof h == 'string')) || 'an object of strings',
 };
@@ -86,9 +108,10 @@ export function fail(path: string, expected: string, value: unknown): never {
  * so a typo never passes silently. `messageKeys` are the strings `messages` may override.
  * @example validateOptions({ endpoint: 'ftp://x' }, ['send']) // TypeError: nps: options.endpoint must be an https URL …, got "ftp://x"
  */
-export function validateOptions(options: unknown, messageKeys: string[]): asserts options is NpsOptions {
+export function validateOptions(options: unknown, messageKeys: readonly string[] = MESSAGE_KEYS): asserts options is NpsOptions {
   const stage = { ...STAGE, messages: strings(messageKeys.join(' ')) };
-  walk(options, { ...TOP, messages: stage.messages }, 'options');
+  const { on: _perStageOnly, ...top } = TOP;
+  walk(options, { ...top, messages: stage.messages }, 'options');
   const { endpoint: e, stages } = options as NpsOptions;
   if (e == null) fail('options.endpoint', ENDPOINT, e);
   if (stages !== undefined) {

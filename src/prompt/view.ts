@@ -1,4 +1,3 @@
-import type { NpsError } from '../core/errors';
 import type { Messages, Resolved } from '../core/options';
 
 /**
@@ -32,9 +31,3 @@ export interface View {
 
 /** Renders a prompt; the default is the Preact UI in `src/prompt/`. */
 export type MountView = (props: ViewProps) => View;
-
-/**
- * Loads the strings for a wanted locale; resolves with the locale actually used (after fallback),
- * never rejects: a locale that failed to load resolves as English with `error` set, for the client to report.
- */
-export type LoadMessages = (wanted: string) => Promise<{ locale: string; messages: Messages; error?: NpsError }>;

@@ -13,6 +13,7 @@ const requestsFor = (id: string) => h.c.requests.filter((r) => r.ids.includes(id
 
 it('offline at submit → reload → online: delivered once, at its latest version', async () => {
   const page = await h.open();
+  await h.warmedUp(page);
   await h.context.setOffline(true);
   const id = await h.record(page);
   expect(await h.queued(page)).toContain('r:' + id);

@@ -13,6 +13,7 @@ it('three tabs with a shared backlog: one tab sends at a time, each id stored on
   // Slow answers, so two tabs sending at once would overlap at the collector.
   h.c.answer(() => ({ status: 200, delayMs: 250 }));
   const tabs = await Promise.all([h.open(), h.open(), h.open()]);
+  await Promise.all(tabs.map((t) => h.warmedUp(t)));
   await h.context.setOffline(true);
   const ids: string[] = [];
   for (let i = 0; i < 4; i++) for (const t of tabs) ids.push(await h.record(t));

@@ -1,15 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createNps, type NpsEvents } from '../../src/client';
+import type { NpsEvents } from '../../src/client';
+import { createClient } from '../../src/create-client';
 import { isNpsError } from '../../src/core/errors';
 import { idbKvStore } from '../../src/outbox/kv-store';
-import { fakeEnv, fakeMessages } from '../helpers/fakes';
+import { fakeEnv, fakeLocales } from '../helpers/fakes';
 import { tick, until } from '../helpers/wait';
 
 const endpoint = 'https://api.example.com/nps';
 const DAY = 864e5;
 
 /** Records every event the client emits, in order. */
-function listen(nps: ReturnType<typeof createNps>) {
+function listen(nps: ReturnType<typeof createClient>) {
   const log: [keyof NpsEvents, unknown][] = [];
   for (const e of ['shown', 'score', 'response', 'dismissed', 'skipped', 'delivered', 'error'] as const) {
     nps.on(e, (p) => log.push([e, p]));
@@ -18,18 +19,18 @@ function listen(nps: ReturnType<typeof createNps>) {
 }
 
 async function opened(f: ReturnType<typeof fakeEnv>) {
-  await until(() => f.view.mounts.length > 0, 50);
+  await until(() => f.view.surveys.length > 0, 50);
   return f.view.current;
 }
 
 describe('createNps', () => {
   it('rejects bad options with a TypeError naming the option', () => {
-    expect(() => createNps({ endpoint: 'ftp://x' })).toThrow(/options\.endpoint must be an https URL/);
+    expect(() => createClient({ endpoint: 'ftp://x' })).toThrow(/options\.endpoint must be an https URL/);
   });
 
   it('shows, stores the score before the follow-up, then the comment, and resolves answered', async () => {
     const f = fakeEnv();
-    const nps = createNps({ endpoint, product: 'Acme', stages: { checkout: { followUp: { promoter: 'What made checkout easy?' } } } }, f.env);
+    const nps = createClient({ endpoint, product: 'Acme', stages: { checkout: { followUp: { promoter: 'What made checkout easy?' } } } }, f.env);
     const log = listen(nps);
     nps.identify('user-42', { plan: 'pro' });
     const result = nps.show({ stage: 'checkout', metadata: { cart: 3 } });
@@ -47,14 +48,14 @@ describe('createNps', () => {
     expect(log[0]).toEqual(['shown', { id: shown.id, stage: 'checkout' }]);
 
     f.clock.advance(5000);
-    await view.onScore(9);
+    await view.answer(9);
     expect(f.outbox.puts[1]).toMatchObject({ id: shown.id, status: 'answered', score: 9, category: 'promoter', answeredAt: '2026-11-23T10:00:05.000Z' });
     expect(log.at(-1)).toEqual(['score', { id: shown.id, stage: 'checkout', score: 9, category: 'promoter' }]);
-    expect(await f.store.get('u:user-42')).toEqual({ answeredAt: f.clock.now() });
+    expect(await f.store.get('user-state:user-42')).toEqual({ answeredAt: f.clock.now() });
 
-    await view.onComment('  Fast and clear.  ');
+    await view.comment('  Fast and clear.  ');
     expect(f.outbox.latest.get(shown.id)).toMatchObject({ status: 'answered', score: 9, comment: 'Fast and clear.' });
-    view.onClosed();
+    view.done();
     await expect(result).resolves.toEqual({ status: 'answered', id: shown.id, score: 9, category: 'promoter', comment: 'Fast and clear.' });
     expect(log.filter(([e]) => e == 'response')).toEqual([
       ['response', { id: shown.id, stage: 'checkout', score: 9, category: 'promoter', comment: 'Fast and clear.' }],
@@ -63,12 +64,12 @@ describe('createNps', () => {
 
   it('does not let the prompt move on before the answer is committed', async () => {
     const f = fakeEnv();
-    const nps = createNps({ endpoint }, f.env);
+    const nps = createClient({ endpoint }, f.env);
     void nps.show();
     const view = await opened(f);
     const release = f.outbox.stall();
     let stored = false;
-    const pending = view.onScore(3).then(() => (stored = true));
+    const pending = view.answer(3).then(() => (stored = true));
     await tick();
     expect(stored).toBe(false);
     release();
@@ -78,24 +79,24 @@ describe('createNps', () => {
 
   it('trims and caps the comment at commentMaxLength; an empty comment stores nothing new', async () => {
     const f = fakeEnv();
-    const nps = createNps({ endpoint, commentMaxLength: 5 }, f.env);
+    const nps = createClient({ endpoint, commentMaxLength: 5 }, f.env);
     void nps.show();
     const view = await opened(f);
-    await view.onScore(7);
+    await view.answer(7);
     const before = f.outbox.puts.length;
-    await view.onComment('   ');
+    await view.comment('   ');
     expect(f.outbox.puts.length).toBe(before);
-    await view.onComment(' abcdefgh ');
+    await view.comment(' abcdefgh ');
     expect(f.outbox.puts.at(-1)!.comment).toBe('abcde');
   });
 
   it('keeps every version strictly newer than the last, even with a frozen clock', async () => {
     const f = fakeEnv();
-    const nps = createNps({ endpoint }, f.env);
+    const nps = createClient({ endpoint }, f.env);
     void nps.show();
     const view = await opened(f);
-    await view.onScore(10);
-    await view.onComment('yes');
+    await view.answer(10);
+    await view.comment('yes');
     const times = f.outbox.puts.map((r) => Date.parse(r.updatedAt));
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(new Set(times).size).toBe(times.length);
@@ -103,12 +104,12 @@ describe('createNps', () => {
 
   it('dismissal before a score: record dismissed, cooldown remembered, next show throttled', async () => {
     const f = fakeEnv();
-    const nps = createNps({ endpoint }, f.env);
+    const nps = createClient({ endpoint }, f.env);
     const log = listen(nps);
     const result = nps.show();
     const view = await opened(f);
-    await view.onDismiss();
-    view.onClosed();
+    await view.dismiss();
+    view.done();
     const { id } = f.outbox.puts[0]!;
     await expect(result).resolves.toEqual({ status: 'dismissed', id });
     expect(f.outbox.latest.get(id)!.status).toBe('dismissed');
@@ -117,16 +118,16 @@ describe('createNps', () => {
     f.clock.advance(31 * DAY);
     void nps.show();
     await tick();
-    expect(f.view.mounts.length).toBe(2);
+    expect(f.view.surveys.length).toBe(2);
   });
 
   it('closing after a score keeps it answered and emits response without comment', async () => {
     const f = fakeEnv();
-    const nps = createNps({ endpoint }, f.env);
+    const nps = createClient({ endpoint }, f.env);
     const log = listen(nps);
     const result = nps.show();
     const view = await opened(f);
-    await view.onScore(8);
+    await view.answer(8);
     nps.dismiss();
     const { id } = f.outbox.puts[0]!;
     await expect(result).resolves.toEqual({ status: 'answered', id, score: 8, category: 'passive', comment: undefined });
@@ -137,12 +138,12 @@ describe('createNps', () => {
 
   it('skips with a reason and a skipped event', async () => {
     const f = fakeEnv();
-    const nps = createNps({ endpoint, stages: { checkout: { sampleRate: 0 }, onboarded: {} } }, f.env);
+    const nps = createClient({ endpoint, stages: { checkout: { sampleRate: 0 }, onboarded: {} } }, f.env);
     const log = listen(nps);
     const first = nps.show({ stage: 'onboarded' });
     await opened(f);
     await expect(nps.show({ stage: 'onboarded' })).resolves.toEqual({ status: 'skipped', reason: 'already-visible' });
-    f.view.current.onClosed();
+    f.view.current.done();
     await first;
     // @ts-expect-error: not a configured stage
     await expect(nps.show({ stage: 'typo' })).resolves.toEqual({ status: 'skipped', reason: 'unknown-stage' });
@@ -156,19 +157,19 @@ describe('createNps', () => {
 
   it('lets concurrent calls take turns: a skipped call does not make the next one look visible', async () => {
     const f = fakeEnv();
-    const nps = createNps({ endpoint, stages: { never: { sampleRate: 0 }, always: {} } }, f.env);
+    const nps = createClient({ endpoint, stages: { never: { sampleRate: 0 }, always: {} } }, f.env);
     const a = nps.show({ stage: 'never' });
     const b = nps.show({ stage: 'always' });
     const c = nps.show({ stage: 'always' });
     await expect(a).resolves.toEqual({ status: 'skipped', reason: 'sampled-out' });
     await expect(c).resolves.toEqual({ status: 'skipped', reason: 'already-visible' });
-    (await opened(f)).onClosed();
+    (await opened(f)).done();
     await expect(b).resolves.toMatchObject({ status: 'dismissed' });
   });
 
   it('holds back users younger than minDaysSinceSignup', async () => {
     const f = fakeEnv();
-    const nps = createNps({ endpoint, minDaysSinceSignup: 7 }, f.env);
+    const nps = createClient({ endpoint, minDaysSinceSignup: 7 }, f.env);
     nps.identify('new', { signedUpAt: new Date(f.clock.now() - DAY).toISOString() });
     await expect(nps.show()).resolves.toEqual({ status: 'skipped', reason: 'too-early' });
     nps.identify('old', { signedUpAt: f.clock.now() - 8 * DAY });
@@ -179,9 +180,9 @@ describe('createNps', () => {
 
   it('force shows despite throttle and sampling', async () => {
     const f = fakeEnv();
-    const nps = createNps({ endpoint, sampleRate: 0 }, f.env);
-    await f.store.set('anon', 'visitor-1');
-    await f.store.set('u:visitor-1', { answeredAt: f.clock.now() });
+    const nps = createClient({ endpoint, sampleRate: 0 }, f.env);
+    await f.store.set('anonymous-id', 'visitor-1');
+    await f.store.set('user-state:visitor-1', { answeredAt: f.clock.now() });
     await expect(nps.show()).resolves.toMatchObject({ reason: 'throttled' });
     void nps.show({ force: true });
     expect((await opened(f)).messages.question).toContain('recommend us');
@@ -190,27 +191,27 @@ describe('createNps', () => {
   it('throttles across tabs through IndexedDB (two clients, one database)', async () => {
     const tabA = fakeEnv({ store: idbKvStore('nps-cross-tab') });
     const tabB = fakeEnv({ store: idbKvStore('nps-cross-tab') });
-    const a = createNps({ endpoint }, tabA.env);
-    const b = createNps({ endpoint }, tabB.env);
+    const a = createClient({ endpoint }, tabA.env);
+    const b = createClient({ endpoint }, tabB.env);
     a.identify('user-7');
     b.identify('user-7');
     void a.show({ stage: 'any' });
     const view = await opened(tabA);
-    await view.onScore(10);
+    await view.answer(10);
     await expect(b.show({ stage: 'other' })).resolves.toEqual({ status: 'skipped', reason: 'throttled' });
   });
 
   it('persists one anonymous id per browser until reset()', async () => {
     const f = fakeEnv();
-    const first = createNps({ endpoint }, f.env);
+    const first = createClient({ endpoint }, f.env);
     void first.show();
-    (await opened(f)).onClosed();
+    (await opened(f)).done();
     const anon = f.outbox.puts[0]!.anonymousId;
-    expect(await f.store.get('anon')).toBe(anon);
-    const again = createNps({ endpoint, resurveyDays: 0, dismissCooldownDays: 0 }, { ...f.env });
+    expect(await f.store.get('anonymous-id')).toBe(anon);
+    const again = createClient({ endpoint, resurveyDays: 0, dismissCooldownDays: 0 }, { ...f.env });
     void again.show();
     await tick();
-    f.view.current.onClosed();
+    f.view.current.done();
     expect(f.outbox.puts.at(-1)!.anonymousId).toBe(anon);
     again.identify('u1');
     again.reset();
@@ -220,11 +221,11 @@ describe('createNps', () => {
     const after = f.outbox.puts.at(-1)!;
     expect(after.userId).toBeUndefined();
     expect(after.anonymousId).not.toBe(anon);
-    expect(await f.store.get('anon')).toBe(after.anonymousId);
+    expect(await f.store.get('anonymous-id')).toBe(after.anonymousId);
   });
 
   it('reports bad arguments clearly', async () => {
-    const nps = createNps({ endpoint }, fakeEnv().env);
+    const nps = createClient({ endpoint }, fakeEnv().env);
     expect(() => nps.identify('')).toThrow(/identify\(userId\) must be a non-empty string/);
     expect(() => nps.identify('u', { at: new Date() } as never)).toThrow(/identify\(userId, traits\) must be JSON/);
     await expect(nps.show({ metadata: { f: () => 1 } as never })).rejects.toThrow(/show\(\{ metadata \}\) must be JSON/);
@@ -233,21 +234,21 @@ describe('createNps', () => {
 
   it('survives throwing handlers and reports them as error events', async () => {
     const f = fakeEnv();
-    const nps = createNps({ endpoint }, f.env);
+    const nps = createClient({ endpoint }, f.env);
     const errors: unknown[] = [];
     nps.on('error', (e) => errors.push(e));
     nps.on('error', () => { throw new Error('error handlers may throw too'); });
     nps.on('shown', () => { throw new Error('host bug'); });
     const result = nps.show();
-    (await opened(f)).onClosed();
+    (await opened(f)).done();
     await expect(result).resolves.toMatchObject({ status: 'dismissed' });
     expect(errors).toHaveLength(1);
     expect(isNpsError(errors[0]) && errors[0].code).toBe('handler-threw');
   });
 
   it('uses the resolved locale and stage messages', async () => {
-    const f = fakeEnv({ messages: fakeMessages({ de: { question: 'Wie wahrscheinlich empfehlen Sie {product}?', send: 'Senden' } }) });
-    const nps = createNps({ endpoint, locale: 'de', product: 'Acme', messages: { send: 'Abschicken' }, thanks: { message: 'Danke!' } }, f.env);
+    const f = fakeEnv({ importLocale: fakeLocales({ de: { question: 'Wie wahrscheinlich empfehlen Sie {product}?', send: 'Senden' } }).importLocale });
+    const nps = createClient({ endpoint, locale: 'de', product: 'Acme', messages: { send: 'Abschicken' }, thanks: { message: 'Danke!' } }, f.env);
     void nps.show();
     const view = await opened(f);
     expect(view.locale).toBe('de');
@@ -259,12 +260,12 @@ describe('createNps', () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     try {
       const f = fakeEnv();
-      const nps = createNps({ endpoint, delayMs: 1500 }, f.env);
+      const nps = createClient({ endpoint, delayMs: 1500 }, f.env);
       void nps.show();
       await vi.advanceTimersByTimeAsync(1400);
-      expect(f.view.mounts).toHaveLength(0);
+      expect(f.view.surveys).toHaveLength(0);
       await vi.advanceTimersByTimeAsync(200);
-      expect(f.view.mounts).toHaveLength(1);
+      expect(f.view.surveys).toHaveLength(1);
     } finally {
       vi.useRealTimers();
     }
@@ -272,7 +273,7 @@ describe('createNps', () => {
 
   it('destroy() closes the prompt, closes the outbox and disables show()', async () => {
     const f = fakeEnv();
-    const nps = createNps({ endpoint }, f.env);
+    const nps = createClient({ endpoint }, f.env);
     const result = nps.show();
     await opened(f);
     nps.destroy();
@@ -284,7 +285,7 @@ describe('createNps', () => {
 
   it('delegates flush to the outbox and forwards delivered ids', async () => {
     const f = fakeEnv();
-    const nps = createNps({ endpoint, headers: { 'X-NPS-Write-Key': 'k' } }, f.env);
+    const nps = createClient({ endpoint, headers: { 'X-NPS-Write-Key': 'k' } }, f.env);
     const log = listen(nps);
     expect(f.outbox.options).toMatchObject({ endpoint, headers: { 'X-NPS-Write-Key': 'k' } });
     f.outbox.options!.onDelivered(['a', 'b']);

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNps } from '../../src/client';
+import type { Renderer } from '../../src/core/renderer';
+import { createClient } from '../../src/create-client';
 import { idbKvStore, memoryKvStore } from '../../src/outbox/kv-store';
 import { createOutbox } from '../../src/outbox/outbox';
 import { en } from '../../src/prompt/en';
-import { mountPrompt } from '../../src/prompt/mount-prompt';
-import { fakeEnv, seededRandom } from '../helpers/fakes';
+import { builtInPrompt, fakeEnv, seededRandom } from '../helpers/fakes';
 import { ticks as settle } from '../helpers/wait';
 
 // Regressions for bugs a review of src/ found; each test failed before its fix.
@@ -13,8 +13,8 @@ afterEach(() => document.body.replaceChildren());
 
 describe('client regressions', () => {
   it('an invalid inline selector falls back to the corner instead of wedging the widget', async () => {
-    const f = fakeEnv({ mount: mountPrompt });
-    const nps = createNps({ endpoint, position: { inline: '#1slot' } }, f.env);
+    const f = fakeEnv({ importPrompt: builtInPrompt });
+    const nps = createClient({ endpoint, position: { inline: '#1slot' } }, f.env);
     const first = nps.show();
     await settle();
     expect(document.querySelector('nps-widget')).not.toBeNull();
@@ -25,17 +25,21 @@ describe('client regressions', () => {
   it('a prompt whose mount throws frees the slot for the next show()', async () => {
     const f = fakeEnv();
     let calls = 0;
-    const nps = createNps({ endpoint }, { ...f.env, mount: (p) => { if (!calls++) throw new Error('host DOM is odd'); return f.view.mount(p); } });
+    const renderPrompt: Renderer = (survey) => {
+      if (!calls++) throw new Error('host DOM is odd');
+      return f.view.render(survey);
+    };
+    const nps = createClient({ endpoint }, { ...f.env, importPrompt: async () => ({ renderPrompt, en }) });
     await expect(nps.show()).rejects.toThrow('host DOM is odd');
     void nps.show({ force: true }); // before the fix: 'already-visible' forever
     await settle();
-    expect(f.view.mounts).toHaveLength(1);
+    expect(f.view.surveys).toHaveLength(1);
   });
 
   it('destroy() while the locale loads: nothing mounts and show() resolves disabled', async () => {
     let release!: () => void;
-    const f = fakeEnv({ mount: mountPrompt, messages: () => new Promise((r) => (release = () => r({ locale: 'en', messages: en }))) });
-    const nps = createNps({ endpoint }, f.env);
+    const f = fakeEnv({ importPrompt: builtInPrompt, importLocale: () => new Promise((r) => (release = () => r({ default: {} }))) });
+    const nps = createClient({ endpoint, locale: 'de' }, f.env);
     const result = nps.show();
     await settle();
     nps.destroy();
@@ -46,7 +50,7 @@ describe('client regressions', () => {
 
   it('dismiss() then show() at once: the dismissal cooldown already applies', async () => {
     const f = fakeEnv();
-    const nps = createNps({ endpoint }, f.env);
+    const nps = createClient({ endpoint }, f.env);
     void nps.show();
     await settle();
     nps.dismiss();
@@ -55,7 +59,7 @@ describe('client regressions', () => {
 
   it('a product name with $ patterns is shown literally', async () => {
     const f = fakeEnv();
-    const nps = createNps({ endpoint, product: "Bob$'s $& Shop" }, f.env);
+    const nps = createClient({ endpoint, product: "Bob$'s $& Shop" }, f.env);
     void nps.show();
     await settle();
     expect(f.view.current.messages.question).toBe("How likely are you to recommend Bob$'s $& Shop to a friend or colleague?");
@@ -63,21 +67,21 @@ describe('client regressions', () => {
 
   it('a nested option set to undefined keeps the default or the top-level value', async () => {
     const f = fakeEnv();
-    const nps = createNps({ endpoint, followUp: { promoter: 'Top' }, stages: { s: { followUp: { promoter: undefined }, messages: { send: undefined } } } }, f.env);
+    const nps = createClient({ endpoint, followUp: { promoter: 'Top' }, stages: { s: { followUp: { promoter: undefined }, messages: { send: undefined } } } }, f.env);
     void nps.show({ stage: 's' });
     await settle();
     expect(f.view.current.messages).toMatchObject({ promoter: 'Top', send: 'Send' });
   });
 
   it('stages with a null entry are refused at createNps, naming the stage', () => {
-    expect(() => createNps({ endpoint, stages: { x: null as never } })).toThrow(/options\.stages\.x must be an object, got null/);
+    expect(() => createClient({ endpoint, stages: { x: null as never } })).toThrow(/options\.stages\.x must be an object, got null/);
   });
 
   it('two tabs on a first visit agree on one anonymous id', async () => {
     const a = fakeEnv({ store: idbKvStore('nps-anon-race') });
     const b = fakeEnv({ store: idbKvStore('nps-anon-race'), random: seededRandom(2) });
-    void createNps({ endpoint }, a.env).show();
-    void createNps({ endpoint }, b.env).show();
+    void createClient({ endpoint }, a.env).show();
+    void createClient({ endpoint }, b.env).show();
     await settle();
     expect(a.outbox.puts[0]!.anonymousId).toBe(b.outbox.puts[0]!.anonymousId);
   });
@@ -93,6 +97,6 @@ describe('client regressions', () => {
   });
 
   it('delays longer than a browser timer can hold are refused', () => {
-    expect(() => createNps({ endpoint, thanks: { closeAfterMs: Infinity } })).toThrow(/options\.thanks\.closeAfterMs must be a number from 0 to 2147483647/);
+    expect(() => createClient({ endpoint, thanks: { closeAfterMs: Infinity } })).toThrow(/options\.thanks\.closeAfterMs must be a number from 0 to 2147483647/);
   });
 });

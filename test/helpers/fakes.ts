@@ -1,10 +1,13 @@
-import type { NpsEnv } from '../../src/client';
+import type { ClientEnv } from '../../src/create-client';
 import type { Messages } from '../../src/core/options';
+import type { RenderedPrompt, Renderer, Survey } from '../../src/core/renderer';
 import type { ResponseRecord } from '../../src/core/wire';
-import { memoryKvStore, type KvStore } from '../../src/outbox/kv-store';
+import type { ImportLocale } from '../../src/load-messages';
+import type { PromptModule } from '../../src/load-prompt';
+import { memoryKvStore } from '../../src/outbox/kv-store';
 import type { FlushResult, Outbox, OutboxOptions } from '../../src/outbox/outbox';
 import { en } from '../../src/prompt/en';
-import type { LoadMessages, MountView, ViewProps } from '../../src/prompt/view';
+import * as surveyRuntime from '../../src/survey-runtime';
 
 /** A clock the test moves by hand. */
 export function fakeClock(start = Date.parse('2026-11-23T10:00:00.000Z')) {
@@ -13,7 +16,7 @@ export function fakeClock(start = Date.parse('2026-11-23T10:00:00.000Z')) {
 }
 
 /** Deterministic bytes (xorshift32) so ids and sampling are reproducible. */
-export function seededRandom(seed = 1): NpsEnv['random'] {
+export function seededRandom(seed = 1): ClientEnv['random'] {
   let s = seed >>> 0 || 1;
   return (bytes) => {
     for (let i = 0; i < bytes.length; i++) {
@@ -58,48 +61,100 @@ export function fakeOutbox() {
   return outbox;
 }
 
-/** A view that renders nothing and lets the test play the user. */
-export function fakeView() {
-  const mounts: ViewProps[] = [];
+/**
+ * A renderer that draws nothing and lets the test play the user through each `Survey` it got.
+ * `loads` counts how often the prompt module was imported; `failLoads(n)` makes the next n imports fail.
+ */
+export function fakePrompt() {
+  const surveys: Survey[] = [];
   let closedByClient = 0;
-  const mount: MountView = (props) => {
-    mounts.push(props);
-    return { close: () => void closedByClient++, live: () => true };
+  let loads = 0;
+  let failing = 0;
+  let live = true;
+  const render: Renderer = (survey): RenderedPrompt => {
+    surveys.push(survey);
+    return { close: () => void closedByClient++, live: () => live };
+  };
+  const importPrompt = async (): Promise<PromptModule> => {
+    loads++;
+    if (failing > 0) {
+      failing--;
+      throw new TypeError('Failed to fetch dynamically imported module');
+    }
+    return { renderPrompt: render, en };
   };
   return {
-    mount,
-    mounts,
-    get current(): ViewProps {
-      const p = mounts[mounts.length - 1];
-      if (!p) throw new Error('no prompt was mounted');
-      return p;
+    render,
+    importPrompt,
+    surveys,
+    /** The survey shown last. */
+    get current(): Survey {
+      const s = surveys[surveys.length - 1];
+      if (!s) throw new Error('no prompt was rendered');
+      return s;
     },
     get closedByClient() { return closedByClient; },
+    get loads() { return loads; },
+    failLoads(n: number) { failing = n; },
+    /** Pretend the page removed the prompt from the DOM. */
+    removeFromPage() { live = false; },
   };
 }
 
-/** A locale loader with a fixed set of locales; unknown ones fall back to English. */
-export function fakeMessages(extra: Record<string, Partial<Messages>> = {}): LoadMessages {
-  return async (wanted) => {
-    const m = extra[wanted];
-    return m ? { locale: wanted, messages: { ...en, ...m } } : { locale: 'en', messages: en };
+/**
+ * Locale modules: English plus the given ones; any other code fails to load, as a missing file would.
+ * `requested` lists every code asked for, in order.
+ */
+export function fakeLocales(extra: Record<string, Partial<Messages>> = {}) {
+  const requested: string[] = [];
+  const importLocale: ImportLocale = async (code) => {
+    requested.push(code);
+    const m = code == 'en' ? en : extra[code];
+    if (!m) throw new TypeError(`Failed to fetch locales/${code}.js`);
+    return { default: m };
+  };
+  return { importLocale, requested };
+}
+
+/** An idle scheduler the test runs by hand. */
+export function fakeIdle() {
+  const tasks: (() => void)[] = [];
+  return {
+    whenIdle: (task: () => void) => {
+      tasks.push(task);
+      return () => {
+        const at = tasks.indexOf(task);
+        if (at >= 0) tasks.splice(at, 1);
+      };
+    },
+    /** Runs every task scheduled so far. */
+    run: () => tasks.splice(0).forEach((t) => t()),
+    get pending() { return tasks.length; },
   };
 }
+
+/** The real built-in prompt module, from source. */
+export const builtInPrompt = (): Promise<PromptModule> => import('../../src/prompt/index');
 
 /** Every env fake at once; override any. */
-export function fakeEnv(over: Partial<NpsEnv> & { store?: KvStore } = {}) {
+export function fakeEnv(over: Partial<ClientEnv> = {}) {
   const clock = fakeClock();
   const outbox = fakeOutbox();
-  const view = fakeView();
+  const view = fakePrompt();
+  const locales = fakeLocales();
+  const idle = fakeIdle();
   const store = over.store ?? memoryKvStore();
-  const env: Partial<NpsEnv> = {
+  const env: Partial<ClientEnv> = {
     store,
     now: clock.now,
     random: seededRandom(),
-    mount: view.mount,
-    messages: fakeMessages(),
+    importPrompt: view.importPrompt,
+    // Already loaded: the survey runtime is pure, and a dynamic import would only add latency.
+    importSurvey: async () => surveyRuntime,
+    importLocale: locales.importLocale,
+    whenIdle: idle.whenIdle,
     outbox: outbox.factory,
     ...over,
   };
-  return { env, clock, outbox, view, store };
+  return { env, clock, outbox, view, locales, idle, store };
 }

@@ -103,6 +103,14 @@ export async function outboxHarness() {
         w.nps.dismiss();
         return (await shown).id!;
       }),
+    /**
+     * Resolves once the idle warm-up has loaded the prompt and the survey runtime: only then can a
+     * prompt show while the browser is offline (a visitor who is not throttled gets it after init).
+     */
+    warmedUp: (page: Page) =>
+      page.waitForFunction(() =>
+        ['/dist/prompt.js', '/dist/survey.js'].every((f) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(f))),
+      ),
     events: (page: Page) => page.evaluate(() => (window as unknown as Win).events),
     flush: (page: Page) => page.evaluate(() => (window as unknown as Win).nps.flush()),
     /** The outbox's stored records in this profile's IndexedDB. */

@@ -1,7 +1,7 @@
 // The client with the real outbox: every version of a record is committed before the UI moves on,
 // and what the server confirms is what `delivered` and `flush()` report.
 import { expect, it } from 'vitest';
-import { createNps } from '../../src/client';
+import { createClient } from '../../src/create-client';
 import type { Envelope } from '../../src/outbox/envelope';
 import { memoryKvStore, type KvStore } from '../../src/outbox/kv-store';
 import { createOutbox } from '../../src/outbox/outbox';
@@ -29,16 +29,16 @@ it('stores every version before the UI moves on, delivers the latest, and report
   const server = fakeServer();
   const disk = gatedStore(memoryKvStore());
   const f = fakeEnv({ store: disk.store, fetch: server.fetch, outbox: createOutbox });
-  const nps = createNps({ endpoint, headers: { 'X-NPS-Write-Key': 'k' } }, f.env);
+  const nps = createClient({ endpoint, headers: { 'X-NPS-Write-Key': 'k' } }, f.env);
   const delivered: string[] = [];
   nps.on('delivered', (e) => delivered.push(...e.ids));
   const result = nps.show({ force: true });
-  await waitFor(() => f.view.mounts.length == 1);
+  await waitFor(() => f.view.surveys.length == 1);
   const view = f.view.current;
 
   disk.close();
   let scored = false;
-  const score = view.onScore(4).then(() => (scored = true));
+  const score = view.answer(4).then(() => (scored = true));
   await ticks(20);
   expect(scored).toBe(false); // the UI waits for the disk
   disk.release();
@@ -48,8 +48,8 @@ it('stores every version before the UI moves on, delivers the latest, and report
   const durable = queued.find((r) => r.status == 'answered') ?? [...server.stored.values()].find((r) => r.status == 'answered');
   expect(durable).toMatchObject({ status: 'answered', score: 4, category: 'detractor' });
 
-  await view.onComment('Too slow');
-  view.onClosed();
+  await view.comment('Too slow');
+  view.done();
   const { id } = (await result) as { id: string };
   await waitFor(() => server.stored.get(id)?.comment == 'Too slow');
   expect(server.requests.every((r) => r.headers['X-NPS-Write-Key'] == 'k')).toBe(true);
@@ -62,11 +62,11 @@ it('flush() reports what is still pending when the server is down', async () => 
   const server = fakeServer();
   server.setPolicy(() => ({ kind: 'status', status: 503 }));
   const f = fakeEnv({ store: memoryKvStore(), fetch: server.fetch, outbox: createOutbox });
-  const nps = createNps({ endpoint }, f.env);
+  const nps = createClient({ endpoint }, f.env);
   const errors: string[] = [];
   nps.on('error', (e) => errors.push(e.code));
   void nps.show({ force: true });
-  await waitFor(() => f.view.mounts.length == 1);
+  await waitFor(() => f.view.surveys.length == 1);
   nps.dismiss();
   expect(await nps.flush()).toEqual({ delivered: 0, pending: 1 });
   expect(errors).toContain('delivery-failed');

@@ -1,11 +1,9 @@
 import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNps } from '../../src/client';
+import { createClient } from '../../src/create-client';
 import type { NpsError } from '../../src/core/errors';
 import type { Messages } from '../../src/core/options';
-import { createLoadMessages } from '../../src/prompt/load-messages';
-import { mountPrompt } from '../../src/prompt/mount-prompt';
-import { fakeEnv } from '../helpers/fakes';
+import { builtInPrompt, fakeEnv } from '../helpers/fakes';
 import { tick, until } from '../helpers/wait';
 
 const endpoint = 'https://api.example.com/nps';
@@ -21,8 +19,8 @@ afterEach(() => document.body.replaceChildren());
 
 describe('the prompt through createNps', () => {
   it('answers with a comment: the score is stored before the follow-up shows', async () => {
-    const f = fakeEnv({ mount: mountPrompt });
-    const nps = createNps({ endpoint, product: 'Acme', thanks: { closeAfterMs: 10 } }, f.env);
+    const f = fakeEnv({ importPrompt: builtInPrompt });
+    const nps = createClient({ endpoint, product: 'Acme', thanks: { closeAfterMs: 10 } }, f.env);
     const result = nps.show();
     const ui = await open();
     expect(ui.getByRole('dialog').getAttribute('aria-label')).toBe('How likely are you to recommend Acme to a friend or colleague?');
@@ -42,8 +40,8 @@ describe('the prompt through createNps', () => {
   });
 
   it('Close before a score resolves dismissed', async () => {
-    const f = fakeEnv({ mount: mountPrompt });
-    const nps = createNps({ endpoint }, f.env);
+    const f = fakeEnv({ importPrompt: builtInPrompt });
+    const nps = createClient({ endpoint }, f.env);
     const result = nps.show();
     const ui = await open();
     expect(ui.getByRole('dialog').getAttribute('aria-label')).toBe('How likely are you to recommend us to a friend or colleague?');
@@ -54,8 +52,8 @@ describe('the prompt through createNps', () => {
   });
 
   it('Escape after a score resolves answered without a comment', async () => {
-    const f = fakeEnv({ mount: mountPrompt });
-    const nps = createNps({ endpoint }, f.env);
+    const f = fakeEnv({ importPrompt: builtInPrompt });
+    const nps = createClient({ endpoint }, f.env);
     const result = nps.show();
     const ui = await open();
     fireEvent.click(ui.getAllByRole('radio')[8]!);
@@ -65,8 +63,8 @@ describe('the prompt through createNps', () => {
   });
 
   it('shows French for fr-CA with the product in the question, and a product name stays text', async () => {
-    const f = fakeEnv({ mount: mountPrompt, messages: createLoadMessages(load) });
-    const nps = createNps({ endpoint, locale: 'fr-CA', product: '<img src=x onerror=alert(1)>' }, f.env);
+    const f = fakeEnv({ importPrompt: builtInPrompt, importLocale: load });
+    const nps = createClient({ endpoint, locale: 'fr-CA', product: '<img src=x onerror=alert(1)>' }, f.env);
     void nps.show();
     const ui = await open();
     const q = 'Quelle est la probabilité que vous recommandiez <img src=x onerror=alert(1)> à un ami ou à un collègue\u202f?';
@@ -79,8 +77,8 @@ describe('the prompt through createNps', () => {
   });
 
   it('a locale that fails to load shows English and reports locale-failed', async () => {
-    const f = fakeEnv({ mount: mountPrompt, messages: createLoadMessages(() => Promise.reject(new Error('offline'))) });
-    const nps = createNps({ endpoint, locale: 'de' }, f.env);
+    const f = fakeEnv({ importPrompt: builtInPrompt, importLocale: () => Promise.reject(new Error('offline')) });
+    const nps = createClient({ endpoint, locale: 'de' }, f.env);
     const errors: NpsError[] = [];
     nps.on('error', (e) => errors.push(e));
     void nps.show();

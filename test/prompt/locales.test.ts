@@ -3,20 +3,26 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Messages } from '../../src/core/options';
 import { en } from '../../src/prompt/en';
-import { createLoadMessages, LOCALES } from '../../src/prompt/load-messages';
+import { loadMessages as load_, type ImportLocale } from '../../src/load-messages';
+import { LOCALES } from '../../src/locales';
 
-const load = (code: string): Promise<{ default: Partial<Messages> }> => import(`../../src/prompt/locales/${code}.ts`);
-const loadMessages = createLoadMessages(load);
+const load: ImportLocale = (code) => import(`../../src/prompt/locales/${code}.ts`);
+const loadMessages = (wanted: string, importLocale = load) => load_(wanted, en, importLocale);
+const TRANSLATED = LOCALES.filter((code) => code != 'en');
 const KEYS = Object.keys(en) as (keyof Messages)[];
 
 describe('locales', () => {
-  it('ships the 23 non-English locales of DESIGN.md, one module each', () => {
+  it('ships English and the 23 other locales of DESIGN.md, one module each', () => {
     const files = readdirSync(join(__dirname, '../../src/prompt/locales')).map((f) => f.replace(/\.ts$/, ''));
     expect(files.sort()).toEqual([...LOCALES].sort());
-    expect(LOCALES).toHaveLength(23);
+    expect(TRANSLATED).toHaveLength(23);
   });
 
-  it.each(LOCALES)('%s translates every string', async (code) => {
+  it('the English module is the English built into the prompt', async () => {
+    expect((await load('en')).default).toBe(en);
+  });
+
+  it.each(TRANSLATED)('%s translates every string', async (code) => {
     const m = (await load(code)).default;
     expect(Object.keys(m).sort()).toEqual([...KEYS].sort());
     for (const k of KEYS) expect(m[k]!.trim(), `${code}.${k}`).not.toBe('');
@@ -42,20 +48,20 @@ describe('locales', () => {
   ])('%s → %s', async (wanted, locale) => {
     const r = await loadMessages(wanted);
     expect(r.locale).toBe(locale);
-    expect(r.error).toBeUndefined();
+    expect(r.failed).toBeUndefined();
     expect(r.messages).toEqual(locale == 'en' ? en : { ...en, ...(await load(locale)).default });
   });
 
   it('a locale that fails to load falls back to English and says why', async () => {
-    const r = await createLoadMessages(() => Promise.reject(new TypeError('Failed to fetch')))('de-DE');
+    const r = await loadMessages('de-DE', () => Promise.reject(new TypeError('Failed to fetch')));
     expect(r.locale).toBe('en');
     expect(r.messages).toBe(en);
-    expect(r.error?.code).toBe('locale-failed');
-    expect(r.error?.message).toContain('de');
+    expect(r.failed?.locale).toBe('de');
+    expect(r.failed?.cause).toBeInstanceOf(TypeError);
   });
 
   it('keys missing from a module fall back to English one by one', async () => {
-    const r = await createLoadMessages(async () => ({ default: { send: 'Senden' } }))('de');
+    const r = await loadMessages('de', async () => ({ default: { send: 'Senden' } }));
     expect(r.messages).toEqual({ ...en, send: 'Senden' });
   });
 });

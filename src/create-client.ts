@@ -1,0 +1,293 @@
+import type { Nps, NpsEvents, ShowOptions, ShowResult } from './client';
+import { eligibility, isThrottled, type SkipReason } from './core/eligibility';
+import { createEmitter } from './core/emitter';
+import { NpsError } from './core/errors';
+import { uuidv7, type RandomBytes } from './core/ids';
+import type { Json } from './core/json';
+import { resolveStage, type Messages, type NpsOptions, type Resolved, type StageOptions, type Traits } from './core/options';
+import type { RenderedPrompt, Renderer } from './core/renderer';
+import { assertId, assertJson, fail, validateOptions } from './core/validate-options';
+import { importLocale as defaultImportLocale } from './import-locale';
+import { importPrompt as defaultImportPrompt } from './import-prompt';
+import { importSurvey as defaultImportSurvey } from './import-survey';
+import type { ImportLocale, LoadedMessages } from './load-messages';
+import { retryingOnce, type PromptModule, type SurveyRuntime } from './load-prompt';
+import type { KvStore } from './outbox/kv-store';
+import { openStore } from './outbox/open-store';
+import { createOutbox, type Outbox, type OutboxOptions } from './outbox/outbox';
+import type { OpenSurvey } from './survey';
+import { createUserStates } from './user-state';
+
+/** Side effects of the client, each with a browser default; tests pass typed fakes. Internal. */
+export interface ClientEnv {
+  store: KvStore;
+  fetch: typeof fetch;
+  now: () => number;
+  random: RandomBytes;
+  outbox: (options: OutboxOptions) => Outbox;
+  /** Loads the built-in prompt module. */
+  importPrompt: () => Promise<PromptModule>;
+  /** Loads the survey runtime (records and strings of a shown survey). */
+  importSurvey: () => Promise<SurveyRuntime>;
+  /** Loads one locale module. */
+  importLocale: ImportLocale;
+  /** Runs `task` when the browser is idle; returns a cancel function. */
+  whenIdle: (task: () => void) => () => void;
+}
+
+/** `requestIdleCallback` where the browser has it (not Safari), else a short timer after load. */
+const whenBrowserIdle: ClientEnv['whenIdle'] = (task) => {
+  if (typeof requestIdleCallback == 'function') {
+    const handle = requestIdleCallback(task, { timeout: 10_000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(task, 1000);
+  return () => clearTimeout(timer);
+};
+
+/** A prompt on screen: what the renderer returned, and how to end it. */
+interface Showing {
+  prompt?: RenderedPrompt;
+  /**
+   * Closes it (unless the renderer already did) and resolves `show()`; `dismissing` records a
+   * dismissal (unless answered).
+   */
+  finish(dismissing: boolean, closedByRenderer?: boolean): void;
+}
+
+/** The renderer to use and the English strings every locale falls back to. */
+interface LoadedRenderer {
+  render: Renderer;
+  english: Messages;
+}
+
+/** Everything a survey needs before it can show, loaded in parallel on demand (or on idle). */
+interface Prepared {
+  runtime: SurveyRuntime;
+  renderer: LoadedRenderer;
+  strings: LoadedMessages;
+}
+
+/**
+ * {@link createNps} with its side effects passed in (tests, and nothing else, use `env`).
+ * Wires options, eligibility, user state, the outbox, the renderer and the events together.
+ */
+export function createClient<const Stage extends string = string>(
+  options: NpsOptions<Stage>,
+  env: Partial<ClientEnv> = {},
+): Nps<Stage> {
+  validateOptions(options);
+  const {
+    now = Date.now,
+    random = (bytes) => crypto.getRandomValues(bytes),
+    importPrompt = defaultImportPrompt,
+    importSurvey = defaultImportSurvey,
+    importLocale = defaultImportLocale,
+    whenIdle = whenBrowserIdle,
+    outbox: makeOutbox = createOutbox,
+  } = env;
+  const store = env.store ?? openStore((e) => report(e));
+  const newId = uuidv7(now, random);
+  const events = createEmitter<NpsEvents>((e, event) =>
+    report(new NpsError('handler-threw', `${event as string} handler threw`, e), event == 'error'),
+  );
+  // With `debug`, every event (skips and errors included) is logged; an error thrown by an `error`
+  // handler is logged but not emitted again, which would loop.
+  const emit = <K extends keyof NpsEvents>(event: K, payload: NpsEvents[K], quiet?: boolean) => {
+    if (options.debug) console.info('nps:', event, payload);
+    if (!quiet) events.emit(event, payload);
+  };
+  const report = (e: NpsError, quiet?: boolean) => emit('error', e, quiet);
+  const outbox = makeOutbox({
+    endpoint: options.endpoint,
+    headers: options.headers ?? {},
+    store,
+    fetch: env.fetch ?? ((...args) => fetch(...args)),
+    now,
+    // Jitter needs no cryptographic randomness; ids do (env.random).
+    random: Math.random,
+    onDelivered: (ids) => emit('delivered', { ids }),
+    onError: report,
+  });
+  const users = createUserStates(store, newId);
+  const loadPrompt = retryingOnce(importPrompt);
+  const loadRuntime = retryingOnce(importSurvey);
+  const stages = options.stages as Record<string, StageOptions> | undefined;
+  const hasDom = typeof document != 'undefined';
+
+  let userId: string | undefined;
+  let traits: Traits | undefined;
+  let destroyed = false;
+  /** A prompt is being prepared or is on screen: the next `show()` is `already-visible`. */
+  let busy = false;
+  let showing: Showing | undefined;
+  let deciding = Promise.resolve();
+
+  const remember = (patch: Parameters<typeof users.remember>[1]) =>
+    users.remember(userId, patch).catch((e) => report(new NpsError('storage-failed', 'throttle state not stored', e)));
+
+  const loadRenderer = async (render: Renderer | undefined): Promise<LoadedRenderer> => {
+    if (render) return { render, english: (await importLocale('en')).default as Messages };
+    const prompt = await loadPrompt();
+    return { render: prompt.renderPrompt, english: prompt.en };
+  };
+  /** Rejects when the survey runtime or the renderer cannot load; a missing locale falls back to English. */
+  const prepare = async (render: Renderer | undefined): Promise<Prepared> => {
+    const [runtime, renderer] = await Promise.all([loadRuntime(), loadRenderer(render)]);
+    const wanted = options.locale || navigator.language || 'en';
+    return { runtime, renderer, strings: await runtime.loadMessages(wanted, renderer.english, importLocale) };
+  };
+
+  /** Decides whether this call may show; calls take turns, so a skipped one never makes the next look visible. */
+  async function decide(stage: string | undefined, force: boolean | undefined, o: Resolved): Promise<SkipReason | undefined> {
+    const sampleKey = `${userId ?? (await users.anonymousId())}\n${stage ?? ''}`;
+    // The first check runs before anything is read from storage: user-level rules wait for the state.
+    const check = (state: Awaited<ReturnType<typeof users.get>> | undefined, visible: boolean) =>
+      eligibility({
+        now: now(),
+        disabled: destroyed || !hasDom,
+        visible,
+        stageKnown: !stage || !stages || Object.hasOwn(stages, stage),
+        force: force || !state,
+        state: state ?? {},
+        ...o,
+        signedUpAt: traits?.signedUpAt,
+        sampleKey,
+      });
+    const previous = deciding;
+    let decided!: () => void;
+    deciding = new Promise<void>((r) => (decided = r));
+    await previous;
+    // The page removed the prompt (e.g. an SPA unmounted its inline container): it is no longer open.
+    if (showing?.prompt?.live && !showing.prompt.live()) showing.finish(false);
+    try {
+      const reason = check(undefined, busy) ?? check(await users.get(userId).catch(() => ({})), false);
+      busy ||= !reason;
+      return reason;
+    } finally {
+      decided();
+    }
+  }
+
+  /** Stores the first version, renders, and resolves when the prompt closes. */
+  async function present({ runtime, renderer, strings }: Prepared, o: Resolved, stage?: string, metadata?: Json) {
+    let current: Showing | undefined;
+    const opened = await runtime.openSurvey({
+      id: newId(),
+      userId,
+      anonymousId: await users.anonymousId(),
+      traits,
+      stage,
+      metadata,
+      locale: strings.locale,
+      page: location.origin + location.pathname,
+      messages: runtime.resolveMessages(strings.messages, o, options.product),
+      options: o,
+      dir: runtime.dirOf(strings.locale),
+      nonce: options.nonce,
+      now,
+      store: (version) => outbox.put(version),
+      remember,
+      emit,
+      onDone: () => current?.finish(false, true),
+    });
+    return new Promise<ShowResult>((resolve, reject) => {
+      const self: Showing = {
+        finish(dismissing, closedByRenderer) {
+          if (showing != self) return;
+          showing = undefined;
+          busy = false;
+          if (!closedByRenderer) self.prompt?.close();
+          if (dismissing) {
+            const dismissed = opened.dismiss().catch(() => {});
+            deciding = deciding.then(() => dismissed);
+          }
+          opened.respond();
+          resolve(opened.result());
+        },
+      };
+      showing = current = self;
+      void mount(self, renderer.render, opened, reject);
+    });
+  }
+
+  /** Renders the survey; a prompt that arrives after it was closed (an async renderer) is closed at once. */
+  async function mount(self: Showing, render: Renderer, opened: OpenSurvey, reject: (e: unknown) => void) {
+    try {
+      const prompt = await render(opened.survey);
+      if (showing == self) self.prompt = prompt;
+      else prompt.close();
+    } catch (e) {
+      // A renderer that throws frees the slot for the next show().
+      if (showing == self) {
+        showing = undefined;
+        busy = false;
+      }
+      reject(e);
+    }
+  }
+
+  async function show({ stage, force, metadata, render }: ShowOptions<Stage> = {}): Promise<ShowResult> {
+    if (stage != null && typeof stage != 'string') fail('show({ stage })', 'a string', stage);
+    if (render != null && typeof render != 'function') fail('show({ render })', 'a function', render);
+    assertJson(metadata, 'show({ metadata })');
+    const o = resolveStage(options, stage ? stages?.[stage] : undefined);
+    const skip = (reason: SkipReason): ShowResult => {
+      emit('skipped', { reason, stage });
+      return { status: 'skipped', reason };
+    };
+    const reason = await decide(stage, force, o);
+    if (reason) return skip(reason);
+    try {
+      if (o.delayMs) await new Promise((r) => setTimeout(r, o.delayMs));
+      let prepared: Prepared;
+      try {
+        prepared = await prepare(render ?? options.render);
+      } catch (e) {
+        report(new NpsError('load-failed', 'could not load the prompt', e));
+        return skip('unavailable');
+      }
+      if (destroyed) return skip('disabled');
+      const { failed } = prepared.strings;
+      if (failed) report(new NpsError('locale-failed', `could not load locale ${failed.locale}`, failed.cause));
+      return await present(prepared, o, stage, metadata);
+    } finally {
+      if (!showing) busy = false;
+    }
+  }
+
+  // Warm-up: a user who could be shown a prompt on this page gets the prompt and the page's locale
+  // in the background, so show() paints at once and works offline; a throttled user never does.
+  async function warmUp() {
+    const state = await users.get(userId).catch(() => undefined);
+    const ruleSets = [undefined, ...Object.values(stages ?? {})].map((stage) => resolveStage(options, stage));
+    if (!state || destroyed || ruleSets.every((o) => isThrottled({ now: now(), state, ...o }))) return;
+    await prepare(options.render).catch(() => {});
+  }
+  const cancelWarmUp = hasDom ? whenIdle(() => void warmUp()) : () => {};
+
+  return {
+    identify(id, newTraits) {
+      assertId(id, 'identify(userId)');
+      assertJson(newTraits, 'identify(userId, traits)');
+      userId = id;
+      traits = newTraits;
+    },
+    show,
+    dismiss: () => showing?.finish(true),
+    on: events.on,
+    off: events.off,
+    flush: () => outbox.flush(),
+    reset() {
+      userId = traits = undefined;
+      users.reset();
+    },
+    destroy() {
+      destroyed = true;
+      cancelWarmUp();
+      showing?.finish(false);
+      outbox.close();
+      events.clear();
+    },
+  };
+}

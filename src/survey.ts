@@ -1,0 +1,139 @@
+import type { UserState } from './core/eligibility';
+import type { Json } from './core/json';
+import { categoryOf } from './core/nps-score';
+import type { Resolved, Traits } from './core/options';
+import type { PromptMessages, Survey } from './core/renderer';
+import { VERSION } from './core/version';
+import type { Category, ResponseRecord } from './core/wire';
+import type { NpsEvents, ShowResult } from './client';
+
+/** Emits one of the client's events. */
+export type Emit = <K extends keyof NpsEvents>(event: K, payload: NpsEvents[K]) => void;
+
+/** What one shown survey needs from the client. */
+export interface SurveyContext {
+  /** The record's UUIDv7. */
+  id: string;
+  userId?: string;
+  anonymousId: string;
+  traits?: Traits;
+  stage?: string;
+  metadata?: Json;
+  /** The language the prompt is shown in (after fallback). */
+  locale: string;
+  /** Origin and path of the page, never its query or hash. */
+  page: string;
+  messages: PromptMessages;
+  options: Resolved;
+  dir: 'ltr' | 'rtl';
+  nonce?: string;
+  now: () => number;
+  /** Commits a record version (the outbox); rejects when it could not be stored. */
+  store(record: ResponseRecord): Promise<void>;
+  /** Merges into this user's throttle state. */
+  remember(patch: UserState): Promise<void>;
+  emit: Emit;
+  /** The renderer called `survey.done()`. */
+  onDone(): void;
+}
+
+/** One shown survey, as the client drives it. */
+export interface OpenSurvey {
+  /** The handle given to the renderer. */
+  survey: Survey;
+  /** Records a dismissal unless answered (what Close does); emits the final `response` if answered. */
+  dismiss(): Promise<void>;
+  /** Emits the final `response` once, if the user answered. */
+  respond(): void;
+  /** How `show()` resolves, from the latest stored version. */
+  result(): ShowResult;
+}
+
+const iso = (t: number) => new Date(t).toISOString();
+
+/**
+ * Stores the survey's first version, emits `shown`, and returns its handle. Every later version is
+ * strictly newer than the one before (a server keeps the greatest `updatedAt`), is committed before
+ * the call that made it resolves, and is never reported or resolved unless it was stored.
+ */
+export async function openSurvey(context: SurveyContext): Promise<OpenSurvey> {
+  const { now, emit, options, id, stage } = context;
+  const shownAt = iso(now());
+  let record: ResponseRecord = {
+    id,
+    status: 'shown',
+    userId: context.userId,
+    anonymousId: context.anonymousId,
+    traits: context.traits,
+    stage,
+    metadata: context.metadata,
+    locale: context.locale,
+    page: context.page,
+    shownAt,
+    updatedAt: shownAt,
+    sdk: 'nps-widget@' + VERSION,
+  };
+
+  const save = async (patch: Partial<ResponseRecord>) => {
+    const updatedAt = iso(Math.max(now(), Date.parse(record.updatedAt) + 1));
+    const next = { ...record, ...patch, updatedAt };
+    await context.store(next);
+    record = next;
+  };
+
+  await context.store(record);
+  emit('shown', { id, stage });
+
+  let responded = false;
+  const respond = () => {
+    if (responded || record.status != 'answered') return;
+    responded = true;
+    const { score, category, comment } = record as Required<ResponseRecord>;
+    emit('response', { id, stage, score, category, comment });
+  };
+
+  const dismiss = async () => {
+    if (record.status == 'answered') return respond();
+    if (record.status == 'dismissed') return;
+    await save({ status: 'dismissed' });
+    await context.remember({ dismissedAt: now() });
+    emit('dismissed', { id, stage });
+  };
+
+  const survey: Survey = {
+    id,
+    stage,
+    locale: record.locale,
+    dir: context.dir,
+    messages: context.messages,
+    options,
+    nonce: context.nonce,
+    async answer(score: number): Promise<Category> {
+      if (!Number.isInteger(score) || score < 0 || score > 10) throw new TypeError(`nps: survey.answer(score) must be an integer from 0 to 10, got ${score}`);
+      if (record.status == 'dismissed') throw new Error('nps: this survey was dismissed');
+      const category = categoryOf(score);
+      const first = record.answeredAt == null;
+      await save({ status: 'answered', score, category, answeredAt: record.answeredAt ?? iso(now()) });
+      if (first) await context.remember({ answeredAt: now() });
+      emit('score', { id, stage, score, category });
+      return category;
+    },
+    async comment(text: string) {
+      const comment = String(text).trim().slice(0, options.commentMaxLength);
+      if (comment && record.status == 'answered') await save({ comment });
+      respond();
+    },
+    dismiss,
+    done: () => context.onDone(),
+  };
+
+  return {
+    survey,
+    dismiss,
+    respond,
+    result() {
+      const { status, score, category, comment } = record;
+      return status == 'answered' ? { status, id, score: score!, category: category!, comment } : { status: 'dismissed', id };
+    },
+  };
+}
