@@ -39,6 +39,7 @@ export default [
     // a non-UTF-8 page would garble "×" in the UI and "\uffff" in storage key ranges.
     plugins: [scriptLocales, resolve(), ts(), minify({ ascii_only: true })],
   },
+  { input: 'src/prompt/index.ts', output: { file: 'dist/prompt.js', format: 'es', sourcemap: true }, plugins: [resolve(), ts(), minify()] },
   {
     // dist/locales/<code>.js: one tiny ES module per locale (`export default { …strings }`).
     input: Object.fromEntries(LOCALES.map((c) => [c, `src/prompt/locales/${c}.ts`])),
