@@ -13,11 +13,12 @@ const ts = () =>
 
 // Terser settings that matter for the size budget: several passes, ES2020 output (no ES5 helpers),
 // and `unsafe` (which assumes built-ins are not replaced, e.g. String(x) becomes x + ""): about 30 B
-// gzip. Every browser test runs against this output.
-const minify = (format = {}) =>
+// gzip. ES module outputs say so (`module`), which lets terser shorten their top-level names too;
+// the IIFE shares the page's global scope and must not. Every browser test runs against this output.
+const minify = (format = {}, module = true) =>
   terser({
     ecma: 2020,
-    module: false,
+    module,
     compress: { passes: 5, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true },
     format: { comments: false, ...format },
   });
@@ -67,7 +68,7 @@ export default [
     output: { file: 'dist/nps.js', format: 'iife', sourcemap: true },
     // ASCII only: a classic script is decoded in the page's charset when the server sends none, and
     // a non-UTF-8 page would garble "\uffff" in storage key ranges.
-    plugins: [scriptLoaders, resolve(), ts(), minify({ ascii_only: true })],
+    plugins: [scriptLoaders, resolve(), ts(), minify({ ascii_only: true }, false)],
   },
   { input: 'src/prompt/index.ts', output: { file: 'dist/prompt.js', format: 'es', sourcemap: true }, plugins: [resolve(), ts(), minify()] },
   {

@@ -57,13 +57,13 @@ describe('accessibility and layout, in Chromium', () => {
     await p.show({ locale: 'ar-EG' });
     await p.page.getByRole('radio', { name: '0, غير محتمل على الإطلاق' }).waitFor();
     const dir = await p.page.evaluate(() => {
-      const w = document.querySelector('nps-widget')!.shadowRoot!.querySelector('.w')!;
+      const w = document.querySelector('nps-widget')!.shadowRoot!.querySelector('[part=container]')!;
       return [w.getAttribute('dir'), w.getAttribute('lang'), getComputedStyle(w).direction];
     });
     expect(dir).toEqual(['rtl', 'ar', 'rtl']);
     const zero = await box(p.page, '[role=radio]:first-child');
     const ten = await box(p.page, '[role=radio]:last-child');
-    const close = await box(p.page, '.x');
+    const close = await box(p.page, '[part=close]');
     const dialog = await box(p.page, '[role=dialog]');
     expect(zero.x).toBeGreaterThan(ten.x);
     expect(close.x - dialog.x).toBeLessThan(dialog.right - close.right);
@@ -85,13 +85,13 @@ describe('accessibility and layout, in Chromium', () => {
     expect(radios[5]!.y).toBe(radios[0]!.y);
     expect(radios[6]!.y).toBeGreaterThan(radios[0]!.y);
     expect(radios[10]!.y).toBe(radios[6]!.y);
-    const close = await box(p.page, '.x');
+    const close = await box(p.page, '[part=close]');
     expect(Math.min(close.w, close.h)).toBeGreaterThanOrEqual(40);
     await p.page.getByRole('radio', { name: '9' }).tap();
     await p.page.getByRole('textbox').waitFor();
     const ta = await p.page.evaluate(() => getComputedStyle(document.querySelector('nps-widget')!.shadowRoot!.querySelector('textarea')!).fontSize);
     expect(parseFloat(ta)).toBeGreaterThanOrEqual(16);
-    const send = await box(p.page, '.v');
+    const send = await box(p.page, '[part=send]');
     expect(send.h).toBeGreaterThanOrEqual(40);
     await p.page.context().close();
   });

@@ -31,7 +31,7 @@ describe('isolation from the host page, in Chromium', () => {
     await p.show({ locale: 'fr' });
     const style = await p.page.evaluate(() => {
       const root = document.querySelector('nps-widget')!.shadowRoot!;
-      const s = getComputedStyle(root.querySelector('.w')!);
+      const s = getComputedStyle(root.querySelector('[part=container]')!);
       const d = getComputedStyle(root.querySelector('[role=dialog]')!);
       return { position: s.position, bottom: s.bottom, background: d.backgroundColor, radius: d.borderTopLeftRadius, sheets: root.adoptedStyleSheets.length };
     });
@@ -65,7 +65,7 @@ describe('isolation from the host page, in Chromium', () => {
       const root = document.querySelector('nps-widget')!.shadowRoot!;
       const d = root.querySelector('[role=dialog]')!;
       const b = d.getBoundingClientRect();
-      return { right: innerWidth - b.right, bottom: innerHeight - b.bottom, font: getComputedStyle(d).fontSize, send: getComputedStyle(root.querySelector('.x')!).display };
+      return { right: innerWidth - b.right, bottom: innerHeight - b.bottom, font: getComputedStyle(d).fontSize, send: getComputedStyle(root.querySelector('[part=close]')!).display };
     });
     expect(where).toEqual({ right: 16, bottom: 16, font: '14px', send: 'block' });
     await p.page.getByRole('radio', { name: '10, Extremely likely' }).click();
@@ -81,13 +81,13 @@ describe('isolation from the host page, in Chromium', () => {
       const root = document.querySelector('nps-widget')!.shadowRoot!;
       const d = getComputedStyle(root.querySelector('[role=dialog]')!);
       const r = getComputedStyle(root.querySelector('[role=radio]')!);
-      return { z: getComputedStyle(root.querySelector('.w')!).zIndex, bg: d.backgroundColor, radius: d.borderTopLeftRadius, border: d.borderTopColor + ' ' + d.borderTopWidth, font: d.fontFamily, score: r.borderTopLeftRadius, text: d.color };
+      return { z: getComputedStyle(root.querySelector('[part=container]')!).zIndex, bg: d.backgroundColor, radius: d.borderTopLeftRadius, border: d.borderTopColor + ' ' + d.borderTopWidth, font: d.fontFamily, score: r.borderTopLeftRadius, text: d.color };
     });
     // Forced dark mode keeps the theme's own background; the text colour is dark mode's.
     expect(look).toEqual({ z: '42', bg: 'rgb(255, 251, 235)', radius: '4px', border: 'rgb(255, 0, 0) 3px', font: 'monospace', score: '50%', text: 'rgb(249, 250, 251)' });
     await p.page.getByRole('radio', { name: '5' }).click();
     await p.page.getByRole('textbox').waitFor();
-    const send = await p.page.evaluate(() => getComputedStyle(document.querySelector('nps-widget')!.shadowRoot!.querySelector('.v')!).backgroundColor);
+    const send = await p.page.evaluate(() => getComputedStyle(document.querySelector('nps-widget')!.shadowRoot!.querySelector('[part=send]')!).backgroundColor);
     expect(send).toBe('rgb(15, 118, 110)');
     await p.page.context().close();
   });
@@ -96,7 +96,7 @@ describe('isolation from the host page, in Chromium', () => {
     const p = await h.open({ charset: false });
     expect(await p.page.evaluate(() => document.characterSet)).not.toBe('UTF-8');
     await p.show();
-    expect(await p.page.evaluate(() => document.querySelector('nps-widget')!.shadowRoot!.querySelector('.x')!.textContent)).toBe('\u00d7');
+    expect(await p.page.evaluate(() => document.querySelector('nps-widget')!.shadowRoot!.querySelector('[part=close]')!.textContent)).toBe('\u00d7');
     await p.page.getByRole('button', { name: 'Close' }).click();
     expect(await p.result()).toMatchObject({ status: 'dismissed' });
     await p.page.context().close();

@@ -1,25 +1,23 @@
 import { fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { css } from '../../src/prompt/styles';
-import { flush, openPrompt } from './mount';
+import { promptCss } from '../../src/prompt/prompt-styles';
+import { flush, openPrompt, type OpenPrompt } from './open-prompt';
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  document.head.replaceChildren();
   document.body.replaceChildren();
 });
 
-const wrapper = (p: ReturnType<typeof openPrompt>) => p.root.querySelector('.w')!;
+const wrapper = (p: OpenPrompt) => p.root.querySelector('.widget')!;
+/** The prompt's stylesheet text, read from the `<style>` fallback (happy-dom's CSSOM drops @media rules). */
+const sheetText = (p: OpenPrompt) => p.root.querySelector('style')!.textContent!;
 
 describe('positions', () => {
-  it.each([
-    ['bottom-right', 'bottom-right'],
-    ['bottom-left', 'bottom-left'],
-    ['bottom', 'bottom'],
-    ['center', 'center'],
-  ] as const)('%s floats on <body>', (position, cls) => {
+  it.each(['bottom-right', 'bottom-left', 'bottom', 'center'] as const)('%s floats on <body>', (position) => {
     const p = openPrompt({ options: { position } });
     expect(p.host.parentElement).toBe(document.body);
-    expect(wrapper(p).className).toBe('w ' + cls);
+    expect(wrapper(p).className).toBe('widget ' + position);
   });
 
   it('inline renders into the given element or selector', () => {
@@ -27,16 +25,16 @@ describe('positions', () => {
     slot.id = 'slot';
     const a = openPrompt({ options: { position: { inline: slot } } });
     expect(a.host.parentElement).toBe(slot);
-    expect(wrapper(a).className).toBe('w i');
+    expect(wrapper(a).className).toBe('widget inline');
     a.view.close();
     const b = openPrompt({ options: { position: { inline: '#slot' } } });
     expect(b.host.parentElement).toBe(slot);
   });
 
-  it('an inline selector that matches nothing falls back to the corner instead of hiding the prompt', () => {
-    const p = openPrompt({ options: { position: { inline: '#missing' } } });
+  it.each(['#missing', '[[not a selector'])('an inline selector that matches nothing (%s) falls back to the corner', (inline) => {
+    const p = openPrompt({ options: { position: { inline } } });
     expect(p.host.parentElement).toBe(document.body);
-    expect(wrapper(p).className).toBe('w bottom-right');
+    expect(wrapper(p).className).toBe('widget bottom-right');
   });
 });
 
@@ -74,6 +72,48 @@ describe('focus', () => {
   });
 });
 
+describe('Escape while focus is still where it was when the prompt opened', () => {
+  it('dismisses from the button that opened the prompt', async () => {
+    const opener = document.body.appendChild(document.createElement('button'));
+    opener.focus();
+    const p = openPrompt();
+    fireEvent.keyDown(opener, { key: 'Escape' });
+    await flush();
+    expect(p.calls).toEqual([['dismiss'], ['done']]);
+    expect(p.host.isConnected).toBe(false);
+  });
+
+  it('dismisses from the body', async () => {
+    const p = openPrompt();
+    expect(document.activeElement).toBe(document.body);
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    await flush();
+    expect(p.calls).toEqual([['dismiss'], ['done']]);
+  });
+
+  it('leaves the key to a page handler that took it, and to focus that moved elsewhere', async () => {
+    const opener = document.body.appendChild(document.createElement('button'));
+    const field = document.body.appendChild(document.createElement('input'));
+    opener.focus();
+    const p = openPrompt();
+    opener.addEventListener('keydown', (e) => e.preventDefault());
+    fireEvent.keyDown(opener, { key: 'Escape' });
+    field.focus();
+    fireEvent.keyDown(field, { key: 'Escape' });
+    await flush();
+    expect(p.calls).toEqual([]);
+    expect(p.host.isConnected).toBe(true);
+  });
+
+  it('stops listening once the prompt is closed', async () => {
+    const p = openPrompt();
+    p.view.close();
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    await flush();
+    expect(p.calls).toEqual([]);
+  });
+});
+
 describe('styles', () => {
   it('falls back to a <style nonce> where constructable stylesheets are missing', () => {
     vi.stubGlobal('CSSStyleSheet', undefined);
@@ -85,20 +125,49 @@ describe('styles', () => {
     expect(p.root.adoptedStyleSheets).toHaveLength(0);
   });
 
-  it('writes theme values as custom properties, and a value cannot break out of its declaration', () => {
-    const text = css({ accent: 'red;}body{display:none', background: '#fff', radius: '4px', font: 'Inter, "x"}', zIndex: 7 });
-    expect(text).toContain('--a:redbodydisplaynone;');
+  it('writes theme values as public custom properties on :host, and a value cannot break out of its declaration', () => {
+    const text = promptCss({ accent: 'red;}body{display:none', background: '#fff', radius: '4px', font: 'Inter, "x"}', zIndex: 7, text: '#222' });
+    const host = text.slice(0, text.indexOf('}') + 1);
+    expect(host).toBe(
+      ':host{--nps-accent:redbodydisplaynone;--nps-background:#fff;--nps-text:#222;--nps-radius:4px;--nps-font:Inter, x;--nps-z-index:7;--nps-accent-text:#fff;}',
+    );
     expect(text).not.toContain('body{');
-    expect(text).toContain('--f:Inter, x;');
-    expect(text).toContain('--z:7;');
     expect(text.split('{').length).toBe(text.split('}').length);
   });
 
-  it('dark mode follows the system in auto, is always on in dark and off in light', () => {
-    expect(css()).toMatch(/@media\(prefers-color-scheme:dark\)\{\.w\{--b:#1f2937/);
-    expect(css({ mode: 'dark' })).toMatch(/\}\.w\{--b:#1f2937/);
-    expect(css({ mode: 'dark' })).not.toContain('prefers-color-scheme');
-    expect(css({ mode: 'light' })).not.toContain('#1f2937');
+  it('the public custom properties are what the sheet uses, each with a default', () => {
+    const text = promptCss();
+    for (const name of ['accent', 'accent-text', 'background', 'text', 'radius', 'font', 'z-index'])
+      expect(text).toMatch(new RegExp(`var\\(--nps-${name},[^)]`));
+  });
+
+  it('dark mode: always on with mode dark, off with light, and auto follows the host page', () => {
+    expect(promptCss({ mode: 'dark' })).toMatch(/\.widget\{[^}]*--background:var\(--nps-background,#1f2937\)/);
+    expect(promptCss({ mode: 'dark' })).not.toContain('prefers-color-scheme');
+    expect(promptCss({ mode: 'light' }, true)).not.toContain('#1f2937');
+    expect(promptCss({ mode: 'auto' }, false)).not.toContain('#1f2937');
+    expect(promptCss({ mode: 'auto' }, true)).toMatch(/@media ?\(prefers-color-scheme: ?dark\)\{\.widget\{--accent/);
+  });
+
+  it.each([
+    ['a light-only page', '', false],
+    ['<meta name="color-scheme" content="light dark">', '<meta name="color-scheme" content="light dark">', true],
+    ['<meta name="color-scheme" content="only light">', '<meta name="color-scheme" content="only light">', false],
+  ])('theme.mode auto on %s: dark only where the page supports it', (_, head, dark) => {
+    document.head.innerHTML = head;
+    vi.stubGlobal('CSSStyleSheet', undefined);
+    const p = openPrompt();
+    expect(sheetText(p).includes('prefers-color-scheme')).toBe(dark);
+  });
+
+  it('theme.mode auto honours color-scheme set on the root element', () => {
+    document.documentElement.style.colorScheme = 'light dark';
+    vi.stubGlobal('CSSStyleSheet', undefined);
+    try {
+      expect(sheetText(openPrompt()).includes('prefers-color-scheme')).toBe(true);
+    } finally {
+      document.documentElement.style.colorScheme = '';
+    }
   });
 
   it('never writes style attributes', async () => {
@@ -107,6 +176,19 @@ describe('styles', () => {
     await flush();
     fireEvent.input(p.ui.getByRole('textbox'), { target: { value: 'x' } });
     expect(p.root.querySelector('[style]')).toBeNull();
+    expect(p.host.hasAttribute('style')).toBe(false);
+  });
+
+  it('names every visible part', async () => {
+    const p = openPrompt({ options: { thanks: { promoter: { link: { href: 'https://example.com/review', text: 'Review us' } } } } });
+    const parts = () => new Set([...p.root.querySelectorAll('[part]')].map((e) => e.getAttribute('part')));
+    expect([...parts()]).toEqual(['container', 'dialog', 'question', 'scale', 'score', 'labels', 'thanks', 'close']);
+    fireEvent.click(p.ui.getAllByRole('radio')[9]!);
+    await flush();
+    expect([...parts()]).toEqual(['container', 'dialog', 'follow-up', 'question', 'textarea', 'counter', 'send', 'thanks', 'close']);
+    fireEvent.click(p.ui.getByRole('button', { name: 'Send' }));
+    await flush();
+    expect([...parts()]).toEqual(['container', 'dialog', 'thanks', 'link', 'close']);
   });
 });
 
@@ -116,11 +198,7 @@ describe('on-screen keyboard', () => {
     vi.stubGlobal('visualViewport', vv);
     vi.stubGlobal('innerHeight', 844);
     const p = openPrompt();
-    const lifted = () => {
-      const rules = p.root.adoptedStyleSheets[0]!.cssRules;
-      // The theme rule comes first in the sheet (styles.ts): that is where --k goes.
-      return (rules[0] as CSSStyleRule).style.getPropertyValue('--k');
-    };
+    const lifted = () => (p.root.adoptedStyleSheets[0]!.cssRules[0] as CSSStyleRule).style.getPropertyValue('--keyboard-inset');
     expect(lifted()).toBe('');
     vv.height = 544;
     vv.dispatchEvent(new Event('resize'));

@@ -1,17 +1,18 @@
 import { fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deferred, flush, openPrompt } from './mount';
+import { flush, openPrompt, type OpenPrompt } from './open-prompt';
 
 afterEach(() => {
   vi.useRealTimers();
   document.body.replaceChildren();
 });
 
-const radios = (p: ReturnType<typeof openPrompt>) => p.ui.getAllByRole('radio');
+const radios = (p: OpenPrompt) => p.ui.getAllByRole('radio');
 
 describe('the prompt', () => {
   it('mounts in an open shadow root on a host appended to <body>, with an adopted stylesheet', () => {
     const p = openPrompt();
+    expect(p.host.tagName).toBe('NPS-WIDGET');
     expect(p.host.parentElement).toBe(document.body);
     expect(p.host.shadowRoot).toBe(p.root);
     expect(p.root.adoptedStyleSheets).toHaveLength(1);
@@ -24,7 +25,9 @@ describe('the prompt', () => {
     expect(p.ui.getByRole('dialog', { name: 'How likely are you to recommend Acme to a friend or colleague?' })).toBeTruthy();
     expect(p.ui.getByRole('dialog').hasAttribute('aria-modal')).toBe(false);
     const group = p.ui.getByRole('radiogroup');
-    expect(group.getAttribute('aria-labelledby')).toBe('q');
+    expect(p.root.getElementById(group.getAttribute('aria-labelledby')!)!.textContent).toBe(
+      'How likely are you to recommend Acme to a friend or colleague?',
+    );
     const names = radios(p).map((r) => r.getAttribute('aria-label') ?? r.textContent);
     expect(names).toEqual(['0, Not at all likely', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10, Extremely likely']);
     expect(radios(p).map((r) => r.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1]);
@@ -33,31 +36,31 @@ describe('the prompt', () => {
 
   it('stores the score before the follow-up, then the comment before the thank-you, then closes itself', async () => {
     const p = openPrompt({ options: { thanks: { closeAfterMs: 40 } } });
-    p.t.gate = deferred();
+    const score = p.hold();
     fireEvent.click(radios(p)[9]!);
-    expect(p.calls).toEqual([['score', 9]]);
+    expect(p.calls).toEqual([['answer', 9]]);
     await flush();
     // Not stored yet: still the scale, with 9 marked as chosen.
     expect(p.ui.queryByRole('textbox')).toBeNull();
     expect(radios(p)[9]!.getAttribute('aria-checked')).toBe('true');
-    p.t.gate.resolve();
+    score.resolve();
     await flush();
     const box = p.ui.getByRole('textbox', { name: 'What do you like most?' });
     expect(box.getAttribute('placeholder')).toBe('Your answer (optional)');
 
-    p.t.gate = deferred();
+    const comment = p.hold();
     fireEvent.input(box, { target: { value: 'Fast checkout' } });
     fireEvent.click(p.ui.getByRole('button', { name: 'Send' }));
     await flush();
     expect(p.calls.at(-1)).toEqual(['comment', 'Fast checkout']);
     expect(p.ui.getByRole('status').textContent).toBe('');
-    p.t.gate.resolve();
+    comment.resolve();
     await flush();
     expect(p.ui.getByRole('status').textContent).toBe('Thank you for your feedback!');
     expect(p.host.isConnected).toBe(true);
     await new Promise((r) => setTimeout(r, 60));
     expect(p.host.isConnected).toBe(false);
-    expect(p.calls).toEqual([['score', 9], ['comment', 'Fast checkout'], ['closed']]);
+    expect(p.calls).toEqual([['answer', 9], ['comment', 'Fast checkout'], ['done']]);
   });
 
   it.each([
@@ -68,46 +71,63 @@ describe('the prompt', () => {
     [9, 'What do you like most?'],
     [10, 'What do you like most?'],
   ])('asks the follow-up of the category of %i', async (score, question) => {
-    const p = openPrompt({ messages: {} });
+    const p = openPrompt();
     fireEvent.click(radios(p)[score]!);
     await flush();
     expect(p.ui.getByRole('textbox', { name: question })).toBeTruthy();
-    expect(p.calls).toEqual([['score', score]]);
+    expect(p.calls).toEqual([['answer', score]]);
   });
 
-  it('stays on the scale when storing the score fails', async () => {
+  it('stays on the scale with nothing chosen when answer() rejects, and a second try works', async () => {
     const p = openPrompt();
-    p.t.gate = deferred();
+    p.failNext(new Error('disk full'));
     fireEvent.click(radios(p)[3]!);
-    p.t.gate.reject(new Error('disk full'));
     await flush();
     expect(p.ui.queryByRole('textbox')).toBeNull();
-    expect(radios(p)[3]!.getAttribute('aria-checked')).toBe('false');
-    p.t.gate = undefined;
+    expect(radios(p).map((r) => r.getAttribute('aria-checked'))).not.toContain('true');
     fireEvent.click(radios(p)[4]!);
     await flush();
     expect(p.ui.getByRole('textbox')).toBeTruthy();
+    expect(p.calls).toEqual([['answer', 3], ['answer', 4]]);
+  });
+
+  it('a second click while the score is being stored waits for it', async () => {
+    const p = openPrompt();
+    const gate = p.hold();
+    fireEvent.click(radios(p)[3]!);
+    fireEvent.click(radios(p)[8]!);
+    gate.resolve();
+    await flush();
+    expect(p.calls).toEqual([['answer', 3]]);
   });
 
   it('stays on the follow-up, text kept, when storing the comment fails', async () => {
     const p = openPrompt();
     fireEvent.click(radios(p)[9]!);
     await flush();
-    p.t.gate = deferred();
+    p.failNext(new Error('quota'));
     fireEvent.input(p.ui.getByRole('textbox'), { target: { value: 'Keep me' } });
     fireEvent.click(p.ui.getByRole('button', { name: 'Send' }));
-    p.t.gate.reject(new Error('quota'));
     await flush();
     expect((p.ui.getByRole('textbox') as HTMLTextAreaElement).value).toBe('Keep me');
     expect(p.ui.getByRole('status').textContent).toBe('');
   });
 
-  it('Close before a score dismisses and removes the prompt', async () => {
+  it('Close before a score dismisses, removes the prompt, then calls done()', async () => {
     const p = openPrompt();
     fireEvent.click(p.ui.getByRole('button', { name: 'Close' }));
     await flush();
-    expect(p.calls).toEqual([['dismiss'], ['closed']]);
+    expect(p.calls).toEqual([['dismiss'], ['done']]);
     expect(p.host.isConnected).toBe(false);
+  });
+
+  it('closes even when dismiss() rejects', async () => {
+    const p = openPrompt();
+    p.survey.dismiss = () => Promise.reject(new Error('not stored'));
+    fireEvent.click(p.ui.getByRole('button', { name: 'Close' }));
+    await flush();
+    expect(p.host.isConnected).toBe(false);
+    expect(p.calls).toEqual([['done']]);
   });
 
   it('Escape after the score closes without a comment', async () => {
@@ -116,7 +136,7 @@ describe('the prompt', () => {
     await flush();
     fireEvent.keyDown(p.ui.getByRole('textbox'), { key: 'Escape' });
     await flush();
-    expect(p.calls).toEqual([['score', 2], ['dismiss'], ['closed']]);
+    expect(p.calls).toEqual([['answer', 2], ['dismiss'], ['done']]);
     expect(p.host.isConnected).toBe(false);
   });
 
@@ -128,16 +148,22 @@ describe('the prompt', () => {
     await flush();
     fireEvent.click(p.ui.getByRole('button', { name: 'Close' }));
     await flush();
-    expect(p.calls).toEqual([['score', 10], ['comment', ''], ['dismiss'], ['closed']]);
+    expect(p.calls).toEqual([['answer', 10], ['comment', ''], ['dismiss'], ['done']]);
     expect(p.host.isConnected).toBe(false);
   });
 
-  it('view.close() removes it without calling back', async () => {
+  it('close() removes it without calling back, also with a thank-you timer pending', async () => {
+    vi.useFakeTimers();
     const p = openPrompt();
+    fireEvent.click(radios(p)[10]!);
+    await vi.runAllTimersAsync();
+    fireEvent.click(p.ui.getByRole('button', { name: 'Send' }));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(p.ui.getByRole('status').textContent).toBe('Thank you for your feedback!');
     p.view.close();
-    await flush();
+    await vi.runAllTimersAsync();
     expect(p.host.isConnected).toBe(false);
-    expect(p.calls).toEqual([]);
+    expect(p.calls).toEqual([['answer', 10], ['comment', '']]);
   });
 
   it('shows text as text: a product name with markup stays literal', () => {
@@ -154,19 +180,27 @@ describe('the prompt', () => {
     await flush();
     const box = p.ui.getByRole('textbox') as HTMLTextAreaElement;
     expect(box.maxLength).toBe(50);
-    const counter = p.root.getElementById('n')!;
-    expect(box.getAttribute('aria-describedby')).toBe('n');
+    const counter = p.root.getElementById(box.getAttribute('aria-describedby')!)!;
+    expect(counter.classList.contains('counter')).toBe(true);
     expect(counter.textContent).toBe('');
     fireEvent.input(box, { target: { value: 'x'.repeat(29) } });
     expect(counter.textContent).toBe('');
     fireEvent.input(box, { target: { value: 'x'.repeat(35) } });
     expect(counter.textContent).toBe('Characters left: 15');
   });
+
+  it('live() turns false once the page removed an inline host', () => {
+    const slot = document.body.appendChild(document.createElement('section'));
+    const p = openPrompt({ options: { position: { inline: slot } } });
+    expect(p.view.live?.()).toBe(true);
+    slot.remove();
+    expect(p.view.live?.()).toBe(false);
+  });
 });
 
 describe('keyboard', () => {
   const key = (el: Element, k: string) => fireEvent.keyDown(el, { key: k });
-  const focused = (p: ReturnType<typeof openPrompt>) => radios(p).indexOf(p.root.activeElement as HTMLElement);
+  const focused = (p: OpenPrompt) => radios(p).indexOf(p.root.activeElement as HTMLElement);
 
   it('arrows, Home and End move the single Tab stop without choosing', () => {
     const p = openPrompt();
@@ -192,8 +226,8 @@ describe('keyboard', () => {
   });
 
   it('in RTL the horizontal arrows follow the reading direction', () => {
-    const p = openPrompt({ locale: 'ar' });
-    expect(p.root.querySelector('.w')!.getAttribute('dir')).toBe('rtl');
+    const p = openPrompt({ locale: 'ar', dir: 'rtl' });
+    expect(p.root.querySelector('.widget')!.getAttribute('dir')).toBe('rtl');
     const r = radios(p);
     r[0]!.focus();
     key(r[0]!, 'ArrowLeft');
@@ -207,14 +241,18 @@ describe('keyboard', () => {
     expect(p.calls).toEqual([]);
   });
 
-  it('a digit chooses that score directly', async () => {
+  it('a digit chooses that score directly, on the scale only', async () => {
     const p = openPrompt();
     const r = radios(p);
     r[0]!.focus();
     key(r[0]!, '7');
     await flush();
-    expect(p.calls).toEqual([['score', 7]]);
+    expect(p.calls).toEqual([['answer', 7]]);
     expect(p.ui.getByRole('textbox', { name: 'What would make it a 10?' })).toBeTruthy();
+    // Digits typed into the follow-up are text, not scores.
+    key(p.ui.getByRole('textbox'), '3');
+    await flush();
+    expect(p.calls).toEqual([['answer', 7]]);
   });
 
   it('focus moves into the follow-up only when it was already in the prompt', async () => {

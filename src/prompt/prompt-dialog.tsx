@@ -1,0 +1,80 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { Prompt } from './create-prompt';
+import { FollowUp } from './follow-up';
+import { ScoreScale } from './score-scale';
+import { ThankYou } from './thank-you';
+
+/** Where the prompt sits: a corner, the bottom edge, a modal in the centre, or inline in the page. */
+export type Placement = 'bottom-right' | 'bottom-left' | 'bottom' | 'center' | 'inline';
+
+// The stops Tab can reach in the dialog, in document order (the dialog itself has tabindex -1).
+const TAB_STOPS = '[role=radio][tabindex="0"],textarea,a,.send,.close';
+
+/** In the modal, Tab from the last stop (Shift+Tab from the first) wraps around. */
+function trapTab(event: KeyboardEvent, dialog: HTMLElement) {
+  const stops = [...dialog.querySelectorAll<HTMLElement>(TAB_STOPS)];
+  if (event.shiftKey) stops.reverse();
+  const at = (dialog.getRootNode() as ShadowRoot).activeElement as HTMLElement | null;
+  if (at == stops[stops.length - 1] || !stops.includes(at!)) {
+    event.preventDefault();
+    stops[0]?.focus();
+  }
+}
+
+interface DialogProps {
+  prompt: Prompt;
+  placement: Placement;
+  /** The stylesheet text, when it has to go in a `<style nonce>` (no constructable stylesheets). */
+  styleText?: string;
+}
+
+/**
+ * The dialog, named by the question: the scale, then the follow-up, then the thank-you, and Close
+ * throughout. Escape dismisses; in the modal (`center`) Tab is trapped; digits choose a score.
+ * When a step changes while focus is in the prompt, focus moves to the new step.
+ */
+export function PromptDialog({ prompt, placement, styleText }: DialogProps) {
+  const { state, survey } = prompt;
+  const step = state.step.value;
+  const dialog = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const box = dialog.current;
+    if (!box || !prompt.focusFollows) return;
+    const target = step == 'scale' ? '[role=radio][tabindex="0"]' : step == 'follow-up' ? 'textarea' : null;
+    (target ? box.querySelector<HTMLElement>(target) : box)?.focus();
+  }, [step]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key == 'Escape') prompt.dismiss();
+    else if (event.key == 'Tab' && prompt.modal) trapTab(event, dialog.current!);
+    else if (/^\d$/.test(event.key) && state.step.peek() == 'scale' && !state.busy.peek()) prompt.choose(Number(event.key));
+  };
+
+  return (
+    <div class={`widget ${placement}`} part="container" lang={survey.locale} dir={survey.dir}>
+      {styleText && <style nonce={survey.nonce}>{styleText}</style>}
+      <div
+        ref={dialog}
+        class="dialog"
+        part="dialog"
+        role="dialog"
+        aria-label={survey.messages.question}
+        // Left out rather than "false" outside the modal.
+        aria-modal={prompt.modal || undefined}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
+        {step == 'scale' && <ScoreScale prompt={prompt} />}
+        {step == 'follow-up' && <FollowUp prompt={prompt} />}
+        <ThankYou prompt={prompt} />
+        <button type="button" class="close" part="close" aria-label={survey.messages.close} onClick={() => prompt.dismiss()}>
+          ×
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Survey } from '../core/renderer';
+import type { Category } from '../core/wire';
+
+/** How long the thank-you stays before the prompt closes itself, without and with a link. */
+export const THANKS_MS = 3000;
+export const THANKS_WITH_LINK_MS = 6000;
+
+/** The thank-you a user sees after answering: the text, an optional link, and how long it stays. */
+export interface ThanksContent {
+  message: string;
+  link?: { href: string; text: string };
+  closeAfterMs: number;
+}
+
+// https, or a path on this origin. `//host` and `/\host` are excluded: browsers read both as another host.
+const SAFE_HREF = /^(https:\/\/[^\s]|\/(?![/\\]))/i;
+
+/**
+ * The thank-you for a category: `thanks[category].message` over the locale's text, and the
+ * category's link when its `href` is https or a /path. Anything else (`javascript:`, `http:`,
+ * `//host`) is left out even if option validation was skipped: a link must never run script.
+ */
+export function thanksFor(survey: Survey, category: Category | undefined): ThanksContent {
+  const thanks = survey.options.thanks;
+  const own = category ? thanks?.[category] : undefined;
+  const link = own?.link && SAFE_HREF.test(own.link.href) && own.link.text ? own.link : undefined;
+  return {
+    message: own?.message ?? survey.messages.thanks,
+    link,
+    closeAfterMs: thanks?.closeAfterMs ?? (link ? THANKS_WITH_LINK_MS : THANKS_MS),
+  };
+}
