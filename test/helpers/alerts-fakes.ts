@@ -41,3 +41,9 @@ export function manualTimers() {
     },
   };
 }
+
+/** A clock the test moves by hand. */
+export function fakeClock(start: number) {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => void (t += ms), set: (ms: number) => void (t = ms) };
+}
