@@ -120,6 +120,7 @@ export function createAlertDelivery(options: AlertDeliveryOptions): AlertDeliver
   const iso = (ms: number) => new Date(ms).toISOString();
 
   async function attempt(row: Row, claim: string): Promise<Outcome> {
+    const stopped = stopping.signal;
     const id = String(row.id);
     const webhook = byKey.get(String(row.webhook))!;
     const record = row.record as AlertRecord;
@@ -137,7 +138,7 @@ export function createAlertDelivery(options: AlertDeliveryOptions): AlertDeliver
     let error: string;
     let retryAfter: number | undefined;
     try {
-      const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(requestTimeoutMs)]);
+      const signal = AbortSignal.any([stopped, AbortSignal.timeout(requestTimeoutMs)]);
       const response = await send(webhook.url, { method: 'POST', headers, body, redirect: 'manual', signal });
       await response.arrayBuffer().catch(() => undefined);
       if (response.ok) {
@@ -147,12 +148,12 @@ export function createAlertDelivery(options: AlertDeliveryOptions): AlertDeliver
       error = `HTTP ${response.status}`;
       retryAfter = retryAfterMs(response.headers.get('retry-after'), now());
     } catch (e) {
-      error = stopping.signal.aborted ? 'delivery stopped before the receiver answered' : messageOf(e);
+      error = stopped.aborted ? 'delivery stopped before the receiver answered' : messageOf(e);
     }
-    return failed(row, claim, error.slice(0, 500), retryAfter);
+    return failed(row, claim, error.slice(0, 500), retryAfter, stopped.aborted);
   }
 
-  async function failed(row: Row, claim: string, error: string, retryAfter: number | undefined): Promise<Outcome> {
+  async function failed(row: Row, claim: string, error: string, retryAfter: number | undefined, stopped: boolean): Promise<Outcome> {
     const at = now();
     const attempts = Number(row.attempts);
     if (at - millisOf(row.created_at) >= giveUpAfterMs) {
@@ -161,9 +162,9 @@ export function createAlertDelivery(options: AlertDeliveryOptions): AlertDeliver
       return 'failed';
     }
     // A stopping process hands its alerts back at once; the next one to start sends them.
-    const wait = stopping.signal.aborted ? 0 : retryDelay(attempts, random, retryAfter);
+    const wait = stopped ? 0 : retryDelay(attempts, random, retryAfter);
     await db.query(RETRY, [row.id, claim, iso(at + wait), error]);
-    if (!stopping.signal.aborted) log(`nps alerts: alert ${row.id} to ${row.webhook} failed (attempt ${attempts}): ${error}; retry in ${Math.ceil(wait / 1000)} s`);
+    if (!stopped) log(`nps alerts: alert ${row.id} to ${row.webhook} failed (attempt ${attempts}): ${error}; retry in ${Math.ceil(wait / 1000)} s`);
     return 'retrying';
   }
 
@@ -212,14 +213,15 @@ export function createAlertDelivery(options: AlertDeliveryOptions): AlertDeliver
     start() {
       if (running) return;
       running = true;
-      stopping = new AbortController();
       schedule(0);
     },
     async stop() {
       running = false;
       if (timer !== undefined) timers.clearTimeout(timer);
       timer = undefined;
-      stopping.abort();
+      const inFlightNow = stopping;
+      stopping = new AbortController(); // later runOnce() calls work normally
+      inFlightNow.abort();
       await Promise.allSettled([...inFlight]);
     },
     runOnce,
