@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { alertBody, escapeSlack, responseLink } from '../../src/collector/alerts/alert-body';
 import type { AlertRecord } from '../../src/collector/alerts/record-alerts';
@@ -103,6 +104,26 @@ describe('signatures', () => {
     expect(verifyWebhook(secret, headers, body, { now: () => now() + 301_000, toleranceSeconds: 600 })).toBe(true);
     expect(verifyWebhook(secret, { 'x-nps-timestamp': '1795000000' }, body, { now })).toBe(false);
     expect(verifyWebhook(secret, { ...headers, 'x-nps-timestamp': '1795000001' }, body, { now })).toBe(false);
+  });
+});
+
+describe("the README's verifier", () => {
+  it('is at most 10 lines and accepts exactly what verifyWebhook accepts', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const code = /```js\n\/\/ verify-nps-webhook\.js\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(code, 'README.md has a ```js block starting with // verify-nps-webhook.js').toBeTruthy();
+    expect(code!.trim().split('\n').length).toBeLessThanOrEqual(10);
+    const { verifyNpsWebhook } = await import('data:text/javascript,' + encodeURIComponent(code!));
+    const secret = 'readme-secret-0123456789';
+    const body = '{"event":"detractor","response":{"comment":"ünïcödé & <b>"}}';
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const headers = { 'x-nps-timestamp': timestamp, 'x-nps-signature': signWebhook(secret, timestamp, body) };
+    expect(verifyNpsWebhook(secret, headers, body)).toBe(true);
+    expect(verifyWebhook(secret, headers, body)).toBe(true);
+    expect(verifyNpsWebhook(secret, headers, body + ' ')).toBe(false);
+    expect(verifyNpsWebhook('wrong-secret-0123456789', headers, body)).toBe(false);
+    expect(verifyNpsWebhook(secret, { ...headers, 'x-nps-timestamp': String(Number(timestamp) - 600) }, body)).toBe(false);
+    expect(verifyNpsWebhook(secret, {}, body)).toBe(false);
   });
 });
 
