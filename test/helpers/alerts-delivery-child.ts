@@ -10,7 +10,7 @@ import { resolveWebhooks } from '../../src/collector/alerts/webhook-options';
 const env = (name: string) => process.env[name] ?? '';
 const pool = new pg.Pool({ connectionString: env('ALERTS_DATABASE_URL'), options: `-c search_path=${env('ALERTS_SCHEMA')}` });
 const webhooks = resolveWebhooks([{ url: env('ALERTS_WEBHOOK_URL'), secret: env('ALERTS_WEBHOOK_SECRET') }]);
-const delivery = createAlertDelivery({ db: { query: (sql, params) => pool.query(sql, params) }, webhooks, requestTimeoutMs: 600_000 });
+const delivery = createAlertDelivery({ db: { query: (sql, params) => pool.query(sql, params) }, webhooks, requestTimeoutMs: 30_000 });
 delivery.start();
 // The loop's timers never keep a process alive; this process exists only to run it.
 setInterval(() => {}, 60_000);

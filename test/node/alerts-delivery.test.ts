@@ -117,7 +117,7 @@ for (const { name, url, skip } of ALERT_DATABASES) describe.skipIf(skip)('alert 
     await storeBatch(db, [answeredRecord(shownRecord(), 1)], [webhook]);
     const clock = fakeClock(Date.now());
     // This one gets no answer and is never stopped: as if its process had been killed.
-    void createAlertDelivery({ db, webhooks: [webhook], now: clock.now, log: quiet, requestTimeoutMs: 600_000 }).runOnce();
+    void createAlertDelivery({ db, webhooks: [webhook], now: clock.now, log: quiet, requestTimeoutMs: 30_000 }).runOnce();
     await receiver.received(1);
     const restarted = createAlertDelivery({ db, webhooks: [webhook], now: clock.now, random: () => 0.5, log: quiet, leaseMs: 60_000 });
     expect(await restarted.runOnce()).toMatchObject({ claimed: 0 }); // still claimed by the dead one
@@ -163,6 +163,23 @@ for (const { name, url, skip } of ALERT_DATABASES) describe.skipIf(skip)('alert 
     expect((await alertRows())[0]).toMatchObject({ state: 'delivered' });
     await delivery.stop();
     expect(manual.waiting()).toEqual([]);
+  });
+
+  it('never keeps the process alive: its default timers are unref\'d', async () => {
+    const timeouts = () => process.getActiveResourcesInfo().filter((kind) => kind == 'Timeout').length;
+    const before = timeouts();
+    const delivery = createAlertDelivery({ db, webhooks: [webhookFor('https://hooks.example.com/x')], log: quiet });
+    delivery.start();
+    expect(timeouts()).toBe(before);
+    await delivery.stop();
+  });
+
+  it('refuses a lease that could run out while a request is still waiting', () => {
+    const webhooks = [webhookFor('https://hooks.example.com/x')];
+    expect(() => createAlertDelivery({ db, webhooks, requestTimeoutMs: 60_000, leaseMs: 60_000 })).toThrow(
+      'nps collector: alert delivery leaseMs (60000) must be longer than requestTimeoutMs (60000)',
+    );
+    expect(() => createAlertDelivery({ db, webhooks, batchSize: 0 })).toThrow('alert delivery batchSize must be a positive number, got 0');
   });
 
   it('posts Slack messages with the user text escaped', async () => {

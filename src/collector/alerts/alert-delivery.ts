@@ -110,6 +110,10 @@ export function createAlertDelivery(options: AlertDeliveryOptions): AlertDeliver
     log = console.warn, timers = unrefTimers, batchSize = 10, pollIntervalMs = 5000, requestTimeoutMs = 10_000,
     leaseMs = 60_000, giveUpAfterMs = 86_400_000,
   } = options;
+  for (const [name, value] of Object.entries({ batchSize, pollIntervalMs, requestTimeoutMs, leaseMs, giveUpAfterMs }))
+    if (!Number.isFinite(value) || value <= 0) throw new TypeError(`nps collector: alert delivery ${name} must be a positive number, got ${value}`);
+  // A claim that could run out while its request is still waiting would let a second collector send the same alert.
+  if (leaseMs <= requestTimeoutMs) throw new TypeError(`nps collector: alert delivery leaseMs (${leaseMs}) must be longer than requestTimeoutMs (${requestTimeoutMs})`);
   const byKey = new Map(webhooks.map((w) => [w.key, w]));
   const keys = JSON.stringify([...byKey.keys()]);
   let stopping = new AbortController();
