@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { followUpMetrics } from '../../src/collector/follow-up/follow-up-metrics';
 import { followUpsOf, followUpStatusSql } from '../../src/collector/follow-up/follow-ups-of';
-import { recoveredDetractors } from '../../src/collector/follow-up/recovered-detractors';
+import { isRecovered, recoveredDetractors } from '../../src/collector/follow-up/recovered-detractors';
 import { parseFollowUpPatch, setFollowUp } from '../../src/collector/follow-up/set-follow-up';
 import { ALERT_DATABASES, answeredRecord, openAlertsDatabase, shownRecord, storeBatch, type TestDatabase } from '../helpers/alerts-db';
 import { fakeClock } from '../helpers/alerts-fakes';
@@ -115,5 +115,17 @@ describe('parseFollowUpPatch', () => {
     expect(() => parseFollowUpPatch({ followUp: { status: 'open', owner: 7 } })).toThrow('followUp.owner must be a string or null');
     expect(() => parseFollowUpPatch({ followUp: { status: 'open', note: 'x'.repeat(4001) } })).toThrow('followUp.note must be at most 4000 characters');
     expect(() => parseFollowUpPatch({ followUp: { status: 'open', colour: 'red' } })).toThrow('followUp.colour is not a follow-up field');
+  });
+});
+
+describe('isRecovered', () => {
+  const answer = (category: string) => ({ status: 'answered', category });
+  it('holds when an earlier answer was a detractor and the latest is not', () => {
+    expect(isRecovered([answer('detractor'), answer('passive')])).toBe(true);
+    expect(isRecovered([answer('detractor'), answer('promoter'), { status: 'shown' }])).toBe(true);
+    expect(isRecovered([answer('promoter'), answer('detractor')])).toBe(false);
+    expect(isRecovered([answer('passive')])).toBe(false);
+    expect(isRecovered([answer('detractor')])).toBe(false);
+    expect(isRecovered([])).toBe(false);
   });
 });

@@ -3,6 +3,6 @@ export { FOLLOW_UP_MIGRATIONS } from './follow-up-migrations';
 export { FOLLOW_UP_STATUSES, parseFollowUpPatch, setFollowUp, type FollowUpChangeInput } from './set-follow-up';
 export { followUpsOf, followUpStatusSql, untouchedFollowUp } from './follow-ups-of';
 export { followUpMetrics } from './follow-up-metrics';
-export { recoveredDetractors } from './recovered-detractors';
+export { isRecovered, recoveredDetractors } from './recovered-detractors';
 export { eraseUser } from './erase-user';
 export type { ResponseFilter } from './response-filter';

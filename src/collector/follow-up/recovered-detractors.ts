@@ -35,3 +35,14 @@ export async function recoveredDetractors(
     })),
   };
 }
+
+/**
+ * Whether one user's responses, oldest first, show a recovered detractor: an earlier answer was a
+ * detractor's and the latest answer is not (for `recovered` in `GET /api/users/:userId`).
+ * @example isRecovered([{ status: 'answered', category: 'detractor' }, { status: 'answered', category: 'promoter' }]) // true
+ */
+export function isRecovered(responses: readonly { status: string; category?: string | null }[]): boolean {
+  const answers = responses.filter((r) => r.status == 'answered');
+  const latest = answers[answers.length - 1];
+  return !!latest && latest.category != 'detractor' && answers.slice(0, -1).some((r) => r.category == 'detractor');
+}
