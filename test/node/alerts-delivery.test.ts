@@ -71,6 +71,10 @@ for (const { name, url, skip } of ALERT_DATABASES) describe.skipIf(skip)('alert 
     const listed = await listAlerts(db.query);
     expect(listed.counts).toEqual({ pending: 0, delivered: 3, failed: 0 });
     expect(listed.alerts.map((a) => [a.state, a.attempts, a.lastError, a.nextAttemptAt])).toEqual(Array(3).fill(['delivered', 2, null, null]));
+    expect(listed.alerts.map((a) => a.webhook)).toEqual(Array(3).fill(webhook.key));
+    expect((await listAlerts(db.query, { state: 'failed' })).alerts).toEqual([]);
+    expect((await listAlerts(db.query, { state: 'delivered', limit: 2 })).alerts).toHaveLength(2);
+    await expect(listAlerts(db.query, { state: 'lost' as 'failed' })).rejects.toThrow('state must be one of pending, delivered, failed, got "lost"');
   });
 
   it('retries with growing, jittered waits, the first within 30 s, and gives up only after 24 hours', async () => {

@@ -78,6 +78,15 @@ describe('alert bodies', () => {
     expect(body.blocks).toHaveLength(3);
   });
 
+  it('keeps long comments within Slack\'s 3,000 characters without cutting an entity in half', () => {
+    const body = JSON.parse(alertBody('slack', 'detractor', { ...record, comment: '<&>\n'.repeat(20_000) }, link));
+    const quote = body.blocks[2].text.text as string;
+    expect(quote.length).toBeLessThanOrEqual(3000);
+    expect(quote.endsWith('…')).toBe(true);
+    expect(quote.split('\n').slice(0, -1).every((line) => line == '>&lt;&amp;&gt;')).toBe(true);
+    expect(body.text.length).toBeLessThan(3100);
+  });
+
   it('escapes exactly what Slack mrkdwn reserves', () => {
     expect(escapeSlack('<@U123> & <!here> > 5')).toBe('&lt;@U123&gt; &amp; &lt;!here&gt; &gt; 5');
     expect(escapeSlack('&amp;')).toBe('&amp;amp;');

@@ -29,7 +29,17 @@ export const escapeSlack = (text: string): string => text.replace(/&/g, '&amp;')
 
 /** Slack refuses a text object over 3,000 characters. */
 const SLACK_TEXT_LIMIT = 2900;
-const clip = (text: string) => (text.length > SLACK_TEXT_LIMIT ? text.slice(0, SLACK_TEXT_LIMIT - 1) + '…' : text);
+
+/**
+ * `render(text)` (escaped, maybe quoted), shortening `text` until the result fits Slack's limit, so
+ * an entity like `&amp;` is never cut in half.
+ */
+function fitSlack(text: string, render: (text: string) => string): string {
+  let kept = text;
+  while (render(kept).length > SLACK_TEXT_LIMIT) kept = kept.slice(0, Math.floor(kept.length * 0.9));
+  return kept.length < text.length ? render(kept + '…') : render(kept);
+}
+const clip = (text: string) => fitSlack(text, escapeSlack);
 
 const CATEGORY_LABEL = { detractor: 'Detractor', passive: 'Passive', promoter: 'Promoter' } as const;
 
@@ -45,9 +55,9 @@ function headline(event: AlertEvent, r: AlertRecord): string {
  * comment as a quote, and a link to the response. Text from users is escaped.
  */
 export function slackBody(event: AlertEvent, r: AlertRecord, link: string | null): SlackAlertBody {
-  const field = (label: string, value: string) => ({ type: 'mrkdwn', text: `*${label}*\n${clip(escapeSlack(value))}` });
+  const field = (label: string, value: string) => ({ type: 'mrkdwn', text: `*${label}*\n${clip(value)}` });
   const user = r.userId ?? `anonymous (${r.anonymousId})`;
-  const comment = r.comment == null ? null : clip(escapeSlack(r.comment));
+  const quoted = r.comment == null ? null : fitSlack(r.comment, (text) => escapeSlack(text).replace(/^/gm, '>'));
   const blocks: Record<string, unknown>[] = [
     { type: 'section', text: { type: 'mrkdwn', text: `*${escapeSlack(headline(event, r))}*` } },
     {
@@ -60,12 +70,12 @@ export function slackBody(event: AlertEvent, r: AlertRecord, link: string | null
       ],
     },
   ];
-  if (comment) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: comment.replace(/^/gm, '>') } });
+  if (quoted) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: quoted } });
   if (link) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<${link}|Open in the NPS dashboard>` } });
   const text = [headline(event, r), `user ${user}`, r.stage && `stage ${r.stage}`, r.comment && `“${r.comment}”`]
     .filter(Boolean)
     .join(' · ');
-  return { text: clip(escapeSlack(text)) + (link ? ` <${link}|Open>` : ''), blocks };
+  return { text: clip(text) + (link ? ` <${link}|Open>` : ''), blocks };
 }
 
 /**
