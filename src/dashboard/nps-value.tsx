@@ -1,0 +1,18 @@
+import type { NpsFigures } from '../collector/api-types';
+import { npsText, signOf, tooFewText } from './format';
+
+/**
+ * An NPS figure coloured by its sign, with its margin and "too few answers" as text (never
+ * colour alone): "+32 ± 6.1", "−8 ± 40 (too few answers)".
+ */
+export function NpsValue({ figures, showMargin = true }: { figures: Pick<NpsFigures, 'nps' | 'marginOfError' | 'total' | 'tooFew'>; showMargin?: boolean }) {
+  if (!figures.total) return <span class="nps sign-none">–</span>;
+  const text = showMargin ? npsText(figures) : npsText(figures).split(' ± ')[0];
+  const few = tooFewText(figures);
+  return (
+    <span class={`nps sign-${signOf(figures.nps)}`}>
+      {text}
+      {few && <span class="too-few"> ({few})</span>}
+    </span>
+  );
+}
