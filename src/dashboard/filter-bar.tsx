@@ -27,32 +27,32 @@ export function FilterBar() {
 
   return (
     <form class="filters" aria-label="Filters" onSubmit={submit} onReset={clear}>
-      <label>
-        Stage
-        <select name="stage" value={draft.stage} onChange={field('stage')}>
+      <div class="field">
+        <label for="filter-stage">Stage</label>
+        <select id="filter-stage" name="stage" value={draft.stage} onChange={field('stage')}>
           <option value="">All stages</option>
           {[...new Set([...stages, draft.stage].filter(Boolean))].map((stage) => (
             <option key={stage} value={stage}>{stage}</option>
           ))}
         </select>
-      </label>
-      <label>
-        From
-        <input name="from" type="date" value={draft.from} max={draft.to || undefined} onChange={field('from')} />
-      </label>
-      <label>
-        To
-        <input name="to" type="date" value={draft.to} min={draft.from || undefined} onChange={field('to')} />
-      </label>
-      <label>
-        Segment by
-        <select name="segment" value={draft.segment} onChange={field('segment')}>
+      </div>
+      <div class="field">
+        <label for="filter-from">From</label>
+        <input id="filter-from" name="from" type="date" value={draft.from} max={draft.to || undefined} onChange={field('from')} />
+      </div>
+      <div class="field">
+        <label for="filter-to">To</label>
+        <input id="filter-to" name="to" type="date" value={draft.to} min={draft.from || undefined} onChange={field('to')} />
+      </div>
+      <div class="field">
+        <label for="filter-segment">Segment by</label>
+        <select id="filter-segment" name="segment" value={draft.segment} onChange={field('segment')}>
           <option value="">No segment</option>
           {[...new Set([...segmentKeys, draft.segment].filter(Boolean))].map((key) => (
             <option key={key} value={key}>{key}</option>
           ))}
         </select>
-      </label>
+      </div>
       <div class="filter-buttons">
         <button type="submit">Apply</button>
         <button type="reset" class="quiet">Clear</button>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { FollowUpStatus, StoredResponse } from '../collector/api-types';
 import { dateTime } from './format';
 import { useStore } from './store-context';
@@ -14,6 +14,7 @@ export function FollowUpForm({ response }: { response: StoredResponse }) {
   const [note, setNote] = useState(followUp.note ?? '');
   const [message, setMessage] = useState('');
   const [saving, setSaving] = useState(false);
+  const id = useId();
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -33,20 +34,20 @@ export function FollowUpForm({ response }: { response: StoredResponse }) {
   return (
     <>
       <form class="follow-up-form" onSubmit={save} aria-label={`Follow-up of the answer ${response.id.slice(0, 8)}`}>
-        <label>
-          Status
-          <select name="status" value={status} onChange={value((v) => setStatus(v as FollowUpStatus))}>
+        <div class="field">
+          <label for={`${id}-status`}>Status</label>
+          <select id={`${id}-status`} name="status" value={status} onChange={value((v) => setStatus(v as FollowUpStatus))}>
             {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
           </select>
-        </label>
-        <label>
-          Owner
-          <input name="owner" value={owner} maxLength={200} autoComplete="off" onInput={value(setOwner)} />
-        </label>
-        <label class="note-field">
-          Note
-          <textarea name="note" rows={2} maxLength={2000} value={note} placeholder="What you did, what they said" onInput={value(setNote)} />
-        </label>
+        </div>
+        <div class="field">
+          <label for={`${id}-owner`}>Owner</label>
+          <input id={`${id}-owner`} name="owner" value={owner} maxLength={200} autoComplete="off" onInput={value(setOwner)} />
+        </div>
+        <div class="field note-field">
+          <label for={`${id}-note`}>Note</label>
+          <textarea id={`${id}-note`} name="note" rows={2} maxLength={2000} value={note} placeholder="What you did, what they said" onInput={value(setNote)} />
+        </div>
         <button type="submit" disabled={saving}>Save</button>
         <span class="saved" role="status">{message}</span>
       </form>
