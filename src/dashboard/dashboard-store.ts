@@ -9,6 +9,7 @@ import type {
   UserHistoryReply,
 } from '../collector/api-types';
 import type { ApiClient, Filters } from './api-client';
+import { plural, signed } from './format';
 import { browserNavigation, type Navigation } from './navigation';
 import { createPagedList } from './paged-list';
 import { createRemoteValue } from './remote-value';
@@ -64,7 +65,7 @@ export function createDashboardStore(api: ApiClient, navigation: Navigation = br
     await Promise.all([loadStats(), queue.reload(), comments.reload(), recovered.load(() => api.recovered(filters.value))]);
     const reply = stats.value.value;
     announcement.value = reply
-      ? `Updated: NPS ${reply.total ? reply.nps : 'not available'} from ${reply.total} answers.`
+      ? `Updated: NPS ${reply.total ? signed(reply.nps) : 'not available'} from ${plural(reply.total, 'answer')}.`
       : `Could not load the figures: ${stats.error.value}`;
   }
 

@@ -1,5 +1,5 @@
 import type { NpsFigures } from '../collector/api-types';
-import { npsText, signOf, tooFewText } from './format';
+import { signOf, signed, tooFewText } from './format';
 
 /**
  * An NPS figure coloured by its sign, with its margin and "too few answers" as text (never
@@ -7,11 +7,11 @@ import { npsText, signOf, tooFewText } from './format';
  */
 export function NpsValue({ figures, showMargin = true }: { figures: Pick<NpsFigures, 'nps' | 'marginOfError' | 'total' | 'tooFew'>; showMargin?: boolean }) {
   if (!figures.total) return <span class="nps sign-none">–</span>;
-  const text = showMargin ? npsText(figures) : npsText(figures).split(' ± ')[0];
   const few = tooFewText(figures);
   return (
     <span class={`nps sign-${signOf(figures.nps)}`}>
-      {text}
+      {signed(figures.nps)}
+      {showMargin && <span class="margin"> ± {figures.marginOfError}</span>}
       {few && <span class="too-few"> ({few})</span>}
     </span>
   );

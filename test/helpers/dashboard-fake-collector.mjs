@@ -46,7 +46,7 @@ export function fakeResponses({ count = 240, weeks = 10, now = Date.parse('2026-
     const user = Math.floor(random() * 90);
     const answered = random() < 0.55;
     const improve = (1 - age / (weeks * 7 * DAY)) * 3;
-    const score = answered ? Math.max(0, Math.min(10, Math.round(4 + improve + random() * 7))) : null;
+    const score = answered ? Math.max(0, Math.min(10, Math.round(1 + improve + random() * 10))) : null;
     const category = score == null ? null : categoryOf(score);
     const iso = (/** @type {number} */ ms) => new Date(ms).toISOString();
     records.push({
