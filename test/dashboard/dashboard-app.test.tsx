@@ -59,6 +59,9 @@ describe('the headline figure', () => {
     const value = headline(negative.container).querySelector('.nps')!;
     expect(value.className).toBe('nps sign-negative');
     expect(value.textContent).toMatch(/^−33\.3 ± /);
+    const stageRow = within(screen.getByRole('region', { name: 'By stage' })).getAllByRole('row')[1];
+    expect(stageRow.querySelector('.nps')!.className).toBe('nps sign-negative');
+    expect(negative.container.querySelector('.week-chart circle')!.getAttribute('class')).toBe('point sign-negative');
     cleanup();
     const positive = await renderDashboard({ api: apiWith([...answers(4, 2), ...answers(8, 10)]) });
     expect(headline(positive.container).querySelector('.nps')!.className).toBe('nps sign-positive');
