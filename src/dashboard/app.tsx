@@ -2,6 +2,7 @@ import { FailedAlerts } from './failed-alerts';
 import { FiguresTable } from './figures-table';
 import { FilterBar } from './filter-bar';
 import { FollowUpQueue } from './follow-up-queue';
+import { PartBoundary } from './part-boundary';
 import { RecoveredList } from './recovered-list';
 import { ResponseList } from './response-list';
 import { useStore } from './store-context';
@@ -30,25 +31,30 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <p class="live" role="status" aria-live="polite">{store.announcement.value}</p>
         {store.stats.error.value && <p class="error" role="alert">Could not load the figures: {store.stats.error.value}</p>}
-        <UserHistory />
+        <PartBoundary><UserHistory /></PartBoundary>
         {stats && (
           <>
-            <SummaryCards stats={stats} />
-            <WeekChart weeks={stats.byWeek} />
-            <FiguresTable id="stages-title" title="By stage" groupLabel="Stage" groups={stats.byStage} />
+            {/* A collector that leaves a part out gets that part hidden, not a broken page. */}
+            <PartBoundary><SummaryCards stats={stats} /></PartBoundary>
+            {stats.byWeek && <PartBoundary><WeekChart weeks={stats.byWeek} /></PartBoundary>}
+            {stats.byStage && (
+              <PartBoundary><FiguresTable id="stages-title" title="By stage" groupLabel="Stage" groups={stats.byStage} /></PartBoundary>
+            )}
             {segment && stats.bySegment && (
-              <FiguresTable id="segment-title" title={`By ${segment}`} groupLabel={segment} groups={stats.bySegment} />
+              <PartBoundary><FiguresTable id="segment-title" title={`By ${segment}`} groupLabel={segment} groups={stats.bySegment} /></PartBoundary>
             )}
           </>
         )}
-        <FollowUpQueue />
-        <section class="panel" aria-labelledby="comments-title">
-          <h2 id="comments-title">Comments</h2>
-          <ResponseList list={store.comments} withFollowUp={false} empty="No comments in this range." />
-        </section>
+        <PartBoundary><FollowUpQueue /></PartBoundary>
+        <PartBoundary>
+          <section class="panel" aria-labelledby="comments-title">
+            <h2 id="comments-title">Comments</h2>
+            <ResponseList list={store.comments} withFollowUp={false} empty="No comments in this range." />
+          </section>
+        </PartBoundary>
         <div class="two-columns">
-          <RecoveredList />
-          <FailedAlerts />
+          <PartBoundary><RecoveredList /></PartBoundary>
+          <PartBoundary><FailedAlerts /></PartBoundary>
         </div>
       </main>
     </>

@@ -52,11 +52,11 @@ export function createDashboardStore(api: ApiClient, navigation: Navigation = br
     const { stage } = filters.value;
     await stats.load(() => api.stats(filters.value));
     const reply = stats.value.value;
-    if (reply) learnStages([...Object.keys(reply.byStage), stage]);
+    if (reply) learnStages([...Object.keys(reply.byStage ?? {}), stage]);
     // Filtered by one stage, the reply names only that one: ask once for the others, for the picker.
     if (stage && knownStages.value.length <= 1) {
       const all = await api.stats({ ...filters.value, stage: '', segment: '' }).catch(() => null);
-      if (all) learnStages(Object.keys(all.byStage));
+      if (all) learnStages(Object.keys(all.byStage ?? {}));
     }
   }
 
@@ -133,7 +133,7 @@ export function createDashboardStore(api: ApiClient, navigation: Navigation = br
         const history = userHistory.value.value;
         if (history) userHistory.value.value = { ...history, responses: history.responses.map((r) => (r.id == id ? updated : r)) };
       });
-      announcement.value = `Follow-up saved: ${updated.followUp.status}.`;
+      announcement.value = updated.followUp ? `Follow-up saved: ${updated.followUp.status}.` : 'Follow-up saved.';
       await loadStats();
     },
   };

@@ -51,7 +51,7 @@ export function FollowUpForm({ response }: { response: StoredResponse }) {
         <button type="submit" disabled={saving}>Save</button>
         <span class="saved" role="status">{message}</span>
       </form>
-      {followUp.history.length > 0 && (
+      {followUp.history?.length > 0 && (
         <details class="history">
           <summary>History ({followUp.history.length})</summary>
           <ol>

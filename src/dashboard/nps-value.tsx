@@ -11,7 +11,7 @@ export function NpsValue({ figures, showMargin = true }: { figures: Pick<NpsFigu
   return (
     <span class={`nps sign-${signOf(figures.nps)}`}>
       {signed(figures.nps)}
-      {showMargin && <span class="margin"> ± {figures.marginOfError}</span>}
+      {showMargin && figures.marginOfError != null && <span class="margin"> ± {figures.marginOfError}</span>}
       {few && <span class="too-few"> ({few})</span>}
     </span>
   );

@@ -8,18 +8,18 @@ export function ResponseItem({ response, withFollowUp }: { response: StoredRespo
   const category = response.category ?? 'none';
   const when = response.answeredAt ?? response.receivedAt;
   return (
-    <li class={`response category-${category} follow-up-${response.followUp.status}`}>
+    <li class={`response category-${category} follow-up-${response.followUp?.status ?? 'none'}`}>
       <span class="score-badge" aria-hidden="true">{response.score ?? '–'}</span>
       <div class="body">
         <p class="score-text">
           Score {response.score ?? 'none'}{response.category && <> · {response.category}</>}
-          {!withFollowUp && <span class="status-tag"> · {response.followUp.status}</span>}
+          {!withFollowUp && response.followUp && <span class="status-tag"> · {response.followUp.status}</span>}
         </p>
         {response.comment ? <p class="comment">{response.comment}</p> : <p class="comment empty-note">No comment</p>}
         <p class="meta">
           <UserLink response={response} /> · {response.stage ?? 'no stage'} · <time dateTime={when}>{dateTime(when)}</time>
         </p>
-        {withFollowUp && <FollowUpForm response={response} />}
+        {withFollowUp && response.followUp && <FollowUpForm response={response} />}
       </div>
     </li>
   );

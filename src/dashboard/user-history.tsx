@@ -35,7 +35,7 @@ export function UserHistory() {
                       <time dateTime={r.answeredAt ?? r.shownAt}>{dateTime(r.answeredAt ?? r.shownAt)}</time>
                     </p>
                     {r.comment && <p class="comment">{r.comment}</p>}
-                    {r.status == 'answered' && <p class="meta">Follow-up: {r.followUp.status}{r.followUp.owner && ` · ${r.followUp.owner}`}</p>}
+                    {r.status == 'answered' && r.followUp && <p class="meta">Follow-up: {r.followUp.status}{r.followUp.owner && ` · ${r.followUp.owner}`}</p>}
                   </div>
                 </li>
               ))}

@@ -186,3 +186,46 @@ describe('responses', () => {
     expect(screen.queryByRole('region', { name: /Failed alerts/ })).toBeNull();
   });
 });
+
+describe('a collector that leaves parts out', () => {
+  it('hides the change, the follow-up metrics, the weeks and the follow-up forms instead of breaking', async () => {
+    const fake = createFakeApiClient(createFakeCollector({ responses: [answer(2, '2026-11-20', { comment: 'Slow' }), ...answers(11, 10)] }));
+    type Loose<T> = { -readonly [K in keyof T]?: T[K] };
+    const api = {
+      ...fake,
+      async stats(filters: Parameters<typeof fake.stats>[0]) {
+        const reply: Loose<Awaited<ReturnType<typeof fake.stats>>> = await fake.stats(filters);
+        delete reply.change, delete reply.followUp, delete reply.byWeek;
+        return reply as Awaited<ReturnType<typeof fake.stats>>;
+      },
+      async responses(...args: Parameters<typeof fake.responses>) {
+        const reply = await fake.responses(...args);
+        for (const r of reply.responses) delete (r as Loose<typeof r>).followUp;
+        return reply;
+      },
+    };
+    const { container } = await renderDashboard({ api, search: '?from=2026-11-01&to=2026-11-30' });
+    expect(headline(container).querySelector('.nps')!.textContent).toMatch(/^\+83\.3 ± /);
+    expect(headline(container).querySelector('.change')).toBeNull();
+    expect(screen.queryByText('Detractors contacted')).toBeNull();
+    expect(screen.queryByRole('region', { name: 'NPS by week' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'By stage' })).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Follow-up queue' })).getAllByRole('listitem')).toHaveLength(12);
+    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+  });
+
+  it('hides one part whose reply it cannot read, and shows the rest', async () => {
+    const fake = createFakeApiClient(createFakeCollector({ responses: answers(12, 10) }));
+    const api = {
+      ...fake,
+      async stats(filters: Parameters<typeof fake.stats>[0]) {
+        // A week list that is not a list: what a newer or broken collector might send.
+        return { ...(await fake.stats(filters)), byWeek: { weeks: [] } as unknown as [] };
+      },
+    };
+    const { container } = await renderDashboard({ api });
+    expect(screen.queryByRole('region', { name: 'NPS by week' })).toBeNull();
+    expect(headline(container).querySelector('.nps')!.textContent).toMatch(/^\+100 ± /);
+    expect(screen.getByRole('region', { name: 'By stage' })).toBeTruthy();
+  });
+});
