@@ -138,6 +138,22 @@ describe('the dashboard in Chromium', () => {
     await page.context().close();
   });
 
+  it('works by keyboard: skip link, filters, queue status by arrow keys, visible focus', async () => {
+    const page = await open('/dashboard');
+    await loaded(page);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.getByLabel('Stage', { exact: true }).focus();
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+    await page.getByRole('radio', { name: 'open' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(/\?queue=contacted$/);
+    expect(await page.getByRole('radio', { name: 'contacted' }).isChecked()).toBe(true);
+    await page.context().close();
+  });
+
   it('signs in through the token form, and shows a failed sign-in, under the CSP', async () => {
     const page = await open('/login?failed=1');
     await page.getByRole('alert').getByText('That token is not right').waitFor();
