@@ -18,7 +18,7 @@ export function SummaryCards({ stats }: { stats: StatsReply }) {
           <p class={`change sign-${change.significant ? signOf(change.delta) : 'zero'}`}>{changeText(change)}</p>
         )}
       </article>
-      <article class="card">
+      <article class="card split-card">
         <h3>Split of answers</h3>
         <SplitBar figures={stats} />
         <ul class="legend">
