@@ -35,13 +35,13 @@ export function App() {
         {stats && (
           <>
             {/* A collector that leaves a part out gets that part hidden, not a broken page. */}
-            <PartBoundary><SummaryCards stats={stats} /></PartBoundary>
-            {stats.byWeek && <PartBoundary><WeekChart weeks={stats.byWeek} /></PartBoundary>}
+            <PartBoundary resetOn={stats}><SummaryCards stats={stats} /></PartBoundary>
+            {stats.byWeek && <PartBoundary resetOn={stats}><WeekChart weeks={stats.byWeek} /></PartBoundary>}
             {stats.byStage && (
-              <PartBoundary><FiguresTable id="stages-title" title="By stage" groupLabel="Stage" groups={stats.byStage} /></PartBoundary>
+              <PartBoundary resetOn={stats}><FiguresTable id="stages-title" title="By stage" groupLabel="Stage" groups={stats.byStage} /></PartBoundary>
             )}
             {segment && stats.bySegment && (
-              <PartBoundary><FiguresTable id="segment-title" title={`By ${segment}`} groupLabel={segment} groups={stats.bySegment} /></PartBoundary>
+              <PartBoundary resetOn={stats}><FiguresTable id="segment-title" title={`By ${segment}`} groupLabel={segment} groups={stats.bySegment} /></PartBoundary>
             )}
           </>
         )}

@@ -216,16 +216,24 @@ describe('a collector that leaves parts out', () => {
 
   it('hides one part whose reply it cannot read, and shows the rest', async () => {
     const fake = createFakeApiClient(createFakeCollector({ responses: answers(12, 10) }));
+    let broken = true;
     const api = {
       ...fake,
       async stats(filters: Parameters<typeof fake.stats>[0]) {
+        const reply = await fake.stats(filters);
         // A week list that is not a list: what a newer or broken collector might send.
-        return { ...(await fake.stats(filters)), byWeek: { weeks: [] } as unknown as [] };
+        return broken ? { ...reply, byWeek: { weeks: [] } as unknown as [] } : reply;
       },
     };
     const { container } = await renderDashboard({ api });
     expect(screen.queryByRole('region', { name: 'NPS by week' })).toBeNull();
     expect(headline(container).querySelector('.nps')!.textContent).toMatch(/^\+100 ± /);
     expect(screen.getByRole('region', { name: 'By stage' })).toBeTruthy();
+    // The next reply is readable: the part comes back.
+    broken = false;
+    fireEvent.change(select('Segment by'), { target: { value: 'plan' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await settle();
+    expect(screen.getByRole('region', { name: 'NPS by week' })).toBeTruthy();
   });
 });
