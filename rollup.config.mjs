@@ -62,6 +62,16 @@ const declarationFiles = {
 
 const LOCALES = readdirSync('src/prompt/locales').map((f) => f.replace(/\.ts$/, ''));
 
+// The dashboard's static files (pages, styles, icon) are copied beside its scripts, as they are.
+const DASHBOARD_STATIC = 'src/dashboard/static';
+const dashboardStatic = {
+  name: 'dashboard-static',
+  generateBundle() {
+    for (const fileName of readdirSync(DASHBOARD_STATIC))
+      this.emitFile({ type: 'asset', fileName, source: readFileSync(`${DASHBOARD_STATIC}/${fileName}`) });
+  },
+};
+
 export default [
   {
     input: 'src/embed.ts',
@@ -110,4 +120,19 @@ export default [
   },
   { input: 'src/index.ts', output: { file: 'dist/index.d.ts', format: 'es' }, plugins: [dts()] },
   { input: 'src/prompt/index.ts', output: { file: 'dist/prompt.d.ts', format: 'es' }, plugins: [dts()] },
+  {
+    // dist/dashboard/: the dashboard app the collector serves (preact and signals bundled).
+    input: { dashboard: 'src/dashboard/main.tsx', login: 'src/dashboard/login.ts' },
+    output: { dir: 'dist/dashboard', format: 'es', entryFileNames: '[name].js', sourcemap: false },
+    plugins: [
+      dashboardStatic,
+      resolve(),
+      typescript({
+        tsconfig: './tsconfig.json',
+        include: ['src/dashboard/**/*', 'src/collector/api-types.ts', 'src/core/**/*'],
+        compilerOptions: { noEmit: false, declaration: false, outDir: 'dist/dashboard', types: [] },
+      }),
+      minify(),
+    ],
+  },
 ];

@@ -1,0 +1,59 @@
+import type { NpsChange, NpsFigures } from '../collector/api-types';
+
+/** Below this many answers a figure is shown with "too few answers" (DESIGN "Statistics"). */
+export const FEW_ANSWERS = 10;
+
+export type Sign = 'positive' | 'negative' | 'zero';
+
+export const signOf = (value: number): Sign => (value > 0 ? 'positive' : value < 0 ? 'negative' : 'zero');
+
+/** "+12.5", "−3" (a real minus sign, read as "minus"), "0". */
+export const signed = (value: number): string => (value > 0 ? '+' : value < 0 ? '−' : '') + Math.abs(value);
+
+/** 0.1234 → "12.3%". */
+export const percent = (ratio: number): string => `${Math.round(ratio * 1000) / 10}%`;
+
+export const plural = (count: number, one: string, many = one + 's'): string => `${count} ${count == 1 ? one : many}`;
+
+/** The figure as text: "+32 ± 6.1", or "–" when there are no answers. */
+export function npsText(figures: Pick<NpsFigures, 'nps' | 'marginOfError' | 'total'>): string {
+  return figures.total ? `${signed(figures.nps)} ± ${figures.marginOfError}` : '–';
+}
+
+/** "too few answers" for a group below {@link FEW_ANSWERS}, '' otherwise (trusts `tooFew` when present). */
+export function tooFewText(figures: Pick<NpsFigures, 'total'> & { tooFew?: boolean }): string {
+  const few = figures.tooFew ?? figures.total < FEW_ANSWERS;
+  return few ? 'too few answers' : '';
+}
+
+const DAY_MS = 86_400_000;
+
+/** "the previous 30 days", "the previous day", from the previous range's bounds (`to` exclusive). */
+export function previousRangeText(change: Pick<NpsChange, 'previousFrom' | 'previousTo'>): string {
+  const days = Math.round((Date.parse(change.previousTo) - Date.parse(change.previousFrom)) / DAY_MS);
+  if (!Number.isFinite(days) || days < 1) return 'the previous period';
+  return days == 1 ? 'the previous day' : `the previous ${days} days`;
+}
+
+/**
+ * The change against the previous range, in words:
+ * "up 8.2 points since the previous 30 days — likely real" or "… — within noise".
+ */
+export function changeText(change: NpsChange): string {
+  const since = previousRangeText(change);
+  const verdict = change.significant ? 'likely real' : 'within noise';
+  const delta = Math.round(Math.abs(change.delta) * 10) / 10;
+  if (delta == 0) return `unchanged since ${since} — ${verdict}`;
+  const direction = change.delta > 0 ? 'up' : 'down';
+  return `${direction} ${delta} ${delta == 1 ? 'point' : 'points'} since ${since} — ${verdict}`;
+}
+
+/** "2026-11-30T14:05:00Z" → a short local date and time. */
+export const dateTime = (iso: string): string =>
+  new Date(iso).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Hours as "3.5 hours" / "2.1 days". */
+export function durationText(hours: number): string {
+  if (hours < 48) return `${Math.round(hours * 10) / 10} ${hours == 1 ? 'hour' : 'hours'}`;
+  return `${Math.round((hours / 24) * 10) / 10} days`;
+}

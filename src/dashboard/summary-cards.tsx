@@ -1,0 +1,47 @@
+import type { StatsReply } from '../collector/api-types';
+import { changeText, durationText, percent, plural, signOf } from './format';
+import { NpsValue } from './nps-value';
+import { SplitBar } from './split-bar';
+
+/** The headline NPS (margin, "too few", change), the split, the response rate and the follow-up metrics. */
+export function SummaryCards({ stats }: { stats: StatsReply }) {
+  const { change, followUp } = stats;
+  const share = (count: number) => (stats.total ? percent(count / stats.total) + ' of answers' : '');
+  return (
+    <section class="cards" aria-labelledby="summary-title">
+      <h2 id="summary-title" class="visually-hidden">Summary</h2>
+      <article class="card headline">
+        <h3>NPS</h3>
+        <p class="big"><NpsValue figures={stats} /></p>
+        <p class="note">{plural(stats.total, 'answer')} · ± is the 95% margin of error</p>
+        {change && (
+          <p class={`change sign-${change.significant ? signOf(change.delta) : 'zero'}`}>{changeText(change)}</p>
+        )}
+      </article>
+      <article class="card split-card">
+        <h3>Split of answers</h3>
+        <SplitBar figures={stats} />
+        <ul class="legend">
+          <li><span class="dot promoter" aria-hidden="true" /> Promoters {stats.promoters} <small>{share(stats.promoters)}</small></li>
+          <li><span class="dot passive" aria-hidden="true" /> Passives {stats.passives} <small>{share(stats.passives)}</small></li>
+          <li><span class="dot detractor" aria-hidden="true" /> Detractors {stats.detractors} <small>{share(stats.detractors)}</small></li>
+        </ul>
+      </article>
+      <article class="card">
+        <h3>Response rate</h3>
+        <p class="big">{stats.shown ? percent(stats.responseRate) : '–'}</p>
+        <p class="note">{stats.total} answered of {stats.shown} shown</p>
+      </article>
+      {followUp && (
+        <article class="card">
+          <h3>Detractors contacted</h3>
+          <p class="big">{followUp.detractors ? percent(followUp.contactedShare) : '–'}</p>
+          <p class="note">
+            {followUp.contacted} of {plural(followUp.detractors, 'detractor')}
+            {followUp.medianHoursToContact != null && <> · median time to first contact {durationText(followUp.medianHoursToContact)}</>}
+          </p>
+        </article>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import type { FollowUpStatus } from '../collector/api-types';
+import type { Filters } from './api-client';
+
+/** Everything a bookmark of the dashboard keeps: the filters, the queue's status, the user shown. */
+export interface UrlState {
+  filters: Filters;
+  queue: FollowUpStatus;
+  /** The user whose history is open, or '' for none. */
+  user: string;
+}
+
+const DAY = /^\d{4}-\d\d-\d\d$/;
+const STATUSES: readonly FollowUpStatus[] = ['open', 'contacted', 'resolved'];
+
+export const EMPTY_FILTERS: Filters = { stage: '', from: '', to: '', segment: '' };
+
+/** Reads the dashboard's state from a query string; anything malformed falls back to "not set". */
+export function readUrlState(search: string): UrlState {
+  const params = new URLSearchParams(search);
+  const day = (name: string) => {
+    const value = params.get(name) ?? '';
+    return DAY.test(value) ? value : '';
+  };
+  const queue = params.get('queue') as FollowUpStatus | null;
+  return {
+    filters: { stage: params.get('stage') ?? '', from: day('from'), to: day('to'), segment: params.get('segment') ?? '' },
+    queue: queue && STATUSES.includes(queue) ? queue : 'open',
+    user: params.get('user') ?? '',
+  };
+}
+
+/** The query string (with `?`, or '' when everything is default) for a state. */
+export function writeUrlState(state: UrlState): string {
+  const params = new URLSearchParams();
+  for (const key of ['stage', 'from', 'to', 'segment'] as const) if (state.filters[key]) params.set(key, state.filters[key]);
+  if (state.queue != 'open') params.set('queue', state.queue);
+  if (state.user) params.set('user', state.user);
+  return params.size ? `?${params}` : '';
+}
