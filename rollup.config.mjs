@@ -31,6 +31,14 @@ const scriptLocales = {
 };
 const LOCALES = readdirSync('src/prompt/locales').map((f) => f.replace(/\.ts$/, ''));
 
+// The collector (dist/collector/): ESM for Node. Its database drivers, ajv and node: built-ins stay
+// imports (optional peer dependencies); the JSON Schema is inlined from src/schema/.
+const COLLECTOR_EXTERNAL = [/^node:/, /^ajv(\/|$)/, /^pg$/, /^@electric-sql\/pglite/];
+const jsonModule = {
+  name: 'json-module',
+  transform: (code, id) => (id.endsWith('.json') ? { code: `export default ${code};`, map: null } : null),
+};
+
 export default [
   {
     input: 'src/embed.ts',
@@ -57,6 +65,18 @@ export default [
   {
     input: 'src/index.ts',
     output: { file: 'dist/index.d.ts', format: 'es' },
+    plugins: [dts()],
+  },
+  {
+    input: 'src/collector/index.ts',
+    output: { file: 'dist/collector/index.js', format: 'es', sourcemap: true },
+    external: COLLECTOR_EXTERNAL,
+    plugins: [jsonModule, ts()],
+  },
+  {
+    input: 'src/collector/index.ts',
+    output: { file: 'dist/collector/index.d.ts', format: 'es' },
+    external: COLLECTOR_EXTERNAL,
     plugins: [dts()],
   },
 ];
