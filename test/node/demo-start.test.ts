@@ -88,3 +88,17 @@ it('seed.mjs follows PORT, and says plainly when no demo is running', async () =
     await demo.close();
   }
 });
+
+it('refuses to start a second demo process on the same PGlite data directory, saying why', async () => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'nps-demo-two-')), 'data');
+  dirs.push(dataDir);
+  const first = await startDemo({ PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't' });
+  try {
+    const second = await run(['demo/server.mjs'], { PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't' });
+    expect(second.code).toBe(1);
+    expect(second.err).toMatch(/^demo: could not start: the PGlite data directory .* is in use by process \d+/);
+    expect(second.err).toMatch(/use PostgreSQL \(DATABASE_URL\) to run several collectors/);
+  } finally {
+    await first.close();
+  }
+});
