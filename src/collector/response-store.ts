@@ -71,7 +71,7 @@ export function createResponseStore(db: Database): ResponseStore {
       if (!latest.size) return { written: 0, rejected: [] };
       // Rows are locked in id order, so two overlapping batches cannot deadlock each other.
       const sorted = [...latest.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-      const { rows } = await db.query(UPSERT, [JSON.stringify(sorted)]);
+      const { rows } = await db.query(UPSERT, [JSON.stringify(sorted), sorted.length]);
       const row = rows[0] ?? {};
       const foreign = (row.foreign ?? []) as string[];
       return {

@@ -30,8 +30,9 @@ with incoming as (
   returning 1
 )
 select (select count(*) from written)::int as written,
+  -- Only when some version was not applied (a one-time filter: new records skip the join).
   coalesce((select json_agg(i.id) from incoming i join nps_responses s on s.id = i.id
-            where s.anonymous_id <> i."anonymousId"), '[]'::json) as "foreign"`;
+            where (select count(*) from written) < $2 and s.anonymous_id <> i."anonymousId"), '[]'::json) as "foreign"`;
 
 /** The columns of a stored response, named as the read API names them (follow-up assembled in JS). */
 export const COLUMNS = `id, status, score, category, comment, user_id as "userId", anonymous_id as "anonymousId",

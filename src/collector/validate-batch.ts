@@ -15,16 +15,30 @@ export interface Rejection {
 /** How far past the server's clock a version's `updatedAt` may be (clock skew between devices). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
-const ajv = new Ajv2020({ strict: true, strictRequired: false, strictTypes: false, allErrors: true });
-ajv.addFormat('date-time', { type: 'string', validate: (s: string) => parseDateTime(s) != null });
-ajv.addSchema(SCHEMA);
-const checkRecord = ajv.getSchema(SCHEMA.$id + '#/$defs/ResponseRecord') as ValidateFunction<ResponseRecord>;
-// The envelope alone: records are checked one by one so a bad one cannot sink the others.
-const checkEnvelope = ajv.compile({
-  ...SCHEMA,
-  $id: SCHEMA.$id.replace(/\.json$/, '.envelope.json'),
-  properties: { ...SCHEMA.properties, responses: { ...SCHEMA.properties.responses, items: true } },
-});
+// Two compilations of the schema: a fast one that stops at the first error (every record goes
+// through it), and one that collects all errors, run only on a refused record to find the clearest reason.
+const compile = (allErrors: boolean) => {
+  const ajv = new Ajv2020({ strict: true, strictRequired: false, strictTypes: false, allErrors });
+  ajv.addFormat('date-time', { type: 'string', validate: (s: string) => parseDateTime(s) != null });
+  ajv.addSchema(SCHEMA);
+  return {
+    record: ajv.getSchema(SCHEMA.$id + '#/$defs/ResponseRecord') as ValidateFunction<ResponseRecord>,
+    // The envelope alone: records are checked one by one so a bad one cannot sink the others.
+    envelope: ajv.compile({
+      ...SCHEMA,
+      $id: SCHEMA.$id.replace(/\.json$/, '.envelope.json'),
+      properties: { ...SCHEMA.properties, responses: { ...SCHEMA.properties.responses, items: true } },
+    }),
+  };
+};
+const fast = compile(false);
+const thorough = compile(true);
+
+/** The clearest reason `check` refuses `value`, from a run that collects every error. */
+const reason = (check: ValidateFunction, value: unknown, root?: string) => {
+  check(value);
+  return describeRecordError(check.errors, value, root);
+};
 
 // PostgreSQL text and jsonb cannot hold NUL or unpaired surrogates: refuse them per record, not per batch.
 const unstorable = (v: unknown, depth = 0): boolean =>
@@ -48,13 +62,13 @@ function refusal(r: ResponseRecord, now: number): string | undefined {
  * @example validateBatch(JSON.parse(body), Date.now())
  */
 export function validateBatch(body: unknown, now: number): { error: string } | { valid: ResponseRecord[]; rejected: Rejection[] } {
-  if (!checkEnvelope(body)) return { error: describeRecordError(checkEnvelope.errors, body, 'batch') };
+  if (!fast.envelope(body)) return { error: reason(thorough.envelope, body, 'batch') };
   const valid: ResponseRecord[] = [];
   const rejected: Rejection[] = [];
   (body as { responses: unknown[] }).responses.forEach((r, i) => {
     const given = r && typeof r == 'object' ? (r as { id?: unknown }).id : undefined;
     const id = typeof given == 'string' ? given : `#${i}`;
-    const error = checkRecord(r) ? refusal(r, now) : describeRecordError(checkRecord.errors, r);
+    const error = fast.record(r) ? refusal(r, now) : reason(thorough.record, r);
     if (error) rejected.push({ id, error });
     else valid.push(r as ResponseRecord);
   });
