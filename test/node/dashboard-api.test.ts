@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCollector, type Database } from '../../src/collector/index';
 import { csvCell } from '../../src/collector/to-csv';
-import { answered, DATABASES, dashboardFixture, freshStore, shown } from './fixtures';
+import { answered, DATABASES, dashboardFixture, freshStore, removeDashboardFixtures, shown } from './fixtures';
 
 const ORIGIN = 'http://127.0.0.1:5173';
 const TOKEN = 'a-long-dashboard-token';
@@ -20,7 +20,10 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('read API and
     await fresh.store.upsert([detractor]);
     await fresh.store.upsert([promoter]);
   });
-  afterAll(() => db.close());
+  afterAll(async () => {
+    await db.close();
+    removeDashboardFixtures();
+  });
 
   const get = (path: string, headers: Record<string, string> = {}, method = 'GET', body?: string) =>
     handle(new Request(ORIGIN + path, { method, headers, body }));

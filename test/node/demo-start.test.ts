@@ -48,8 +48,9 @@ it('names DATABASE_URL and its host (not its password) when PostgreSQL cannot be
 });
 
 it('says the first start creates the database only on a real first start', async () => {
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'nps-demo-first-')), 'data');
-  dirs.push(dataDir);
+  const parent = mkdtempSync(join(tmpdir(), 'nps-demo-first-'));
+  dirs.push(parent);
+  const dataDir = join(parent, 'data');
   const first = await startDemo({ PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't' });
   await first.close();
   const second = await startDemo({ PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't' });
@@ -63,8 +64,9 @@ it('says the first start creates the database only on a real first start', async
 });
 
 it('prints the first-start note, storage, origins and write key in the banner', async () => {
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'nps-demo-banner-')), 'data');
-  dirs.push(dataDir);
+  const parent = mkdtempSync(join(tmpdir(), 'nps-demo-banner-'));
+  dirs.push(parent);
+  const dataDir = join(parent, 'data');
   const { out } = await run(['demo/server.mjs'], { PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't', ALLOWED_ORIGINS: '', NPS_WRITE_KEY: '' }, /Press Ctrl\+C/);
   expect(out).toMatch(/the first start creates it, which takes a while/);
   expect(out).toMatch(/Allowed origins: +none besides its own/);
@@ -90,8 +92,9 @@ it('seed.mjs follows PORT, and says plainly when no demo is running', async () =
 });
 
 it('refuses to start a second demo process on the same PGlite data directory, saying why', async () => {
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'nps-demo-two-')), 'data');
-  dirs.push(dataDir);
+  const parent = mkdtempSync(join(tmpdir(), 'nps-demo-two-'));
+  dirs.push(parent);
+  const dataDir = join(parent, 'data');
   const first = await startDemo({ PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't' });
   try {
     const second = await run(['demo/server.mjs'], { PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't' });

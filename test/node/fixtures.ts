@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uuidv7 } from '../../src/core/ids';
@@ -70,12 +70,18 @@ export async function freshStore(url?: string): Promise<{ db: Database; store: R
   return { db, store: createResponseStore(db) };
 }
 
+const fixtureDirs: string[] = [];
+
+/** Removes the folders {@link dashboardFixture} made (call in afterAll). */
+export const removeDashboardFixtures = () => fixtureDirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+
 /**
  * A stand-in for the built dashboard (dist/dashboard/): a temporary folder with its pages, assets of
  * every served type, and a file that must never be served. Returns its path.
  */
 export function dashboardFixture(): string {
   const dir = mkdtempSync(join(tmpdir(), 'nps-dashboard-fixture-'));
+  fixtureDirs.push(dir);
   const files: Record<string, string> = {
     'index.html': '<!doctype html><title>NPS dashboard</title><script src="/dashboard/dashboard.js" type="module"></script>',
     'login.html': '<!doctype html><title>Sign in</title><form method="post" action="/login"><input name="token"></form>',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { createCollector, toNodeListener, type Database, type ResponseStore } from '../../src/collector/index';
-import { dashboardFixture, freshStore } from './fixtures';
+import { dashboardFixture, freshStore, removeDashboardFixtures } from './fixtures';
 
 // toNodeListener over real sockets: odd request lines and headers get a 4xx (never a 500 or a dropped
 // connection), the URL never comes from Host, and TRUST_PROXY decides scheme and client address.
@@ -15,6 +15,7 @@ beforeAll(async () => ({ db, store } = await freshStore()));
 afterAll(async () => {
   servers.forEach((s) => (s.closeAllConnections(), s.close()));
   await db.close();
+  removeDashboardFixtures();
 });
 
 async function listen(trustProxy: boolean, seen: { url?: string; client?: string } = {}): Promise<number> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCollector, SECURITY_HEADERS, type CollectorOptions, type Database, type ResponseStore } from '../../src/collector/index';
 import { csvCell } from '../../src/collector/to-csv';
-import { answered, batch, dashboardFixture, freshStore, shown } from './fixtures';
+import { answered, batch, dashboardFixture, freshStore, removeDashboardFixtures, shown } from './fixtures';
 
 // Each finding of the adversarial review in issue 12, at the fetch-handler level (PGlite).
 const ORIGIN = 'http://127.0.0.1:5173';
@@ -12,7 +12,10 @@ let store: ResponseStore;
 let clock = NOW;
 const dashboardDir = dashboardFixture();
 beforeAll(async () => ({ db, store } = await freshStore()));
-afterAll(() => db.close());
+afterAll(async () => {
+  await db.close();
+  removeDashboardFixtures();
+});
 beforeEach(async () => {
   clock = NOW;
   await db.query('truncate nps_responses, nps_dashboard_sessions');
