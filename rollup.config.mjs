@@ -72,6 +72,14 @@ const dashboardStatic = {
   },
 };
 
+// The collector (dist/collector/): ESM for Node. Its database drivers, ajv and node: built-ins stay
+// imports (optional peer dependencies); the JSON Schema is inlined from src/schema/.
+const COLLECTOR_EXTERNAL = [/^node:/, /^ajv(\/|$)/, /^pg$/, /^@electric-sql\/pglite/];
+const jsonModule = {
+  name: 'json-module',
+  transform: (code, id) => (id.endsWith('.json') ? { code: `export default ${code};`, map: null } : null),
+};
+
 export default [
   {
     input: 'src/embed.ts',
@@ -134,5 +142,17 @@ export default [
       }),
       minify(),
     ],
+  },
+  {
+    input: 'src/collector/index.ts',
+    output: { file: 'dist/collector/index.js', format: 'es', sourcemap: true },
+    external: COLLECTOR_EXTERNAL,
+    plugins: [jsonModule, ts()],
+  },
+  {
+    input: 'src/collector/index.ts',
+    output: { file: 'dist/collector/index.d.ts', format: 'es' },
+    external: COLLECTOR_EXTERNAL,
+    plugins: [dts()],
   },
 ];

@@ -4,10 +4,15 @@ import { startDemo } from './start-demo.mjs';
 
 try {
   const env = /** @type {import('./start-demo.mjs').DemoEnv} */ (process.env);
-  console.log('nps-widget demo: opening the database (the first start creates it, which takes a while)…');
-  const demo = await startDemo(env);
-  const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${env.DATA_DIR || '.data'}/`;
-  console.log(`nps-widget demo (storage: ${where})
+  const demo = await startDemo(env, {
+    onOpening: (firstStart) =>
+      console.log(`nps-widget demo: opening the database${firstStart ? ' (the first start creates it, which takes a while)' : ''}…`),
+  });
+  const origins = demo.allowedOrigins.length ? demo.allowedOrigins.join(', ') : 'none besides its own';
+  console.log(`nps-widget demo
+  Storage:                ${demo.storage}
+  Allowed origins:        ${origins}${demo.allowedOrigins.length ? '' : ' (set ALLOWED_ORIGINS to add some)'}
+  Write key:              ${demo.writeKeyRequired ? 'required (X-NPS-Write-Key, from NPS_WRITE_KEY)' : 'not required (set NPS_WRITE_KEY to require one)'}
   Demo app (script tag):  ${demo.url}/
   Demo app (ESM build):   ${demo.url}/esm.html
   Collector endpoint:     POST ${demo.url}/api/nps

@@ -1,58 +1,127 @@
 // @ts-check
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { COLLECTOR_PATHS, createCollector } from './collector/create-collector.mjs';
-import { openDatabase } from './collector/open-database.mjs';
-import { migrate } from './collector/migrate.mjs';
-import { createResponseStore } from './collector/response-store.mjs';
-import { toNodeListener } from './collector/node-adapter.mjs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { COLLECTOR_PATHS, createCollector, createResponseStore, migrate, openDatabase, toNodeListener } from 'nps-widget/collector';
 import { createStaticSite } from './static-site.mjs';
 
 /**
  * Settings of the demo server, from the environment.
  * @typedef {{ PORT?: string, DATABASE_URL?: string, DATA_DIR?: string, ALLOWED_ORIGINS?: string,
- *   NPS_WRITE_KEY?: string, DASHBOARD_TOKEN?: string, RATE_LIMIT?: string }} DemoEnv
+ *   NPS_WRITE_KEY?: string, DASHBOARD_TOKEN?: string, RATE_LIMIT?: string, TRUST_PROXY?: string }} DemoEnv
  */
 
 /**
- * Starts the demo app, the collector and the dashboard on one port of 127.0.0.1.
- * @param {DemoEnv} env
- * @returns {Promise<{ url: string, token: string, close(): Promise<void>, store: import('./collector/response-store.mjs').ResponseStore, dbKind: string }>}
+ * What a running demo is.
+ * @typedef {{ url: string, token: string, storage: string, firstStart: boolean, allowedOrigins: string[],
+ *   writeKeyRequired: boolean, store: import('nps-widget/collector').ResponseStore, close(): Promise<void> }} Demo
  */
-export async function startDemo(env) {
+
+/** @param {DemoEnv} env */
+function readSettings(env) {
   const port = Number(env.PORT ?? 5173);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`);
+  if (!/^\d+$/.test(env.PORT ?? '5173') || port > 65535) throw new TypeError(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`);
   const rate = Number(env.RATE_LIMIT ?? 120);
   if (!(rate > 0)) throw new TypeError(`RATE_LIMIT must be a positive number of requests per minute, got ${JSON.stringify(env.RATE_LIMIT)}`);
   const allowedOrigins = (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean);
   for (const o of allowedOrigins) if (o != '*' && !/^https?:\/\/[^/]+$/.test(o)) throw new TypeError(`ALLOWED_ORIGINS: "${o}" is not an origin like https://app.example.com`);
-  const token = env.DASHBOARD_TOKEN || randomBytes(18).toString('base64url');
+  if (env.TRUST_PROXY && !['0', '1', 'true', 'false'].includes(env.TRUST_PROXY)) throw new TypeError(`TRUST_PROXY must be 1 or 0, got ${JSON.stringify(env.TRUST_PROXY)}`);
+  return { port, rate, allowedOrigins, trustProxy: env.TRUST_PROXY == '1' || env.TRUST_PROXY == 'true', dataDir: env.DATA_DIR || '.data', url: env.DATABASE_URL || undefined };
+}
 
-  const db = await openDatabase({ url: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || '.data' });
-  await migrate(db);
-  const store = createResponseStore(db);
-  const collector = createCollector({
-    store,
-    allowedOrigins,
-    writeKey: env.NPS_WRITE_KEY || undefined,
-    dashboardToken: token,
-    rateLimit: { limit: rate, windowMs: 60_000 },
-  });
+/**
+ * The host and port of a PostgreSQL URL, never its password.
+ * @param {string} url
+ */
+const hostOf = (url) => {
+  try {
+    const u = new URL(url);
+    return u.host || 'localhost';
+  } catch {
+    return '(not a URL)';
+  }
+};
+
+/**
+ * Opens the database, with a message that names the setting when it cannot.
+ * @param {{ url?: string, dataDir: string }} s
+ */
+async function openStorage({ url, dataDir }) {
+  try {
+    return await openDatabase({ url, dataDir });
+  } catch (e) {
+    const why = e instanceof Error ? (/** @type {NodeJS.ErrnoException} */ (e).code ?? e.message) : String(e);
+    if (url) throw new Error(`DATABASE_URL: cannot reach PostgreSQL at ${hostOf(url)} (${why}). Is the server running, and is the URL right?`);
+    throw e;
+  }
+}
+
+/**
+ * Starts the demo app, the collector and the dashboard on one port of 127.0.0.1. The port is taken
+ * first, so a port in use fails before the database is touched.
+ * @param {DemoEnv} env
+ * @param {{ onOpening?: (firstStart: boolean) => void }} [hooks]
+ * @returns {Promise<Demo>}
+ */
+export async function startDemo(env, hooks = {}) {
+  const settings = readSettings(env);
+  const token = env.DASHBOARD_TOKEN || randomBytes(18).toString('base64url');
   const site = createStaticSite({ writeKey: env.NPS_WRITE_KEY });
+  /** @type {import('nps-widget/collector').Collector | undefined} */
+  let collector;
   const server = createServer(
-    toNodeListener((request, info) => (COLLECTOR_PATHS.test(new URL(request.url).pathname) ? collector(request, info) : site(request))),
+    toNodeListener(
+      async (request, info) => {
+        if (!COLLECTOR_PATHS.test(new URL(request.url).pathname)) return site(request);
+        return collector ? collector(request, info) : new Response('starting', { status: 503, headers: { 'retry-after': '1' } });
+      },
+      { trustProxy: settings.trustProxy },
+    ),
   );
-  await new Promise((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve(undefined)));
-  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    token,
-    store,
-    dbKind: db.kind,
-    async close() {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(() => r(undefined)));
+  await new Promise((resolve, reject) =>
+    server
+      .once('error', (/** @type {NodeJS.ErrnoException} */ e) =>
+        reject(e.code == 'EADDRINUSE' ? new Error(`port ${settings.port} on 127.0.0.1 is already in use (another demo?). Stop it, or set PORT to another port.`) : e),
+      )
+      .listen(settings.port, '127.0.0.1', () => resolve(undefined)),
+  );
+  try {
+    const firstStart = !settings.url && !settings.dataDir.startsWith('memory://') && !existsSync(join(settings.dataDir, 'PG_VERSION'));
+    hooks.onOpening?.(firstStart);
+    const db = await openStorage(settings);
+    try {
+      await migrate(db);
+    } catch (e) {
       await db.close();
-    },
-  };
+      throw e;
+    }
+    const store = createResponseStore(db);
+    collector = createCollector({
+      store,
+      allowedOrigins: settings.allowedOrigins,
+      writeKey: env.NPS_WRITE_KEY || undefined,
+      dashboardToken: token,
+      rateLimit: { limit: settings.rate, windowMs: 60_000 },
+    });
+    const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+    return {
+      url: `http://127.0.0.1:${address.port}`,
+      token,
+      store,
+      firstStart,
+      storage: settings.url ? `PostgreSQL at ${hostOf(settings.url)} (DATABASE_URL)` : settings.dataDir.startsWith('memory://') ? 'PGlite in memory' : `PGlite in ${settings.dataDir.replace(/\/?$/, '/')}`,
+      allowedOrigins: settings.allowedOrigins,
+      writeKeyRequired: !!env.NPS_WRITE_KEY,
+      async close() {
+        server.closeAllConnections();
+        await new Promise((r) => server.close(() => r(undefined)));
+        await db.close();
+      },
+    };
+  } catch (e) {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(() => r(undefined)));
+    throw e;
+  }
 }

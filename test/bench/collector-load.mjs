@@ -1,5 +1,5 @@
 // @ts-check
-// Load check of the reference collector (not a timed test): 20,000 records in batches of 50 from 20
+// Load check of the collector package, imported as a team would (run `npm run build` first; not a timed test): 20,000 records in batches of 50 from 20
 // concurrent clients, 10% of the batches sent a second time, against a collector on 127.0.0.1 with
 // PGlite in a temp folder (or the PostgreSQL test database in TEST_DATABASE_URL, whose table it
 // empties). Reports what was stored, the duplicates, throughput and p50/p95 latency.
@@ -9,11 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCollector } from '../../demo/collector/create-collector.mjs';
-import { openDatabase } from '../../demo/collector/open-database.mjs';
-import { migrate } from '../../demo/collector/migrate.mjs';
-import { createResponseStore } from '../../demo/collector/response-store.mjs';
-import { toNodeListener } from '../../demo/collector/node-adapter.mjs';
+import { createCollector, createResponseStore, migrate, openDatabase, toNodeListener } from 'nps-widget/collector';
 import { prng, seedRecords } from '../../demo/seed-data.mjs';
 
 const { values } = parseArgs({
@@ -29,7 +25,7 @@ const RECORDS = Number(values.records), BATCH = Number(values.batch), CLIENTS = 
 const dataDir = mkdtempSync(join(tmpdir(), 'nps-collector-load-'));
 const db = await openDatabase({ url: process.env.TEST_DATABASE_URL, dataDir });
 await migrate(db);
-if (process.env.TEST_DATABASE_URL) await db.query('truncate nps_responses');
+if (process.env.TEST_DATABASE_URL) await db.query('truncate nps_responses, nps_dashboard_sessions');
 const store = createResponseStore(db);
 const collector = createCollector({ store, dashboardToken: 'bench', rateLimit: { limit: 1e9, windowMs: 1000 }, maxBodyBytes: 1 << 20 });
 const server = createServer({ keepAliveTimeout: 30_000 }, toNodeListener(collector));
@@ -72,6 +68,7 @@ await Promise.all(
 const seconds = (performance.now() - t0) / 1000;
 
 const { rows } = await db.query('select count(*)::int as stored, count(distinct id)::int as ids, (count(*) filter (where writes > 1))::int as rewritten from nps_responses');
+const counts = /** @type {{ stored: number, ids: number, rewritten: number }} */ (rows[0]);
 const unique = new Set(records.map((r) => /** @type {{ id: string }} */ (r).id)).size;
 latencies.sort((a, b) => a - b);
 const pct = (/** @type {number} */ p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
@@ -79,7 +76,7 @@ const stats = await store.stats();
 
 console.log(`collector load check (${db.kind}${process.env.TEST_DATABASE_URL ? '' : ' in ' + dataDir})`);
 console.log(`  sent        ${sentRecords} records in ${latencies.length} requests (${resentRecords} records resent), ${CLIENTS} concurrent clients`);
-console.log(`  stored      ${rows[0].stored} rows for ${unique} unique ids; duplicates: ${rows[0].stored - unique}; rows rewritten by a resend: ${rows[0].rewritten}`);
+console.log(`  stored      ${counts.stored} rows for ${unique} unique ids; duplicates: ${counts.stored - unique}; rows rewritten by a resend: ${counts.rewritten}`);
 console.log(`  answers     ${stats.total} (NPS ${stats.nps} ± ${stats.marginOfError}), shown ${stats.shown}; rejected ${rejected}; failed requests ${failures}`);
 console.log(`  throughput  ${(sentRecords / seconds).toFixed(0)} records/s, ${(latencies.length / seconds).toFixed(1)} requests/s (${seconds.toFixed(2)} s)`);
 console.log(`  latency     p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms per request`);
@@ -88,4 +85,4 @@ server.closeAllConnections();
 server.close();
 await db.close();
 rmSync(dataDir, { recursive: true, force: true });
-if (rows[0].stored != unique || failures || rejected) process.exit(1);
+if (counts.stored != unique || failures || rejected) process.exit(1);

@@ -63,7 +63,7 @@ it('closes the loop: "followed up" with a note is saved through PATCH', async ()
   await item.getByRole('button', { name: 'Save' }).click();
   await item.getByText('Saved').waitFor();
   const { responses } = await api('/api/responses?category=detractor&hasComment=true&limit=1000');
-  expect(responses.find((r: { comment: string }) => r.comment == XSS)).toMatchObject({ followedUp: true, followUpNote: 'Emailed them; fixed in 2.4' });
+  expect(responses.find((r: { comment: string }) => r.comment == XSS)).toMatchObject({ followUp: { status: 'contacted', note: 'Emailed them; fixed in 2.4' } });
   await page.getByLabel('Hide followed up').check();
   expect(await page.locator('.followup', { hasText: 'it broke' }).count()).toBe(0);
 });

@@ -1,9 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { uuidv7 } from '../../src/core/ids';
 import type { ResponseRecord } from '../../src/core/wire';
 import { categoryOf } from '../../src/core/nps-score';
-import { openDatabase, type Database } from '../../demo/collector/open-database.mjs';
-import { migrate } from '../../demo/collector/migrate.mjs';
-import { createResponseStore } from '../../demo/collector/response-store.mjs';
+import { openDatabase, migrate, createResponseStore, type Database, type ResponseStore } from '../../src/collector/index';
 
 const newId = uuidv7();
 const T0 = Date.parse('2026-11-23T10:00:00.000Z');
@@ -41,10 +42,56 @@ export const DATABASES: { name: string; url?: string; skip: boolean }[] = [
     : { name: 'PostgreSQL (skipped: TEST_DATABASE_URL is not set; .ci/run starts a server and sets it)', skip: true },
 ];
 
-/** A migrated, empty database and its store. Real PostgreSQL is shared, so its table is emptied. */
-export async function freshStore(url?: string): Promise<{ db: Database; store: ReturnType<typeof createResponseStore> }> {
-  const db = await openDatabase({ url, dataDir: 'memory://' });
+let schemas = 0;
+
+/**
+ * A migrated, empty database and its store. On a real PostgreSQL server each call gets its own schema
+ * (dropped on close), so test files running in parallel never see each other's rows.
+ */
+export async function freshStore(url?: string): Promise<{ db: Database; store: ResponseStore }> {
+  if (!url) {
+    const db = await openDatabase({ dataDir: 'memory://' });
+    await migrate(db);
+    return { db, store: createResponseStore(db) };
+  }
+  const schema = `test_${process.pid}_${++schemas}_${Date.now()}`;
+  const admin = await openDatabase({ url });
+  await admin.query(`create schema ${schema}`);
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  const db = await openDatabase({ url: scoped.href });
   await migrate(db);
-  if (url) await db.query('truncate nps_responses');
+  const close = db.close;
+  db.close = async () => {
+    await close();
+    await admin.query(`drop schema ${schema} cascade`);
+    await admin.close();
+  };
   return { db, store: createResponseStore(db) };
+}
+
+const fixtureDirs: string[] = [];
+
+/** Removes the folders {@link dashboardFixture} made (call in afterAll). */
+export const removeDashboardFixtures = () => fixtureDirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+
+/**
+ * A stand-in for the built dashboard (dist/dashboard/): a temporary folder with its pages, assets of
+ * every served type, and a file that must never be served. Returns its path.
+ */
+export function dashboardFixture(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nps-dashboard-fixture-'));
+  fixtureDirs.push(dir);
+  const files: Record<string, string> = {
+    'index.html': '<!doctype html><title>NPS dashboard</title><script src="/dashboard/dashboard.js" type="module"></script>',
+    'login.html': '<!doctype html><title>Sign in</title><form method="post" action="/login"><input name="token"></form>',
+    'dashboard.js': 'console.log("dashboard")',
+    'dashboard.js.map': '{"version":3}',
+    'dashboard.css': 'body{margin:0}',
+    'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    'chart.png': '\x89PNG',
+    'secret.txt': 'never served',
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
 }

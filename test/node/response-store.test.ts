@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../demo/collector/open-database.mjs';
-import { migrate } from '../../demo/collector/migrate.mjs';
-import type { ResponseStore } from '../../demo/collector/response-store.mjs';
+import { migrate, type Database, type ResponseStore } from '../../src/collector/index';
 import { answered, DATABASES, freshStore, shown } from './fixtures';
 
 const DAY = 86_400_000;
@@ -15,9 +13,9 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('response sto
   beforeEach(() => db.query('truncate nps_responses'));
 
   it('migrates idempotently', async () => {
-    expect(await migrate(db)).toBe(1);
+    expect(await migrate(db)).toBe(2);
     const { rows } = await db.query('select version from nps_schema_migrations');
-    expect(rows.map((r) => r.version)).toEqual([1]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2]);
   });
 
   it('computes figures overall, by stage and by ISO week, with filters', async () => {
@@ -30,7 +28,7 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('response sto
       answered(shown({ stage: 'onboarded' }, MON + 8 * DAY), 0),
       { ...shown({}, MON + 9 * DAY), status: 'dismissed' as const },
     ];
-    expect(await store.upsert(records)).toBe(7);
+    expect(await store.upsert(records)).toEqual({ written: 7, rejected: [] });
     const s = await store.stats();
     expect(s).toMatchObject({ total: 5, promoters: 2, passives: 1, detractors: 2, shown: 7, nps: 0, responseRate: 0.7143 });
     expect(s.marginOfError).toBeCloseTo(1.96 * Math.sqrt(0.8 / 5) * 100, 0);
@@ -65,27 +63,28 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('response sto
   it('keeps the winner when one batch holds several versions of an id', async () => {
     const r = shown();
     const a = answered(r, 8);
-    expect(await store.upsert([a, r, { ...r, status: 'dismissed' }])).toBe(1);
+    expect(await store.upsert([a, r, { ...r, status: 'dismissed' }])).toEqual({ written: 1, rejected: [] });
     expect(await store.list()).toMatchObject([{ id: r.id, status: 'answered', score: 8 }]);
   });
 
-  it('lists newest first with filters and paging, and records follow-up state', async () => {
+  it('lists newest first in receive order with filters and paging, and records follow-up state', async () => {
     const rs = Array.from({ length: 5 }, (_, i) => answered(shown({}, MON + i * 1000), i < 3 ? 2 : 9));
-    await store.upsert(rs);
+    for (const r of rs) await store.upsert([r]);
     const detractors = await store.list({ category: 'detractor' });
     expect(detractors.map((r) => r.id)).toEqual([rs[2]!.id, rs[1]!.id, rs[0]!.id]);
-    const page2 = await store.list({ category: 'detractor', limit: 2, after: detractors[1]!.id as string });
+    const page2 = await store.list({ category: 'detractor', limit: 2, afterSequence: detractors[1]!.sequence });
     expect(page2.map((r) => r.id)).toEqual([rs[0]!.id]);
+    expect(detractors[0]!.receivedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
     const done = await store.followUp(rs[1]!.id, { followedUp: true, note: 'Called; fixed the export' });
-    expect(done).toMatchObject({ followedUp: true, followUpNote: 'Called; fixed the export' });
-    expect(done!.followedUpAt).toMatch(/^\d{4}-\d\d-\d\dT/);
-    // A newer version of the record keeps the follow-up state.
+    expect(done?.followUp).toMatchObject({ status: 'contacted', note: 'Called; fixed the export', owner: null, history: [] });
+    expect(done!.followUp.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // A newer version of the record keeps the follow-up state (and moves to the top: it was received last).
     await store.upsert([{ ...rs[1]!, comment: 'later', updatedAt: new Date(Date.parse(rs[1]!.updatedAt) + 1000).toISOString() }]);
-    expect((await store.list({ category: 'detractor' }))[1]).toMatchObject({ comment: 'later', followedUp: true });
+    expect((await store.list({ category: 'detractor' }))[0]).toMatchObject({ id: rs[1]!.id, comment: 'later', followUp: { status: 'contacted' } });
     expect(await store.followUp('01890a5d-ac96-774b-bcce-b302099a8057', { followedUp: true })).toBeUndefined();
     const undone = await store.followUp(rs[1]!.id, { followedUp: false });
-    expect(undone).toMatchObject({ followedUp: false, followUpNote: null, followedUpAt: null });
+    expect(undone?.followUp).toMatchObject({ status: 'open', note: null, updatedAt: null });
   });
 
   it('stores text exactly, including quotes, HTML and non-Latin scripts', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeek, npsFigures } from '../../demo/collector/nps-math.mjs';
+import { npsFigures } from '../../src/core/nps-figures';
+import { isoWeek } from '../../src/core/iso-week';
 
 describe('npsFigures', () => {
   it('computes NPS and the 95% margin of error on known inputs', () => {
@@ -13,6 +14,7 @@ describe('npsFigures', () => {
       detractors: 20,
       shown: 200,
       responseRate: 0.5,
+      tooFew: false,
     });
     // p = .6, d = .1, n = 400: σ² = .7 − .25 = .45; 1.96 × √(.45/400) × 100 = 6.574…
     expect(npsFigures({ promoters: 240, passives: 120, detractors: 40, shown: 400 })).toMatchObject({ nps: 50, marginOfError: 6.6, responseRate: 1 });
@@ -26,8 +28,13 @@ describe('npsFigures', () => {
     expect(npsFigures({ promoters: 0, passives: 0, detractors: 7, shown: 7 })).toMatchObject({ nps: -100, marginOfError: 0 });
     expect(npsFigures({ promoters: 5, passives: 0, detractors: 0, shown: 5 })).toMatchObject({ nps: 100, marginOfError: 0 });
     expect(npsFigures({ promoters: 0, passives: 0, detractors: 0, shown: 4 })).toEqual({
-      nps: 0, marginOfError: 0, total: 0, promoters: 0, passives: 0, detractors: 0, shown: 4, responseRate: 0,
+      nps: 0, marginOfError: 0, total: 0, promoters: 0, passives: 0, detractors: 0, shown: 4, responseRate: 0, tooFew: true,
     });
+  });
+
+  it('flags fewer than 10 answers as too few', () => {
+    expect(npsFigures({ promoters: 9, passives: 0, detractors: 0, shown: 9 }).tooFew).toBe(true);
+    expect(npsFigures({ promoters: 9, passives: 1, detractors: 0, shown: 10 }).tooFew).toBe(false);
   });
 
   it('rounds to one decimal without negative zero', () => {

@@ -1,0 +1,75 @@
+import type { Category, ResponseStatus } from '../core/wire';
+import { parseDateTime, parseDay } from './date-time';
+import { HttpError } from './http-error';
+import { decodeCursor } from './list-cursor';
+
+/** Which records a figure covers: `from` inclusive and `to` exclusive, on `shownAt`. */
+export interface StatsFilter {
+  /** A stage; {@link NO_STAGE} selects records without one. */
+  stage?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** Which records a listing returns, and which page. */
+export interface ListFilter extends StatsFilter {
+  category?: Category;
+  status?: ResponseStatus;
+  hasComment?: boolean;
+  /** At most this many (1..1000). @default 100 */
+  limit?: number;
+  /** Continue after this position in receive order (from {@link decodeCursor}). */
+  afterSequence?: string;
+}
+
+/** The name under which records without a stage are counted, and the `stage` filter that selects them. */
+export const NO_STAGE = '(none)';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Reads the filters of the read API: `stage`, `from`, `to` (a day YYYY-MM-DD in UTC, `to` inclusive,
+ * or an ISO date-time with an offset), and for listings `category`, `status`, `hasComment`, `limit`,
+ * `cursor`. Anything it cannot use exactly is a 400 naming the parameter.
+ * @example parseFilter(new URL(request.url).searchParams)
+ */
+export function parseFilter(q: URLSearchParams): ListFilter {
+  for (const [name, value] of q)
+    if (/[\0-\x08\x0b\x0c\x0e-\x1f]|\p{Cs}/u.test(name + value)) throw new HttpError(400, `${name} contains a control character`);
+  const from = date(q, 'from', false);
+  const to = date(q, 'to', true);
+  if (from && to && from > to) throw new HttpError(400, `from (${q.get('from')}) is later than to (${q.get('to')})`);
+  const stage = q.get('stage') || undefined;
+  if (stage && stage.length > 200) throw new HttpError(400, 'stage must have at most 200 characters');
+  const limit = q.get('limit');
+  if (limit != null && !(/^\d{1,4}$/.test(limit) && +limit >= 1 && +limit <= 1000)) throw new HttpError(400, `limit must be an integer from 1 to 1000, got ${JSON.stringify(limit)}`);
+  const hasComment = oneOf(q, 'hasComment', ['true', 'false'] as const);
+  const cursor = q.get('cursor');
+  return {
+    stage,
+    from,
+    to,
+    category: oneOf(q, 'category', ['detractor', 'passive', 'promoter'] as const),
+    status: oneOf(q, 'status', ['shown', 'answered', 'dismissed'] as const),
+    hasComment: hasComment == null ? undefined : hasComment == 'true',
+    limit: limit == null ? undefined : +limit,
+    afterSequence: cursor ? decodeCursor(cursor) : undefined,
+  };
+}
+
+function date(q: URLSearchParams, name: string, end: boolean): Date | undefined {
+  const v = q.get(name);
+  if (!v) return undefined;
+  const day = parseDay(v);
+  // Date-times need an offset: without one, the server's time zone would decide what they mean.
+  const ms = day != null ? day + (end ? DAY_MS : 0) : parseDateTime(v);
+  if (ms == null || ms >= Date.UTC(10000, 0, 1))
+    throw new HttpError(400, `${name} must be a real day (YYYY-MM-DD) or an ISO date-time with an offset, from 1970 to 9999, got ${JSON.stringify(v)}`);
+  return new Date(ms);
+}
+
+function oneOf<T extends string>(q: URLSearchParams, name: string, allowed: readonly T[]): T | undefined {
+  const v = q.get(name) || undefined;
+  if (v != null && !allowed.includes(v as T)) throw new HttpError(400, `${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`);
+  return v as T | undefined;
+}

@@ -1,0 +1,21 @@
+// Characters that make a spreadsheet read a cell as a formula.
+const FORMULA_START = /^[=+\-@\t\r]/;
+// A `;` followed by one of them: in locales whose list separator is `;`, a spreadsheet may split the
+// cell there and start a new cell with a formula.
+const FORMULA_AFTER_SEMICOLON = /;(\s*)(?=[=+\-@])/g;
+
+/**
+ * One CSV cell (RFC 4180), formula-safe: text starting with = + - @ (or a tab / carriage return) is
+ * prefixed with an apostrophe, as is such a character after a `;`, and such cells are quoted.
+ * @example csvCell('=1+1') // "'=1+1"
+ */
+export function csvCell(value: unknown): string {
+  if (value == null) return '';
+  let s = typeof value == 'object' ? JSON.stringify(value) : String(value);
+  if (FORMULA_START.test(s)) s = "'" + s;
+  const afterSemicolon = s.replace(FORMULA_AFTER_SEMICOLON, ";$1'");
+  return afterSemicolon != s || /[",;\r\n]/.test(s) ? '"' + afterSemicolon.replace(/"/g, '""') + '"' : s;
+}
+
+/** One CSV line, CRLF-terminated. */
+export const csvLine = (cells: readonly unknown[]): string => cells.map(csvCell).join(',') + '\r\n';

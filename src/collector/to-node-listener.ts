@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import type { Collector } from './create-collector';
+import { isValidHost } from './same-origin';
+import { SECURITY_HEADERS } from './security-headers';
+
+/** Options of {@link toNodeListener}. */
+export interface NodeListenerOptions {
+  /**
+   * Trust a reverse proxy in front: the client address is the last `X-Forwarded-For` entry and the
+   * scheme is `X-Forwarded-Proto` (so cookies get `Secure` behind a TLS-terminating proxy). Only
+   * when every request passes through that proxy.
+   * @default false
+   */
+  trustProxy?: boolean;
+  /** Where a failure of the listener itself goes. @default console.error */
+  log?: (message: string) => void;
+}
+
+// Methods fetch's Request refuses to carry, and that nothing here answers.
+const REFUSED_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+/**
+ * Mounts a fetch-style handler on Node's http server: IncomingMessage → Request, Response → reply.
+ * The request URL is built from a fixed base (`http://localhost` or `https://localhost`) and the
+ * origin-form target, never from the `Host` header; absolute-form targets, `*`, a malformed `Host`
+ * and TRACE get a 4xx before the handler runs.
+ * @example http.createServer(toNodeListener(createCollector(options), { trustProxy: process.env.TRUST_PROXY == '1' })).listen(5173);
+ */
+export function toNodeListener(handler: Collector, { trustProxy = false, log = console.error }: NodeListenerOptions = {}) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    void serve(handler, req, res, trustProxy).catch((e: unknown) => {
+      log(`collector: request failed: ${e instanceof Error ? e.stack : String(e)}`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      res.end();
+    });
+  };
+}
+
+function refuse(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS, ...headers });
+  res.end(JSON.stringify({ error: message }));
+}
+
+async function serve(handler: Collector, req: IncomingMessage, res: ServerResponse, trustProxy: boolean) {
+  const method = req.method ?? 'GET';
+  const target = req.url ?? '/';
+  const host = req.headers.host;
+  if (REFUSED_METHODS.has(method)) return refuse(res, 405, `${method} is not supported`, { allow: 'GET, HEAD, POST, PATCH, OPTIONS' });
+  if (!target.startsWith('/') || target.startsWith('//')) return refuse(res, 400, 'the request target must be a path');
+  if (host != null && !isValidHost(host)) return refuse(res, 400, 'bad Host header');
+
+  const forwarded = (name: string) => String(req.headers[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean).pop();
+  const tls = 'encrypted' in req.socket && !!req.socket.encrypted;
+  const https = trustProxy ? forwarded('x-forwarded-proto') == 'https' || tls : tls;
+  const clientAddress = (trustProxy && forwarded('x-forwarded-for')) || req.socket.remoteAddress;
+
+  const hasBody = method != 'GET' && method != 'HEAD';
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (v != null) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  let request: Request;
+  try {
+    request = new Request(new URL(target, https ? 'https://localhost' : 'http://localhost'), {
+      method,
+      headers,
+      body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+      // @ts-expect-error: Node's fetch needs this for a streamed body; the DOM types do not know it
+      duplex: 'half',
+    });
+  } catch {
+    return refuse(res, 400, 'malformed request');
+  }
+  const response = await handler(request, { clientAddress });
+  const out: Record<string, string | string[]> = {};
+  response.headers.forEach((v, k) => (out[k] = v));
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) out['set-cookie'] = cookies;
+  res.writeHead(response.status, out);
+  if (response.body && method != 'HEAD')
+    await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res).catch(() => {}); // the client went away
+  else res.end();
+  // A refused body may still be arriving: drop the connection rather than read it.
+  if (hasBody && !req.complete) req.destroy();
+}

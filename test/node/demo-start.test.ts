@@ -1,0 +1,107 @@
+import { afterAll, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDemo } from '../../demo/start-demo.mjs';
+
+// Start-up and messages of the demo (issue 12): the banner, the first-start note, a port in use, an
+// unreachable DATABASE_URL, and the seed script. Runs against the built package (npm test builds first).
+const ROOT = new URL('../..', import.meta.url).pathname;
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** Runs a node script until it exits, or until its output matches `until` (then stops it). */
+function run(args: string[], env: Record<string, string>, until?: RegExp): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env } });
+    let out = '', err = '';
+    const check = () => until?.test(out) && child.kill('SIGTERM');
+    child.stdout.on('data', (c) => ((out += c), check()));
+    child.stderr.on('data', (c) => (err += c));
+    child.on('error', reject).on('exit', (code) => resolve({ code, out, err }));
+  });
+}
+
+const occupiedPort = async (): Promise<[Server, number]> => {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return [server, (server.address() as AddressInfo).port];
+};
+
+it('fails on a port in use before touching the database', async () => {
+  const [server, port] = await occupiedPort();
+  try {
+    // An unreachable database would fail with its own message: the port must be checked first.
+    await expect(startDemo({ PORT: String(port), DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' })).rejects.toThrow(new RegExp(`port ${port} on 127.0.0.1 is already in use`));
+  } finally {
+    server.close();
+  }
+});
+
+it('names DATABASE_URL and its host (not its password) when PostgreSQL cannot be reached', async () => {
+  const error = await startDemo({ PORT: '0', DATABASE_URL: 'postgres://user:s3cret@127.0.0.1:1/none' }).catch((e: Error) => e);
+  expect(String(error)).toMatch(/DATABASE_URL: cannot reach PostgreSQL at 127\.0\.0\.1:1 \(ECONNREFUSED\)/);
+  expect(String(error)).not.toContain('s3cret');
+});
+
+it('says the first start creates the database only on a real first start', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'nps-demo-first-'));
+  dirs.push(parent);
+  const dataDir = join(parent, 'data');
+  const first = await startDemo({ PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't' });
+  await first.close();
+  const second = await startDemo({ PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't' });
+  await second.close();
+  expect([first.firstStart, second.firstStart]).toEqual([true, false]);
+  const banner = await run(['demo/server.mjs'], { PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't', ALLOWED_ORIGINS: 'https://app.example.com', NPS_WRITE_KEY: 'pk' }, /Press Ctrl\+C/);
+  expect(banner.out).not.toMatch(/first start/);
+  expect(banner.out).toContain(`Storage:                PGlite in ${dataDir}/`);
+  expect(banner.out).toContain('Allowed origins:        https://app.example.com');
+  expect(banner.out).toMatch(/Write key: +required/);
+});
+
+it('prints the first-start note, storage, origins and write key in the banner', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'nps-demo-banner-'));
+  dirs.push(parent);
+  const dataDir = join(parent, 'data');
+  const { out } = await run(['demo/server.mjs'], { PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't', ALLOWED_ORIGINS: '', NPS_WRITE_KEY: '' }, /Press Ctrl\+C/);
+  expect(out).toMatch(/the first start creates it, which takes a while/);
+  expect(out).toMatch(/Allowed origins: +none besides its own/);
+  expect(out).toMatch(/Write key: +not required/);
+});
+
+it('seed.mjs follows PORT, and says plainly when no demo is running', async () => {
+  const [server, port] = await occupiedPort();
+  await new Promise((r) => server.close(r)); // a port that was free a moment ago: nothing listens there
+  const none = await run(['demo/seed.mjs', '10'], { PORT: String(port) });
+  expect(none.code).toBe(1);
+  expect(none.err).toMatch(new RegExp(`^seed: no demo is running at http://127.0.0.1:${port}\\. Start it with`));
+  expect(none.err).not.toMatch(/\n\s+at /); // no stack trace
+
+  const demo = await startDemo({ PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: 't' });
+  try {
+    const sent = await run(['demo/seed.mjs', '10'], { PORT: new URL(demo.url).port, NPS_WRITE_KEY: '' });
+    expect(sent.out).toContain(`seed: sent 10 records to ${demo.url}/api/nps (0 rejected)`);
+    expect(await demo.store.count()).toBe(10);
+  } finally {
+    await demo.close();
+  }
+});
+
+it('refuses to start a second demo process on the same PGlite data directory, saying why', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'nps-demo-two-'));
+  dirs.push(parent);
+  const dataDir = join(parent, 'data');
+  const first = await startDemo({ PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't' });
+  try {
+    const second = await run(['demo/server.mjs'], { PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't' });
+    expect(second.code).toBe(1);
+    expect(second.err).toMatch(/^demo: could not start: the PGlite data directory .* is in use by process \d+/);
+    expect(second.err).toMatch(/use PostgreSQL \(DATABASE_URL\) to run several collectors/);
+  } finally {
+    await first.close();
+  }
+});
