@@ -1,5 +1,6 @@
 import { isJson } from './json';
 import type { NpsOptions } from './options';
+import { validateTriggers } from './validate-trigger';
 
 /** `true` when the value is fine, else what it should have been. */
 type Check = (value: unknown) => true | string;
@@ -87,13 +88,13 @@ export function fail(path: string, expected: string, value: unknown): never {
  * @example validateOptions({ endpoint: 'ftp://x' }, ['send']) // TypeError: nps: options.endpoint must be an https URL …, got "ftp://x"
  */
 export function validateOptions(options: unknown, messageKeys: string[]): asserts options is NpsOptions {
-  const stage = { ...STAGE, messages: strings(messageKeys.join(' ')) };
+  const stage = { ...STAGE, messages: strings(messageKeys.join(' ')), on: () => true as const };
   walk(options, { ...TOP, messages: stage.messages }, 'options');
   const { endpoint: e, stages } = options as NpsOptions;
   if (e == null) fail('options.endpoint', ENDPOINT, e);
   if (stages !== undefined) {
     if (!isObject(stages)) fail('options.stages', 'an object of stage options', stages);
-    for (const name in stages) walk(stages[name], stage, `options.stages.${name}`);
+    for (const name in stages) walk(stages[name], stage, `options.stages.${name}`), validateTriggers(stages[name]!.on, `options.stages.${name}.on`);
   }
 }
 
