@@ -2,9 +2,7 @@ import type { Trigger, Triggers } from './trigger';
 import { fail } from './validate-options';
 
 const CONDITIONS = ['path', 'afterSeconds', 'click', 'event'];
-const PATTERN = 'a path pattern starting with / (or a RegExp), or a non-empty list of them';
-// Browsers fire longer timeouts at once, so "never" must not pass as a delay.
-const MAX_SECONDS = 2147483;
+const PATTERN = 'a path starting with / or *, a RegExp, or a non-empty list of them';
 
 const isPattern = (value: unknown) => value instanceof RegExp || (typeof value == 'string' && /^[/*]/.test(value));
 
@@ -21,7 +19,7 @@ function isSelector(selector: unknown): boolean {
 
 function validateTrigger(trigger: unknown, path: string): asserts trigger is Trigger {
   if (!trigger || typeof trigger != 'object' || Array.isArray(trigger) || trigger instanceof RegExp)
-    fail(path, 'a trigger like { path: "/checkout/**" }, or a list of them', trigger);
+    fail(path, 'a trigger object or a list of them', trigger);
   const { path: pattern, afterSeconds, click, event, ...unknown } = trigger as Trigger;
   const [extra] = Object.keys(unknown);
   if (extra) throw new TypeError(`nps: ${path}.${extra} is not a trigger condition (${CONDITIONS.join(', ')})`);
@@ -29,13 +27,13 @@ function validateTrigger(trigger: unknown, path: string): asserts trigger is Tri
     fail(path, `a trigger with at least one of ${CONDITIONS.join(', ')}`, trigger);
   if (pattern !== undefined && !(Array.isArray(pattern) ? pattern.length && pattern.every(isPattern) : isPattern(pattern)))
     fail(path + '.path', PATTERN, pattern);
-  if (afterSeconds !== undefined && !(typeof afterSeconds == 'number' && afterSeconds > 0 && afterSeconds <= MAX_SECONDS))
-    fail(path + '.afterSeconds', `a positive number (seconds, at most ${MAX_SECONDS})`, afterSeconds);
+  if (afterSeconds !== undefined && !(typeof afterSeconds == 'number' && afterSeconds > 0 && isFinite(afterSeconds)))
+    fail(path + '.afterSeconds', 'a positive number', afterSeconds);
   if (click !== undefined && !isSelector(click)) fail(path + '.click', 'a valid CSS selector', click);
   if (event !== undefined && !(typeof event == 'string' && event)) fail(path + '.event', 'a non-empty string', event);
   // A click and an app event never happen at the same moment, so "both" could never fire.
   if (click !== undefined && event !== undefined)
-    fail(path, 'a trigger with click or event, not both (a list [{ click }, { event }] means either)', trigger);
+    fail(path, 'a trigger with click or event, not both', trigger);
 }
 
 /**

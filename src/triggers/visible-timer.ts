@@ -33,7 +33,8 @@ export function visibleTimer(ms: number, done: () => void, host: TimerHost): () 
   const resume = () => {
     if (timeout !== undefined) return;
     startedAt = host.performance.now();
-    timeout = host.setTimeout(fire, Math.max(0, remaining));
+    // Browsers run longer timeouts at once; past 2^31-1 ms (24.8 days) "later" may as well be never.
+    timeout = host.setTimeout(fire, Math.min(remaining, 2 ** 31 - 1));
   };
   const onVisibilityChange = () => (document.visibilityState == 'hidden' ? pause() : resume());
   const cancel = () => {

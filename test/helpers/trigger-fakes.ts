@@ -3,14 +3,17 @@ import type { ClickRoot } from '../../src/triggers/watch-clicks';
 import type { HistoryLike, NavigationHost, NavigationLike } from '../../src/triggers/watch-navigation';
 import type { TriggerHost } from '../../src/triggers/watch-triggers';
 
-/** `setTimeout`/`clearTimeout` and `performance.now()` on a clock the test moves with `advance(ms)`. */
+/**
+ * `setTimeout`/`clearTimeout` and `performance.now()` on a clock the test moves with `advance(ms)`.
+ * Like browsers, a delay over 2^31-1 ms overflows and runs at once.
+ */
 export function fakeTimers() {
   let now = 0;
   let nextId = 1;
   const due = new Map<number, { at: number; callback: () => void }>();
   const timers = {
     setTimeout(callback: () => void, ms: number): number {
-      due.set(nextId, { at: now + ms, callback });
+      due.set(nextId, { at: now + (ms > 2 ** 31 - 1 ? 0 : ms), callback });
       return nextId++;
     },
     clearTimeout(id: number | undefined): void {

@@ -84,3 +84,13 @@ describe('visibleTimer', () => {
     expect([fired(), timers.pending, document.listeners.visibilitychange]).toEqual([0, 0, 0]);
   });
 });
+
+describe('visibleTimer with a very long time', () => {
+  it('never schedules past what browsers can wait (2^31-1 ms), which they would run at once', () => {
+    const timers = fakeTimers();
+    let fired = 0;
+    visibleTimer(1e12, () => fired++, { ...timers, document: fakeDocument() });
+    timers.advance(1000);
+    expect([fired, timers.pending]).toEqual([0, 1]);
+  });
+});
