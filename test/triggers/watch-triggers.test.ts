@@ -235,3 +235,19 @@ describe('watchTriggers: stop', () => {
     expect(shown).toEqual([]);
   });
 });
+
+describe('watchTriggers on the real window (happy-dom)', () => {
+  it('defaults to window: follows its history, sees its clicks, and restores history on stop', async () => {
+    const shown: string[] = [];
+    const { pushState } = window.history;
+    window.history.replaceState(null, '', '/start');
+    const watch = watchTriggers({ done: { on: { path: '/checkout/complete' } }, exported: { on: { click: '#export' } } }, { show: ({ stage }) => void shown.push(stage) });
+    window.history.pushState(null, '', '/checkout/complete?order=1');
+    await tick();
+    clickOn('export');
+    expect(shown).toEqual(['done', 'exported']);
+    watch.stop();
+    expect(window.history.pushState).toBe(pushState);
+    expect(Object.hasOwn(window.history, 'pushState')).toBe(false);
+  });
+});
