@@ -17,9 +17,8 @@ function isSelector(selector: unknown): boolean {
   }
 }
 
-function validateTrigger(trigger: unknown, path: string): asserts trigger is Trigger {
-  if (!trigger || typeof trigger != 'object' || Array.isArray(trigger) || trigger instanceof RegExp)
-    fail(path, 'a trigger object or a list of them', trigger);
+function validateTrigger(trigger: unknown, path: string, expected = 'a trigger object'): asserts trigger is Trigger {
+  if (!trigger || typeof trigger != 'object' || Array.isArray(trigger) || trigger instanceof RegExp) fail(path, expected, trigger);
   const { path: pattern, afterSeconds, click, event, ...unknown } = trigger as Trigger;
   const [extra] = Object.keys(unknown);
   if (extra) throw new TypeError(`nps: ${path}.${extra} is not a trigger condition (${CONDITIONS.join(', ')})`);
@@ -43,7 +42,7 @@ function validateTrigger(trigger: unknown, path: string): asserts trigger is Tri
  */
 export function validateTriggers(value: unknown, path: string): asserts value is Triggers | undefined {
   if (value === undefined) return;
-  if (!Array.isArray(value)) return validateTrigger(value, path);
+  if (!Array.isArray(value)) return validateTrigger(value, path, 'a trigger object or a list of them');
   if (!value.length) fail(path, 'a trigger or a non-empty list of triggers', value);
   value.forEach((trigger, index) => validateTrigger(trigger, `${path}[${index}]`));
 }

@@ -45,7 +45,8 @@ describe('validateTriggers', () => {
     ['/checkout', /^nps: options\.stages\.checkout\.on must be a trigger object or a list of them, got "\/checkout"$/],
     [null, /on must be a trigger object/],
     [[{ path: '/a' }, { afterSeconds: -5 }], /^nps: options\.stages\.checkout\.on\[1\]\.afterSeconds must be a positive number.*got -5$/],
-    [[{ path: '/a' }, 'x'], /on\[1\] must be a trigger object/],
+    [[{ path: '/a' }, 'x'], /^nps: options\.stages\.checkout\.on\[1\] must be a trigger object, got "x"$/],
+    [[[{ path: '/a' }]], /^nps: options\.stages\.checkout\.on\[0\] must be a trigger object, got \[\{"path":"\/a"\}\]$/],
     [{ click: '#a', event: 'b' }, /^nps: options\.stages\.checkout\.on must be a trigger with click or event, not both, got \{"click":"#a","event":"b"\}$/],
   ])('refuses %o', (on, message) => expect(check(on)).toThrow(message));
 
