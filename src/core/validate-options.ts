@@ -3,8 +3,8 @@ import type { NpsOptions } from './options';
 import { validateTriggers } from './validate-trigger';
 
 /** `true` when the value is fine, else what it should have been. */
-type Check = (value: unknown) => true | string;
-type Spec = { [key: string]: Check | Spec };
+export type Check = (value: unknown) => true | string;
+export type Spec = { [key: string]: Check | Spec };
 
 const is = (type: string): Check => (v) => typeof v == type || 'a ' + type;
 const str = is('string');
@@ -61,7 +61,7 @@ const TOP: Spec = {
   headers: (v) => (isObject(v) && Object.values(v).every((h) => typeof h == 'string')) || 'an object of strings',
 };
 
-function walk(value: unknown, spec: Spec, path: string) {
+export function walk(value: unknown, spec: Spec, path: string) {
   if (!isObject(value)) fail(path, 'an object', value);
   for (const [key, v] of Object.entries(value)) {
     const check = spec[key];
