@@ -61,6 +61,7 @@ const TOP: Spec = {
   headers: (v) => (isObject(v) && Object.values(v).every((h) => typeof h == 'string')) || 'an object of strings',
 };
 
+/** Throws unless `value` is an object whose keys are all in `spec` and whose defined values pass their checks. */
 export function walk(value: unknown, spec: Spec, path: string) {
   if (!isObject(value)) fail(path, 'an object', value);
   for (const [key, v] of Object.entries(value)) {
