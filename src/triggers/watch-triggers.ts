@@ -14,7 +14,7 @@ export interface TriggerHost extends TimerHost, NavigationHost {
 export interface WatchTriggersOptions {
   /** Called when a stage's trigger fires; the client applies throttle, sampling and one prompt at a time. */
   show(options: { stage: string }): unknown;
-  /** @default window */
+  /** @default window (none during server rendering: then nothing is watched) */
   host?: TriggerHost;
 }
 
@@ -69,9 +69,9 @@ export function watchTriggers(
   options: WatchTriggersOptions,
 ): TriggerWatch {
   const all = stageTriggers(stages);
-  if (!all.length) return { track() {}, stop() {} };
-  // Read only now, so that stages without `on` never touch `window` (server rendering).
-  const { show, host = window } = options;
+  // Without a page (server rendering) there is nothing to watch.
+  const { show, host = globalThis.window } = options;
+  if (!all.length || !host) return { track() {}, stop() {} };
   let stopClicks: (() => void) | undefined;
   let pathname: string | undefined;
   let firedInView = new Set<string>();
