@@ -91,21 +91,26 @@ export function watchTriggers(
   };
   const fire = (stage: string) => {
     firedInView.add(stage);
-    all.forEach((item) => item.stage == stage && settle(item));
+    for (const item of all) if (item.stage == stage) settle(item);
     watchWaitingClicks();
     show({ stage });
   };
   // The trigger's path and time hold: fire now, or wait for its click or event.
   const ready = (item: StageTrigger) => {
-    if (item.trigger.click || item.trigger.event) (item.waiting = true), watchWaitingClicks();
-    else fire(item.stage);
+    if (!item.trigger.click && !item.trigger.event) return fire(item.stage);
+    item.waiting = true;
+    watchWaitingClicks();
   };
   const enter = (item: StageTrigger) => {
     // Another trigger of the stage fired earlier in this page view.
     if (firedInView.has(item.stage)) return;
     const seconds = item.trigger.afterSeconds;
-    if (seconds) item.stopTimer = visibleTimer(seconds * 1000, () => ((item.stopTimer = undefined), ready(item)), host);
-    else ready(item);
+    if (!seconds) return ready(item);
+    const elapsed = () => {
+      item.stopTimer = undefined;
+      ready(item);
+    };
+    item.stopTimer = visibleTimer(seconds * 1000, elapsed, host);
   };
   const startPageView = () => {
     // Hash and query changes, and replaceState for state only, are the same page view.
@@ -114,6 +119,7 @@ export function watchTriggers(
     firedInView = new Set();
     for (const item of all) {
       const matches = item.matches(pathname);
+      // Still within its pattern: the same visit goes on (its timer keeps running).
       if (matches && item.entered && item.trigger.path !== undefined) continue;
       settle(item);
       item.entered = matches;
