@@ -1,9 +1,10 @@
 import { isJson } from './json';
 import type { NpsOptions } from './options';
+import { validateTriggers } from './validate-trigger';
 
 /** `true` when the value is fine, else what it should have been. */
-type Check = (value: unknown) => true | string;
-type Spec = { [key: string]: Check | Spec };
+export type Check = (value: unknown) => true | string;
+export type Spec = { [key: string]: Check | Spec };
 
 const is = (type: string): Check => (v) => typeof v == type || 'a ' + type;
 const str = is('string');
@@ -82,7 +83,8 @@ const TOP: Spec = {
   headers: (v) => (isObject(v) && Object.values(v).every((h) => typeof h == 'string')) || 'an object of strings',
 };
 
-function walk(value: unknown, spec: Spec, path: string) {
+/** Throws unless `value` is an object whose keys are all in `spec` and whose defined values pass their checks. */
+export function walk(value: unknown, spec: Spec, path: string) {
   if (!isObject(value)) fail(path, 'an object', value);
   for (const [key, v] of Object.entries(value)) {
     const check = spec[key];
@@ -116,7 +118,7 @@ export function validateOptions(options: unknown, messageKeys: readonly string[]
   if (e == null) fail('options.endpoint', ENDPOINT, e);
   if (stages !== undefined) {
     if (!isObject(stages)) fail('options.stages', 'an object of stage options', stages);
-    for (const name in stages) walk(stages[name], stage, `options.stages.${name}`);
+    for (const name in stages) walk(stages[name], stage, `options.stages.${name}`), validateTriggers(stages[name]!.on, `options.stages.${name}.on`);
   }
 }
 
