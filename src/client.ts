@@ -119,6 +119,7 @@ export function createNps<const Stage extends string = string>(
     onDelivered: (ids) => emit('delivered', { ids }),
     onError: report,
   });
+  outbox.start();
 
   let userId: string | undefined;
   let traits: Traits | undefined;

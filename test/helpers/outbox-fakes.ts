@@ -1,7 +1,7 @@
 // Typed fakes for the outbox: a scriptable collector, Web Locks, BroadcastChannel, a page host and
 // failing stores. Shared by the unit tests and the chaos test.
 import type { Batch, ResponseRecord } from '../../src/core/wire';
-import type { KvStore } from '../../src/outbox/kv-store';
+import type { ErasableKvStore, KvStore } from '../../src/outbox/kv-store';
 import type { OutboxHost } from '../../src/outbox/outbox';
 
 /** What the fake server does with one request. */
@@ -196,7 +196,7 @@ export type Failure =
   | 'quota';
 
 /** A store that fails as told, over a memory map; `ops` counts the calls it got. */
-export function failingStore(inner: KvStore, failure: Failure, after = 0) {
+export function failingStore(inner: ErasableKvStore, failure: Failure, after = 0) {
   let ops = 0;
   const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   const wrap =
@@ -209,12 +209,14 @@ export function failingStore(inner: KvStore, failure: Failure, after = 0) {
       if (failure == 'quota' && write) return Promise.reject(quota());
       return f(...a);
     };
-  const store: KvStore = {
+  const store: ErasableKvStore = {
     get: wrap(false, inner.get) as KvStore['get'],
     set: wrap(true, inner.set),
     update: wrap(true, inner.update) as KvStore['update'],
+    updateMany: wrap(true, inner.updateMany) as KvStore['updateMany'],
     del: wrap(true, inner.del),
     entries: wrap(false, inner.entries) as KvStore['entries'],
+    erase: wrap(true, inner.erase),
   };
   return { store, get ops() { return ops; } };
 }

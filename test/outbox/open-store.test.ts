@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NpsError } from '../../src/core/errors';
-import { idbKvStore, memoryKvStore, type KvStore } from '../../src/outbox/kv-store';
+import { idbKvStore, memoryKvStore, type ErasableKvStore } from '../../src/outbox/kv-store';
 import { localKvStore } from '../../src/outbox/local-kv-store';
 import { openStore } from '../../src/outbox/open-store';
 import { failingStore, memoryStorage, type Failure } from '../helpers/outbox-fakes';
@@ -11,9 +11,9 @@ let dbs = 0;
 /** A fresh IndexedDB database (fake-indexeddb) per call, so tests do not share data. */
 const freshIdb = () => idbKvStore('test-' + ++dbs);
 
-function chain(idb: () => KvStore, ls: Storage = memoryStorage()) {
+function chain(idb: () => ErasableKvStore, ls: Storage = memoryStorage()) {
   const errors: NpsError[] = [];
-  const store = openStore((e) => errors.push(e), idb, () => localKvStore(ls));
+  const store = openStore((e) => errors.push(e), idb, () => localKvStore(() => ls));
   return { store, errors, ls };
 }
 const fallbacks = (errors: NpsError[]) => errors.filter((e) => e.code == 'storage-fallback').map((e) => e.message);
@@ -29,14 +29,14 @@ describe('idbKvStore', () => {
     expect(await s.entries('r:')).toEqual([['r:a', 11]]);
     expect(await s.get('r:b')).toBeUndefined();
     // Concurrent read-modify-writes on one key never lose an increment.
-    await Promise.all(Array.from({ length: 20 }, () => s.update<number>('n', (v) => (v ?? 0) + 1)));
+    await Promise.all(Array.from({ length: 20 }, () => s.update<number>('n', (v: number | undefined) => (v ?? 0) + 1)));
     expect(await s.get('n')).toBe(20);
   });
 
   it('two connections to one database (two tabs) never interleave a read-modify-write', async () => {
     const a = idbKvStore('shared-' + ++dbs);
     const b = idbKvStore('shared-' + dbs);
-    await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).update<number>('n', (v) => (v ?? 0) + 1)));
+    await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).update<number>('n', (v: number | undefined) => (v ?? 0) + 1)));
     expect(await a.get('n')).toBe(30);
   });
 });
@@ -45,7 +45,7 @@ describe('localKvStore', () => {
   it('keeps JSON under its own prefix and lists one prefix in order', async () => {
     const ls = memoryStorage();
     ls.setItem('other', 'x');
-    const s = localKvStore(ls);
+    const s = localKvStore(() => ls);
     await s.set('r:2', { a: 2 });
     await s.set('r:1', { a: 1 });
     await s.update<{ a: number }>('r:1', (v) => ({ a: v!.a + 1 }));
@@ -159,7 +159,7 @@ describe('openStore', () => {
 
   it('records a past page left in localStorage move back into IndexedDB, newest version winning', async () => {
     const ls = memoryStorage();
-    const left = localKvStore(ls);
+    const left = localKvStore(() => ls);
     await left.set('r:1', { f: 1, r: { updatedAt: '2026-11-23T10:00:02.000Z' } });
     await left.set('r:2', { f: 1, r: { updatedAt: '2026-11-23T10:00:00.000Z' } });
     const idb = freshIdb();
