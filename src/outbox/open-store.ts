@@ -52,6 +52,10 @@ export function openStore(
     await from.updateMany([...incoming.keys()], () => undefined);
   };
   const run = async <T>(op: (store: KvStore) => Promise<T>): Promise<T> => {
+    // Every promise that resolves with an object would call the page's `then` instead: no layer
+    // can work, so say why at once rather than after every layer timed out.
+    if (typeof (Object.prototype as { then?: unknown }).then == 'function')
+      throw new NpsError('storage-failed', 'the page defines Object.prototype.then, which breaks every promise that carries a stored value; nothing is stored');
     for (;;) {
       const at = layer;
       try {

@@ -53,7 +53,7 @@ export function fakeServer(now: () => number = Date.now) {
     (tab?: string): typeof fetch =>
     async (_url, init = {}) => {
       const body = JSON.parse(String(init.body)) as Batch;
-      const req: SeenRequest = { at: now(), ids: body.responses.map((r) => r.id), body, headers: { ...(init.headers as Record<string, string>) }, init, tab };
+      const req: SeenRequest = { at: now(), ids: Array.from(body.responses, (r) => r.id), body, headers: { ...(init.headers as Record<string, string>) }, init, tab };
       requests.push(req);
       if (req.at < notBefore) early++;
       const b = queue.shift() ?? policy(req);
@@ -73,7 +73,7 @@ export function fakeServer(now: () => number = Date.now) {
         if (b.retryAfter) notBefore = Math.max(notBefore, retryAt(b.retryAfter, now()));
         return reply(b.status, '{}', b.retryAfter ? { 'Retry-After': b.retryAfter } : {});
       }
-      const refused = new Set((b.rejected ?? []).map((x) => x.id));
+      const refused = new Set(Array.from(b.rejected ?? [], (x) => x.id));
       store({ ...body, responses: body.responses.filter((r) => !refused.has(r.id)) });
       return reply(b.status ?? 200, JSON.stringify(b.rejected ? { rejected: b.rejected } : {}));
     };

@@ -177,3 +177,102 @@ describe('openStore', () => {
     await expect(store.set('x', () => 1)).rejects.toMatchObject({ code: 'storage-failed' });
   });
 });
+
+describe('consent: nothing touches the device before the first operation, and erase() removes everything', () => {
+  const databases = async () => Array.from(await indexedDB.databases(), (d) => d.name);
+
+  it('openStore() creates no database and writes no key until its first operation', async () => {
+    const name = 'lazy-' + ++dbs;
+    const ls = memoryStorage();
+    const errors: NpsError[] = [];
+    const store = openStore((e) => errors.push(e), () => idbKvStore(name), () => localKvStore(() => ls));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await databases()).not.toContain(name);
+    expect(ls.length).toBe(0);
+    await store.set('k', 1);
+    expect(await databases()).toContain(name);
+  });
+
+  it('erase() deletes the IndexedDB database, every nps: localStorage key and the memory layer; other keys stay', async () => {
+    const name = 'erase-' + ++dbs;
+    const ls = memoryStorage();
+    ls.setItem('nps:record:left-by-a-past-page', '{}');
+    ls.setItem('nps:anon', '"a"');
+    ls.setItem('host-app-key', 'mine');
+    const errors: NpsError[] = [];
+    const store = openStore((e) => errors.push(e), () => idbKvStore(name), () => localKvStore(() => ls));
+    await store.set('record:1', { format: 2 });
+    expect(await databases()).toContain(name);
+    await store.erase();
+    expect(await databases()).not.toContain(name);
+    expect(Object.keys(ls)).toEqual(['host-app-key']);
+    expect(await store.entries('')).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('erase() also empties the memory layer when everything had fallen back to it', async () => {
+    // IndexedDB missing (nothing to erase there), localStorage full: records live in memory.
+    const missing = () => ({ ...failingStore(memoryKvStore(), 'throws').store, erase: async () => {} });
+    const { store } = chain(missing, memoryStorage(0));
+    await store.set('record:1', { format: 2 });
+    expect(await store.get('record:1')).toEqual({ format: 2 });
+    await store.erase();
+    expect(await store.get('record:1')).toBeUndefined();
+  });
+
+  it('erase() that cannot reach a layer says so (storage-failed), after erasing the others', async () => {
+    const ls = memoryStorage();
+    ls.setItem('nps:anon', '"a"');
+    const { store } = chain(() => failingStore(memoryKvStore(), 'throws').store, ls);
+    await expect(store.erase()).rejects.toMatchObject({ code: 'storage-failed', message: 'nps: could not erase everything stored on this device' });
+    expect(ls.length).toBe(0);
+  });
+
+  it('erase() closes this tab’s connection first, so the deletion is not blocked by it', async () => {
+    const name = 'blocked-' + ++dbs;
+    const store = idbKvStore(name);
+    await store.set('k', 1);
+    await store.erase();
+    expect(await databases()).not.toContain(name);
+    // The store opens a fresh database on its next use.
+    await store.set('k', 2);
+    expect(await store.get('k')).toBe(2);
+  });
+});
+
+describe('hostile pages', () => {
+  it('a write that throws QuotaExceededError inside IndexedDB rejects with that error (no uncaught page error) and falls back', async () => {
+    const put = IDBObjectStore.prototype.put;
+    const uncaught: unknown[] = [];
+    const onError = (e: ErrorEvent) => uncaught.push(e.error);
+    window.addEventListener('error', onError);
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      const idb = freshIdb();
+      await expect(idb.set('k', 1)).rejects.toMatchObject({ name: 'QuotaExceededError' });
+      const { store, errors } = chain(() => idb);
+      await store.set('k', 2);
+      expect(await store.get('k')).toBe(2);
+      expect(fallbacks(errors)).toEqual(['nps: storage fell back to localStorage']);
+    } finally {
+      IDBObjectStore.prototype.put = put;
+      window.removeEventListener('error', onError);
+    }
+    expect(uncaught).toEqual([]);
+  });
+
+  it('Object.prototype.then defined by the page: a clear storage-failed error at once, not a hang', async () => {
+    const { store } = chain(freshIdb);
+    // Defined only while the store is called (synchronously): the test runner itself needs promises.
+    Object.defineProperty(Object.prototype, 'then', { value: function () {}, configurable: true, writable: true });
+    let put: Promise<void>;
+    try {
+      put = store.set('k', 1);
+    } finally {
+      delete (Object.prototype as { then?: unknown }).then;
+    }
+    await expect(put).rejects.toMatchObject({ code: 'storage-failed', message: expect.stringMatching(/Object\.prototype\.then/) });
+  });
+});

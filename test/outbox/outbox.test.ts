@@ -3,55 +3,15 @@ import type { NpsError } from '../../src/core/errors';
 import type { Batch, ResponseRecord } from '../../src/core/wire';
 import { DEAD_LETTER, DELIVERY_STATE, RECORD, type Envelope } from '../../src/outbox/envelope';
 import { memoryKvStore, type KvStore } from '../../src/outbox/kv-store';
-import { createOutbox, type OutboxOptions } from '../../src/outbox/outbox';
 import { fakeBus, fakeHost, fakeLocks, fakeServer, makeRecord, version } from '../helpers/outbox-fakes';
 import { idle } from '../helpers/wait';
-
-const T0 = Date.parse('2026-11-23T10:00:00.000Z');
-const id = (n: number) => `019ab000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+import { T0, advance, id, queued, setup } from '../helpers/outbox-setup';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   vi.setSystemTime(T0);
 });
 afterEach(() => void vi.useRealTimers());
-
-/** Moves the clock in small steps so timers set by settling promises still fire in order. */
-const advance = async (ms: number, step = 100) => {
-  for (let t = 0; t < ms; t += step) {
-    await vi.advanceTimersByTimeAsync(Math.min(step, ms - t));
-    await idle();
-  }
-};
-
-function setup(over: Partial<OutboxOptions> = {}, page = fakeHost()) {
-  const store = over.store ?? memoryKvStore();
-  const server = fakeServer();
-  const delivered: string[] = [];
-  const errors: NpsError[] = [];
-  // Started at once, as the client does when it may store (consent granted).
-  const make = (more: Partial<OutboxOptions> = {}) => {
-    const outbox = createOutbox({
-      endpoint: 'https://collect.example/api/nps',
-      headers: { 'X-NPS-Write-Key': 'k1' },
-      store,
-      fetch: server.fetch,
-      now: Date.now,
-      random: () => 0.999,
-      onDelivered: (ids) => delivered.push(...ids),
-      onError: (e) => errors.push(e),
-      host: page.host,
-      ...over,
-      ...more,
-    });
-    outbox.start();
-    return outbox;
-  };
-  let first: ReturnType<typeof make> | undefined;
-  // Created on first use, so a test can prepare the store before anything runs.
-  return { store, server, page, delivered, errors, make, get outbox() { return (first ??= make()); } };
-}
-const queued = async (store: KvStore) => (await store.entries<Envelope>(RECORD)).map(([, e]) => e.record);
 
 describe('put and coalescing', () => {
   it('commits a record before resolving, and a newer version replaces the queued one', async () => {
