@@ -83,12 +83,15 @@ export function createOutbox(o: OutboxOptions): Outbox {
   let started = false;
   let closed = false;
   let hidden = false;
+  // A record was written (here or, as the channel says, in another tab) since the queue was read.
+  let changed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopWatching = () => {};
   // The failed-attempt count last reported: one `delivery-failed` per backoff step, not per batch.
   let reportedStep: number | undefined;
   const channel = tabChannel(host, NAME, (data) => {
     if (data) state = readDeliveryState(data, now()).state;
+    else changed = true;
     void kick();
   });
 
@@ -218,21 +221,33 @@ export function createOutbox(o: OutboxOptions): Outbox {
   const pass = async (force?: boolean): Promise<number> => {
     let delivered = 0;
     await migrateLegacy(store, now());
+    // Between batches the queue as this tab knows it is enough (each claim re-reads the records it
+    // leases); it is read again in full when the pass would end, or when a tab wrote a record.
+    let reload = true;
     for (;;) {
       await loadState();
-      const list = await load();
-      if (!list.length) return clearTimeout(timer), delivered;
-      // Offline: wait for `online`, which kicks at once; no timer, no request, no error.
-      if (offline()) return clearTimeout(timer), delivered;
+      const fromStorage = reload || changed;
+      reload = changed = false;
+      const list = fromStorage ? await load() : [...cache.values()];
       const at = now();
       const free = ready(at);
       let wait = Math.max(state.retryAfterUntil, force ? 0 : state.backoffUntil) - at;
+      if (!fromStorage && (!free.length || wait > 0)) {
+        reload = true;
+        continue;
+      }
+      if (!list.length) return clearTimeout(timer), delivered;
+      // Offline: wait for `online`, which kicks at once; no timer, no request, no error.
+      if (offline()) return clearTimeout(timer), delivered;
       // Everything is leased by other tabs: look again when the first lease runs out.
       if (wait <= 0 && !free.length) wait = Math.min(...Array.from(list, (e) => e.leasedUntil!)) - at;
       if (wait > 0) return schedule(wait), delivered;
       if (closed) return delivered;
       const sent = await claim(free, at);
-      if (!sent.length) continue;
+      if (!sent.length) {
+        reload = true;
+        continue;
+      }
       try {
         // Another tab may have learnt a Retry-After while this one was claiming.
         if (state.retryAfterUntil > now()) throw 0;
@@ -293,6 +308,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
       // A stale version arriving late never replaces a newer one.
       await store.update<unknown>(key, (v) => (toEnvelope(v)?.record.updatedAt! > r.updatedAt ? v : envelope(r)));
       cache.set(key, envelope(r));
+      changed = true;
       closed || channel.post(0);
       void kick();
     },
