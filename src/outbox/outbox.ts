@@ -201,9 +201,11 @@ export function createOutbox(o: OutboxOptions): Outbox {
   };
 
   // Leases a batch in one transaction: only records no live sender owns, at their stored version.
+  // The same transaction reads the shared state, so a Retry-After another tab learnt meanwhile holds.
   const claim = async (free: ResponseRecord[], at: number) => {
     const claimed = new Map<string, ResponseRecord>();
-    await store.updateMany<unknown>(Array.from(free, (r) => RECORD + r.id), (current, key) => {
+    await store.updateMany<unknown>([DELIVERY_STATE, ...Array.from(free, (r) => RECORD + r.id)], (current, key) => {
+      if (key == DELIVERY_STATE) return (state = readDeliveryState(current, at).state), current;
       const e = toEnvelope(current);
       if (!e || e.leasedUntil! > at) return current;
       claimed.set(key, e.record);
@@ -225,9 +227,9 @@ export function createOutbox(o: OutboxOptions): Outbox {
     // leases); it is read again in full when the pass would end, or when a tab wrote a record.
     let reload = true;
     for (;;) {
-      await loadState();
       const fromStorage = reload || changed;
       reload = changed = false;
+      if (fromStorage) await loadState();
       const list = fromStorage ? await load() : [...cache.values()];
       const at = now();
       const free = ready(at);

@@ -52,7 +52,7 @@ const APP_PAGE = (backend) => `<!doctype html><script>${backend == 'localStorage
 window.drain = { start: 0, delivered: 0, done: 0, errors: [] };
 </script><script src="/dist/nps.js"></script><script>
 drain.start = performance.now();
-nps.on('delivered', (e) => { drain.delivered += e.ids.length; if (drain.delivered >= ${RECORDS}) drain.done = performance.now(); });
+nps.on('delivered', (e) => { (drain.marks ??= []).push(Math.round(performance.now() - drain.start)); drain.delivered += e.ids.length; if (drain.delivered >= ${RECORDS}) drain.done = performance.now(); });
 nps.on('error', (e) => drain.errors.push(e.code));
 nps.init({ endpoint: '/api/nps', product: 'Acme' });
 </script>`;
@@ -73,6 +73,7 @@ async function once(browser, server, backend) {
     await page.waitForFunction(() => window.drain.done > 0, null, { timeout: 60_000, polling: 20 });
     const drain = await page.evaluate(() => window.drain);
     await page.close();
+    if (process.env.DRAIN_DEBUG) console.log(backend, JSON.stringify(drain.marks));
     return { queued, ms: drain.done - drain.start, requests: server.collector.requests, received: server.collector.ids.size, errors: drain.errors };
   } finally {
     await context.close();

@@ -15,7 +15,7 @@ it('offline at submit → reload → online: delivered once, at its latest versi
   const page = await h.open();
   await h.context.setOffline(true);
   const id = await h.record(page);
-  expect(await h.queued(page)).toContain('r:' + id);
+  expect(await h.queued(page)).toContain('record:' + id);
   await page.close();
   expect(h.c.stored.has(id)).toBe(false);
   await h.context.setOffline(false);
