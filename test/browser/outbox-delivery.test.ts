@@ -104,3 +104,19 @@ it('IndexedDB open hanging → times out, falls back, still delivers', async () 
   expect((await h.events(page)).filter((e) => e.type == 'error').map((e) => e.code)).toContain('storage-fallback');
   await page.close();
 });
+
+it('IndexedDB writes failing with QuotaExceededError → falls back (reported), no uncaught page error, still delivers', async () => {
+  h.c.answer(() => ({ status: 200 }));
+  const page = await h.open(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const id = await h.record(page);
+  await until(() => h.c.stored.get(id)?.status == 'dismissed', 15_000, 'delivery');
+  expect((await h.events(page)).filter((e) => e.type == 'error').map((e) => e.code)).toContain('storage-fallback');
+  expect(pageErrors).toEqual([]);
+  await page.close();
+});
