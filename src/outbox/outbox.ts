@@ -1,8 +1,9 @@
 import { NpsError } from '../core/errors';
 import type { ResponseRecord } from '../core/wire';
 import { backoff } from './backoff';
+import { claimBatch, confirmBatch, releaseBatch } from './batch-lease';
 import { idleState, readDeliveryState, type DeliveryState } from './delivery-state';
-import { DEAD_LETTER, DELIVERY_STATE, RECORD, toEnvelope, type Envelope } from './envelope';
+import { DELIVERY_STATE, RECORD, toEnvelope, type Envelope } from './envelope';
 import { capDeadLetters, evict } from './evict';
 import type { KvStore } from './kv-store';
 import { migrateLegacy } from './migrate-legacy';
@@ -141,20 +142,10 @@ export function createOutbox(o: OutboxOptions): Outbox {
   // What this tab may send now (not leased to a live sender), as one batch.
   const ready = (at: number) => takeBatch(Array.from([...cache.values()].filter((e) => !(e.leasedUntil! > at)), (e) => e.record));
 
-  // Deletes the versions sent (a newer one written meanwhile must still go out) and keeps the
-  // refused ones aside as dead letters, all in one transaction.
+  // Deletes the versions sent and keeps the refused ones as dead letters (one transaction), then reports.
   const settle = async (sent: ResponseRecord[], refused: Map<string, string>) => {
-    const versions = new Map<string, string>();
-    for (const r of sent) versions.set(RECORD + r.id, r.updatedAt);
-    const dead = new Map<string, Envelope>();
-    for (const r of sent) if (refused.has(r.id)) dead.set(DEAD_LETTER + r.id, { ...envelope(r), error: refused.get(r.id)! });
-    await store.updateMany<unknown>([...versions.keys(), ...dead.keys()], (current, key) => {
-      if (dead.has(key)) return dead.get(key);
-      if (toEnvelope(current)?.record.updatedAt != versions.get(key)) return current;
-      cache.delete(key);
-      return undefined;
-    });
-    if (!dead.size) return;
+    await confirmBatch(store, sent, refused, (key) => cache.delete(key));
+    if (!refused.size) return;
     for (const r of sent)
       if (refused.has(r.id)) o.onError(new NpsError('record-rejected', `${r.id} refused: ${refused.get(r.id)}`, { id: r.id, error: refused.get(r.id) }));
     await capDeadLetters(store, report);
@@ -200,25 +191,8 @@ export function createOutbox(o: OutboxOptions): Outbox {
     throw new NpsError('delivery-failed', `send failed (${why})`, { status, cause, redirect });
   };
 
-  // Leases a batch in one transaction: only records no live sender owns, at their stored version.
-  // The same transaction reads the shared state, so a Retry-After another tab learnt meanwhile holds.
-  const claim = async (free: ResponseRecord[], at: number) => {
-    const claimed = new Map<string, ResponseRecord>();
-    await store.updateMany<unknown>([DELIVERY_STATE, ...Array.from(free, (r) => RECORD + r.id)], (current, key) => {
-      if (key == DELIVERY_STATE) return (state = readDeliveryState(current, at).state), current;
-      const e = toEnvelope(current);
-      if (!e || e.leasedUntil! > at) return current;
-      claimed.set(key, e.record);
-      return { ...e, leasedUntil: at + lease };
-    });
-    return [...claimed.values()];
-  };
-  // Gives back what this tab leased and could not deliver, so a retry need not wait out the lease.
-  const release = (records: ResponseRecord[], until: number) =>
-    store.updateMany<unknown>(Array.from(records, (r) => RECORD + r.id), (current) => {
-      const e = toEnvelope(current);
-      return e && e.leasedUntil == until ? { ...e, leasedUntil: 0 } : current;
-    });
+  const claim = (free: ResponseRecord[], at: number) =>
+    claimBatch(store, free, at, at + lease, (stored) => (state = readDeliveryState(stored, at).state));
 
   const pass = async (force?: boolean): Promise<number> => {
     let delivered = 0;
@@ -255,7 +229,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
         if (state.retryAfterUntil > now()) throw 0;
         delivered += await send(sent);
       } catch (e) {
-        await release(sent, at + lease);
+        await releaseBatch(store, sent, at + lease);
         if (e) fail(e);
         if (!offline()) schedule(Math.max(state.retryAfterUntil, state.backoffUntil) - now());
         return delivered;
