@@ -281,9 +281,13 @@ export function createOutbox(o: OutboxOptions): Outbox {
     async put(r) {
       start();
       const key = RECORD + r.id;
+      let stored = envelope(r);
       // A stale version arriving late never replaces a newer one.
-      await store.update<unknown>(key, (v) => (toEnvelope(v)?.record.updatedAt! > r.updatedAt ? v : envelope(r)));
-      cache.set(key, envelope(r));
+      await store.update<unknown>(key, (v) => {
+        const newer = toEnvelope(v);
+        return newer && newer.record.updatedAt > r.updatedAt ? ((stored = newer), v) : stored;
+      });
+      cache.set(key, stored);
       changed = true;
       closed || channel.post(0);
       void kick();
