@@ -1,7 +1,7 @@
 // Drain bench: 1,000 records left queued by earlier (offline) pages are delivered by the next page
 // load against a local collector. Targets: ≤ 2 s and ≤ 25 requests, on IndexedDB and on the
 // localStorage fallback (IndexedDB hidden from the page). Run: npm run bench:drain [-- --runs 5]
-// Needs dist/ (npx rollup -c --silent).
+// Needs dist/ (npx rollup -c --silent). DRAIN_DEBUG=1 also prints when each batch was confirmed (ms).
 import { launchBrowser, median, startServer } from './harness.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
