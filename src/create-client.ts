@@ -14,6 +14,7 @@ import type { ImportLocale, LoadedMessages } from './load-messages';
 import { retryingOnce, type PromptModule, type SurveyRuntime } from './load-prompt';
 import type { KvStore } from './outbox/kv-store';
 import { openStore } from './outbox/open-store';
+import { pageUrl } from './core/page-url';
 import { createOutbox, type Outbox, type OutboxOptions } from './outbox/outbox';
 import type { OpenSurvey } from './survey';
 import { createUserStates } from './user-state';
@@ -109,6 +110,7 @@ export function createClient<const Stage extends string = string>(
     onDelivered: (ids) => emit('delivered', { ids }),
     onError: report,
   });
+  outbox.start();
   const users = createUserStates(store, newId);
   const loadPrompt = retryingOnce(importPrompt);
   const loadRuntime = retryingOnce(importSurvey);
@@ -180,7 +182,7 @@ export function createClient<const Stage extends string = string>(
       stage,
       metadata,
       locale: strings.locale,
-      page: location.origin + location.pathname,
+      page: pageUrl(location),
       messages: runtime.resolveMessages(strings.messages, o, options.product),
       options: o,
       dir: runtime.dirOf(strings.locale),

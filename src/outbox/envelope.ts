@@ -1,20 +1,53 @@
 import type { ResponseRecord } from '../core/wire';
 
+/** Where the outbox keeps things in the store. */
+export const RECORD = 'record:';
+export const DEAD_LETTER = 'dead-letter:';
+export const DELIVERY_STATE = 'delivery-state';
+
+/** The keys widget 0.1 used for the same things; read (and moved) by {@link migrateLegacy}. */
+export const LEGACY = { record: 'r:', deadLetter: 'd:', state: 'o:meta' } as const;
+
 /**
- * How a queued record is stored. The format number `f` lets a newer widget read what an older one
- * wrote; `l` is the lease: the time until which a tab that is sending the record owns it.
+ * How a queued record (or a dead letter) is stored. `format` lets a newer widget read what an
+ * older one wrote.
  */
 export interface Envelope {
+  format: 2;
+  record: ResponseRecord;
+  /** Until when (ms since the epoch) the tab that is sending this record owns it. */
+  leasedUntil?: number;
+  /** Why the server refused it (dead letters only). */
+  error?: string;
+}
+
+/** Format 1 (widget 0.1 with the outbox): short names. */
+interface LegacyEnvelope {
   f: 1;
   r: ResponseRecord;
   l?: number;
-  /** Why the server refused it (dead-letters only). */
   e?: string;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value == 'object' && value != null;
+
 /**
- * Any stored value as an envelope. Format 0 (widget 0.1 stored the bare record) is migrated, never
- * dropped; `undefined` stays `undefined`.
+ * Any stored value as an envelope: format 2 as is, format 1 renamed, format 0 (a bare record)
+ * wrapped; never dropped. `undefined` (or something that is no record at all) stays `undefined`.
  */
-export const toEnvelope = (v: unknown): Envelope | undefined =>
-  v == null ? undefined : (v as Envelope).f ? (v as Envelope) : { f: 1, r: v as ResponseRecord };
+export function toEnvelope(value: unknown): Envelope | undefined {
+  if (!isObject(value)) return undefined;
+  if (value.format == 2 && isObject(value.record)) return value as unknown as Envelope;
+  if (value.f == 1 && isObject(value.r)) {
+    const { r: record, l: leasedUntil, e: error } = value as unknown as LegacyEnvelope;
+    return { format: 2, record, ...(leasedUntil ? { leasedUntil } : {}), ...(error != null ? { error } : {}) };
+  }
+  return typeof value.id == 'string' && typeof value.updatedAt == 'string' ? { format: 2, record: value as unknown as ResponseRecord } : undefined;
+}
+
+/** The newer of two stored versions of one record, as stored (either may be in an old format or missing). */
+export function newer(a: unknown, b: unknown): unknown {
+  const x = toEnvelope(a);
+  const y = toEnvelope(b);
+  return !x || (y && y.record.updatedAt > x.record.updatedAt) ? b : a;
+}

@@ -1,84 +1,81 @@
-import { createStore, promisifyRequest } from 'idb-keyval';
-
 /**
  * The small async key-value store that user state and the outbox live in. Every implementation
  * (IndexedDB, localStorage, memory, test fakes) keeps these semantics: `update` is an atomic
- * read-modify-write, and returning `undefined` from its updater deletes the key.
+ * read-modify-write, returning `undefined` from an updater deletes the key, and `updateMany`
+ * applies one updater to several keys in a single atomic step (one IndexedDB transaction).
  */
 export interface KvStore {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
   update<T>(key: string, fn: (old: T | undefined) => T | undefined): Promise<void>;
+  /** `fn` sees each key's current value and returns its new one, all in one atomic step. */
+  updateMany<T>(keys: string[], fn: (old: T | undefined, key: string) => T | undefined): Promise<void>;
   del(key: string): Promise<void>;
   /** Every entry whose key starts with `prefix`, in key order. */
   entries<T>(prefix: string): Promise<[string, T][]>;
 }
 
+/** A store that can also remove everything it ever wrote on this device (consent withdrawn). */
+export interface ErasableKvStore extends KvStore {
+  erase(): Promise<void>;
+}
+
 /**
- * A whole store from its `get`, `update` and `entries`: `set` and `del` are updates, so every
- * implementation (and the fallback chain) writes through one atomic path.
+ * A whole store from its `get`, `updateMany` and `entries`: `update`, `set` and `del` are
+ * one-key updates, so every implementation (and the fallback chain) writes through one atomic path.
  */
-export const kvStore = (get: KvStore['get'], update: KvStore['update'], entries: KvStore['entries']): KvStore => ({
+export const kvStore = (get: KvStore['get'], updateMany: KvStore['updateMany'], entries: KvStore['entries']): KvStore => ({
   get,
-  update,
+  updateMany,
   entries,
-  set: (k, v) => update(k, () => v),
-  del: (k) => update(k, () => undefined),
+  update: (key, fn) => updateMany([key], fn),
+  set: (key, value) => updateMany([key], () => value),
+  del: (key) => updateMany([key], () => undefined),
 });
 
 /**
  * A store over synchronous `read`, `write` (undefined deletes) and `keys` (every key the backing
- * holds; this store's keys are those that start with `p`): memory and localStorage. Being
- * synchronous, its `update` is atomic within the tab.
+ * holds; this store's keys are those that start with `prefix`): memory and localStorage. Being
+ * synchronous, its updates are atomic within the tab. `erase` removes every key with the prefix.
  */
-export const syncKvStore = (read: (k: string) => unknown, write: (k: string, v?: unknown) => void, keys: () => string[], p = ''): KvStore =>
-  kvStore(
-    async (k) => read(p + k) as never,
-    async (k, fn) => write(p + k, fn(read(p + k) as never)),
-    async (q) =>
-      keys()
-        .filter((k) => k.startsWith(p + q))
-        .sort()
-        .map((k) => [k.slice(p.length), read(k)]) as never,
-  );
+export function syncKvStore(
+  read: (key: string) => unknown,
+  write: (key: string, value?: unknown) => void,
+  keys: () => string[],
+  prefix = '',
+): ErasableKvStore {
+  const own = () => keys().filter((key) => key.startsWith(prefix));
+  return {
+    ...kvStore(
+      async (key) => read(prefix + key) as never,
+      async (list, fn) => {
+        // Compute every new value before writing any, so an updater that throws changes nothing.
+        const next = Array.from(list, (key) => fn(read(prefix + key) as never, key));
+        list.forEach((key, i) => write(prefix + key, next[i]));
+      },
+      async (start) =>
+        Array.from(
+          own()
+            .filter((key) => key.startsWith(prefix + start))
+            .sort(),
+          (key) => [key.slice(prefix.length), read(key)],
+        ) as never,
+    ),
+    erase: async () => own().forEach((key) => write(key)),
+  };
+}
 
 /**
  * A store in memory: the last fallback when nothing persists, and the fake for tests.
  * Values are structured-cloned, as IndexedDB would, so callers never share objects with it.
  */
-export function memoryKvStore(): KvStore {
+export function memoryKvStore(): ErasableKvStore {
   const map = new Map<string, unknown>();
   return syncKvStore(
-    (k) => structuredClone(map.get(k)),
-    (k, v) => (v === undefined ? map.delete(k) : map.set(k, structuredClone(v))),
+    (key) => structuredClone(map.get(key)),
+    (key, value) => (value === undefined ? map.delete(key) : map.set(key, structuredClone(value))),
     () => [...map.keys()],
   );
 }
 
-/**
- * A store in its own IndexedDB database through idb-keyval, shared by every tab of the origin.
- * `update` reads, decides and writes (or deletes) inside one readwrite transaction, so two tabs
- * can never interleave between the read and the write.
- * @default database 'nps-widget', object store 'kv'
- */
-export function idbKvStore(db = 'nps-widget', name = 'kv'): KvStore {
-  const s = createStore(db, name);
-  return kvStore(
-    (k) => s('readonly', (st) => promisifyRequest(st.get(k))),
-    // Resolves when the transaction commits, not when the write is merely queued.
-    (k, fn) =>
-      s('readwrite', (st) => {
-        st.get(k).onsuccess = function () {
-          const v = fn(this.result);
-          v === undefined ? st.delete(k) : st.put(v, k);
-        };
-        return promisifyRequest(st.transaction);
-      }),
-    // A key range reads only this prefix, not the whole database.
-    (p) =>
-      s('readonly', (st) => {
-        const r = IDBKeyRange.bound(p, p + '\uffff');
-        return Promise.all([promisifyRequest(st.getAllKeys(r)), promisifyRequest(st.getAll(r))]);
-      }).then(([k, v]) => k.map((x, i) => [x, v[i]]) as never),
-  );
-}
+export { idbKvStore } from './idb-kv-store';

@@ -1,11 +1,18 @@
 import { NpsError } from '../core/errors';
 import type { ResponseRecord } from '../core/wire';
 import { backoff } from './backoff';
-import { toEnvelope, type Envelope } from './envelope';
+import { claimBatch, confirmBatch, releaseBatch } from './batch-lease';
+import { idleState, readDeliveryState, type DeliveryState } from './delivery-state';
+import { DELIVERY_STATE, RECORD, toEnvelope, type Envelope } from './envelope';
+import { capDeadLetters, evict } from './evict';
 import type { KvStore } from './kv-store';
+import { migrateLegacy } from './migrate-legacy';
 import { batchBody, postBatch, type Reply } from './post-batch';
 import { retryAfter } from './retry-after';
+import { BUSY, senderLock } from './sender-lock';
+import { tabChannel } from './tab-channel';
 import { takeBatch } from './take-batch';
+import { startTimer } from './timer';
 import { watchPage, type OutboxHost } from './watch-page';
 
 export type { OutboxHost } from './watch-page';
@@ -21,11 +28,11 @@ export interface OutboxOptions {
   random: () => number;
   onDelivered(ids: string[]): void;
   onError(error: NpsError): void;
-  /** Abort a request after this many ms. @default 10000 */
+  /** Give up on a request after this many ms. @default 10000 */
   timeout?: number;
   /** How long a sending tab owns the records it sent before another tab may take them over. @default timeout + 5000 */
   lease?: number;
-  /** Events, Web Locks, BroadcastChannel, sendBeacon. @default globalThis */
+  /** Events, online state, Web Locks, BroadcastChannel, sendBeacon. @default globalThis */
   host?: OutboxHost;
 }
 
@@ -37,143 +44,195 @@ export interface FlushResult {
 
 /** The durable queue of records and the loop that delivers them. */
 export interface Outbox {
+  /**
+   * Starts delivering: reads what earlier pages left, listens to the page and the other tabs.
+   * Until then (or the first `put`/`flush`) the outbox touches no storage, channel or timer.
+   */
+  start(): void;
   /** Resolves once the record (replacing any older version of it) is committed to storage. */
   put(record: ResponseRecord): Promise<void>;
-  /** Tries to send everything now (waiting for another tab's send to end); Retry-After still holds. */
+  /** Tries to send everything now (waiting for another tab's send to end); Retry-After and offline still hold. */
   flush(): Promise<FlushResult>;
   /** Stops listening and timers; stored records stay for the next page. */
   close(): void;
 }
 
-/** Shared delivery state of the origin: failed attempts, backoff until, Retry-After until. */
-interface Meta {
-  a: number;
-  b: number;
-  w: number;
-}
-
-const REC = 'r:';
-const DEAD = 'd:';
-const META = 'o:meta';
 const NAME = 'nps-outbox';
-const MAX = 500;
-const MAX_AGE = 30 * 864e5;
 const REFUSED = [400, 413, 422];
+/** How long an `ifAvailable` Web Lock request may stay unanswered before the lock counts as broken. */
+const LOCK_GRANT_TIMEOUT = 2e3;
+
+const envelope = (record: ResponseRecord): Envelope => ({ format: 2, record });
 
 /**
  * The outbox: records are stored first and deleted only when the server confirmed that very
  * version. One tab of the origin sends at a time (Web Locks); records in flight are leased so a
  * frozen or closed tab's work is taken over once the lease runs out; a BroadcastChannel nudges and
- * shares the backoff with the other tabs. Nothing runs while the queue is empty.
+ * shares the backoff with the other tabs. A batch is leased, and its confirmed versions deleted,
+ * in one storage transaction each. Nothing runs while the queue is empty or the browser is offline.
  */
 export function createOutbox(o: OutboxOptions): Outbox {
   // A live sender is done with a batch within its timeout; after that a lease only blocks takeover.
   const { store, now, timeout = 1e4, lease = timeout + 5e3, host = globalThis as unknown as OutboxHost } = o;
   const nav = host.navigator;
-  const locks = nav?.locks;
-  const ch = host.BroadcastChannel && new host.BroadcastChannel(NAME);
-  let meta: Meta = { a: 0, b: 0, w: 0 };
+  const lock = senderLock(nav?.locks, NAME, LOCK_GRANT_TIMEOUT, lease);
+  let state: DeliveryState = idleState();
   // What page hide can send synchronously: the queue as last read or written by this tab.
   let cache = new Map<string, Envelope>();
   let chain = Promise.resolve(0);
   let queued = false;
+  let started = false;
   let closed = false;
   let hidden = false;
+  // A record was written (here or, as the channel says, in another tab) since the queue was read.
+  let changed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopWatching = () => {};
+  // The failed-attempt count last reported: one `delivery-failed` per backoff step, not per batch.
+  let reportedStep: number | undefined;
+  const channel = tabChannel(host, NAME, (data) => {
+    if (data) state = readDeliveryState(data, now()).state;
+    else changed = true;
+    void kick();
+  });
 
+  const offline = () => nav?.onLine === false;
   // Whatever a custom store or the lock manager throws reaches onError as an NpsError.
-  const fail = (e: unknown) => o.onError(e instanceof NpsError ? e : new NpsError('delivery-failed', String(e), e));
+  const fail = (e: unknown) => {
+    if (!(e instanceof NpsError)) return o.onError(new NpsError('delivery-failed', String(e), e));
+    if (e.code == 'delivery-failed') {
+      if (reportedStep === state.failedAttempts) return;
+      reportedStep = state.failedAttempts;
+    }
+    o.onError(e);
+  };
   const schedule = (ms: number) => {
     clearTimeout(timer);
-    // A negative delay runs at once; a huge one would overflow 32 bits and also run at once.
-    if (!closed) timer = setTimeout(kick, Math.min(ms, 1e9));
+    if (!closed) timer = startTimer(kick, ms);
   };
-  const saveMeta = async (m: Meta) => {
-    await store.set(META, (meta = m));
-    closed || ch?.postMessage(m);
+  // A read-modify-write of the shared state: another tab's later Retry-After is never overwritten.
+  const saveState = async (change: (stored: DeliveryState) => DeliveryState) => {
+    let next = state;
+    await store.update<DeliveryState>(DELIVERY_STATE, (stored) => {
+      const current = readDeliveryState(stored, now()).state;
+      next = change(current);
+      return { ...next, retryAfterUntil: Math.max(next.retryAfterUntil, current.retryAfterUntil) };
+    });
+    state = next;
+    closed || channel.post(state);
   };
-  const relabel = (r: ResponseRecord, fn: (e: Envelope) => Envelope | undefined) =>
-    store.update<unknown>(REC + r.id, (v) => (v = toEnvelope(v)) && fn(v as Envelope));
-  // Delete only the version that was sent: a newer one written meanwhile must still go out.
-  const drop = (r: ResponseRecord) =>
-    relabel(r, (e) => (e.r.updatedAt == r.updatedAt ? void cache.delete(REC + r.id) : e));
-  const dead = async (r: ResponseRecord, error: unknown) => {
-    await store.set(DEAD + r.id, { f: 1, r, e: String(error) });
-    await drop(r);
-    o.onError(new NpsError('record-rejected', `${r.id} refused: ${error}`, { id: r.id, error }));
+  const loadState = async () => {
+    const { state: read, capped } = readDeliveryState(await store.get(DELIVERY_STATE), now());
+    state = read;
+    // A far-future time an older version stored is healed in storage, for every tab.
+    if (capped) await store.set(DELIVERY_STATE, read);
   };
+  const report = (error: NpsError) => o.onError(error);
 
-  // Loads the queue, migrating old formats and evicting (oldest first) what is over the caps.
+  // Loads the queue and evicts what is over the caps, in one transaction.
   const load = async () => {
-    const list = (await store.entries<unknown>(REC)).map(([k, v]) => [k, toEnvelope(v)!] as [string, Envelope]);
-    // Over the count cap, impressions and dismissals go before answers (oldest first within each):
-    // an answer is the last thing we give up.
-    const answered = ([, e]: [string, Envelope]) => e.r.status == 'answered';
-    // Math.max: a negative end would make slice() drop records from a queue under the cap.
-    const over = new Set([...list.filter((x) => !answered(x)), ...list.filter(answered)].slice(0, Math.max(0, list.length - MAX)));
-    const gone = list.filter((x) => over.has(x) || Date.parse(x[1].r.shownAt) < now() - MAX_AGE);
-    const keep = list.filter((x) => !gone.includes(x));
-    for (const [k] of gone) await store.del(k);
-    if (gone[0]) o.onError(new NpsError('storage-evicted', gone.length + ' records evicted', gone.map(([k]) => k.slice(2))));
-    return [...(cache = new Map(keep)).values()];
+    const list: [string, Envelope][] = [];
+    for (const [key, value] of await store.entries<unknown>(RECORD)) {
+      const e = toEnvelope(value);
+      if (e) list.push([key, e]);
+    }
+    const kept = await evict(store, list, now(), report);
+    return [...(cache = new Map(kept)).values()];
   };
   // What this tab may send now (not leased to a live sender), as one batch.
-  const ready = (at: number) => takeBatch([...cache.values()].filter((e) => !(e.l! > at)).map((e) => e.r));
+  const ready = (at: number) => takeBatch(Array.from([...cache.values()].filter((e) => !(e.leasedUntil! > at)), (e) => e.record));
+
+  // Deletes the versions sent and keeps the refused ones as dead letters (one transaction), then reports.
+  const settle = async (sent: ResponseRecord[], refused: Map<string, string>) => {
+    await confirmBatch(store, sent, refused, (key) => cache.delete(key));
+    if (!refused.size) return;
+    for (const r of sent)
+      if (refused.has(r.id)) o.onError(new NpsError('record-rejected', `${r.id} refused: ${refused.get(r.id)}`, { id: r.id, error: refused.get(r.id) }));
+    await capDeadLetters(store, report);
+  };
 
   // Sends one batch; returns how many were delivered, throws (after recording the backoff) when it must be retried.
-  const send = async (recs: ResponseRecord[], keepalive?: boolean): Promise<number> => {
+  const send = async (records: ResponseRecord[], keepalive?: boolean): Promise<number> => {
     let cause: unknown;
-    const [status = 0, ra, data]: Partial<Reply> = await postBatch(o, batchBody(recs, now()), timeout, keepalive).catch((e) => ((cause = e), []));
-    if (status > 199 && status < 300) {
+    const reply: Partial<Reply> = await postBatch(o, batchBody(records, now()), timeout, keepalive).catch((e) => ((cause = e), {}));
+    // A closed outbox (its page gone) changes nothing more: the leases run out, another tab takes over.
+    if (closed && !keepalive) throw 0;
+    const { status = 0, data, redirect } = reply;
+    if (!redirect && status > 199 && status < 300) {
       const rejected = data?.rejected;
+      const refused = new Map<string, string>();
+      // The reply is untrusted: a `rejected` that is not a list refuses nothing.
+      if (Array.isArray(rejected)) for (const x of rejected) if (x && typeof x.id == 'string') refused.set(x.id, String(x.error));
+      await settle(records, refused);
+      if (state.failedAttempts || state.backoffUntil) await saveState((stored) => ({ ...stored, failedAttempts: 0, backoffUntil: 0 }));
+      reportedStep = undefined;
       const ids: string[] = [];
-      for (const r of recs) {
-        // The reply is untrusted: a `rejected` that is not a list refuses nothing.
-        const x = Array.isArray(rejected) && rejected.find((x) => x?.id == r.id);
-        x ? await dead(r, x.error) : (await drop(r), ids.push(r.id));
-      }
-      if (meta.a || meta.b) await saveMeta({ ...meta, a: 0, b: 0 });
+      for (const r of records) if (!refused.has(r.id)) ids.push(r.id);
       if (ids.length) o.onDelivered(ids);
       return ids.length;
     }
-    if (REFUSED.includes(status)) {
+    if (!redirect && REFUSED.includes(status)) {
       // One bad record must not sink the others: halve until it stands alone.
-      const h = recs.length >> 1;
-      if (h) return (await send(recs.slice(0, h))) + (await send(recs.slice(h)));
-      await dead(recs[0]!, 'HTTP ' + status);
+      const half = records.length >> 1;
+      if (half) return (await send(records.slice(0, half))) + (await send(records.slice(half)));
+      await settle(records, new Map([[records[0]!.id, 'HTTP ' + status]]));
       return 0;
     }
+    // The browser went offline while the request was out: no attempt used, no error; `online` resumes.
+    if (!redirect && !status && offline()) throw 0;
     const at = now();
     // 429 is the server pacing us, not a failed attempt: it does not grow the backoff.
-    await saveMeta({ a: meta.a + +(status != 429), b: at + backoff(meta.a, o.random), w: retryAfter(ra, at) ?? meta.w });
-    throw new NpsError('delivery-failed', `send failed (${status || cause})`, { status, cause });
+    await saveState((stored) => ({
+      failedAttempts: stored.failedAttempts + +(status != 429),
+      backoffUntil: at + backoff(stored.failedAttempts, o.random),
+      retryAfterUntil: retryAfter(reply.retryAfter, at) ?? stored.retryAfterUntil,
+    }));
+    const why = redirect ? `the endpoint answered with ${redirect} (HTTP ${status}); redirects are not followed` : status || cause;
+    throw new NpsError('delivery-failed', `send failed (${why})`, { status, cause, redirect });
   };
 
+  const claim = (free: ResponseRecord[], at: number) =>
+    claimBatch(store, free, at, at + lease, (stored) => (state = readDeliveryState(stored, at).state));
+
   const pass = async (force?: boolean): Promise<number> => {
-    let n = 0;
+    let delivered = 0;
+    await migrateLegacy(store, now());
+    // Between batches the queue as this tab knows it is enough (each claim re-reads the records it
+    // leases); it is read again in full when the pass would end, or when a tab wrote a record.
+    let reload = true;
     for (;;) {
-      meta = (await store.get<Meta>(META)) ?? { a: 0, b: 0, w: 0 };
-      const list = await load();
+      const fromStorage = reload || changed;
+      reload = changed = false;
+      if (fromStorage) await loadState();
+      const list = fromStorage ? await load() : [...cache.values()];
       const at = now();
-      if (!list.length) return clearTimeout(timer), n;
       const free = ready(at);
-      let wait = Math.max(meta.w, force ? 0 : meta.b) - at;
+      let wait = Math.max(state.retryAfterUntil, force ? 0 : state.backoffUntil) - at;
+      if (!fromStorage && (!free.length || wait > 0)) {
+        reload = true;
+        continue;
+      }
+      if (!list.length) return clearTimeout(timer), delivered;
+      // Offline: wait for `online`, which kicks at once; no timer, no request, no error.
+      if (offline()) return clearTimeout(timer), delivered;
       // Everything is leased by other tabs: look again when the first lease runs out.
-      if (wait <= 0 && !free.length) wait = Math.min(...list.map((e) => e.l!)) - at;
-      if (wait > 0) return schedule(wait), n;
-      const got = new Map<string, ResponseRecord>();
-      for (const r of free)
-        await relabel(r, (e) => (e.l! > at ? e : (got.set(r.id, e.r), { ...e, l: at + lease })));
-      const sent = [...got.values()];
-      if (!sent.length) continue;
+      if (wait <= 0 && !free.length) wait = Math.min(...Array.from(list, (e) => e.leasedUntil!)) - at;
+      if (wait > 0) return schedule(wait), delivered;
+      if (closed) return delivered;
+      const sent = await claim(free, at);
+      if (!sent.length) {
+        reload = true;
+        continue;
+      }
       try {
         // Another tab may have learnt a Retry-After while this one was claiming.
-        if (meta.w > now()) throw 0;
-        n += await send(sent);
+        if (state.retryAfterUntil > now()) throw 0;
+        delivered += await send(sent);
       } catch (e) {
-        for (const r of sent) await relabel(r, (e) => ({ ...e, l: 0 }));
+        await releaseBatch(store, sent, at + lease);
         if (e) fail(e);
-        return schedule(Math.max(meta.w, meta.b) - now()), n;
+        if (!offline()) schedule(Math.max(state.retryAfterUntil, state.backoffUntil) - now());
+        return delivered;
       }
     }
   };
@@ -182,56 +241,67 @@ export function createOutbox(o: OutboxOptions): Outbox {
     if (queued && !wait) return chain;
     queued = true;
     return (chain = chain
-      .then(() => {
+      .then(async () => {
         queued = false;
-        if (closed) return 0;
-        return locks
-          ? (locks.request(NAME, { ifAvailable: !wait }, (l) => (l ? pass(force) : (schedule(1e3), 0))) as Promise<number>)
-          : pass(force);
+        if (closed || !started) return 0;
+        const n = await lock.run(!!wait, () => pass(force));
+        // Another tab is sending: look again soon, in case it stops before our records.
+        return n === BUSY ? (schedule(1e3), 0) : n;
       })
       .catch((e) => (fail(e), 0)));
   };
 
-  // Page hide: one keepalive request from what this tab knows, never before Retry-After.
+  // Page hide: one keepalive request from what this tab knows, never before Retry-After or while offline.
   const hide = () => {
     const at = now();
-    if (hidden || meta.w > at) return;
+    if (hidden || state.retryAfterUntil > at || offline()) return;
     hidden = true;
-    const recs = ready(at);
+    const records = ready(at);
+    if (!records.length) return;
     // sendBeacon cannot carry custom headers: only where there are none.
     const beacon = !('keepalive' in (host.Request?.prototype ?? {})) && !Object.keys(o.headers)[0] && nav?.sendBeacon;
-    if (!recs.length) return;
-    if (beacon) nav!.sendBeacon!(o.endpoint, new Blob([batchBody(recs, at)], { type: 'application/json' }));
-    else send(recs, true).catch(fail);
+    try {
+      if (beacon) return void nav!.sendBeacon!(o.endpoint, new Blob([batchBody(records, at)], { type: 'application/json' }));
+    } catch {}
+    send(records, true).catch((e) => e && fail(e));
   };
-  const off = watchPage(host, (online) => ((hidden = false), kick(online)), hide);
-  if (ch)
-    ch.onmessage = (e: MessageEvent) => {
-      if (e.data) meta = e.data;
-      kick();
-    };
-  // Page hide may come before this tab ever sends: know the origin's Retry-After from the start.
-  store.get<Meta>(META).then((m) => m && (meta = m), () => 0);
-  void kick();
+
+  const start = () => {
+    if (started || closed) return;
+    started = true;
+    stopWatching = watchPage(host, (online) => ((hidden = false), kick(online)), hide);
+    channel.open();
+    // Page hide may come before this tab ever sends: know the origin's Retry-After from the start.
+    loadState().catch(() => 0);
+    void kick();
+  };
 
   return {
+    start,
     async put(r) {
-      const k = REC + r.id;
+      start();
+      const key = RECORD + r.id;
+      let stored = envelope(r);
       // A stale version arriving late never replaces a newer one.
-      await store.update<unknown>(k, (v) => (toEnvelope(v)?.r.updatedAt! > r.updatedAt ? v : { f: 1, r }));
-      cache.set(k, { f: 1, r });
-      closed || ch?.postMessage(0);
+      await store.update<unknown>(key, (v) => {
+        const newer = toEnvelope(v);
+        return newer && newer.record.updatedAt > r.updatedAt ? ((stored = newer), v) : stored;
+      });
+      cache.set(key, stored);
+      changed = true;
+      closed || channel.post(0);
       void kick();
     },
     async flush() {
+      start();
       const delivered = await kick(true, true);
-      return { delivered, pending: (await store.entries(REC)).length };
+      return { delivered, pending: (await store.entries(RECORD)).length };
     },
     close() {
       closed = true;
       clearTimeout(timer);
-      off();
-      ch?.close();
+      stopWatching();
+      channel.close();
     },
   };
 }

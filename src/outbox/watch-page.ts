@@ -4,6 +4,8 @@ export interface OutboxHost {
   removeEventListener(type: string, listener: (e: Event) => void, capture?: boolean): void;
   document?: { visibilityState: string };
   navigator?: {
+    /** `false` while the browser knows it is offline: nothing is attempted until `online`. */
+    onLine?: boolean;
     locks?: Pick<LockManager, 'request'>;
     sendBeacon?(url: string, data: Blob): boolean;
   };
@@ -22,6 +24,9 @@ const TYPES = ['online', 'pageshow', 'pagehide', 'visibilitychange'];
 export function watchPage(host: OutboxHost, wake: (online: boolean) => void, hide: () => void): () => void {
   const on = ({ type }: Event) =>
     type == 'pagehide' || (type != 'online' && host.document?.visibilityState == 'hidden') ? hide() : wake(type == 'online');
-  TYPES.map((t) => host.addEventListener?.(t, on, true));
-  return () => TYPES.map((t) => host.removeEventListener?.(t, on, true));
+  // Plain loops: a page that patched Array.prototype.map must not stop the widget from listening.
+  for (const type of TYPES) host.addEventListener?.(type, on, true);
+  return () => {
+    for (const type of TYPES) host.removeEventListener?.(type, on, true);
+  };
 }

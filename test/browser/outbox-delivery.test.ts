@@ -16,7 +16,7 @@ it('offline at submit → reload → online: delivered once, at its latest versi
   await h.warmedUp(page);
   await h.context.setOffline(true);
   const id = await h.record(page);
-  expect(await h.queued(page)).toContain('r:' + id);
+  expect(await h.queued(page)).toContain('record:' + id);
   await page.close();
   expect(h.c.stored.has(id)).toBe(false);
   await h.context.setOffline(false);
@@ -103,5 +103,21 @@ it('IndexedDB open hanging → times out, falls back, still delivers', async () 
   const id = await h.record(page);
   await until(() => h.c.stored.get(id)?.status == 'dismissed', 15_000, 'delivery');
   expect((await h.events(page)).filter((e) => e.type == 'error').map((e) => e.code)).toContain('storage-fallback');
+  await page.close();
+});
+
+it('IndexedDB writes failing with QuotaExceededError → falls back (reported), no uncaught page error, still delivers', async () => {
+  h.c.answer(() => ({ status: 200 }));
+  const page = await h.open(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const id = await h.record(page);
+  await until(() => h.c.stored.get(id)?.status == 'dismissed', 15_000, 'delivery');
+  expect((await h.events(page)).filter((e) => e.type == 'error').map((e) => e.code)).toContain('storage-fallback');
+  expect(pageErrors).toEqual([]);
   await page.close();
 });

@@ -17,7 +17,7 @@ it('three tabs with a shared backlog: one tab sends at a time, each id stored on
   await h.context.setOffline(true);
   const ids: string[] = [];
   for (let i = 0; i < 4; i++) for (const t of tabs) ids.push(await h.record(t));
-  expect(new Set(await h.queued(tabs[0]!))).toEqual(new Set(ids.map((id) => 'r:' + id)));
+  expect(new Set(await h.queued(tabs[0]!))).toEqual(new Set(ids.map((id) => 'record:' + id)));
   await h.context.setOffline(false);
   await until(() => ids.every((id) => h.c.stored.get(id)?.status == 'dismissed'), 20_000, 'every id delivered');
   await until(async () => !(await h.queued(tabs[0]!)).length, 5_000, 'empty queue');

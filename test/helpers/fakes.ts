@@ -48,6 +48,7 @@ export function fakeOutbox() {
     factory: (o: OutboxOptions): Outbox => {
       options = o;
       return {
+        start: () => {},
         async put(r) {
           await gate;
           puts.push(structuredClone(r));

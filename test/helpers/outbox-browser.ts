@@ -111,6 +111,17 @@ export async function outboxHarness() {
       page.waitForFunction(() =>
         ['/dist/prompt.js', '/dist/survey.js'].every((f) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(f))),
       ),
+    /**
+     * Answers like a user: shows the prompt, picks `score` on the scale, types `comment` into the
+     * follow-up and presses Send (all through the prompt's DOM). Returns the record's id.
+     */
+    async answer(page: Page, score: number, comment: string): Promise<string> {
+      const shown = page.evaluate(() => (window as unknown as Win).nps.show({ force: true }).then((r) => r.id!));
+      await page.locator('nps-widget [role=radio]').nth(score).click();
+      await page.locator('nps-widget textarea').fill(comment);
+      await page.locator('nps-widget').getByRole('button', { name: 'Send' }).click();
+      return shown;
+    },
     events: (page: Page) => page.evaluate(() => (window as unknown as Win).events),
     flush: (page: Page) => page.evaluate(() => (window as unknown as Win).nps.flush()),
     /** The outbox's stored records in this profile's IndexedDB. */
@@ -124,7 +135,7 @@ export async function outboxHarness() {
               const db = open.result;
               if (!db.objectStoreNames.contains('kv')) return db.close(), ok([]);
               const req = db.transaction('kv').objectStore('kv').getAllKeys();
-              req.onsuccess = () => (db.close(), ok((req.result as string[]).filter((k) => k.startsWith('r:'))));
+              req.onsuccess = () => (db.close(), ok((req.result as string[]).filter((k) => k.startsWith('record:'))));
             };
           }),
       ),

@@ -1,7 +1,7 @@
 // Typed fakes for the outbox: a scriptable collector, Web Locks, BroadcastChannel, a page host and
 // failing stores. Shared by the unit tests and the chaos test.
 import type { Batch, ResponseRecord } from '../../src/core/wire';
-import type { KvStore } from '../../src/outbox/kv-store';
+import type { ErasableKvStore, KvStore } from '../../src/outbox/kv-store';
 import type { OutboxHost } from '../../src/outbox/outbox';
 
 /** What the fake server does with one request. */
@@ -53,7 +53,7 @@ export function fakeServer(now: () => number = Date.now) {
     (tab?: string): typeof fetch =>
     async (_url, init = {}) => {
       const body = JSON.parse(String(init.body)) as Batch;
-      const req: SeenRequest = { at: now(), ids: body.responses.map((r) => r.id), body, headers: { ...(init.headers as Record<string, string>) }, init, tab };
+      const req: SeenRequest = { at: now(), ids: Array.from(body.responses, (r) => r.id), body, headers: { ...(init.headers as Record<string, string>) }, init, tab };
       requests.push(req);
       if (req.at < notBefore) early++;
       const b = queue.shift() ?? policy(req);
@@ -73,7 +73,7 @@ export function fakeServer(now: () => number = Date.now) {
         if (b.retryAfter) notBefore = Math.max(notBefore, retryAt(b.retryAfter, now()));
         return reply(b.status, '{}', b.retryAfter ? { 'Retry-After': b.retryAfter } : {});
       }
-      const refused = new Set((b.rejected ?? []).map((x) => x.id));
+      const refused = new Set(Array.from(b.rejected ?? [], (x) => x.id));
       store({ ...body, responses: body.responses.filter((r) => !refused.has(r.id)) });
       return reply(b.status ?? 200, JSON.stringify(b.rejected ? { rejected: b.rejected } : {}));
     };
@@ -196,7 +196,7 @@ export type Failure =
   | 'quota';
 
 /** A store that fails as told, over a memory map; `ops` counts the calls it got. */
-export function failingStore(inner: KvStore, failure: Failure, after = 0) {
+export function failingStore(inner: ErasableKvStore, failure: Failure, after = 0) {
   let ops = 0;
   const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   const wrap =
@@ -209,12 +209,14 @@ export function failingStore(inner: KvStore, failure: Failure, after = 0) {
       if (failure == 'quota' && write) return Promise.reject(quota());
       return f(...a);
     };
-  const store: KvStore = {
+  const store: ErasableKvStore = {
     get: wrap(false, inner.get) as KvStore['get'],
     set: wrap(true, inner.set),
     update: wrap(true, inner.update) as KvStore['update'],
+    updateMany: wrap(true, inner.updateMany) as KvStore['updateMany'],
     del: wrap(true, inner.del),
     entries: wrap(false, inner.entries) as KvStore['entries'],
+    erase: wrap(true, inner.erase),
   };
   return { store, get ops() { return ops; } };
 }

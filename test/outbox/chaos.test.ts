@@ -5,6 +5,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { NpsError } from '../../src/core/errors';
 import { uuidv7 } from '../../src/core/ids';
 import type { ResponseRecord } from '../../src/core/wire';
+import { DEAD_LETTER, RECORD } from '../../src/outbox/envelope';
 import { memoryKvStore } from '../../src/outbox/kv-store';
 import { createOutbox, type Outbox } from '../../src/outbox/outbox';
 import { idle } from '../helpers/wait';
@@ -13,6 +14,8 @@ import { fakeBus, fakeHost, fakeLocks, fakeServer, makeRecord, version, type Beh
 // A fixed default keeps `npm test` deterministic; CHAOS_SEED=random explores new runs.
 const SEED = process.env.CHAOS_SEED == 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.CHAOS_SEED ?? 20261123);
 const RECORDS = 1000;
+/** Queued at once while offline, before the chaos: the queue's cap. */
+const BACKLOG = 1000;
 const T0 = Date.parse('2026-11-23T10:00:00.000Z');
 
 /** mulberry32: a small seeded uniform [0, 1) generator. */
@@ -34,7 +37,7 @@ beforeEach(() => {
 afterEach(() => void vi.useRealTimers());
 
 
-it(`chaos (seed ${SEED}): ${RECORDS} records, 3 tabs, ≥ 30% failures, reloads, offline → every id exactly at its latest version`, async () => {
+it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECORDS} more, 3 tabs, ≥ 30% failures, reloads, offline → every id exactly at its latest version`, async () => {
   const random = rng(SEED);
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
   const store = memoryKvStore();
@@ -58,6 +61,8 @@ it(`chaos (seed ${SEED}): ${RECORDS} records, 3 tabs, ≥ 30% failures, reloads,
   });
 
   let offline = false;
+  /** Requests that failed because the machine was offline while the browser still claimed to be online. */
+  let offlineFailures = 0;
   // The latest Retry-After a live page actually received, and requests sent before it.
   let retryAfter = 0;
   const early: string[] = [];
@@ -80,11 +85,11 @@ it(`chaos (seed ${SEED}): ${RECORDS} records, 3 tabs, ≥ 30% failures, reloads,
   }
   const startTab = (name: string, gen: number): Tab => {
     const dead = { v: false };
-    const page = fakeHost({ navigator: { locks: locks.forTab(name + gen) }, BroadcastChannel: bus.Channel });
+    const page = fakeHost({ navigator: { locks: locks.forTab(name + gen), onLine: !offline }, BroadcastChannel: bus.Channel });
     const serverFetch = server.fetchFor(name);
     // A closed page never sees the answers to what it sent; offline means nothing leaves at all.
     const fetch: typeof globalThis.fetch = (...a) => {
-      if (offline) return Promise.reject(new TypeError('offline'));
+      if (offline) return offlineFailures++, Promise.reject(new TypeError('offline'));
       if (Date.now() < retryAfter) early.push(`${name}${gen} ${a[1]?.keepalive ? 'keepalive' : 'pass'} ${retryAfter - Date.now()}ms early`);
       const never = new Promise<Response>(() => {});
       return serverFetch(...a).then(
@@ -116,6 +121,26 @@ it(`chaos (seed ${SEED}): ${RECORDS} records, 3 tabs, ≥ 30% failures, reloads,
     if (!tab.dead.v) expected.set(r.id, r);
   };
 
+  // Phase 1: the machine is offline while the three tabs queue a 1,000-record backlog at once
+  // (the new cap); then it comes back online and the backlog drains through the same chaos.
+  offline = true;
+  for (const t of tabs) t.page.host.navigator!.onLine = false;
+  const backlogStart = Date.now();
+  const requestsBefore = server.requests.length;
+  for (let i = 0; i < BACKLOG; i++) {
+    const r = makeRecord(newId(), Date.now(), { anonymousId: 'backlog' });
+    await put(tabs[i % 3]!, random() < 0.5 ? version(r, { status: 'answered', score: 9, category: 'promoter', answeredAt: new Date().toISOString() }, Date.now()) : r);
+  }
+  const backlogQueued = (await store.entries(RECORD)).length;
+  const requestsWhileOffline = server.requests.length - requestsBefore;
+  offline = false;
+  for (const t of tabs) (t.page.host.navigator!.onLine = true), t.page.fire('online');
+  while ((await store.entries(RECORD)).length && Date.now() - backlogStart < 3600_000) {
+    await vi.advanceTimersByTimeAsync(1000);
+    await idle(3);
+  }
+  const backlog = { queued: backlogQueued, requestsWhileOffline, drainSeconds: Math.round((Date.now() - backlogStart) / 1000), requests: server.requests.length - requestsBefore };
+
   let created = 0;
   while (created < RECORDS) {
     const tab = pick(tabs);
@@ -145,21 +170,21 @@ it(`chaos (seed ${SEED}): ${RECORDS} records, 3 tabs, ≥ 30% failures, reloads,
       tabs[tabs.indexOf(tab)] = startTab(tab.name, tab.gen + 1);
       reloads++;
     } else if (x < 0.83 && !offline) {
-      // Offline windows of 5–60 s: long enough to pile up a backlog, short enough to stay under the 500 cap.
+      // Offline windows of 5–60 s: long enough to pile up a backlog, short enough to stay under the cap.
       offline = true;
       offlineUntil = Date.now() + 5_000 + random() * 55_000;
       offlineWindows++;
     } else if (x < 0.85) {
       (tab.page.hide(), tab.page.show(), hides++);
     }
-    // About one new record every 2 s: a busy page, yet a pace a 500-record cap can hold through outages.
+    // About one new record every 2 s: a busy page, yet a pace the 1,000-record cap can hold through outages.
     await vi.advanceTimersByTimeAsync(Math.floor(random() * 2000));
     await idle(3);
     if (offline && Date.now() > offlineUntil) {
       offline = false;
       for (const t of tabs) t.page.fire('online');
     }
-    if (created % 50 == 0) maxQueue = Math.max(maxQueue, (await store.entries('r:')).length);
+    if (created % 50 == 0) maxQueue = Math.max(maxQueue, (await store.entries(RECORD)).length);
   }
 
   // No more reloads or offline windows (the server keeps failing as before): the queue must drain.
@@ -169,7 +194,7 @@ it(`chaos (seed ${SEED}): ${RECORDS} records, 3 tabs, ≥ 30% failures, reloads,
   while (Date.now() - start < 4 * 3600_000) {
     await vi.advanceTimersByTimeAsync(1000);
     await idle(3);
-    left = (await store.entries('r:')).length;
+    left = (await store.entries(RECORD)).length;
     if (!left) break;
   }
   tabs.forEach((t) => t.outbox.close());
@@ -180,10 +205,13 @@ it(`chaos (seed ${SEED}): ${RECORDS} records, 3 tabs, ≥ 30% failures, reloads,
   const figures = {
     seed: SEED,
     records: expected.size,
+    backlog,
     versions: [...expected.values()].filter((r) => r.status != 'shown').length,
     requests: server.requests.length,
     failedRequests: failures,
     failureRate: +(failures / server.requests.length).toFixed(2),
+    offlineFailures,
+    errorEvents: errors.length,
     deliveries: server.deliveries,
     duplicates: server.duplicates,
     reloads,
@@ -203,9 +231,12 @@ it(`chaos (seed ${SEED}): ${RECORDS} records, 3 tabs, ≥ 30% failures, reloads,
   expect(stale).toEqual([]);
   expect(unknown).toEqual([]);
   expect(server.stored.size).toBe(expected.size);
-  expect(expected.size).toBe(RECORDS);
+  expect(expected.size).toBe(BACKLOG + RECORDS);
+  expect(backlog).toMatchObject({ queued: BACKLOG, requestsWhileOffline: 0 });
   expect(figures.failureRate).toBeGreaterThanOrEqual(0.3);
   expect(locks.maxHolders).toBe(1);
-  expect(await store.entries('d:')).toEqual([]);
+  expect(await store.entries(DEAD_LETTER)).toEqual([]);
   expect(errors.filter((e) => e.code != 'delivery-failed')).toEqual([]);
+  // One `delivery-failed` per backoff step at most: never more than the failed requests.
+  expect(errors.length).toBeLessThanOrEqual(failures + offlineFailures);
 }, 60_000);

@@ -2,7 +2,7 @@
 // and what the server confirms is what `delivered` and `flush()` report.
 import { expect, it } from 'vitest';
 import { createClient } from '../../src/create-client';
-import type { Envelope } from '../../src/outbox/envelope';
+import { RECORD, type Envelope } from '../../src/outbox/envelope';
 import { memoryKvStore, type KvStore } from '../../src/outbox/kv-store';
 import { createOutbox } from '../../src/outbox/outbox';
 import { fakeEnv } from '../helpers/fakes';
@@ -44,7 +44,7 @@ it('stores every version before the UI moves on, delivers the latest, and report
   disk.release();
   await score;
   // When onScore resolves the answer is durable: still queued on disk, or already confirmed by the server.
-  const queued = (await disk.store.entries<Envelope>('r:')).map(([, e]) => e.r);
+  const queued = (await disk.store.entries<Envelope>(RECORD)).map(([, e]) => e.record);
   const durable = queued.find((r) => r.status == 'answered') ?? [...server.stored.values()].find((r) => r.status == 'answered');
   expect(durable).toMatchObject({ status: 'answered', score: 4, category: 'detractor' });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NpsError } from '../../src/core/errors';
-import { idbKvStore, memoryKvStore, type KvStore } from '../../src/outbox/kv-store';
+import { idbKvStore, memoryKvStore, type ErasableKvStore } from '../../src/outbox/kv-store';
 import { localKvStore } from '../../src/outbox/local-kv-store';
 import { openStore } from '../../src/outbox/open-store';
 import { failingStore, memoryStorage, type Failure } from '../helpers/outbox-fakes';
@@ -11,9 +11,9 @@ let dbs = 0;
 /** A fresh IndexedDB database (fake-indexeddb) per call, so tests do not share data. */
 const freshIdb = () => idbKvStore('test-' + ++dbs);
 
-function chain(idb: () => KvStore, ls: Storage = memoryStorage()) {
+function chain(idb: () => ErasableKvStore, ls: Storage = memoryStorage()) {
   const errors: NpsError[] = [];
-  const store = openStore((e) => errors.push(e), idb, () => localKvStore(ls));
+  const store = openStore((e) => errors.push(e), idb, () => localKvStore(() => ls));
   return { store, errors, ls };
 }
 const fallbacks = (errors: NpsError[]) => errors.filter((e) => e.code == 'storage-fallback').map((e) => e.message);
@@ -29,14 +29,14 @@ describe('idbKvStore', () => {
     expect(await s.entries('r:')).toEqual([['r:a', 11]]);
     expect(await s.get('r:b')).toBeUndefined();
     // Concurrent read-modify-writes on one key never lose an increment.
-    await Promise.all(Array.from({ length: 20 }, () => s.update<number>('n', (v) => (v ?? 0) + 1)));
+    await Promise.all(Array.from({ length: 20 }, () => s.update<number>('n', (v: number | undefined) => (v ?? 0) + 1)));
     expect(await s.get('n')).toBe(20);
   });
 
   it('two connections to one database (two tabs) never interleave a read-modify-write', async () => {
     const a = idbKvStore('shared-' + ++dbs);
     const b = idbKvStore('shared-' + dbs);
-    await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).update<number>('n', (v) => (v ?? 0) + 1)));
+    await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).update<number>('n', (v: number | undefined) => (v ?? 0) + 1)));
     expect(await a.get('n')).toBe(30);
   });
 });
@@ -45,7 +45,7 @@ describe('localKvStore', () => {
   it('keeps JSON under its own prefix and lists one prefix in order', async () => {
     const ls = memoryStorage();
     ls.setItem('other', 'x');
-    const s = localKvStore(ls);
+    const s = localKvStore(() => ls);
     await s.set('r:2', { a: 2 });
     await s.set('r:1', { a: 1 });
     await s.update<{ a: number }>('r:1', (v) => ({ a: v!.a + 1 }));
@@ -159,7 +159,7 @@ describe('openStore', () => {
 
   it('records a past page left in localStorage move back into IndexedDB, newest version winning', async () => {
     const ls = memoryStorage();
-    const left = localKvStore(ls);
+    const left = localKvStore(() => ls);
     await left.set('r:1', { f: 1, r: { updatedAt: '2026-11-23T10:00:02.000Z' } });
     await left.set('r:2', { f: 1, r: { updatedAt: '2026-11-23T10:00:00.000Z' } });
     const idb = freshIdb();
@@ -175,5 +175,104 @@ describe('openStore', () => {
   it('memory failing too is a storage-failed error, never a silent loss', async () => {
     const { store } = chain(() => failingStore(memoryKvStore(), 'throws').store, memoryStorage(0));
     await expect(store.set('x', () => 1)).rejects.toMatchObject({ code: 'storage-failed' });
+  });
+});
+
+describe('consent: nothing touches the device before the first operation, and erase() removes everything', () => {
+  const databases = async () => Array.from(await indexedDB.databases(), (d) => d.name);
+
+  it('openStore() creates no database and writes no key until its first operation', async () => {
+    const name = 'lazy-' + ++dbs;
+    const ls = memoryStorage();
+    const errors: NpsError[] = [];
+    const store = openStore((e) => errors.push(e), () => idbKvStore(name), () => localKvStore(() => ls));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await databases()).not.toContain(name);
+    expect(ls.length).toBe(0);
+    await store.set('k', 1);
+    expect(await databases()).toContain(name);
+  });
+
+  it('erase() deletes the IndexedDB database, every nps: localStorage key and the memory layer; other keys stay', async () => {
+    const name = 'erase-' + ++dbs;
+    const ls = memoryStorage();
+    ls.setItem('nps:record:left-by-a-past-page', '{}');
+    ls.setItem('nps:anon', '"a"');
+    ls.setItem('host-app-key', 'mine');
+    const errors: NpsError[] = [];
+    const store = openStore((e) => errors.push(e), () => idbKvStore(name), () => localKvStore(() => ls));
+    await store.set('record:1', { format: 2 });
+    expect(await databases()).toContain(name);
+    await store.erase();
+    expect(await databases()).not.toContain(name);
+    expect(Object.keys(ls)).toEqual(['host-app-key']);
+    expect(await store.entries('')).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('erase() also empties the memory layer when everything had fallen back to it', async () => {
+    // IndexedDB missing (nothing to erase there), localStorage full: records live in memory.
+    const missing = () => ({ ...failingStore(memoryKvStore(), 'throws').store, erase: async () => {} });
+    const { store } = chain(missing, memoryStorage(0));
+    await store.set('record:1', { format: 2 });
+    expect(await store.get('record:1')).toEqual({ format: 2 });
+    await store.erase();
+    expect(await store.get('record:1')).toBeUndefined();
+  });
+
+  it('erase() that cannot reach a layer says so (storage-failed), after erasing the others', async () => {
+    const ls = memoryStorage();
+    ls.setItem('nps:anon', '"a"');
+    const { store } = chain(() => failingStore(memoryKvStore(), 'throws').store, ls);
+    await expect(store.erase()).rejects.toMatchObject({ code: 'storage-failed', message: 'nps: could not erase everything stored on this device' });
+    expect(ls.length).toBe(0);
+  });
+
+  it('erase() closes this tab’s connection first, so the deletion is not blocked by it', async () => {
+    const name = 'blocked-' + ++dbs;
+    const store = idbKvStore(name);
+    await store.set('k', 1);
+    await store.erase();
+    expect(await databases()).not.toContain(name);
+    // The store opens a fresh database on its next use.
+    await store.set('k', 2);
+    expect(await store.get('k')).toBe(2);
+  });
+});
+
+describe('hostile pages', () => {
+  it('a write that throws QuotaExceededError inside IndexedDB rejects with that error (no uncaught page error) and falls back', async () => {
+    const put = IDBObjectStore.prototype.put;
+    const uncaught: unknown[] = [];
+    const onError = (e: ErrorEvent) => uncaught.push(e.error);
+    window.addEventListener('error', onError);
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      const idb = freshIdb();
+      await expect(idb.set('k', 1)).rejects.toMatchObject({ name: 'QuotaExceededError' });
+      const { store, errors } = chain(() => idb);
+      await store.set('k', 2);
+      expect(await store.get('k')).toBe(2);
+      expect(fallbacks(errors)).toEqual(['nps: storage fell back to localStorage']);
+    } finally {
+      IDBObjectStore.prototype.put = put;
+      window.removeEventListener('error', onError);
+    }
+    expect(uncaught).toEqual([]);
+  });
+
+  it('Object.prototype.then defined by the page: a clear storage-failed error at once, not a hang', async () => {
+    const { store } = chain(freshIdb);
+    // Defined only while the store is called (synchronously): the test runner itself needs promises.
+    Object.defineProperty(Object.prototype, 'then', { value: function () {}, configurable: true, writable: true });
+    let put: Promise<void>;
+    try {
+      put = store.set('k', 1);
+    } finally {
+      delete (Object.prototype as { then?: unknown }).then;
+    }
+    await expect(put).rejects.toMatchObject({ code: 'storage-failed', message: expect.stringMatching(/Object\.prototype\.then/) });
   });
 });

@@ -1,53 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NpsError } from '../../src/core/errors';
 import type { Batch, ResponseRecord } from '../../src/core/wire';
-import type { Envelope } from '../../src/outbox/envelope';
-import { memoryKvStore } from '../../src/outbox/kv-store';
-import { createOutbox, type OutboxOptions } from '../../src/outbox/outbox';
+import { DEAD_LETTER, DELIVERY_STATE, RECORD, type Envelope } from '../../src/outbox/envelope';
+import { memoryKvStore, type KvStore } from '../../src/outbox/kv-store';
 import { fakeBus, fakeHost, fakeLocks, fakeServer, makeRecord, version } from '../helpers/outbox-fakes';
 import { idle } from '../helpers/wait';
-
-const T0 = Date.parse('2026-11-23T10:00:00.000Z');
-const id = (n: number) => `019ab000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+import { T0, advance, id, queued, setup } from '../helpers/outbox-setup';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   vi.setSystemTime(T0);
 });
 afterEach(() => void vi.useRealTimers());
-
-/** Moves the clock in small steps so timers set by settling promises still fire in order. */
-const advance = async (ms: number, step = 100) => {
-  for (let t = 0; t < ms; t += step) {
-    await vi.advanceTimersByTimeAsync(Math.min(step, ms - t));
-    await idle();
-  }
-};
-
-function setup(over: Partial<OutboxOptions> = {}, page = fakeHost()) {
-  const store = over.store ?? memoryKvStore();
-  const server = fakeServer();
-  const delivered: string[] = [];
-  const errors: NpsError[] = [];
-  const make = (more: Partial<OutboxOptions> = {}) =>
-    createOutbox({
-      endpoint: 'https://collect.example/api/nps',
-      headers: { 'X-NPS-Write-Key': 'k1' },
-      store,
-      fetch: server.fetch,
-      now: Date.now,
-      random: () => 0.999,
-      onDelivered: (ids) => delivered.push(...ids),
-      onError: (e) => errors.push(e),
-      host: page.host,
-      ...over,
-      ...more,
-    });
-  let first: ReturnType<typeof make> | undefined;
-  // Created on first use, so a test can prepare the store before anything runs.
-  return { store, server, page, delivered, errors, make, get outbox() { return (first ??= make()); } };
-}
-const queued = async (store: ReturnType<typeof memoryKvStore>) => (await store.entries<Envelope>('r:')).map(([, e]) => e.r);
 
 describe('put and coalescing', () => {
   it('commits a record before resolving, and a newer version replaces the queued one', async () => {
@@ -140,8 +104,8 @@ describe('confirmation', () => {
     await advance(12_000);
     expect(delivered).toEqual([id(1)]);
     expect(await queued(store)).toEqual([]);
-    const dead = await store.get<Envelope>('d:' + id(2));
-    expect(dead).toMatchObject({ f: 1, r: { id: id(2) }, e: 'bad locale' });
+    const dead = await store.get<Envelope>(DEAD_LETTER + id(2));
+    expect(dead).toMatchObject({ format: 2, record: { id: id(2) }, error: 'bad locale' });
     expect(errors.filter((e) => e.code == 'record-rejected').map((e) => e.details)).toEqual([{ id: id(2), error: 'bad locale' }]);
   });
 
@@ -153,7 +117,7 @@ describe('confirmation', () => {
     await advance(11_500);
     expect(server.requests).toHaveLength(4);
     expect([...server.stored.keys()]).toEqual([id(0), id(1)]);
-    expect(await store.get('o:meta')).toMatchObject({ a: 1 });
+    expect(await store.get(DELIVERY_STATE)).toMatchObject({ failedAttempts: 1 });
     expect((await queued(store)).map((r) => r.id)).toEqual([id(2), id(3)]);
   });
 
@@ -165,7 +129,7 @@ describe('confirmation', () => {
     await advance(12_000);
     expect([...server.stored.keys()].sort()).toEqual([0, 1, 2, 4, 5, 6].map(id));
     expect(await queued(store)).toEqual([]);
-    expect(await store.get('d:' + id(3))).toMatchObject({ e: 'HTTP ' + status });
+    expect(await store.get(DEAD_LETTER + id(3))).toMatchObject({ error: 'HTTP ' + status });
     expect(errors.filter((e) => e.code == 'record-rejected')).toHaveLength(1);
     // Halving, not one request per record: 7 → 3+4 → … at most 2·log2(7)+1 refused requests.
     expect(server.requests.filter((r) => r.ids.includes(id(3))).length).toBeLessThanOrEqual(4);
@@ -256,7 +220,7 @@ describe('retries', () => {
 describe('triggers and timers', () => {
   it('sends what an earlier page left at start-up, then keeps no timer while the queue is empty', async () => {
     const { make, store, server } = setup();
-    await store.set('r:' + id(9), { f: 1, r: makeRecord(id(9), T0) });
+    await store.set(RECORD + id(9), { format: 2, record: makeRecord(id(9), T0) });
     const o = make();
     await idle();
     expect(server.stored.has(id(9))).toBe(true);
@@ -266,7 +230,8 @@ describe('triggers and timers', () => {
   });
 
   it('does not poll while empty: no request and no timer for an hour', async () => {
-    const { server } = setup();
+    const { server, outbox } = setup();
+    outbox.start();
     await idle();
     expect(vi.getTimerCount()).toBe(0);
     await advance(3_600_000, 60_000);
@@ -275,7 +240,7 @@ describe('triggers and timers', () => {
 
   it('a tab becoming visible triggers a send', async () => {
     const { make, server, page, store } = setup();
-    await store.set('r:' + id(1), { f: 1, r: makeRecord(id(1), T0) });
+    await store.set(RECORD + id(1), { format: 2, record: makeRecord(id(1), T0) });
     const o = make();
     server.next({ kind: 'drop' });
     await idle();
@@ -350,60 +315,155 @@ describe('page hide', () => {
 });
 
 describe('caps', () => {
-  it('evicts the oldest records over 500, reporting their ids', async () => {
+  const fill = async (store: KvStore, n: number, over: (i: number) => Partial<ResponseRecord> = () => ({})) => {
+    const keys = Array.from({ length: n }, (_, i) => RECORD + id(i));
+    await store.updateMany(keys, (_, key) => {
+      const i = keys.indexOf(key);
+      return { format: 2, record: makeRecord(id(i), T0, over(i)) };
+    });
+  };
+  const evicted = (errors: NpsError[]) => errors.filter((e) => e.code == 'storage-evicted');
+
+  it('at 1,001 records evicts the oldest one, reporting counts and ids', async () => {
     const { make, store, server, errors } = setup();
-    for (let i = 0; i < 505; i++) await store.set('r:' + id(i), { f: 1, r: makeRecord(id(i), T0) });
+    await fill(store, 1001);
     server.setPolicy(() => ({ kind: 'drop' }));
     const o = make();
     await idle();
-    expect(await queued(store)).toHaveLength(500);
-    const evicted = errors.find((e) => e.code == 'storage-evicted')!;
-    expect(evicted.details).toEqual([0, 1, 2, 3, 4].map(id));
-    expect((await queued(store))[0]!.id).toBe(id(5));
+    expect(await queued(store)).toHaveLength(1000);
+    expect(evicted(errors).map((e) => [e.message, e.details])).toEqual([
+      ['nps: 1 queued records evicted (1 over the 1000-record cap)', { records: 1, overCap: 1, tooOld: 0, deadLetters: 0, ids: [id(0)] }],
+    ]);
+    expect((await queued(store))[0]!.id).toBe(id(1));
     o.close();
   });
 
-  it('over 500, gives up impressions and dismissals before any answer', async () => {
+  it('at 1,001 records gives up an impression or dismissal before any answer', async () => {
     const { make, store, server, errors } = setup();
-    // 10 old answers, then 495 newer impressions: 5 must go, and they must be impressions.
-    for (let i = 0; i < 10; i++) await store.set('r:' + id(i), { f: 1, r: makeRecord(id(i), T0, { status: 'answered', score: 9, category: 'promoter', answeredAt: new Date(T0).toISOString() }) });
-    for (let i = 10; i < 505; i++) await store.set('r:' + id(i), { f: 1, r: makeRecord(id(i), T0, { status: i % 2 ? 'shown' : 'dismissed' }) });
+    // 10 old answers, then 991 newer impressions and dismissals: one must go, and not an answer.
+    const answer = { status: 'answered', score: 9, category: 'promoter', answeredAt: new Date(T0).toISOString() } as const;
+    await fill(store, 1001, (i) => (i < 10 ? answer : { status: i % 2 ? 'shown' : 'dismissed' }));
     server.setPolicy(() => ({ kind: 'drop' }));
     const o = make();
     await idle();
     const left = await queued(store);
-    expect(left).toHaveLength(500);
+    expect(left).toHaveLength(1000);
     expect(left.filter((r) => r.status == 'answered')).toHaveLength(10);
-    expect(errors.find((e) => e.code == 'storage-evicted')!.details).toEqual([10, 11, 12, 13, 14].map(id));
+    expect(evicted(errors)[0]!.details).toMatchObject({ overCap: 1, ids: [id(10)] });
     o.close();
   });
 
-  it('keeps every record of a queue under the cap (300 and 500)', async () => {
-    for (const n of [300, 500]) {
+  it('keeps every record of a queue at or under the cap (500 and 1,000)', async () => {
+    for (const n of [500, 1000]) {
       const { make, store, server, errors } = setup();
-      for (let i = 0; i < n; i++) await store.set('r:' + id(i), { f: 1, r: makeRecord(id(i), T0) });
+      await fill(store, n);
       server.setPolicy(() => ({ kind: 'drop' }));
       const o = make();
       await idle();
       expect(await queued(store)).toHaveLength(n);
-      expect(errors.filter((e) => e.code == 'storage-evicted')).toEqual([]);
+      expect(evicted(errors)).toEqual([]);
       o.close();
     }
   });
 
-  it('evicts records shown more than 30 days ago', async () => {
+  it('evicts records shown more than 30 days ago, counted as such', async () => {
     const { make, store, server, errors } = setup();
-    await store.set('r:' + id(1), { f: 1, r: makeRecord(id(1), T0 - 31 * 864e5) });
-    await store.set('r:' + id(2), { f: 1, r: makeRecord(id(2), T0 - 29 * 864e5) });
+    await store.set(RECORD + id(1), { format: 2, record: makeRecord(id(1), T0 - 31 * 864e5) });
+    await store.set(RECORD + id(2), { format: 2, record: makeRecord(id(2), T0 - 29 * 864e5) });
     make();
     await idle();
     expect([...server.stored.keys()]).toEqual([id(2)]);
-    expect(errors.find((e) => e.code == 'storage-evicted')!.details).toEqual([id(1)]);
+    expect(evicted(errors)[0]!.details).toEqual({ records: 1, overCap: 0, tooOld: 1, deadLetters: 0, ids: [id(1)] });
+  });
+
+  it('keeps at most 100 dead letters, dropping the oldest first and reporting it', async () => {
+    const { outbox, store, server, errors } = setup();
+    for (let i = 0; i < 100; i++) await store.set(DEAD_LETTER + id(i), { format: 2, record: makeRecord(id(i), T0), error: 'HTTP 422' });
+    server.setPolicy(() => ({ kind: 'ok', rejected: [{ id: id(500), error: 'bad locale' }, { id: id(501), error: 'bad locale' }] }));
+    await outbox.put(makeRecord(id(500), T0));
+    await outbox.put(makeRecord(id(501), T0));
+    await outbox.flush();
+    const letters = await store.entries(DEAD_LETTER);
+    expect(letters).toHaveLength(100);
+    expect(letters[0]![0]).toBe(DEAD_LETTER + id(2));
+    expect(letters.at(-1)![0]).toBe(DEAD_LETTER + id(501));
+    const dropped = evicted(errors).map((e) => e.details);
+    expect(dropped.flatMap((d) => (d as { ids: string[] }).ids)).toEqual([id(0), id(1)]);
+    expect(dropped.reduce((n: number, d) => n + (d as { deadLetters: number }).deadLetters, 0)).toBe(2);
   });
 });
 
-describe('upgrade safety', () => {
-  it('migrates a bare record stored by widget 0.1 and delivers it', async () => {
+describe('one storage transaction per batch', () => {
+  /** A store that counts multi-key transactions and lets a test act between a batch's lease and its delete. */
+  function countingStore(inner = memoryKvStore()) {
+    const log: string[] = [];
+    let between: (() => Promise<void>) | undefined;
+    const store: KvStore = {
+      ...inner,
+      async updateMany(keys, fn) {
+        let leased = 0;
+        let deleted = 0;
+        await inner.updateMany<unknown>(keys, (old, key) => {
+          const next = fn(old as never, key) as Envelope | undefined;
+          if (next && next.leasedUntil && !(old as Envelope | undefined)?.leasedUntil) leased++;
+          if (old && next === undefined) deleted++;
+          return next as never;
+        });
+        if (keys.length > 1 || leased || deleted) log.push(`${keys.length} keys: ${leased} leased, ${deleted} deleted`);
+        if (leased && between) await between();
+      },
+    };
+    store.update = (key, fn) => store.updateMany([key], fn);
+    store.set = (key, value) => store.updateMany([key], () => value);
+    return { store, log, between: (f: () => Promise<void>) => void (between = f) };
+  }
+
+  it('leases each batch in one transaction and deletes its confirmed versions in one more', async () => {
+    const disk = countingStore();
+    const { outbox, server, page } = setup({ store: disk.store }, fakeHost({ navigator: { onLine: false } }));
+    for (let i = 0; i < 120; i++) await outbox.put(makeRecord(id(i), T0));
+    disk.log.length = 0;
+    page.host.navigator!.onLine = true;
+    page.fire('online');
+    await idle();
+    expect(server.stored.size).toBe(120);
+    // A lease reads the shared delivery state in the same transaction (one key more).
+    expect(disk.log).toEqual([
+      '51 keys: 50 leased, 0 deleted',
+      '50 keys: 0 leased, 50 deleted',
+      '51 keys: 50 leased, 0 deleted',
+      '50 keys: 0 leased, 50 deleted',
+      '21 keys: 20 leased, 0 deleted',
+      '20 keys: 0 leased, 20 deleted',
+    ]);
+  });
+
+  it('a version written between the lease and the delete survives and is sent next', async () => {
+    const disk = countingStore();
+    const page = fakeHost({ navigator: { onLine: false } });
+    const { outbox, server, store } = setup({ store: disk.store }, page);
+    const r1 = makeRecord(id(1), T0);
+    const r2 = version(r1, { status: 'answered', score: 6, category: 'detractor' });
+    await outbox.put(r1);
+    await outbox.put(makeRecord(id(2), T0));
+    let once = true;
+    disk.between(async () => {
+      if (once) (once = false), await outbox.put(r2);
+    });
+    disk.log.length = 0;
+    page.host.navigator!.onLine = true;
+    page.fire('online');
+    await idle();
+    expect(server.requests.map((r) => r.body.responses.map((x) => x.updatedAt))).toEqual([[r1.updatedAt, r1.updatedAt], [r2.updatedAt]]);
+    // The first batch's delete removed only record 2: record 1 had a newer version by then.
+    expect(disk.log.slice(0, 2)).toEqual(['3 keys: 2 leased, 0 deleted', '2 keys: 0 leased, 1 deleted']);
+    expect(server.stored.get(r1.id)).toEqual(r2);
+    expect(await queued(store)).toEqual([]);
+  });
+});
+
+describe('upgrade safety: records, dead letters and state stored by widget 0.1', () => {
+  it('migrates a bare record (format 0) under the old key and delivers it', async () => {
     const { make, store, server } = setup();
     const old = makeRecord(id(1), T0, { sdk: 'nps-widget@0.1.0' });
     await store.set('r:' + id(1), old);
@@ -411,20 +471,62 @@ describe('upgrade safety', () => {
     await idle();
     expect(server.stored.get(id(1))).toEqual(old);
     expect(await store.get('r:' + id(1))).toBeUndefined();
+    expect(await queued(store)).toEqual([]);
+    o.close();
+  });
+
+  it('moves short-named envelopes, dead letters and delivery state to the readable keys, losing nothing', async () => {
+    const { make, store, server } = setup();
+    server.setPolicy(() => ({ kind: 'drop' }));
+    const queuedOld = Array.from({ length: 3 }, (_, i) => makeRecord(id(i), T0));
+    for (const r of queuedOld) await store.set('r:' + r.id, { f: 1, r, l: T0 - 1 });
+    const refused = makeRecord(id(7), T0);
+    await store.set('d:' + refused.id, { f: 1, r: refused, e: 'bad locale' });
+    await store.set('o:meta', { a: 2, b: T0 + 5_000, w: T0 + 7_000 });
+    const o = make();
+    await idle();
+    expect(await store.entries('r:')).toEqual([]);
+    expect(await store.entries('d:')).toEqual([]);
+    expect(await store.get('o:meta')).toBeUndefined();
+    expect(await queued(store)).toEqual(queuedOld);
+    expect(await store.get(DEAD_LETTER + refused.id)).toEqual({ format: 2, record: refused, error: 'bad locale' });
+    expect(await store.get(DELIVERY_STATE)).toEqual({ failedAttempts: 2, backoffUntil: T0 + 5_000, retryAfterUntil: T0 + 7_000 });
+    // The old state's Retry-After still holds: nothing went out before it.
+    expect(server.requests).toHaveLength(0);
+    o.close();
+  });
+
+  it('when both keys hold a version, the newer wins; an old key rewritten later is migrated too', async () => {
+    const { make, store, server } = setup();
+    server.setPolicy(() => ({ kind: 'drop' }));
+    const r1 = makeRecord(id(1), T0);
+    const r2 = version(r1, { status: 'answered', score: 8, category: 'passive' });
+    await store.set('r:' + id(1), { f: 1, r: r2 });
+    await store.set(RECORD + id(1), { format: 2, record: r1 });
+    const o = make();
+    await idle();
+    expect(await queued(store)).toEqual([r2]);
+    // An old tab still open writes a newer version under the old key: the next pass moves it.
+    const r3 = version(r2, { comment: 'ok' });
+    await store.set('r:' + id(1), { f: 1, r: r3 });
+    server.setPolicy(() => ({ kind: 'ok' }));
+    await o.flush();
+    expect(server.stored.get(id(1))).toEqual(r3);
+    expect(await store.entries('r:')).toEqual([]);
     o.close();
   });
 
   it('a new version replaces an old-format record', async () => {
     const { make, store, server } = setup();
     const old = makeRecord(id(1), T0);
-    await store.set('r:' + id(1), old);
+    await store.set(RECORD + id(1), old);
     server.setPolicy(() => ({ kind: 'drop' }));
     const o = make();
     const v2 = version(old, { status: 'dismissed' });
     await o.put(v2);
-    expect(await store.get('r:' + id(1))).toEqual({ f: 1, r: v2 });
+    expect(await store.get(RECORD + id(1))).toEqual({ format: 2, record: v2 });
     await o.put(old);
-    expect(await store.get<Envelope>('r:' + id(1))).toMatchObject({ r: v2 });
+    expect(await store.get<Envelope>(RECORD + id(1))).toMatchObject({ record: v2 });
     o.close();
   });
 });
@@ -437,7 +539,7 @@ describe('several tabs', () => {
     await a.put(makeRecord(id(1), T0));
     await idle();
     a.close(); // the tab dies with the request in flight; its lease stays in storage
-    expect((await store.get<Envelope>('r:' + id(1)))!.l).toBe(T0 + 30_000);
+    expect((await store.get<Envelope>(RECORD + id(1)))!.leasedUntil).toBe(T0 + 30_000);
     const b = make();
     await idle();
     expect(server.requests).toHaveLength(1);
@@ -497,17 +599,17 @@ describe('several tabs', () => {
   });
 });
 
-it('records in storage are envelopes with a format version', async () => {
+it('records in storage are envelopes with readable names and a format version', async () => {
   const { outbox, store, server } = setup();
   server.setPolicy(() => ({ kind: 'drop' }));
   const r: ResponseRecord = makeRecord(id(1), T0);
   await outbox.put(r);
-  expect(await store.get('r:' + id(1))).toMatchObject({ f: 1, r });
+  expect(await store.get(RECORD + id(1))).toEqual({ format: 2, record: r });
 });
 
 it('a custom store that throws reaches onError as an NpsError, and nothing is lost', async () => {
   const { make, store, errors } = setup();
-  await store.set('r:' + id(1), { f: 1, r: makeRecord(id(1), T0) });
+  await store.set(RECORD + id(1), { format: 2, record: makeRecord(id(1), T0) });
   const broken = { ...store, entries: () => Promise.reject(new Error('disk on fire')) };
   const o = make({ store: broken });
   await idle();
