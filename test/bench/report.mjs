@@ -10,7 +10,7 @@ const vs = (x, ours, mine) => (!Number.isFinite(x / ours) ? 'n/a' : mine ? `${Ma
 /** PASS/MISS with the margin, or n/a. `ok` decides; `by` says how far off when missed. */
 const verdict = (ok, by) => (ok == null ? 'n/a' : ok ? 'PASS' : `MISS${by ? ` (${by})` : ''}`);
 
-/** Every target of issue 6 with its measured value, in one list (also stored in the JSON). */
+/** Every target of DESIGN's performance budgets with its measured value, in one list (also stored in the JSON). */
 export function targets(r) {
   const ours = r.sizes.ours.gzip;
   const ph = r.sizes.rows.find((x) => x.id == 'posthog-surveys')?.gzip;
@@ -22,10 +22,14 @@ export function targets(r) {
   const de = r.sizes.rows.find((x) => x.id == 'locale-de');
   const t = [];
   const add = (target, measured, ok, by) => t.push({ target, measured, result: verdict(ok, by) });
-  add('dist/nps.js ≤ 14,336 B gzip', `${n0(ours)} B`, ours <= 14336, `+${n0(ours - 14336)} B`);
-  add('dist/nps.js goal ≤ 12,288 B gzip', `${n0(ours)} B`, ours <= 12288, `+${n0(ours - 12288)} B`);
-  add('≥ 3.5× smaller than PostHog surveys.js (gzip)', times(ph / ours), ph ? ph / ours >= 3.5 : null, `needs ≤ ${n0(ph / 3.5)} B, ${n0(ours - ph / 3.5)} B over`);
-  add('≥ 12× smaller than PostHog array.js + surveys.js (gzip)', times(path / ours), path ? path / ours >= 12 : null, `needs ≤ ${n0(path / 12)} B, ${n0(ours - path / 12)} B over`);
+  const shownSum = r.sizes.columns?.shownSurvey[0];
+  add('SDK dist/nps.js ≤ 7,680 B gzip (every page view)', `${n0(ours)} B`, ours <= 7680, `+${n0(ours - 7680)} B`);
+  add('SDK dist/nps.js aim ≤ 6,144 B gzip', `${n0(ours)} B`, ours <= 6144, `+${n0(ours - 6144)} B`);
+  const prompt = r.sizes.rows.find((x) => x.id == 'prompt');
+  if (prompt?.gzip != null) add('prompt dist/prompt.js ≤ 12,288 B gzip (aim 11,264)', `${n0(prompt.gzip)} B`, prompt.gzip <= 12288, `+${n0(prompt.gzip - 12288)} B`);
+  if (shownSum) add('a shown prompt in German ≤ 20,480 B gzip (aim 17,408)', `${n0(shownSum.gzip)} B (${shownSum.files.join(' + ')})`, shownSum.gzip <= 20480, `+${n0(shownSum.gzip - 20480)} B`);
+  add('every page view vs PostHog array.js (gzip)', times(r.sizes.rows.find((x) => x.id == 'posthog-array')?.gzip / ours) + ' smaller', null);
+  add('a shown survey vs PostHog array.js + surveys.js (gzip)', times(path / shownSum?.gzip) + ' smaller', null);
   if (de?.gzip != null) add('locale module (de) ≤ 600 B gzip', `${n0(de.gzip)} B`, de.gzip <= 600, `+${n0(de.gzip - 600)} B`);
   else add('locale module (de) ≤ 600 B gzip', de?.na ?? 'n/a', null);
   // Two readings, both shown: wall time (what the issue asks for; it includes what loading any file
@@ -36,11 +40,11 @@ export function targets(r) {
   const oc = sc.nps?.cpu, pc = sc['posthog-surveys']?.cpu;
   add('script cost ≤ 1/5 of PostHog surveys.js: CPU time to parse + compile + run (trace), median', `${ms(oc)} vs ${ms(pc)} = ${ratio(oc, pc)}`,
     Number.isFinite(oc / pc) ? oc <= pc / 5 : null, `needs ≤ ${ms(pc / 5)}`);
-  if (show?.na) add('show() → painted median ≤ 50 ms, p95 ≤ 100 ms', `n/a: ${show.na}`, null);
-  else if (show) {
-    add('show() → painted median ≤ 50 ms', ms(show.paint.median), show.paint.median <= 50, `+${ms(show.paint.median - 50)}`);
-    add('show() → painted p95 ≤ 100 ms', ms(show.paint.p95), show.paint.p95 <= 100, `+${ms(show.paint.p95 - 100)}`);
-  }
+  if (show?.na) add('show() → painted median ≤ 50 ms (prompt warmed up)', `n/a: ${show.na}`, null);
+  else if (show) add('show() → painted median ≤ 50 ms (prompt warmed up)', `${ms(show.paint.median)} (p95 ${ms(show.paint.p95)})`, show.paint.median <= 50, `+${ms(show.paint.median - 50)}`);
+  const cold = r.runtime?.coldShow;
+  if (cold?.na) add('show() → painted median ≤ 100 ms (prompt loaded at show(), from the HTTP cache)', `n/a: ${cold.na}`, null);
+  else if (cold) add('show() → painted median ≤ 100 ms (prompt loaded at show(), from the HTTP cache)', `${ms(cold.paint.median)} (p95 ${ms(cold.paint.p95)}, n = ${cold.paint.n})`, cold.paint.median <= 100, `+${ms(cold.paint.median - 100)}`);
   if (longTasks) {
     const lt = `${longTasks.total} (load ${longTasks.load}, init ${longTasks.init}, show ${longTasks.show}, answer ${longTasks.answer})`;
     add('zero long tasks (> 50 ms) in load, init, show, answer', longTasks.supported ? lt : 'n/a: longtask observer unsupported', longTasks.supported ? longTasks.total == 0 : null, `worst ${ms(longTasks.worst)}`);
@@ -65,7 +69,17 @@ export function markdown(r) {
   const L = [];
   const ours = r.sizes.ours;
   const sc = r.scriptCost?.files ?? {};
-  L.push(`#### Download size (bytes; gzip -9 and brotli q11 of the file as served)`, '');
+  const cols = r.sizes.columns;
+  if (cols) {
+    const table = (title, list) => {
+      L.push(`#### ${title}`, '', '| what is downloaded | gzip | brotli | vs ours |', '|---|---:|---:|---:|');
+      for (const [i, x] of list.entries()) L.push(`| ${i ? x.label : `**${x.label}**`} | ${i ? n0(x.gzip) : `**${n0(x.gzip)}**`} | ${n0(x.brotli)} | ${i ? times(x.gzip / list[0].gzip) : '—'} |`);
+      L.push('');
+    };
+    table('Every page view (bytes, gzip -9 and brotli q11, each file compressed as served)', cols.everyPageView);
+    table('A shown survey (the same, summed over every file the page loads to show it)', cols.shownSurvey);
+  }
+  L.push(`#### Download size per file (bytes; gzip -9 and brotli q11 of the file as served)`, '');
   L.push('| file | minified | gzip | brotli | gzip vs ours |', '|---|---:|---:|---:|---:|');
   for (const x of r.sizes.rows) {
     if (x.na) L.push(`| ${x.label} | ${x.na} | | | |`);
@@ -89,6 +103,7 @@ export function markdown(r) {
     L.push('| measure | result |', '|---|---|');
     if (rt.show.na) L.push(`| show() → painted | n/a: ${rt.show.na} |`);
     else L.push(`| show() → painted (next animation frame after the [role=dialog] is in the DOM) | median ${ms(rt.show.paint.median)}, p95 ${ms(rt.show.paint.p95)}, max ${ms(rt.show.paint.max)} (n = ${rt.show.paint.n}; in the DOM after median ${ms(rt.show.mount.median)})${rt.show.invisible ? `; ${rt.show.invisible} not visible at that frame` : ''} |`);
+    if (rt.coldShow && !rt.coldShow.na) L.push(`| show() → painted when the prompt loads at show() (from the HTTP cache; a new page each time, show() right after init) | median ${ms(rt.coldShow.paint.median)}, p95 ${ms(rt.coldShow.paint.p95)} (n = ${rt.coldShow.paint.n}) |`);
     L.push(`| long tasks > 50 ms (load / init / show / answer) | ${rt.longTasks.load} / ${rt.longTasks.init} / ${rt.longTasks.show} / ${rt.longTasks.answer} |`);
     if (rt.answer.na) L.push(`| store an answer (click → \`score\` event) | n/a: ${rt.answer.na} |`);
     else L.push(`| store an answer (click a radio → \`score\` event, emitted after the outbox write) | median ${ms(rt.answer.median)}, p95 ${ms(rt.answer.p95)} (n = ${rt.answer.n}) |`);

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { PEER_FILES, PEERS_DIR, PINNED, ensurePeers } from './peers.mjs';
-import { buildFloors, sizeOf } from './sizes.mjs';
+import { buildFloors, compareColumns, distFiles, sizeOf } from './sizes.mjs';
 import { launchBrowser, startServer } from './harness.mjs';
 import { measureScriptCost } from './script-cost.mjs';
 import { measureRuntime } from './runtime.mjs';
@@ -73,7 +73,9 @@ const libs = `preact ${env.libs.preact} + preact/hooks + @preact/signals ${env.l
 const floorFull = { id: 'floor-full', label: `libraries alone, whole public APIs (${libs}; same rollup + terser)`, path: floors.full.path, kind: 'classic', mine: true };
 const usedList = Object.entries(floors.used.imports).map(([m, n]) => `${m}: ${n.join(', ')}`).join('; ') || 'nothing';
 const floorUsed = { id: 'floor-used', label: `libraries alone, only what src/ imports today (${usedList})`, path: floors.used.path, kind: 'classic', mine: true };
-const rows = [ours, de, floorFull, floorUsed, ...peers].map((f) => (f.na ? f : { ...f, ...sizeOf(f.path) }));
+const promptPath = join(ROOT, 'dist/prompt.js');
+const prompt = { id: 'prompt', label: 'nps-widget dist/prompt.js (loaded only when a prompt shows)', path: promptPath, kind: 'module', mine: true };
+const rows = [ours, prompt, de, floorFull, floorUsed, ...peers].map((f) => (f.na ? f : { ...f, ...sizeOf(f.path) }));
 const groups = {};
 for (const f of peers) {
   const g = (groups[f.group] ??= { raw: 0, gzip: 0, brotli: 0, files: [] });
@@ -88,6 +90,7 @@ for (const r of rows) {
   if (g.length > 1 && g.at(-1).id == r.id) sizeRows.push({ id: `${r.group}-sum`, label: `= ${r.group} total (${g.map((f) => f.file.replace('dist/', '')).join(' + ')})`, ...groups[r.group] });
 }
 const sizes = { ours: rows[0], rows: sizeRows, groups, floors: { full: { ...floors.full }, used: { ...floors.used } } };
+sizes.columns = compareColumns(ROOT, peers, rows);
 for (const f of peers) if (f.lazy) notes.push(`${f.label}: ${f.lazy}.`);
 
 // 2 + 3. Chromium.
@@ -96,8 +99,10 @@ const empty = { id: 'empty', label: 'an empty script (what the method costs by i
 const emptyModule = { id: 'empty-module', label: 'an empty ES module (the same, for modules)', path: join(PEERS_DIR, 'empty.mjs'), kind: 'module', mine: true };
 writeFileSync(empty.path, '// empty\n');
 writeFileSync(emptyModule.path, 'export {};\n');
-const measured = [ours, ...(de.na ? [] : [de]), floorFull, empty, emptyModule, ...peers];
-const server = await startServer(Object.fromEntries(measured.map((f) => [`/f/${f.id}.js`, f.path])));
+const measured = [ours, prompt, ...(de.na ? [] : [de]), floorFull, empty, emptyModule, ...peers];
+// nps.js loads prompt.js, survey.js and locales/<code>.js from beside itself: serve all of dist/ there too.
+const besideSdk = distFiles(join(ROOT, 'dist')).map((f) => [`/f/${f.slice(join(ROOT, 'dist').length + 1)}`, f]);
+const server = await startServer(Object.fromEntries([...besideSdk, ...measured.map((f) => [`/f/${f.id}.js`, f.path])]));
 let browser;
 const result = { env, sizes, notes };
 try {
@@ -117,7 +122,7 @@ try {
   }
   log('bench: runtime');
   try {
-    result.runtime = await measureRuntime(browser, server, quick ? { shows: 20, answers: 5, records: 100, warm: 2, idleMs: 2000, log } : { shows: 100, answers: 30, records: 1000, warm: 5, idleMs: 5000, log });
+    result.runtime = await measureRuntime(browser, server, quick ? { shows: 20, coldShows: 5, answers: 5, records: 100, warm: 2, idleMs: 2000, log } : { shows: 100, coldShows: 30, answers: 30, records: 1000, warm: 5, idleMs: 5000, log });
     if (result.runtime.errors.length) notes.push(`Page errors during the runtime bench: ${result.runtime.errors.slice(0, 3).join('; ')}`);
   } catch (e) {
     result.runtimeNa = String(e.message ?? e).slice(0, 200);

@@ -43,7 +43,7 @@ async function longTasks(page, phases) {
  * Runs the runtime measurements. `n` sets the sample counts: shows (≥ 100 for the report), answers,
  * records to drain (1,000 for the report).
  */
-export async function measureRuntime(browser, server, { shows = 100, answers = 30, records = 1000, warm = 5, idleMs = 5000, log = () => {} } = {}) {
+export async function measureRuntime(browser, server, { shows = 100, coldShows = 30, answers = 30, records = 1000, warm = 5, idleMs = 5000, log = () => {} } = {}) {
   server.page('/r/widget.html', html(true));
   server.page('/r/blank.html', html(false));
   const out = {};
@@ -135,6 +135,9 @@ export async function measureRuntime(browser, server, { shows = 100, answers = 3
   log(`  runtime: drain ${out.drain.na ? 'n/a' : 'done'}`);
   await context.close();
 
+  out.coldShow = await measureColdShow(browser, server, coldShows);
+  log(`  runtime: show → painted with the prompt loaded at show() ${out.coldShow.na ? 'n/a' : 'done'}`);
+
   // 4. Idle: a fresh page with the widget initialised and nothing queued, vs a blank page.
   out.idle = {};
   for (const which of ['blank', 'widget']) {
@@ -166,4 +169,35 @@ export async function measureRuntime(browser, server, { shows = 100, answers = 3
   log('  runtime: idle done');
   out.errors = errors;
   return out;
+}
+
+/**
+ * show() → painted when the prompt module is not loaded yet: a new page each time, `show()` right
+ * after `init` (before the idle warm-up), so the SDK imports prompt.js, the survey runtime and the
+ * locale at show(). The first page fills the HTTP cache and is not counted: the files come from the
+ * cache, as they do for a returning visitor.
+ */
+async function measureColdShow(browser, server, n) {
+  const context = await browser.newContext();
+  const samples = [];
+  try {
+    for (let i = 0; i <= n; i++) {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/r/widget.html`, { waitUntil: 'load' });
+      const s = await page.evaluate(
+        (o) =>
+          B.inTask(() => {
+            nps.init(o);
+            return B.showOnce(false);
+          }),
+        INIT(server.url),
+      );
+      await page.close();
+      if (!s.ok) return { na: `no dialog appeared within 3 s (show() resolved ${JSON.stringify(s.result)})` };
+      if (i) samples.push(s);
+    }
+  } finally {
+    await context.close();
+  }
+  return { paint: stats(samples.map((s) => s.paint)), mount: stats(samples.map((s) => s.mount)) };
 }

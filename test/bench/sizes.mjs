@@ -1,6 +1,6 @@
 // Download bytes (gzip -9, brotli q11) and the "libraries' floor": Preact, preact/hooks,
 // @preact/signals and idb-keyval bundled alone with the same rollup + terser settings as dist/nps.js.
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { rollup } from 'rollup';
@@ -20,13 +20,14 @@ export function sizeOf(buf) {
   };
 }
 
-/** The named value imports that src/ takes from the libraries, e.g. { 'idb-keyval': ['get', ...] }. */
+/** The named value imports that the widget's src/ (not the dashboard or collector) takes from the libraries, e.g. { 'idb-keyval': ['get', ...] }. */
 export function importsFromSrc() {
   const used = {};
   const walk = (dir) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
+      // The widget's code only: the dashboard and the collector never load in a host page.
+      if (e.isDirectory()) (e.name == 'dashboard' || e.name == 'collector' ? 0 : walk(p));
       else if (/\.tsx?$/.test(e.name)) {
         const text = readFileSync(p, 'utf8');
         if (e.name.endsWith('.tsx')) (used['preact/jsx-runtime'] ??= new Set()).add('jsx').add('jsxs').add('Fragment');
@@ -76,4 +77,41 @@ export async function buildFloors(outDir) {
   }
   out.used.imports = used;
   return out;
+}
+
+/** Every .js file of dist/ and dist/locales/ (what nps.js may load from beside itself). */
+export function distFiles(dist) {
+  const js = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => join(dir, f)) : []);
+  return [...js(dist), ...js(join(dist, 'locales'))];
+}
+
+/**
+ * The two comparisons a team makes: what every page view downloads, and what a page that shows a
+ * survey downloads, each as the sum of separately compressed files (as they are served). Ours come
+ * from package.json's `sizeBudget` (the SDK entry, and the group of files a shown German prompt
+ * loads), so the bench and `npm test` measure the same thing.
+ */
+export function compareColumns(root, peers, rows) {
+  const { sizeBudget } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const shown = sizeBudget.find((b) => b.paths && /shown prompt/.test(b.name));
+  const gz = (path) => sizeOf(join(root, path));
+  const sum = (label, files) => {
+    const parts = files.map((f) => ({ file: f.label ?? f, ...(f.size ?? gz(f)) }));
+    return { label, files: parts.map((x) => x.file), gzip: parts.reduce((a, x) => a + x.gzip, 0), brotli: parts.reduce((a, x) => a + x.brotli, 0) };
+  };
+  const peer = (id) => {
+    const f = peers.find((x) => x.id == id);
+    const r = rows.find((x) => x.id == id);
+    return f && r ? { label: f.label, size: r } : undefined;
+  };
+  const have = (...xs) => (xs.every(Boolean) ? xs : undefined);
+  const every = [sum('nps-widget: dist/nps.js', ['dist/nps.js'])];
+  if (existsSync(join(root, 'dist/triggers.js'))) every.push(sum('nps-widget with no-code triggers: nps.js + triggers.js', ['dist/nps.js', 'dist/triggers.js']));
+  const survey = [sum(`nps-widget: ${shown.paths.map((p) => p.replace('dist/', '')).join(' + ')}`, shown.paths)];
+  const phArray = peer('posthog-array'), phSurveys = peer('posthog-surveys'), fbJs = peer('formbricks-js'), fbSurveys = peer('formbricks-surveys');
+  if (phArray) every.push(sum('PostHog: array.js', [phArray]));
+  if (fbJs) every.push(sum('Formbricks: @formbricks/js loader (fetches its SDK from the Formbricks server)', [fbJs]));
+  if (have(phArray, phSurveys)) survey.push(sum('PostHog: array.js + surveys.js', [phArray, phSurveys]));
+  if (have(fbJs, fbSurveys)) survey.push(sum('Formbricks: loader + @formbricks/surveys', [fbJs, fbSurveys]));
+  return { everyPageView: every, shownSurvey: survey };
 }
