@@ -49,8 +49,8 @@ export function targets(r) {
     const lt = `${longTasks.total} (load ${longTasks.load}, init ${longTasks.init}, show ${longTasks.show}, answer ${longTasks.answer})`;
     add('zero long tasks (> 50 ms) in load, init, show, answer', longTasks.supported ? lt : 'n/a: longtask observer unsupported', longTasks.supported ? longTasks.total == 0 : null, `worst ${ms(longTasks.worst)}`);
   }
-  if (answer?.na) add('store an answer: median ≤ 10 ms', `n/a: ${answer.na}`, null);
-  else if (answer) add('store an answer: median ≤ 10 ms', `${ms(answer.median)} (p95 ${ms(answer.p95)})`, answer.median <= 10, `+${ms(answer.median - 10)}`);
+  // Not a budget of DESIGN (version 2): shown for reference, without a verdict.
+  if (answer && !answer.na) add('store an answer (click → `score` event), median', `${ms(answer.median)} (p95 ${ms(answer.p95)})`, null);
   if (drain?.na || !drain) add('drain 1,000 records ≤ 2 s in ≤ 25 requests', `n/a: ${drain?.na ?? 'not run'}`, null);
   else {
     const big = drain.records >= 1000;
