@@ -11,7 +11,7 @@ mkdirSync(out, { recursive: true });
 
 // A stand-in for a SaaS app, so the prompt is seen in context.
 const page = (dark) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1"><title>Acme</title>
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>Acme</title>${dark ? '<meta name="color-scheme" content="dark">' : ''}
 <link rel="stylesheet" href="/app.css"><script src="/dist/nps.js"></script></head>
 <body class="${dark ? 'dark' : ''}"><header><b>Acme</b><nav>Projects · Reports · Settings</nav></header>
 <main><h1>Projects</h1><p>Your checkout flow shipped. 3 tasks left this week.</p>
@@ -48,7 +48,10 @@ const shots = [
   { name: 'mobile', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
   { name: 'rtl', viewport: { width: 1024, height: 640 }, options: { locale: 'ar', product: 'أكمي' } },
   { name: 'follow-up', viewport: { width: 1024, height: 640 }, step: 'follow-up' },
-  { name: 'thank-you', viewport: { width: 1024, height: 640 }, colorScheme: 'dark', path: '/dark', step: 'thanks' },
+  {
+    name: 'thank-you', viewport: { width: 1024, height: 640 }, colorScheme: 'dark', path: '/dark', step: 'thanks',
+    options: { thanks: { closeAfterMs: 60000, promoter: { message: 'Thank you! Would you tell others?', link: { href: 'https://example.com/reviews', text: 'Write a review' } } } },
+  },
   { name: 'center', viewport: { width: 1024, height: 640 }, options: { position: 'center', theme: { accent: '#0f766e' } } },
 ];
 
@@ -65,7 +68,7 @@ for (const s of shots) {
   if (s.step) {
     await p.locator('nps-widget [role=radio]').nth(s.step == 'thanks' ? 10 : 6).click();
     await p.locator('nps-widget textarea').fill(s.step == 'thanks' ? 'Love the new reports' : 'The export is slow');
-    if (s.step == 'thanks') await p.locator('nps-widget .v').click(), await p.getByRole('status').getByText(/./).waitFor();
+    if (s.step == 'thanks') await p.locator('nps-widget [part=send]').click(), await p.getByRole('status').getByText(/./).waitFor();
     else await p.locator('nps-widget textarea').blur();
   }
   await p.screenshot({ path: join(out, `${s.name}.png`) });
