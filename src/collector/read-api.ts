@@ -103,7 +103,7 @@ export function createReadApi(store: ResponseStore, now: () => number) {
 async function listResponses(store: ResponseStore, q: URLSearchParams): Promise<ResponsesReply> {
   const filter = parseFilter(q);
   const limit = filter.limit ?? 100;
-  const rows = await store.list({ ...filter, limit });
+  const rows = await store.list({ ...filter, limit, order: filter.followUp ? 'queue' : 'received' });
   const last = rows.length == limit ? rows[rows.length - 1] : undefined;
   const nextCursor = last ? encodeCursor({ sequence: last.sequence, rank: filter.followUp ? queueRank(last.category) : undefined }) : null;
   return { responses: rows.map(({ sequence: _, ...r }) => r), nextCursor };

@@ -19,7 +19,7 @@ export interface ListFilter extends StatsFilter {
   category?: Category;
   status?: ResponseStatus;
   hasComment?: boolean;
-  /** Only responses whose follow-up has this status; the listing is then in queue order (detractors first). */
+  /** Only responses whose follow-up has this status (`GET /api/responses` then lists in queue order). */
   followUp?: FollowUpStatus;
   /** Only this user's responses. */
   userId?: string;
@@ -27,8 +27,14 @@ export interface ListFilter extends StatsFilter {
   limit?: number;
   /** Continue after this position in receive order (from {@link decodeCursor}). */
   afterSequence?: string;
-  /** With `followUp`: the queue rank the previous page ended in (from the cursor). */
+  /** With `order: 'queue'`: the queue rank the previous page ended in (from the cursor). */
   afterRank?: number;
+  /**
+   * `received`: newest first in the server's receive order; `queue`: the follow-up queue's order
+   * (detractors, passives, promoters, unanswered; newest first within each).
+   * @default 'received'
+   */
+  order?: 'received' | 'queue';
 }
 
 /** What a trait key (`segment=`) may look like. */

@@ -43,9 +43,8 @@ export interface ResponseStore {
   /** The answer counts of the records a filter selects (for `change`). */
   counts(filter?: StatsFilter): Promise<NpsCounts>;
   /**
-   * Records with their follow-up, newest first in the server's receive order; with `followUp` in
-   * queue order (detractors, passives, promoters, each newest first). Page on with `afterSequence`
-   * (and `afterRank`).
+   * Records with their follow-up, newest first in the server's receive order, or in the follow-up
+   * queue's order (`order: 'queue'`). Page on with `afterSequence` (and, in queue order, `afterRank`).
    */
   list(filter?: ListFilter): Promise<ListedResponse[]>;
   /** One response with its follow-up; undefined when there is no such id. */
@@ -154,7 +153,7 @@ export function createResponseStore(db: Database): ResponseStore {
     async list(filter = {}) {
       const w = where(filter);
       const limit = Math.min(Math.max(1, filter.limit ?? 100), 1000);
-      const order = filter.followUp ? `${QUEUE_RANK}, received_seq desc` : 'received_seq desc';
+      const order = filter.order == 'queue' ? `${QUEUE_RANK}, received_seq desc` : 'received_seq desc';
       const { rows } = await db.query(`select ${COLUMNS} from nps_responses ${w.sql} order by ${order} limit ${limit | 0}`, w.params);
       return withFollowUps(rows.map(toStoredResponse));
     },

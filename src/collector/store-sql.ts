@@ -92,7 +92,7 @@ export function where(f: ListFilter): { sql: string; params: unknown[] } {
   if (f.userId != null) add('user_id = ?', f.userId);
   if (f.followUp) add(`${followUpStatusSql('nps_responses.id')} = ?`, f.followUp);
   if (f.afterSequence) {
-    if (f.afterRank == null) add('received_seq < ?::bigint', f.afterSequence);
+    if (f.order != 'queue' || f.afterRank == null) add('received_seq < ?::bigint', f.afterSequence);
     else {
       params.push(f.afterRank, f.afterSequence);
       const [rank, sequence] = ['$' + (params.length - 1), '$' + params.length];

@@ -141,6 +141,10 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('close-the-lo
     const open = await json<ResponsesReply>('/api/responses?followUp=open');
     expect(open.responses.map((r) => r.id)).not.toContain(finn.id);
     expect((await json<ResponsesReply>('/api/responses?followUp=resolved')).responses.map((r) => r.id)).toEqual([finn.id]);
+    const csv = (await (await call('/api/export.csv?followUp=resolved')).text()).trim().split('\r\n');
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toContain(`${finn.id},answered,3,detractor`);
+    expect(csv[1]).toContain('resolved,Card works now');
     const { followUp } = await json<StatsReply>('/api/stats?from=2026-11-20&to=2026-11-26');
     expect(followUp).toMatchObject({ detractors: 1, contacted: 1, contactedShare: 1 });
     expect(followUp.medianHoursToContact).toBeGreaterThan(0);
