@@ -1,24 +1,63 @@
 // @ts-check
-// Regenerates demo/screenshots/dashboard.png: a demo server on a free port with an in-memory
-// database, 900 seeded responses, one follow-up closed, and a full-page shot of the dashboard.
-// Usage: npm run build && node demo/screenshot.mjs
+// `npm run screenshots:dashboard`: the dashboard of the real demo server (in-memory database, seeded
+// through its HTTP API with 900 responses, a recovered detractor and a few follow-ups) at desktop
+// (1280) and phone (390) width, light and dark, saved to demo/screenshots/dashboard*.png.
 import { chromium } from 'playwright-core';
+import { recoveredDetractorRecords, seedFollowUps, seedRecords } from './seed-data.mjs';
 import { startDemo } from './start-demo.mjs';
-import { seedRecords } from './seed-data.mjs';
 
-const demo = await startDemo({ PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: 'screenshot' });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const TOKEN = 'screenshot-token';
+const DAY = 86_400_000;
+const out = (/** @type {string} */ name) => new URL(`screenshots/${name}.png`, import.meta.url).pathname;
+
+const demo = await startDemo({ PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: TOKEN, RATE_LIMIT: '10000' });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+const day = (/** @type {number} */ ms) => new Date(ms).toISOString().slice(0, 10);
 try {
-  await demo.store.upsert(seedRecords({ count: 900, origin: demo.url }));
-  const [first] = await demo.store.list({ category: 'detractor', limit: 1 });
-  await demo.store.followUp(String(first?.id), { followedUp: true, note: 'Called them: the import bug is fixed in 2.4, re-ran their import.' });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1560 }, deviceScaleFactor: 1 });
-  await page.goto(demo.url + '/login');
-  await page.getByLabel('Dashboard token').fill('screenshot');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('.followup').first().waitFor();
-  await page.screenshot({ path: new URL('screenshots/dashboard.png', import.meta.url).pathname, fullPage: false });
-  console.log('wrote demo/screenshots/dashboard.png');
+  const records = [...seedRecords({ count: 900, origin: demo.url }), ...recoveredDetractorRecords({ origin: demo.url })];
+  for (let i = 0; i < records.length; i += 100) {
+    const res = await fetch(demo.url + '/api/nps', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ v: 1, sentAt: new Date().toISOString(), responses: records.slice(i, i + 100) }),
+    });
+    if (!res.ok) throw new Error(`seeding answered ${res.status}: ${await res.text()}`);
+  }
+  for (const { id, actor, patch } of seedFollowUps(records)) {
+    const res = await fetch(`${demo.url}/api/responses/${id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'x-nps-actor': actor },
+      body: JSON.stringify(patch),
+    });
+    if (!res.ok) throw new Error(`PATCH answered ${res.status}: ${await res.text()}`);
+  }
+  const now = Date.now();
+  const view = `/dashboard?from=${day(now - 29 * DAY)}&to=${day(now)}&segment=plan`;
+  const shots = [
+    { name: 'dashboard', width: 1280, height: 1500, colorScheme: /** @type {const} */ ('light'), scale: 1 },
+    { name: 'dashboard-dark', width: 1280, height: 1500, colorScheme: /** @type {const} */ ('dark'), scale: 1 },
+    { name: 'dashboard-phone', width: 390, height: 1800, colorScheme: /** @type {const} */ ('light'), scale: 2 },
+    { name: 'dashboard-phone-dark', width: 390, height: 1800, colorScheme: /** @type {const} */ ('dark'), scale: 2 },
+  ];
+  for (const shot of shots) {
+    const context = await browser.newContext({ viewport: { width: shot.width, height: 900 }, deviceScaleFactor: shot.scale, colorScheme: shot.colorScheme, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(demo.url + '/login');
+    await page.getByLabel('Dashboard token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/dashboard$/);
+    await page.goto(demo.url + view);
+    await page.locator('.headline .nps').waitFor();
+    await page.locator('#comments-title ~ .responses li').first().waitFor();
+    await page.getByRole('heading', { name: 'By plan' }).waitFor();
+    // The top of the page (summary, chart, tables, the start of the queue); the lists go on below.
+    await page.screenshot({ path: out(shot.name), fullPage: true, clip: { x: 0, y: 0, width: shot.width, height: shot.height } });
+    console.log(`screenshots: demo/screenshots/${shot.name}.png`);
+    await context.close();
+  }
 } finally {
   await browser.close();
   await demo.close();

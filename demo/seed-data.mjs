@@ -87,3 +87,55 @@ export function seedRecords({ count, weeks = 10, now = Date.now(), seed = 42, or
   }
   return records;
 }
+
+/**
+ * A detractor the team won back: `user-recovered` answered 3 with a comment five weeks ago, and 9 last
+ * week (so the dashboard's "recovered detractors" has someone to show).
+ * @param {{ now?: number, seed?: number, origin?: string }} [o]
+ * @returns {import('../src/core/wire.ts').ResponseRecord[]}
+ */
+export function recoveredDetractorRecords({ now = Date.now(), seed = 43, origin = 'http://127.0.0.1:5173' } = {}) {
+  const random = prng(seed);
+  /** @param {number} daysAgo @param {number} score @param {string} [comment] */
+  const answer = (daysAgo, score, comment) => {
+    const shownAt = now - daysAgo * 86_400_000;
+    const iso = (/** @type {number} */ ms) => new Date(ms).toISOString();
+    return {
+      id: uuidv7At(shownAt, random),
+      status: /** @type {const} */ ('answered'),
+      score,
+      category: /** @type {'detractor' | 'passive' | 'promoter'} */ (score <= 6 ? 'detractor' : score <= 8 ? 'passive' : 'promoter'),
+      comment,
+      userId: 'user-recovered',
+      anonymousId: 'anon-recovered',
+      traits: { plan: 'team' },
+      stage: 'first-project',
+      locale: 'en',
+      page: origin + '/',
+      shownAt: iso(shownAt),
+      answeredAt: iso(shownAt + 3000),
+      updatedAt: iso(shownAt + 9000),
+      sdk: 'nps-widget@0.1.0',
+    };
+  };
+  return [answer(35, 3, 'Sync lost my edits twice this week.'), answer(7, 9, 'Sync is solid since the update, thanks for calling.')];
+}
+
+/**
+ * Follow-ups a team would have made: for the newest detractor answers with a comment, one resolved,
+ * two contacted (`PATCH /api/responses/:id` bodies, with who made them for `X-NPS-Actor`).
+ * @param {readonly import('../src/core/wire.ts').ResponseRecord[]} records
+ * @returns {{ id: string, actor: string, patch: import('../src/collector/api-types.ts').FollowUpPatch }[]}
+ */
+export function seedFollowUps(records) {
+  const detractors = records
+    .filter((r) => r.status == 'answered' && r.category == 'detractor' && r.comment)
+    .sort((a, b) => (a.shownAt < b.shownAt ? 1 : -1))
+    .slice(0, 3);
+  const plans = [
+    { status: /** @type {const} */ ('resolved'), owner: 'Ana', note: 'Called them: fixed in 2.4, re-ran their import.' },
+    { status: /** @type {const} */ ('contacted'), owner: 'Sam', note: 'Emailed a workaround; waiting to hear back.' },
+    { status: /** @type {const} */ ('contacted'), owner: 'Ana', note: 'Left a voicemail.' },
+  ];
+  return detractors.map((r, i) => ({ id: r.id, actor: /** @type {string} */ (plans[i]?.owner), patch: { followUp: /** @type {(typeof plans)[number]} */ (plans[i]) } }));
+}

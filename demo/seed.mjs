@@ -1,7 +1,8 @@
 // @ts-check
 // Sends fake responses to a running demo: `node demo/seed.mjs [count] [url]`
 // (default 600 to http://127.0.0.1:$PORT, PORT defaulting to 5173). Uses NPS_WRITE_KEY when set.
-import { seedRecords } from './seed-data.mjs';
+// With DASHBOARD_TOKEN (the one the demo printed), it also works on a few follow-ups.
+import { recoveredDetractorRecords, seedFollowUps, seedRecords } from './seed-data.mjs';
 
 const count = Number(process.argv[2] ?? 600);
 const url = (process.argv[3] ?? `http://127.0.0.1:${process.env.PORT || 5173}`).replace(/\/$/, '');
@@ -13,7 +14,7 @@ const fail = (message) => {
 };
 
 if (!Number.isInteger(count) || count < 1) fail(`count must be a positive integer, got ${JSON.stringify(process.argv[2])}`);
-const records = seedRecords({ count, origin: url });
+const records = [...seedRecords({ count, origin: url }), ...recoveredDetractorRecords({ origin: url })];
 let rejected = 0;
 for (let i = 0; i < records.length; i += 50) {
   /** @type {Response} */
@@ -31,3 +32,18 @@ for (let i = 0; i < records.length; i += 50) {
   rejected += (await res.json()).rejected.length;
 }
 console.log(`seed: sent ${records.length} records to ${url}/api/nps (${rejected} rejected)`);
+const token = process.env.DASHBOARD_TOKEN;
+if (!token) {
+  console.log('seed: set DASHBOARD_TOKEN (the demo prints it) to also seed a few follow-ups');
+} else {
+  const followUps = seedFollowUps(records);
+  for (const { id, actor, patch } of followUps) {
+    const res = await fetch(`${url}/api/responses/${id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-nps-actor': actor },
+      body: JSON.stringify(patch),
+    });
+    if (!res.ok) fail(`PATCH ${url}/api/responses/${id} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  }
+  console.log(`seed: worked on ${followUps.length} follow-ups`);
+}

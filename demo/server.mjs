@@ -18,6 +18,7 @@ try {
   Collector endpoint:     POST ${demo.url}/api/nps
   Dashboard:              ${demo.url}/dashboard
   Dashboard token:        ${demo.token}${env.DASHBOARD_TOKEN ? ' (from DASHBOARD_TOKEN)' : ' (random; set DASHBOARD_TOKEN to keep one)'}
+  Alerts (webhook):       ${demo.webhook ? `${demo.webhook}, on ${env.WEBHOOK_ON || 'detractor'}, ${env.WEBHOOK_FORMAT || 'json'}` : 'off (set WEBHOOK_URL, or WEBHOOK_URL=demo to watch alerts arrive on a local page)'}
 Press Ctrl+C to stop.`);
   const stop = () => void demo.close().then(() => process.exit(0));
   process.once('SIGINT', stop).once('SIGTERM', stop);

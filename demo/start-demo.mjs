@@ -4,18 +4,21 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { COLLECTOR_PATHS, createCollector, createResponseStore, migrate, openDatabase, toNodeListener } from 'nps-widget/collector';
+import { createDemoWebhook } from './demo-webhook.mjs';
 import { createStaticSite } from './static-site.mjs';
 
 /**
  * Settings of the demo server, from the environment.
  * @typedef {{ PORT?: string, DATABASE_URL?: string, DATA_DIR?: string, ALLOWED_ORIGINS?: string,
- *   NPS_WRITE_KEY?: string, DASHBOARD_TOKEN?: string, RATE_LIMIT?: string, TRUST_PROXY?: string }} DemoEnv
+ *   NPS_WRITE_KEY?: string, DASHBOARD_TOKEN?: string, RATE_LIMIT?: string, TRUST_PROXY?: string,
+ *   WEBHOOK_URL?: string, WEBHOOK_SECRET?: string, WEBHOOK_ON?: string, WEBHOOK_FORMAT?: string }} DemoEnv
  */
 
 /**
  * What a running demo is.
  * @typedef {{ url: string, token: string, storage: string, firstStart: boolean, allowedOrigins: string[],
- *   writeKeyRequired: boolean, store: import('nps-widget/collector').ResponseStore, close(): Promise<void> }} Demo
+ *   writeKeyRequired: boolean, webhook: string | undefined, store: import('nps-widget/collector').ResponseStore,
+ *   demoWebhook: ReturnType<typeof createDemoWebhook> | undefined, close(): Promise<void> }} Demo
  */
 
 /** @param {DemoEnv} env */
@@ -28,6 +31,23 @@ function readSettings(env) {
   for (const o of allowedOrigins) if (o != '*' && !/^https?:\/\/[^/]+$/.test(o)) throw new TypeError(`ALLOWED_ORIGINS: "${o}" is not an origin like https://app.example.com`);
   if (env.TRUST_PROXY && !['0', '1', 'true', 'false'].includes(env.TRUST_PROXY)) throw new TypeError(`TRUST_PROXY must be 1 or 0, got ${JSON.stringify(env.TRUST_PROXY)}`);
   return { port, rate, allowedOrigins, trustProxy: env.TRUST_PROXY == '1' || env.TRUST_PROXY == 'true', dataDir: env.DATA_DIR || '.data', url: env.DATABASE_URL || undefined };
+}
+
+/** The demo's names for the webhook options, for messages. */
+const WEBHOOK_SETTINGS = /** @type {const} */ ({ url: 'WEBHOOK_URL', secret: 'WEBHOOK_SECRET', on: 'WEBHOOK_ON', format: 'WEBHOOK_FORMAT' });
+
+/**
+ * The `webhooks` option from `WEBHOOK_*`; `WEBHOOK_URL=demo` is the demo's own receiver at `/demo/webhook`.
+ * @param {DemoEnv} env
+ * @param {string} baseUrl
+ * @returns {import('nps-widget/collector').WebhookOptions[]}
+ */
+function webhooksOf(env, baseUrl) {
+  if (!env.WEBHOOK_URL) return [];
+  const url = env.WEBHOOK_URL == 'demo' ? baseUrl + '/demo/webhook' : env.WEBHOOK_URL;
+  const on = /** @type {import('nps-widget/collector').AlertEvent | undefined} */ (env.WEBHOOK_ON || undefined);
+  const format = /** @type {import('nps-widget/collector').WebhookFormat | undefined} */ (env.WEBHOOK_FORMAT || undefined);
+  return [{ url, secret: env.WEBHOOK_SECRET || undefined, on, format }];
 }
 
 /**
@@ -68,11 +88,16 @@ export async function startDemo(env, hooks = {}) {
   const settings = readSettings(env);
   const token = env.DASHBOARD_TOKEN || randomBytes(18).toString('base64url');
   const site = createStaticSite({ writeKey: env.NPS_WRITE_KEY });
+  // The demo receiver signs with WEBHOOK_SECRET, or a random secret when none is set.
+  const demoSecret = env.WEBHOOK_URL == 'demo' ? env.WEBHOOK_SECRET || randomBytes(24).toString('base64url') : undefined;
+  const demoWebhook = demoSecret ? createDemoWebhook({ secret: demoSecret }) : undefined;
   /** @type {import('nps-widget/collector').Collector | undefined} */
   let collector;
   const server = createServer(
     toNodeListener(
       async (request, info) => {
+        const demoReply = await demoWebhook?.handle(request);
+        if (demoReply) return demoReply;
         if (!COLLECTOR_PATHS.test(new URL(request.url).pathname)) return site(request);
         return collector ? collector(request, info) : new Response('starting', { status: 503, headers: { 'retry-after': '1' } });
       },
@@ -97,16 +122,31 @@ export async function startDemo(env, hooks = {}) {
       throw e;
     }
     const store = createResponseStore(db);
-    collector = createCollector({
-      store,
-      allowedOrigins: settings.allowedOrigins,
-      writeKey: env.NPS_WRITE_KEY || undefined,
-      dashboardToken: token,
-      rateLimit: { limit: settings.rate, windowMs: 60_000 },
-    });
     const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+    const url = `http://127.0.0.1:${address.port}`;
+    const webhooks = webhooksOf({ ...env, WEBHOOK_SECRET: demoSecret ?? env.WEBHOOK_SECRET }, url);
+    try {
+      collector = createCollector({
+        store,
+        allowedOrigins: settings.allowedOrigins,
+        writeKey: env.NPS_WRITE_KEY || undefined,
+        dashboardToken: token,
+        rateLimit: { limit: settings.rate, windowMs: 60_000 },
+        webhooks,
+        dashboardUrl: url,
+      });
+    } catch (e) {
+      await db.close();
+      // The collector names `webhooks[0].on`; the demo is configured by WEBHOOK_ON.
+      const setting = /** @type {keyof typeof WEBHOOK_SETTINGS} */ (/webhooks\[0\]\.(\w+)/.exec(String(e))?.[1]);
+      if (e instanceof TypeError && WEBHOOK_SETTINGS[setting]) throw new TypeError(e.message.replace(/^nps collector: webhooks\[0\]\.\w+/, WEBHOOK_SETTINGS[setting]));
+      throw e;
+    }
+    const running = collector;
     return {
-      url: `http://127.0.0.1:${address.port}`,
+      url,
+      webhook: webhooks[0] && (demoWebhook ? `${webhooks[0].url} (the demo's own receiver: see ${url}/demo/alerts)` : new URL(webhooks[0].url).origin + '/…'),
+      demoWebhook,
       token,
       store,
       firstStart,
@@ -114,6 +154,7 @@ export async function startDemo(env, hooks = {}) {
       allowedOrigins: settings.allowedOrigins,
       writeKeyRequired: !!env.NPS_WRITE_KEY,
       async close() {
+        await running.close();
         server.closeAllConnections();
         await new Promise((r) => server.close(() => r(undefined)));
         await db.close();

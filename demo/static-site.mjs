@@ -10,6 +10,10 @@ const TYPES = /** @type {Record<string, string>} */ ({ js: 'text/javascript', cs
 /** Bare module specifiers of the ESM page → files in node_modules (the page's import map). */
 export const VENDOR = {
   preact: 'preact/dist/preact.module.js',
+  // The built-in prompt (dist/esm/prompt.js) is Preact + signals.
+  'preact/hooks': 'preact/hooks/dist/hooks.module.js',
+  '@preact/signals': '@preact/signals/dist/signals.module.js',
+  '@preact/signals-core': '@preact/signals-core/dist/signals-core.module.js',
   'idb-keyval': 'idb-keyval/dist/index.js',
 };
 const VENDOR_FILES = new Set(Object.values(VENDOR));

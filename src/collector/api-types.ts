@@ -3,41 +3,11 @@
  * collector's routes and the dashboard (which imports these types only). Every route is behind
  * `Authorization: Bearer <dashboardToken>` or the login cookie. Dates are ISO 8601 strings in UTC.
  */
+import type { NpsChange, NpsFigures } from '../core/nps-figures';
 import type { Category, ResponseStatus } from '../core/wire';
 
-/** Answer counts and the figures derived from them: one group of records. */
-export interface NpsFigures {
-  /** % promoters − % detractors, one decimal. */
-  nps: number;
-  /** Half-width of the 95% interval, in NPS points; never 0 when there are answers (see README "Statistics"). */
-  marginOfError: number;
-  /** Answers (promoters + passives + detractors). */
-  total: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  /** Impressions, answered or not. */
-  shown: number;
-  /** answered / shown, 0..1. */
-  responseRate: number;
-  /** `total` is below 10: show the figure with "too few answers". */
-  tooFew: boolean;
-}
-
-/** This range against the range of equal length just before it. */
-export interface NpsChange {
-  nps: number;
-  previousNps: number;
-  /** nps − previousNps. */
-  delta: number;
-  /** 95% half-width of the difference of the two NPS. */
-  marginOfError: number;
-  /** |delta| > marginOfError (and both ranges have answers). */
-  significant: boolean;
-  /** The previous range, `from` inclusive and `to` exclusive. */
-  previousFrom: string;
-  previousTo: string;
-}
+/** The figures of one group and the change between two ranges: the NPS math's own types (`core/nps-figures`). */
+export type { NpsChange, NpsFigures };
 
 /** `GET /api/stats?stage=&from=&to=&segment=` */
 export interface StatsReply extends NpsFigures {
@@ -47,7 +17,10 @@ export interface StatsReply extends NpsFigures {
   byWeek: (NpsFigures & { week: string })[];
   /** Only with `segment=<trait key>`: one entry per value of that trait (at most 50, the rest "other"). */
   bySegment?: Record<string, NpsFigures>;
-  /** Only when both `from` and `to` are given (or derivable). */
+  /**
+   * This range against the one of equal length before it. Without `from`, the range is the 30 days up
+   * to `to` (or to now); without `to`, it ends now.
+   */
   change?: NpsChange;
   /** The follow-up workflow in this range. */
   followUp: FollowUpMetrics;

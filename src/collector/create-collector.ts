@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { createAlertDelivery, type AlertDeliveryOptions } from './alerts/alert-delivery';
+import { resolveWebhooks, type WebhookOptions } from './alerts/webhook-options';
 import { createDashboardAuth } from './dashboard-auth';
 import { createDashboardRoutes } from './dashboard-routes';
 import { HttpError } from './http-error';
@@ -38,6 +40,22 @@ export interface CollectorOptions {
    * @default the `dashboard/` folder beside the collector's build (`dist/dashboard/`)
    */
   dashboardDir?: string;
+  /**
+   * Where to POST an alert when a response comes in (by default when a detractor answers): each one
+   * is recorded in the same transaction as the response, then delivered at least once, signed, and
+   * retried for 24 hours by a loop that runs while the collector does (see README "Alerts").
+   * @default []
+   * @example webhooks: [{ url: process.env.WEBHOOK_URL, secret: process.env.WEBHOOK_SECRET, on: 'detractor', format: 'slack' }]
+   */
+  webhooks?: readonly WebhookOptions[];
+  /**
+   * The collector's public base URL, for the link to the response in every alert
+   * (`<dashboardUrl>/dashboard?response=<id>`). Without it, alerts carry no link.
+   * @example 'https://nps.example.com'
+   */
+  dashboardUrl?: string;
+  /** Tuning and test seams of the alert delivery loop (fetch, timers, intervals). @default {} */
+  alertDelivery?: Omit<AlertDeliveryOptions, 'db' | 'webhooks' | 'dashboardUrl'>;
   /** Clock. @default Date.now */
   now?: () => number;
   /** Where server errors go. @default console.error */
@@ -50,8 +68,14 @@ export interface RequestInfo {
   clientAddress?: string;
 }
 
-/** The collector as a fetch-style handler. */
-export type Collector = (request: Request, info?: RequestInfo) => Promise<Response>;
+/** A fetch-style handler, such as the collector: what {@link toNodeListener} serves. */
+export type RequestHandler = (request: Request, info?: RequestInfo) => Promise<Response>;
+
+/** The collector as a fetch-style handler, with `close()` to stop its alert delivery loop. */
+export interface Collector extends RequestHandler {
+  /** Stops the alert delivery loop (alerts in flight are handed back for the next start); the database stays open. */
+  close(): Promise<void>;
+}
 
 /** Paths the collector answers; everything else is for the host app. */
 export const COLLECTOR_PATHS = /^\/(api\/|dashboard(\/|$)|login$|logout$)/;
@@ -61,8 +85,9 @@ const DEFAULT_DASHBOARD_DIR = () => fileURLToPath(new URL('../dashboard/', impor
 /**
  * The collector as a fetch-style handler, `(Request) => Promise<Response>`, for Node's http server
  * ({@link toNodeListener}), Deno, Bun, workers or any framework that speaks Request/Response. Serves
- * `POST /api/nps` (the wire format), the dashboard, sign-in, and the dashboard's read API, every reply
- * with the security headers.
+ * `POST /api/nps` (the wire format), the dashboard, sign-in, and the dashboard's read and
+ * close-the-loop API, every reply with the security headers. With `webhooks`, it also runs the alert
+ * delivery loop until `close()`.
  * @example
  * const db = await openDatabase({ url: process.env.DATABASE_URL, dataDir: '.data' });
  * await migrate(db);
@@ -72,6 +97,11 @@ const DEFAULT_DASHBOARD_DIR = () => fileURLToPath(new URL('../dashboard/', impor
 export function createCollector(options: CollectorOptions): Collector {
   const { store, dashboardToken: token, now = Date.now, log = console.error } = options;
   if (!token) throw new TypeError('createCollector: dashboardToken is required');
+  const webhooks = resolveWebhooks(options.webhooks);
+  const delivery = webhooks.length
+    ? createAlertDelivery({ ...options.alertDelivery, db: store.db, webhooks, dashboardUrl: options.dashboardUrl })
+    : undefined;
+  delivery?.start();
   const auth = createDashboardAuth({
     store,
     token,
@@ -87,9 +117,11 @@ export function createCollector(options: CollectorOptions): Collector {
     writeKey: options.writeKey || undefined,
     maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
     limiter: createRateLimiter(options.rateLimit ?? { limit: 120, windowMs: 60_000 }, now),
+    webhooks,
+    onAlerts: () => delivery?.nudge(),
   });
   const dashboard = createDashboardRoutes({ auth, token, dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD_DIR() });
-  const readApi = createReadApi(store);
+  const readApi = createReadApi(store, now);
 
   async function route(request: Request, client: string): Promise<Response> {
     const { pathname } = new URL(request.url);
@@ -108,7 +140,7 @@ export function createCollector(options: CollectorOptions): Collector {
     return jsonReply(500, { error: 'internal error' }, headers);
   };
 
-  return async function collector(request, info = {}) {
+  async function collector(request: Request, info: RequestInfo = {}): Promise<Response> {
     const client = info.clientAddress ?? 'unknown';
     let response: Response;
     if (new URL(request.url).pathname == '/api/nps') {
@@ -126,5 +158,7 @@ export function createCollector(options: CollectorOptions): Collector {
     if (request.method != 'HEAD') return response;
     await response.body?.cancel();
     return new Response(null, { status: response.status, headers: response.headers });
-  };
+  }
+
+  return Object.assign(collector, { close: async () => delivery?.stop() });
 }

@@ -1,3 +1,4 @@
+import type { Webhook } from './alerts/webhook-options';
 import type { DashboardAuth } from './dashboard-auth';
 import { HttpError } from './http-error';
 import type { RateLimiter } from './rate-limiter';
@@ -16,6 +17,10 @@ interface IngestOptions {
   limiter: RateLimiter;
   auth: DashboardAuth;
   now: () => number;
+  /** Alerts are recorded in the upsert's transaction for these. */
+  webhooks: readonly Webhook[];
+  /** Called after an upsert recorded alerts (the delivery loop is nudged; it never waits). */
+  onAlerts: () => void;
 }
 
 /**
@@ -55,7 +60,8 @@ export function createIngestRoute(o: IngestOptions) {
     }
     const result = validateBatch(body, o.now());
     if ('error' in result) throw new HttpError(400, result.error);
-    const { rejected } = await o.store.upsert(result.valid);
+    const { rejected, alerts } = await o.store.upsert(result.valid, o.webhooks);
+    if (alerts) o.onAlerts();
     return jsonReply(200, { rejected: [...result.rejected, ...rejected] });
   }
 

@@ -7,7 +7,7 @@ import { MIGRATIONS } from './migrations';
  * @returns the schema version now in place
  * @example
  * const db = await openDatabase({ dataDir: '.data' });
- * await migrate(db); // 2
+ * await migrate(db); // 5
  */
 export async function migrate(db: Database): Promise<number> {
   return db.transaction(async (q) => {

@@ -1,3 +1,6 @@
+import { ALERT_MIGRATIONS } from './alerts/alert-migrations';
+import { FOLLOW_UP_MIGRATIONS } from './follow-up/follow-up-migrations';
+
 /**
  * Schema changes, in order; never edit one that has shipped, add the next. Statements are separated
  * by a `;` at the end of a line.
@@ -45,4 +48,9 @@ export const MIGRATIONS: readonly string[] = [
      token_fingerprint text not null,
      expires_at timestamptz not null
    );`,
+
+  // 3: the alert outbox (alerts/alert-migrations.ts).
+  ...ALERT_MIGRATIONS,
+  // 4, 5: the follow-up workflow and its history; version 1's follow-up columns move there and go.
+  ...FOLLOW_UP_MIGRATIONS,
 ];

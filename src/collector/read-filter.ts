@@ -1,4 +1,5 @@
 import type { Category, ResponseStatus } from '../core/wire';
+import type { FollowUpStatus } from './api-types';
 import { parseDateTime, parseDay } from './date-time';
 import { HttpError } from './http-error';
 import { decodeCursor } from './list-cursor';
@@ -9,6 +10,8 @@ export interface StatsFilter {
   stage?: string;
   from?: Date;
   to?: Date;
+  /** A trait key: `GET /api/stats` adds `bySegment`, one group per value of that trait. */
+  segment?: string;
 }
 
 /** Which records a listing returns, and which page. */
@@ -16,11 +19,26 @@ export interface ListFilter extends StatsFilter {
   category?: Category;
   status?: ResponseStatus;
   hasComment?: boolean;
+  /** Only responses whose follow-up has this status (`GET /api/responses` then lists in queue order). */
+  followUp?: FollowUpStatus;
+  /** Only this user's responses. */
+  userId?: string;
   /** At most this many (1..1000). @default 100 */
   limit?: number;
   /** Continue after this position in receive order (from {@link decodeCursor}). */
   afterSequence?: string;
+  /** With `order: 'queue'`: the queue rank the previous page ended in (from the cursor). */
+  afterRank?: number;
+  /**
+   * `received`: newest first in the server's receive order; `queue`: the follow-up queue's order
+   * (detractors, passives, promoters, unanswered; newest first within each).
+   * @default 'received'
+   */
+  order?: 'received' | 'queue';
 }
+
+/** What a trait key (`segment=`) may look like. */
+const TRAIT_KEY = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 /** The name under which records without a stage are counted, and the `stage` filter that selects them. */
 export const NO_STAGE = '(none)';
@@ -29,8 +47,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * Reads the filters of the read API: `stage`, `from`, `to` (a day YYYY-MM-DD in UTC, `to` inclusive,
- * or an ISO date-time with an offset), and for listings `category`, `status`, `hasComment`, `limit`,
- * `cursor`. Anything it cannot use exactly is a 400 naming the parameter.
+ * or an ISO date-time with an offset), `segment` (a trait key), and for listings `category`, `status`,
+ * `hasComment`, `followUp`, `userId`, `limit`, `cursor`. Anything it cannot use exactly is a 400 naming the parameter.
  * @example parseFilter(new URL(request.url).searchParams)
  */
 export function parseFilter(q: URLSearchParams): ListFilter {
@@ -45,15 +63,26 @@ export function parseFilter(q: URLSearchParams): ListFilter {
   if (limit != null && !(/^\d{1,4}$/.test(limit) && +limit >= 1 && +limit <= 1000)) throw new HttpError(400, `limit must be an integer from 1 to 1000, got ${JSON.stringify(limit)}`);
   const hasComment = oneOf(q, 'hasComment', ['true', 'false'] as const);
   const cursor = q.get('cursor');
+  const segment = q.get('segment') || undefined;
+  if (segment != null && !TRAIT_KEY.test(segment))
+    throw new HttpError(400, `segment must be a trait key of 1 to 64 letters, digits or _ . : -, got ${JSON.stringify(segment)}`);
+  const userId = q.get('userId') || undefined;
+  if (userId != null && userId.length > 200) throw new HttpError(400, 'userId must have at most 200 characters');
+  const followUp = oneOf(q, 'followUp', ['open', 'contacted', 'resolved'] as const);
+  const position = cursor ? decodeCursor(cursor, followUp != null) : undefined;
   return {
     stage,
     from,
     to,
+    segment,
+    followUp,
+    userId,
     category: oneOf(q, 'category', ['detractor', 'passive', 'promoter'] as const),
     status: oneOf(q, 'status', ['shown', 'answered', 'dismissed'] as const),
     hasComment: hasComment == null ? undefined : hasComment == 'true',
     limit: limit == null ? undefined : +limit,
-    afterSequence: cursor ? decodeCursor(cursor) : undefined,
+    afterSequence: position?.sequence,
+    afterRank: position?.rank,
   };
 }
 

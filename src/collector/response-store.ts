@@ -2,37 +2,55 @@ import { addCounts, noCounts, npsFigures, type NpsCounts } from '../core/nps-fig
 import { isoWeek } from '../core/iso-week';
 import type { ResponseRecord } from '../core/wire';
 import type { StatsReply, StoredResponse } from './api-types';
+import { recordAlerts, type AlertSource } from './alerts/record-alerts';
+import type { Webhook } from './alerts/webhook-options';
 import type { Database } from './database';
+import { followUpsOf, untouchedFollowUp } from './follow-up/follow-ups-of';
 import { groupStages } from './group-stages';
 import type { ListFilter, StatsFilter } from './read-filter';
-import { COLUMNS, STATS, UPSERT, where } from './store-sql';
+import { COLUMNS, COUNTS, QUEUE_RANK, SEGMENT_STATS, STATS, UPSERT, where } from './store-sql';
 import type { Rejection } from './validate-batch';
 
-/** The figures of `GET /api/stats` that this store computes (segments, change and follow-up metrics come on top). */
-export type BaseStats = Omit<StatsReply, 'bySegment' | 'change' | 'followUp'>;
+/** The figures of `GET /api/stats` that this store computes (the change and follow-up metrics come on top). */
+export type BaseStats = Omit<StatsReply, 'change' | 'followUp'>;
 
 /** A stored response with its position in the server's receive order (for cursors). */
 export type ListedResponse = StoredResponse & { sequence: string };
 
-/** The old follow-up model: followed up or not, with a note. */
-export interface FollowUpState {
-  followedUp: boolean;
-  note?: string | null;
+/** What an upsert did. */
+export interface UpsertResult {
+  written: number;
+  rejected: Rejection[];
+  /** Alerts recorded (or updated) in the same transaction: nudge the delivery loop when more than 0. */
+  alerts: number;
 }
 
 /** Storage of the collector: responses, figures, follow-up state and dashboard sessions. */
 export interface ResponseStore {
+  /** The database underneath, for the alert delivery loop and the follow-up workflow. */
+  readonly db: Database;
   /**
    * Stores valid wire records: the latest version wins, `answered` is never downgraded, and a
-   * version whose `anonymousId` differs from the record's first one is refused.
+   * version whose `anonymousId` differs from the record's first one is refused. With `webhooks`, the
+   * alerts the written rows raise are recorded in the same transaction (the transactional outbox).
    */
-  upsert(records: readonly ResponseRecord[]): Promise<{ written: number; rejected: Rejection[] }>;
-  /** NPS figures overall, by stage (at most 50, the rest as "other") and by ISO week of `shownAt` (UTC). */
+  upsert(records: readonly ResponseRecord[], webhooks?: readonly Webhook[]): Promise<UpsertResult>;
+  /**
+   * NPS figures overall, by stage (at most 50, the rest as "other"), by ISO week of `shownAt` (UTC)
+   * and, with `segment`, by the values of that trait (at most 50, the rest as "other").
+   */
   stats(filter?: StatsFilter): Promise<BaseStats>;
-  /** Records, newest first in the server's receive order; page on with `afterSequence`. */
+  /** The answer counts of the records a filter selects (for `change`). */
+  counts(filter?: StatsFilter): Promise<NpsCounts>;
+  /**
+   * Records with their follow-up, newest first in the server's receive order, or in the follow-up
+   * queue's order (`order: 'queue'`). Page on with `afterSequence` (and, in queue order, `afterRank`).
+   */
   list(filter?: ListFilter): Promise<ListedResponse[]>;
-  /** Marks a response followed up (or not) with a note; undefined when there is no such id. */
-  followUp(id: string, state: FollowUpState): Promise<StoredResponse | undefined>;
+  /** One response with its follow-up; undefined when there is no such id. */
+  get(id: string): Promise<StoredResponse | undefined>;
+  /** Every response of a user, oldest first by `shownAt`. */
+  ofUser(userId: string): Promise<StoredResponse[]>;
   /** How many records are stored. */
   count(): Promise<number>;
   /** Keeps a dashboard session (by the hash of its id) until `expiresAt`, for the token with `tokenFingerprint`. */
@@ -58,8 +76,21 @@ export const newer = (a: ResponseRecord, b: ResponseRecord): boolean =>
  * const store = createResponseStore(db);
  */
 export function createResponseStore(db: Database): ResponseStore {
+  const withFollowUps = async <T extends StoredResponse>(rows: T[]): Promise<T[]> => {
+    const followUps = await followUpsOf(db.query, rows.map((r) => r.id));
+    return rows.map((r) => ({ ...r, followUp: followUps.get(r.id)! }));
+  };
+  const countsOf = (row: Record<string, unknown>): NpsCounts => ({
+    promoters: Number(row.promoters),
+    passives: Number(row.passives),
+    detractors: Number(row.detractors),
+    shown: Number(row.shown),
+  });
+
   return {
-    async upsert(records) {
+    db,
+
+    async upsert(records, webhooks = []) {
       const latest = new Map<string, ResponseRecord>();
       // Millisecond precision, as Date.parse compares below: PostgreSQL would otherwise keep
       // microseconds and order versions the in-batch dedupe thought equal.
@@ -68,15 +99,22 @@ export function createResponseStore(db: Database): ResponseStore {
         const seen = latest.get(r.id);
         if (!seen || newer(r, seen)) latest.set(r.id, r);
       }
-      if (!latest.size) return { written: 0, rejected: [] };
+      if (!latest.size) return { written: 0, rejected: [], alerts: 0 };
       // Rows are locked in id order, so two overlapping batches cannot deadlock each other.
       const sorted = [...latest.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-      const { rows } = await db.query(UPSERT, [JSON.stringify(sorted), sorted.length]);
-      const row = rows[0] ?? {};
+      const params = [JSON.stringify(sorted), sorted.length];
+      // Without webhooks the upsert stays one statement outside any transaction: nothing is added per record.
+      const { row, alerts } = !webhooks.length
+        ? { row: (await db.query(UPSERT(), params)).rows[0] ?? {}, alerts: 0 }
+        : await db.transaction(async (query) => {
+            const row = (await query(UPSERT(true), params)).rows[0] ?? {};
+            return { row, alerts: await recordAlerts(query, (row.rows ?? []) as AlertSource[], webhooks) };
+          });
       const foreign = (row.foreign ?? []) as string[];
       return {
         written: Number(row.written ?? 0),
         rejected: foreign.map((id) => ({ id, error: 'anonymousId differs from the one this record was first stored with' })),
+        alerts,
       };
     },
 
@@ -87,35 +125,48 @@ export function createResponseStore(db: Database): ResponseStore {
       const stages = new Map<string | null, NpsCounts>();
       const weeks = new Map<string, NpsCounts>();
       for (const row of rows) {
-        const c = { promoters: Number(row.promoters), passives: Number(row.passives), detractors: Number(row.detractors), shown: Number(row.shown) };
+        const c = countsOf(row);
         const stage = row.stage == null ? null : String(row.stage);
         const week = isoWeek(String(row.monday) + 'T00:00:00Z');
         all = addCounts(all, c);
         stages.set(stage, addCounts(stages.get(stage) ?? noCounts(), c));
         weeks.set(week, addCounts(weeks.get(week) ?? noCounts(), c));
       }
-      return {
+      const stats: BaseStats = {
         ...npsFigures(all),
         byStage: groupStages(stages),
         byWeek: [...weeks].sort(([a], [b]) => (a < b ? -1 : 1)).map(([week, c]) => ({ week, ...npsFigures(c) })),
       };
+      if (filter.segment == null) return stats;
+      const segmented = await db.query(SEGMENT_STATS(w.sql, w.params.length + 1), [...w.params, filter.segment]);
+      const values = new Map<string | null, NpsCounts>();
+      for (const row of segmented.rows) values.set(row.value == null ? null : String(row.value), countsOf(row));
+      return { ...stats, bySegment: groupStages(values) };
+    },
+
+    async counts(filter = {}) {
+      const w = where(filter);
+      const { rows } = await db.query(COUNTS(w.sql), w.params);
+      return rows[0] ? countsOf(rows[0]) : noCounts();
     },
 
     async list(filter = {}) {
       const w = where(filter);
       const limit = Math.min(Math.max(1, filter.limit ?? 100), 1000);
-      const { rows } = await db.query(`select ${COLUMNS} from nps_responses ${w.sql} order by received_seq desc limit ${limit | 0}`, w.params);
-      return rows.map(toStoredResponse);
+      const order = filter.order == 'queue' ? `${QUEUE_RANK}, received_seq desc` : 'received_seq desc';
+      const { rows } = await db.query(`select ${COLUMNS} from nps_responses ${w.sql} order by ${order} limit ${limit | 0}`, w.params);
+      return withFollowUps(rows.map(toStoredResponse));
     },
 
-    async followUp(id, { followedUp, note }) {
-      const { rows } = await db.query(
-        `update nps_responses set followed_up = $2, follow_up_note = $3,
-           followed_up_at = case when $2 then coalesce(followed_up_at, now()) end
-         where id = $1 returning ${COLUMNS}`,
-        [id, followedUp, note ?? null],
-      );
-      return rows[0] && withoutSequence(toStoredResponse(rows[0]));
+    async get(id) {
+      const { rows } = await db.query(`select ${COLUMNS} from nps_responses where id = $1::uuid`, [id]);
+      const [found] = await withFollowUps(rows.map(toStoredResponse));
+      return found && withoutSequence(found);
+    },
+
+    async ofUser(userId) {
+      const { rows } = await db.query(`select ${COLUMNS} from nps_responses where user_id = $1 order by shown_at, received_seq`, [userId]);
+      return (await withFollowUps(rows.map(toStoredResponse))).map(withoutSequence);
     },
 
     async count() {
@@ -139,14 +190,7 @@ export function createResponseStore(db: Database): ResponseStore {
   };
 }
 
-/** A row in the read API's shape; the follow-up state in the `followUp` object the dashboard reads. */
-function toStoredResponse(row: Record<string, unknown>): ListedResponse {
-  const { followedUp, followUpNote, followedUpAt, ...fields } = row;
-  const note = (followUpNote ?? null) as string | null;
-  return {
-    ...(fields as Omit<ListedResponse, 'followUp'>),
-    followUp: { status: followedUp ? 'contacted' : 'open', owner: null, note, updatedAt: (followedUpAt ?? null) as string | null, history: [] },
-  };
-}
+/** A row in the read API's shape; its follow-up is filled in by `withFollowUps`. */
+const toStoredResponse = (row: Record<string, unknown>): ListedResponse => ({ ...(row as Omit<ListedResponse, 'followUp'>), followUp: untouchedFollowUp() });
 
 const withoutSequence = ({ sequence: _, ...response }: ListedResponse): StoredResponse => response;

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import type { Collector } from './create-collector';
+import type { RequestHandler } from './create-collector';
 import { isValidHost } from './same-origin';
 import { SECURITY_HEADERS } from './security-headers';
 
@@ -29,7 +29,7 @@ const REFUSED_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
  * and TRACE get a 4xx before the handler runs.
  * @example http.createServer(toNodeListener(createCollector(options), { trustProxy: process.env.TRUST_PROXY == '1' })).listen(5173);
  */
-export function toNodeListener(handler: Collector, { trustProxy = false, log = console.error }: NodeListenerOptions = {}) {
+export function toNodeListener(handler: RequestHandler, { trustProxy = false, log = console.error }: NodeListenerOptions = {}) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     void serve(handler, req, res, trustProxy).catch((e: unknown) => {
       log(`collector: request failed: ${e instanceof Error ? e.stack : String(e)}`);
@@ -44,7 +44,7 @@ function refuse(res: ServerResponse, status: number, message: string, headers: R
   res.end(JSON.stringify({ error: message }));
 }
 
-async function serve(handler: Collector, req: IncomingMessage, res: ServerResponse, trustProxy: boolean) {
+async function serve(handler: RequestHandler, req: IncomingMessage, res: ServerResponse, trustProxy: boolean) {
   const method = req.method ?? 'GET';
   const target = req.url ?? '/';
   const host = req.headers.host;

@@ -25,7 +25,7 @@ const RECORDS = Number(values.records), BATCH = Number(values.batch), CLIENTS = 
 const dataDir = mkdtempSync(join(tmpdir(), 'nps-collector-load-'));
 const db = await openDatabase({ url: process.env.TEST_DATABASE_URL, dataDir });
 await migrate(db);
-if (process.env.TEST_DATABASE_URL) await db.query('truncate nps_responses, nps_dashboard_sessions');
+if (process.env.TEST_DATABASE_URL) await db.query('truncate nps_responses, nps_dashboard_sessions cascade');
 const store = createResponseStore(db);
 const collector = createCollector({ store, dashboardToken: 'bench', rateLimit: { limit: 1e9, windowMs: 1000 }, maxBodyBytes: 1 << 20 });
 const server = createServer({ keepAliveTimeout: 30_000 }, toNodeListener(collector));

@@ -3,25 +3,42 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { verifyWebhook } from '../../src/collector/index';
+import type { StatsReply } from '../../src/collector/api-types';
+import { npsText } from '../../src/dashboard/format';
+import { startReceiver, type Receiver } from '../helpers/alerts-receiver';
 import { launchBrowser } from '../helpers/browser';
 import { startDemo } from '../../demo/start-demo.mjs';
 
 // End to end: the demo app (script tag + snippet) → the prompt in real Chromium → the collector → the
-// dashboard's API and page. Written against the DESIGN.md accessibility contract of the prompt.
+// dashboard's API and page, and a detractor's alert at a webhook receiver on 127.0.0.1.
 const TOKEN = 'e2e-dashboard-token';
+const SECRET = 'e2e-webhook-secret-0123456789';
 let demo: Awaited<ReturnType<typeof startDemo>>;
 let browser: Browser;
+let receiver: Receiver;
 let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'nps-demo-e2e-'));
-  [demo, browser] = await Promise.all([startDemo({ PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: TOKEN }), launchBrowser()]);
+  receiver = await startReceiver();
+  const env = { PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: TOKEN, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: SECRET };
+  [demo, browser] = await Promise.all([startDemo(env), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();
   await demo?.close();
+  await receiver?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** Signs in to the dashboard on `page` (which is on a page that sent it to /login). */
+async function signIn(page: Page) {
+  await page.waitForURL(/\/login$/);
+  await page.getByLabel('Dashboard token').fill(TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/dashboard$/);
+}
 
 const api = async (path: string) => (await fetch(demo.url + path, { headers: { authorization: 'Bearer ' + TOKEN } })).json();
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
@@ -66,14 +83,13 @@ it('an answer given in the demo app shows up in /api/stats and on the dashboard'
   });
 
   await page.goto(demo.url + '/dashboard');
-  await page.waitForURL(/\/login$/);
-  await page.getByLabel('Dashboard token').fill(TOKEN);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/dashboard$/);
-  await expect.poll(() => page.locator('#nps').textContent()).toBe('+100');
-  expect(await page.locator('#promoters').textContent()).toBe('1');
-  expect(await page.locator('#rate').textContent()).toBe('100%');
-  expect(await page.locator('#stages').getByRole('row', { name: /first-project/ }).textContent()).toContain('+100');
+  await signIn(page);
+  await expect.poll(() => page.locator('.headline .nps').textContent()).toContain(npsText(stats));
+  expect(await page.locator('.card', { hasText: 'Split of answers' }).textContent()).toContain('Promoters 1');
+  expect(await page.locator('.card', { hasText: 'Response rate' }).textContent()).toContain('100%');
+  expect(await page.getByRole('row', { name: /first-project/ }).textContent()).toContain('+100');
+  // A promoter raises no alert (WEBHOOK_ON is detractor by default).
+  expect((await api('/api/alerts')).counts).toEqual({ pending: 0, delivered: 0, failed: 0 });
   expect(problems).toEqual([]);
   await page.close();
 });
@@ -93,6 +109,58 @@ it('the ESM page (import map, under its CSP) shows the prompt and delivers a dis
   const { responses } = await until(() => api('/api/responses?status=dismissed'), (r) => r.responses.length == 1, 'the dismissal');
   expect(responses[0]).toMatchObject({ stage: 'signed-up', userId: 'user-ada', page: demo.url + '/esm.html' });
   expect((await api('/api/stats')).shown).toBe(before + 1);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('a detractor answer in the demo app arrives as a signed alert and opens an item in the follow-up queue; contacting it updates the metrics', async () => {
+  const page: Page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() == 'error' && problems.push(m.text()));
+  await page.goto(demo.url + '/');
+  await page.locator('#user').selectOption('ben');
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  const dialog = page.locator('nps-widget').getByRole('dialog');
+  await dialog.waitFor({ timeout: 10_000 });
+  await dialog.getByRole('radio', { name: /^2(\D|$)/ }).click();
+  await dialog.getByRole('textbox').fill('Import lost my due dates');
+  await dialog.getByRole('button', { name: 'Send' }).click();
+
+  // The alert at the receiver: signed, with the record and a link into the dashboard. The comment
+  // comes in the same alert when it reached the collector before the alert was sent, else in one
+  // follow-up alert (event `comment`).
+  // Alerts are recorded in the transaction that stores the version, so once the comment is stored every alert exists.
+  await until(() => api('/api/responses?userId=user-ben'), (r) => r.responses[0]?.comment != null, 'the comment stored');
+  await until(() => api('/api/alerts?state=pending'), (r) => r.counts.pending == 0 && r.counts.delivered > 0, 'the alerts delivered');
+  const alerts = receiver.requests.map((r) => {
+    expect(verifyWebhook(SECRET, r.headers, r.body)).toBe(true);
+    return JSON.parse(r.body);
+  });
+  expect(new Set(receiver.requests.map((r) => r.headers['x-nps-delivery'])).size).toBe(alerts.length);
+  expect(alerts.map((a) => a.event)).toEqual(alerts.length == 1 ? ['detractor'] : ['detractor', 'comment']);
+  const alert = alerts[0];
+  expect(alert).toMatchObject({ event: 'detractor', response: { score: 2, category: 'detractor', userId: 'user-ben', stage: 'signed-up' } });
+  expect(alert.link).toBe(`${demo.url}/dashboard?response=${alert.response.id}`);
+  expect(alerts.at(-1).response.comment).toBe('Import lost my due dates');
+
+  // The queue in the dashboard: the detractor is the open item on top.
+  await page.goto(demo.url + '/dashboard');
+  await signIn(page);
+  const queue = page.locator('#queue-title').locator('xpath=ancestor::section');
+  const item = queue.locator('.responses > li').first();
+  await expect.poll(() => item.textContent()).toContain('user-ben');
+  expect(await queue.getByRole('radio', { name: 'open' }).isChecked()).toBe(true);
+  const metrics = page.locator('.card', { hasText: 'Detractors contacted' });
+  expect(await metrics.locator('.note').textContent()).toMatch(/^0 of 1 detractor/);
+  await item.getByLabel('Status').selectOption('contacted');
+  await item.getByRole('button', { name: 'Save' }).click();
+  await item.getByText('Saved').waitFor();
+  await expect.poll(() => metrics.locator('.note').textContent()).toMatch(/^1 of 1 detractor/);
+  const stats: StatsReply = await api('/api/stats');
+  expect(stats.followUp).toMatchObject({ detractors: 1, contacted: 1, contactedShare: 1 });
+  expect((await api('/api/alerts')).counts).toEqual({ pending: 0, delivered: alerts.length, failed: 0 });
+  expect(receiver.requests).toHaveLength(alerts.length);
   expect(problems).toEqual([]);
   await page.close();
 });

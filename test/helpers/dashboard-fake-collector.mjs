@@ -3,6 +3,8 @@
 // deterministic data: the dashboard's component tests, browser tests and screenshots use it.
 // The figures are computed from the records, so filters really change what the dashboard shows.
 
+import { npsChange, npsFigures } from '../../src/core/nps-figures';
+
 /** @typedef {import('../../src/collector/api-types').StoredResponse} StoredResponse */
 /** @typedef {import('../../src/collector/api-types').NpsFigures} NpsFigures */
 /** @typedef {import('../../src/collector/api-types').StatsReply} StatsReply */
@@ -75,24 +77,14 @@ export function fakeResponses({ count = 240, weeks = 10, now = Date.parse('2026-
 
 const round1 = (/** @type {number} */ x) => Math.round(x * 10) / 10;
 
-/** @param {StoredResponse[]} records @returns {NpsFigures} */
-export function figuresOf(records) {
-  const answers = records.filter((r) => r.status == 'answered');
-  const n = answers.length;
-  const count = (/** @type {string} */ c) => answers.filter((r) => r.category == c).length;
-  const promoters = count('promoter'), passives = count('passive'), detractors = count('detractor');
-  // One pseudo-answer of each category keeps the margin honest at small n.
-  const p = (promoters + 1) / (n + 3), d = (detractors + 1) / (n + 3);
-  const margin = 1.96 * Math.sqrt((p + d - (p - d) ** 2) / (n + 3)) * 100;
-  return {
-    nps: n ? round1(((promoters - detractors) / n) * 100) : 0,
-    marginOfError: n ? round1(margin) : 0,
-    total: n, promoters, passives, detractors,
-    shown: records.length,
-    responseRate: records.length ? n / records.length : 0,
-    tooFew: n < 10,
-  };
-}
+/** @param {StoredResponse[]} records @returns {import('../../src/core/nps-figures').NpsCounts} */
+const countsOf = (records) => {
+  const count = (/** @type {string} */ c) => records.filter((r) => r.status == 'answered' && r.category == c).length;
+  return { promoters: count('promoter'), passives: count('passive'), detractors: count('detractor'), shown: records.length };
+};
+
+/** The collector's own NPS math (src/core/nps-figures.ts) over some records. @param {StoredResponse[]} records @returns {NpsFigures} */
+export const figuresOf = (records) => npsFigures(countsOf(records));
 
 /** "2026-W48" for a date (ISO week, UTC). @param {string} iso */
 export function isoWeek(iso) {
@@ -159,10 +151,8 @@ export function createFakeCollector({ responses = fakeResponses(), alerts = fake
       if (q.from && q.to) {
         const from = Date.parse(q.from + 'T00:00:00Z'), to = Date.parse(q.to + 'T00:00:00Z') + DAY;
         const previousFrom = new Date(from - (to - from)).toISOString(), previousTo = new Date(from).toISOString();
-        const before = figuresOf(records.filter((r) => (!q.stage || r.stage == q.stage) && r.shownAt >= previousFrom && r.shownAt < previousTo));
-        const delta = round1(reply.nps - before.nps);
-        const marginOfError = round1(Math.hypot(reply.marginOfError, before.marginOfError));
-        reply.change = { nps: reply.nps, previousNps: before.nps, delta, marginOfError, significant: Math.abs(delta) > marginOfError && reply.total > 0 && before.total > 0, previousFrom, previousTo };
+        const before = records.filter((r) => (!q.stage || r.stage == q.stage) && r.shownAt >= previousFrom && r.shownAt < previousTo);
+        reply.change = npsChange(countsOf(rs), countsOf(before), { from: new Date(previousFrom), to: new Date(previousTo) });
       }
       return reply;
     },

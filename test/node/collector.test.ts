@@ -8,7 +8,7 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('collector on
   let store: CollectorOptions['store'];
   beforeAll(async () => ({ db, store } = await freshStore(url)));
   afterAll(() => db.close());
-  beforeEach(() => db.query('truncate nps_responses'));
+  beforeEach(() => db.query('truncate nps_responses cascade'));
 
   const NOW = Date.parse('2026-11-24T00:00:00Z');
   let clock = NOW;
@@ -89,7 +89,7 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('collector on
       for (const r of [commented, first, scored]) expect((await post(handle, batch([r]))).status).toBe(200);
       expect(await rows()).toMatchObject([{ id: first.id, status: 'answered', score: 6, comment: 'Too slow', writes: 1 }]);
       // All versions in one batch, shuffled: same result.
-      await db.query('truncate nps_responses');
+      await db.query('truncate nps_responses cascade');
       await post(handle, batch([scored, commented, first]));
       expect(await rows()).toMatchObject([{ status: 'answered', comment: 'Too slow' }]);
     });
@@ -103,7 +103,7 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('collector on
       expect((await post(handle, batch([dismissed]))).status).toBe(200);
       expect(await rows()).toMatchObject([{ status: 'answered', score: 10 }]);
       // The other order: a stored dismissal is replaced by the (older) answer.
-      await db.query('truncate nps_responses');
+      await db.query('truncate nps_responses cascade');
       await post(handle, batch([dismissed]));
       await post(handle, batch([a]));
       expect(await rows()).toMatchObject([{ status: 'answered', score: 10 }]);

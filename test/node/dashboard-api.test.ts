@@ -37,7 +37,7 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('read API and
         expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
       }
     }
-    expect((await get('/api/responses/' + detractor.id, {}, 'PATCH', '{"followedUp":true}')).status).toBe(401);
+    expect((await get('/api/responses/' + detractor.id, {}, 'PATCH', '{"followUp":{"status":"contacted"}}')).status).toBe(401);
     const page = await get('/dashboard');
     expect(page.status).toBe(303);
     expect(page.headers.get('location')).toBe('/login');
@@ -48,7 +48,7 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('read API and
     expect(res.status).toBe(200);
     const s = await res.json();
     const keys = ['nps', 'marginOfError', 'total', 'promoters', 'passives', 'detractors', 'shown', 'responseRate', 'tooFew'];
-    expect(Object.keys(s).sort()).toEqual([...keys, 'byStage', 'byWeek'].sort());
+    expect(Object.keys(s).sort()).toEqual([...keys, 'byStage', 'byWeek', 'change', 'followUp'].sort());
     expect(s).toMatchObject({ nps: 0, total: 2, promoters: 1, detractors: 1, passives: 0, shown: 3, responseRate: 0.6667, tooFew: true });
     expect(Object.keys(s.byStage.checkout).sort()).toEqual([...keys].sort());
     expect(s.byStage.checkout).toMatchObject({ nps: -100, shown: 2, responseRate: 0.5 });
@@ -102,12 +102,15 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('read API and
   });
 
   it('records follow-up with a note, and validates it', async () => {
-    const res = await get('/api/responses/' + detractor.id, { ...bearer, 'content-type': 'application/json' }, 'PATCH', JSON.stringify({ followedUp: true, note: ' Emailed <b>them</b> ' }));
+    const res = await get('/api/responses/' + detractor.id, { ...bearer, 'content-type': 'application/json' }, 'PATCH', JSON.stringify({ followUp: { status: 'contacted', note: 'Emailed <b>them</b>' } }));
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ id: detractor.id, followUp: { status: 'contacted', note: 'Emailed <b>them</b>' } });
-    expect((await get('/api/responses/' + detractor.id, bearer, 'PATCH', '{"followedUp":"yes"}')).status).toBe(400);
-    expect((await get('/api/responses/not-an-id', bearer, 'PATCH', '{"followedUp":true}')).status).toBe(404);
-    expect((await get('/api/responses/01890a5d-ac96-774b-bcce-b302099a8057', bearer, 'PATCH', '{"followedUp":true}')).status).toBe(404);
+    expect(await res.json()).toMatchObject({ id: detractor.id, followUp: { status: 'contacted', note: 'Emailed <b>them</b>', history: [{ status: 'contacted', by: 'dashboard' }] } });
+    const bad = await get('/api/responses/' + detractor.id, bearer, 'PATCH', '{"followedUp":true}');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: 'followUp must be an object { status, owner?, note? }' });
+    const contacted = '{"followUp":{"status":"contacted"}}';
+    expect((await get('/api/responses/not-an-id', bearer, 'PATCH', contacted)).status).toBe(404);
+    expect((await get('/api/responses/01890a5d-ac96-774b-bcce-b302099a8057', bearer, 'PATCH', contacted)).status).toBe(404);
   });
 
   it('logs in with the token into an HttpOnly SameSite cookie; cookie writes need our origin', async () => {
@@ -127,7 +130,7 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('read API and
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await page.text()).toContain('<title>NPS dashboard</title>');
     expect((await get('/api/stats', { cookie })).status).toBe(200);
-    const patch = (origin: string) => get('/api/responses/' + promoter.id, { cookie, origin }, 'PATCH', '{"followedUp":true}');
+    const patch = (origin: string) => get('/api/responses/' + promoter.id, { cookie, origin }, 'PATCH', '{"followUp":{"status":"resolved"}}');
     expect((await patch('https://evil.example')).status).toBe(403);
     expect((await patch(ORIGIN)).status).toBe(200);
   });

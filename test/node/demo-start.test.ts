@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemo } from '../../demo/start-demo.mjs';
+import { answered, batch, shown } from './fixtures';
 
 // Start-up and messages of the demo (issue 12): the banner, the first-start note, a port in use, an
 // unreachable DATABASE_URL, and the seed script. Runs against the built package (npm test builds first).
@@ -56,7 +57,8 @@ it('says the first start creates the database only on a real first start', async
   const second = await startDemo({ PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't' });
   await second.close();
   expect([first.firstStart, second.firstStart]).toEqual([true, false]);
-  const banner = await run(['demo/server.mjs'], { PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't', ALLOWED_ORIGINS: 'https://app.example.com', NPS_WRITE_KEY: 'pk' }, /Press Ctrl\+C/);
+  const banner = await run(['demo/server.mjs'], { PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't', ALLOWED_ORIGINS: 'https://app.example.com', NPS_WRITE_KEY: 'pk', WEBHOOK_URL: 'demo', WEBHOOK_FORMAT: 'slack' }, /Press Ctrl\+C/);
+  expect(banner.out).toMatch(/Alerts \(webhook\): +http:\/\/127\.0\.0\.1:\d+\/demo\/webhook \(the demo's own receiver: see http:\/\/127\.0\.0\.1:\d+\/demo\/alerts\), on detractor, slack/);
   expect(banner.out).not.toMatch(/first start/);
   expect(banner.out).toContain(`Storage:                PGlite in ${dataDir}/`);
   expect(banner.out).toContain('Allowed origins:        https://app.example.com');
@@ -67,8 +69,9 @@ it('prints the first-start note, storage, origins and write key in the banner', 
   const parent = mkdtempSync(join(tmpdir(), 'nps-demo-banner-'));
   dirs.push(parent);
   const dataDir = join(parent, 'data');
-  const { out } = await run(['demo/server.mjs'], { PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't', ALLOWED_ORIGINS: '', NPS_WRITE_KEY: '' }, /Press Ctrl\+C/);
+  const { out } = await run(['demo/server.mjs'], { PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't', ALLOWED_ORIGINS: '', NPS_WRITE_KEY: '', WEBHOOK_URL: '' }, /Press Ctrl\+C/);
   expect(out).toMatch(/the first start creates it, which takes a while/);
+  expect(out).toMatch(/Alerts \(webhook\): +off \(set WEBHOOK_URL, or WEBHOOK_URL=demo/);
   expect(out).toMatch(/Allowed origins: +none besides its own/);
   expect(out).toMatch(/Write key: +not required/);
 });
@@ -83,9 +86,13 @@ it('seed.mjs follows PORT, and says plainly when no demo is running', async () =
 
   const demo = await startDemo({ PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: 't' });
   try {
-    const sent = await run(['demo/seed.mjs', '10'], { PORT: new URL(demo.url).port, NPS_WRITE_KEY: '' });
-    expect(sent.out).toContain(`seed: sent 10 records to ${demo.url}/api/nps (0 rejected)`);
-    expect(await demo.store.count()).toBe(10);
+    const sent = await run(['demo/seed.mjs', '10'], { PORT: new URL(demo.url).port, NPS_WRITE_KEY: '', DASHBOARD_TOKEN: 't' });
+    // 10 random records and the recovered detractor's two answers.
+    expect(sent.out).toContain(`seed: sent 12 records to ${demo.url}/api/nps (0 rejected)`);
+    expect(await demo.store.count()).toBe(12);
+    expect(sent.out).toMatch(/seed: worked on [0-3] follow-ups/);
+    const recovered = await demo.store.ofUser('user-recovered');
+    expect(recovered.map((r) => r.category)).toEqual(['detractor', 'promoter']);
   } finally {
     await demo.close();
   }
@@ -104,4 +111,32 @@ it('refuses to start a second demo process on the same PGlite data directory, sa
   } finally {
     await first.close();
   }
+});
+
+it('WEBHOOK_URL=demo delivers alerts to the demo\'s own receiver, which verifies them and shows them at /demo/alerts', async () => {
+  const demo = await startDemo({ PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: 't', WEBHOOK_URL: 'demo', WEBHOOK_SECRET: 'demo-secret-0123456789' });
+  try {
+    expect(demo.webhook).toBe(`${demo.url}/demo/webhook (the demo's own receiver: see ${demo.url}/demo/alerts)`);
+    const record = answered(shown({ userId: 'user-<dana>' }), 1, { comment: 'Broken <b>again</b>' });
+    const res = await fetch(demo.url + '/api/nps', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch([record])) });
+    expect(res.status).toBe(200);
+    for (let i = 0; i < 100 && !demo.demoWebhook?.deliveries.length; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(demo.demoWebhook?.deliveries).toMatchObject([{ event: 'detractor', verified: true }]);
+    const page = await fetch(demo.url + '/demo/alerts');
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    const html = await page.text();
+    expect(html).toContain('signature verified');
+    expect(html).toContain('user user-&#60;dana&#62;');
+    expect(html).toContain('<blockquote>Broken &#60;b&#62;again&#60;/b&#62;</blockquote>');
+    // A delivery signed with another secret is shown as such, and refused.
+    const forged = await fetch(demo.url + '/demo/webhook', { method: 'POST', headers: { 'x-nps-timestamp': '1', 'x-nps-signature': 'sha256=00' }, body: '{}' });
+    expect(forged.status).toBe(401);
+  } finally {
+    await demo.close();
+  }
+});
+
+it('names the WEBHOOK_ setting that is wrong', async () => {
+  await expect(startDemo({ PORT: '0', DATA_DIR: 'memory://', WEBHOOK_URL: 'demo', WEBHOOK_ON: 'always' })).rejects.toThrow(/^WEBHOOK_ON must be one of detractor, answer, comment, got "always"$/);
+  await expect(startDemo({ PORT: '0', DATA_DIR: 'memory://', WEBHOOK_URL: 'ftp://x' })).rejects.toThrow(/^WEBHOOK_URL must be an https: or http: URL/);
 });

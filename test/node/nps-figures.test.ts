@@ -3,11 +3,15 @@ import { npsFigures } from '../../src/core/nps-figures';
 import { isoWeek } from '../../src/core/iso-week';
 
 describe('npsFigures', () => {
+  // Margins by the adjusted Wald method (Rocks 2016; see src/core/nps-figures.ts), worked out by hand:
+  //   ñ = n + 3, p̃ = (promoters + ¾) / ñ, d̃ = (detractors + ¾) / ñ, s² = p̃ + d̃ − (p̃ − d̃)²,
+  //   margin = 1.96 × √(s² / ñ) × 100.
   it('computes NPS and the 95% margin of error on known inputs', () => {
-    // p = .5, d = .2: NPS 30; σ² = .5 + .2 − .3² = .61; 1.96 × √(.61 / 100) × 100 = 15.308…
+    // n = 100, ñ = 103: p̃ = 50.75/103 = .49272, d̃ = 20.75/103 = .20146; s² = .69417 − .29126² = .60934;
+    // s²/ñ = .0059159, √ = .076915, × 196 = 15.08 → 15.1
     expect(npsFigures({ promoters: 50, passives: 30, detractors: 20, shown: 200 })).toEqual({
       nps: 30,
-      marginOfError: 15.3,
+      marginOfError: 15.1,
       total: 100,
       promoters: 50,
       passives: 30,
@@ -16,17 +20,15 @@ describe('npsFigures', () => {
       responseRate: 0.5,
       tooFew: false,
     });
-    // p = .6, d = .1, n = 400: σ² = .7 − .25 = .45; 1.96 × √(.45/400) × 100 = 6.574…
-    expect(npsFigures({ promoters: 240, passives: 120, detractors: 40, shown: 400 })).toMatchObject({ nps: 50, marginOfError: 6.6, responseRate: 1 });
-    // p = d = .5: NPS 0 with the largest variance (1): 1.96 × √(1/4) × 100 = 98
-    expect(npsFigures({ promoters: 2, passives: 0, detractors: 2, shown: 3 })).toMatchObject({ nps: 0, marginOfError: 98 });
-    // one third each: NPS 0, σ² = 2/3, n = 3 → 1.96 × √(2/9) × 100 = 92.4
-    expect(npsFigures({ promoters: 1, passives: 1, detractors: 1, shown: 10 })).toMatchObject({ nps: 0, marginOfError: 92.4, responseRate: 0.3 });
+    // n = 4, ñ = 7: p̃ = d̃ = 2.75/7 = .39286; s² = .78571; s²/ñ = .11224, √ = .33503, × 196 = 65.67 → 65.7
+    expect(npsFigures({ promoters: 2, passives: 0, detractors: 2, shown: 3 })).toMatchObject({ nps: 0, marginOfError: 65.7 });
   });
 
-  it('gives −100 / +100 with no spread, and zeros without answers', () => {
-    expect(npsFigures({ promoters: 0, passives: 0, detractors: 7, shown: 7 })).toMatchObject({ nps: -100, marginOfError: 0 });
-    expect(npsFigures({ promoters: 5, passives: 0, detractors: 0, shown: 5 })).toMatchObject({ nps: 100, marginOfError: 0 });
+  it('keeps a margin when every answer is in one category, and zeros without answers', () => {
+    // n = 7, ñ = 10: p̃ = .075, d̃ = .775; s² = .85 − .7² = .36; s²/ñ = .036, √ = .18974, × 196 = 37.19 → 37.2
+    expect(npsFigures({ promoters: 0, passives: 0, detractors: 7, shown: 7 })).toMatchObject({ nps: -100, marginOfError: 37.2 });
+    // n = 5, ñ = 8: p̃ = 5.75/8 = .71875, d̃ = .09375; s² = .8125 − .625² = .421875; s²/ñ = .052734, √ = .22964, × 196 = 45.01 → 45
+    expect(npsFigures({ promoters: 5, passives: 0, detractors: 0, shown: 5 })).toMatchObject({ nps: 100, marginOfError: 45 });
     expect(npsFigures({ promoters: 0, passives: 0, detractors: 0, shown: 4 })).toEqual({
       nps: 0, marginOfError: 0, total: 0, promoters: 0, passives: 0, detractors: 0, shown: 4, responseRate: 0, tooFew: true,
     });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, type Database, type ResponseStore } from '../../src/collector/index';
 import { answered, DATABASES, freshStore, shown } from './fixtures';
+import { setFollowUp } from '../../src/collector/follow-up/set-follow-up';
 
 const DAY = 86_400_000;
 const MON = Date.parse('2026-11-16T09:00:00Z'); // Monday of 2026-W47
@@ -10,12 +11,12 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('response sto
   let store: ResponseStore;
   beforeAll(async () => ({ db, store } = await freshStore(url)));
   afterAll(() => db.close());
-  beforeEach(() => db.query('truncate nps_responses'));
+  beforeEach(() => db.query('truncate nps_responses cascade'));
 
   it('migrates idempotently', async () => {
-    expect(await migrate(db)).toBe(2);
+    expect(await migrate(db)).toBe(5);
     const { rows } = await db.query('select version from nps_schema_migrations');
-    expect(rows.map((r) => r.version)).toEqual([1, 2]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('computes figures overall, by stage and by ISO week, with filters', async () => {
@@ -28,10 +29,12 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('response sto
       answered(shown({ stage: 'onboarded' }, MON + 8 * DAY), 0),
       { ...shown({}, MON + 9 * DAY), status: 'dismissed' as const },
     ];
-    expect(await store.upsert(records)).toEqual({ written: 7, rejected: [] });
+    expect(await store.upsert(records)).toEqual({ written: 7, rejected: [], alerts: 0 });
     const s = await store.stats();
     expect(s).toMatchObject({ total: 5, promoters: 2, passives: 1, detractors: 2, shown: 7, nps: 0, responseRate: 0.7143 });
-    expect(s.marginOfError).toBeCloseTo(1.96 * Math.sqrt(0.8 / 5) * 100, 0);
+    // Adjusted Wald (README "Statistics"): ñ = 5 + 3 = 8, p̃ = d̃ = 2.75 / 8 = .34375, s² = .6875 − 0² = .6875,
+    // s² / ñ = .0859375, √ = .29315, × 1.96 × 100 = 57.46 → 57.5
+    expect(s.marginOfError).toBe(57.5);
     expect(Object.keys(s.byStage)).toEqual(['(none)', 'checkout', 'onboarded']);
     expect(s.byStage.checkout).toMatchObject({ nps: 33.3, total: 3, shown: 4, responseRate: 0.75 });
     expect(s.byStage.onboarded).toMatchObject({ nps: -50, total: 2, passives: 1, detractors: 1 });
@@ -63,7 +66,7 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('response sto
   it('keeps the winner when one batch holds several versions of an id', async () => {
     const r = shown();
     const a = answered(r, 8);
-    expect(await store.upsert([a, r, { ...r, status: 'dismissed' }])).toEqual({ written: 1, rejected: [] });
+    expect(await store.upsert([a, r, { ...r, status: 'dismissed' }])).toEqual({ written: 1, rejected: [], alerts: 0 });
     expect(await store.list()).toMatchObject([{ id: r.id, status: 'answered', score: 8 }]);
   });
 
@@ -76,15 +79,13 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('response sto
     expect(page2.map((r) => r.id)).toEqual([rs[0]!.id]);
     expect(detractors[0]!.receivedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
-    const done = await store.followUp(rs[1]!.id, { followedUp: true, note: 'Called; fixed the export' });
-    expect(done?.followUp).toMatchObject({ status: 'contacted', note: 'Called; fixed the export', owner: null, history: [] });
-    expect(done!.followUp.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    const done = await setFollowUp(store.db.query, rs[1]!.id, { status: 'contacted', note: 'Called; fixed the export' }, 'sam');
+    expect(done).toMatchObject({ status: 'contacted', note: 'Called; fixed the export', owner: null, history: [{ status: 'contacted', by: 'sam' }] });
     // A newer version of the record keeps the follow-up state (and moves to the top: it was received last).
     await store.upsert([{ ...rs[1]!, comment: 'later', updatedAt: new Date(Date.parse(rs[1]!.updatedAt) + 1000).toISOString() }]);
     expect((await store.list({ category: 'detractor' }))[0]).toMatchObject({ id: rs[1]!.id, comment: 'later', followUp: { status: 'contacted' } });
-    expect(await store.followUp('01890a5d-ac96-774b-bcce-b302099a8057', { followedUp: true })).toBeUndefined();
-    const undone = await store.followUp(rs[1]!.id, { followedUp: false });
-    expect(undone?.followUp).toMatchObject({ status: 'open', note: null, updatedAt: null });
+    expect(await store.get('01890a5d-ac96-774b-bcce-b302099a8057')).toBeUndefined();
+    expect((await store.get(rs[0]!.id))?.followUp).toEqual({ status: 'open', owner: null, note: null, updatedAt: null, history: [] });
   });
 
   it('stores text exactly, including quotes, HTML and non-Latin scripts', async () => {

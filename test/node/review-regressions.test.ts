@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   clock = NOW;
-  await db.query('truncate nps_responses, nps_dashboard_sessions');
+  await db.query('truncate nps_responses, nps_dashboard_sessions cascade');
 });
 
 const collector = (over: Partial<CollectorOptions> = {}) => createCollector({ store, dashboardToken: TOKEN, dashboardDir, now: () => clock, log: () => {}, ...over });
@@ -105,7 +105,7 @@ describe('readable refusals and protocol', () => {
   it('refuses a note with NUL with 400', async () => {
     const r = answered(shown(), 2);
     await store.upsert([r]);
-    const res = await call(collector(), '/api/responses/' + r.id, { method: 'PATCH', headers: bearer, body: JSON.stringify({ followedUp: true, note: 'a\u0000b' }) });
+    const res = await call(collector(), '/api/responses/' + r.id, { method: 'PATCH', headers: bearer, body: JSON.stringify({ followUp: { status: 'contacted', note: 'a\u0000b' } }) });
     expect(res.status).toBe(400);
   });
 

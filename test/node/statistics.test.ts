@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeek, npsChange, npsFigures, npsVariance, previousRange, responseRate, TOO_FEW_ANSWERS } from '../../src/collector/statistics';
+import { npsChange, npsFigures, npsVariance, previousRange, responseRate, TOO_FEW_ANSWERS } from '../../src/core/nps-figures';
+import { isoWeek } from '../../src/core/iso-week';
 
 // Every expected figure below is worked out by hand in the comment above it, from the method in
-// src/collector/statistics.ts (adjusted Wald, Rocks 2016):
+// src/core/nps-figures.ts (adjusted Wald, Rocks 2016):
 //   ñ = n + 3,  p̃ = (promoters + ¾) / ñ,  d̃ = (detractors + ¾) / ñ
 //   variance of one answer  s² = p̃ + d̃ − (p̃ − d̃)²
 //   margin (NPS points)      = 1.96 × √(s² / ñ) × 100

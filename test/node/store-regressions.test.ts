@@ -8,11 +8,11 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('store regres
   let store: ResponseStore;
   beforeAll(async () => ({ db, store } = await freshStore(url)));
   afterAll(() => db.close());
-  beforeEach(() => db.query('truncate nps_responses, nps_dashboard_sessions'));
+  beforeEach(() => db.query('truncate nps_responses, nps_dashboard_sessions cascade'));
 
   it("keeps a record's anonymousId from its first write: a version with another one is refused", async () => {
     const first = shown({ anonymousId: 'anon-owner' });
-    expect(await store.upsert([first])).toEqual({ written: 1, rejected: [] });
+    expect(await store.upsert([first])).toEqual({ written: 1, rejected: [], alerts: 0 });
     const takeover = answered({ ...first, anonymousId: 'anon-attacker' }, 0, { comment: 'planted' });
     const reply = await store.upsert([takeover, shown()]);
     expect(reply.written).toBe(1);
