@@ -83,7 +83,7 @@ async function seedAnsweredYesterday(context: BrowserContext, userId: string) {
 async function answerBuiltIn(page: Page, score: number, comment: string) {
   await page.locator('nps-widget [role=radio]').nth(score).click();
   await page.locator('nps-widget textarea').fill(comment);
-  await page.locator('nps-widget .v').click();
+  await page.locator('nps-widget .send').click();
 }
 
 describe('requests per page', () => {
