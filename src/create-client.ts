@@ -1,8 +1,9 @@
+export type { ClientEnv } from './client-env';
 import type { Nps, NpsEvents, ShowOptions, ShowResult } from './client';
 import { eligibility, isThrottled, type SkipReason } from './core/eligibility';
 import { createEmitter } from './core/emitter';
 import { NpsError } from './core/errors';
-import { uuidv7, type RandomBytes } from './core/ids';
+import { uuidv7 } from './core/ids';
 import type { Json } from './core/json';
 import { resolveStage, type Messages, type NpsOptions, type Resolved, type StageOptions, type Traits } from './core/options';
 import type { RenderedPrompt, Renderer } from './core/renderer';
@@ -10,47 +11,17 @@ import { assertId, assertJson, fail, validateOptions } from './core/validate-opt
 import { importLocale as defaultImportLocale } from './import-locale';
 import { importPrompt as defaultImportPrompt } from './import-prompt';
 import { importSurvey as defaultImportSurvey } from './import-survey';
-import type { ImportLocale, LoadedMessages } from './load-messages';
-import { retryingOnce, type PromptModule, type SurveyRuntime } from './load-prompt';
-import type { ErasableKvStore } from './outbox/kv-store';
+import type { LoadedMessages } from './load-messages';
+import { retryingOnce, type SurveyRuntime } from './load-prompt';
 import { openStore } from './outbox/open-store';
 import { pageUrl } from './core/page-url';
 import type { Outbox, OutboxOptions } from './outbox/outbox';
-import { clientTriggers, type TriggersModule } from './client-triggers';
+import { clientTriggers } from './client-triggers';
+import { whenBrowserIdle, type ClientEnv } from './client-env';
 import { importTriggers as defaultImportTriggers } from './import-triggers';
-import { hasQueuedRecords, lazyOutbox, type CreateOutbox } from './lazy-outbox';
+import { hasQueuedRecords, lazyOutbox } from './lazy-outbox';
 import type { OpenSurvey } from './survey';
 import { createUserStates } from './user-state';
-
-/** Side effects of the client, each with a browser default; tests pass typed fakes. Internal. */
-export interface ClientEnv {
-  store: ErasableKvStore;
-  fetch: typeof fetch;
-  now: () => number;
-  random: RandomBytes;
-  /** Makes the outbox; by default the delivery machinery of the survey runtime, loaded when needed. */
-  outbox: CreateOutbox;
-  /** Loads the built-in prompt module. */
-  importPrompt: () => Promise<PromptModule>;
-  /** Loads the survey runtime (records and strings of a shown survey). */
-  importSurvey: () => Promise<SurveyRuntime>;
-  /** Loads one locale module. */
-  importLocale: ImportLocale;
-  /** Loads the trigger runtime (only when some stage has `on`). */
-  importTriggers: () => Promise<TriggersModule>;
-  /** Runs `task` when the browser is idle; returns a cancel function. */
-  whenIdle: (task: () => void) => () => void;
-}
-
-/** `requestIdleCallback` where the browser has it (not Safari), else a short timer after load. */
-const whenBrowserIdle: ClientEnv['whenIdle'] = (task) => {
-  if (typeof requestIdleCallback == 'function') {
-    const handle = requestIdleCallback(task, { timeout: 10_000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(task, 1000);
-  return () => clearTimeout(timer);
-};
 
 /** A prompt on screen: what the renderer returned, and how to end it. */
 interface Showing {
