@@ -113,6 +113,29 @@ describe('requests per page', () => {
     expect(await page.locator('nps-widget').count()).toBe(0);
     await context.close();
   });
+
+  it('a page whose stages have triggers also loads triggers.js at init; a throttled one nothing else', async () => {
+    const context = await browser.newContext();
+    await seedAnsweredYesterday(context, 'user-7');
+    const page = await context.newPage();
+    const requested = recordRequests(page);
+    await page.goto(pageWith(''));
+    const skipped = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const w = window as unknown as Win;
+          w.nps.init({ endpoint: '/api/nps', stages: { upgraded: { on: { event: 'upgraded' } } } });
+          w.nps.identify('user-7');
+          w.nps.on('skipped', resolve);
+          (w.nps as unknown as { track(e: string): void }).track('upgraded');
+        }),
+    );
+    expect(skipped).toEqual({ reason: 'throttled', stage: 'upgraded' });
+    // Long enough for the idle warm-up to have run.
+    await page.waitForTimeout(1500);
+    expect(requested.sort()).toEqual(['/dist/nps.js', '/dist/triggers.js']);
+    await context.close();
+  });
 });
 
 describe('offline after load', () => {
