@@ -18,6 +18,8 @@ it('offline → answer → no request attempted and no error for 10 s → online
   page.on('request', (r) => r.url().includes('/api/nps') && attempts.push(r.method()));
   // The test server has no favicon: its 404 is the page's, not the widget's.
   page.on('console', (m) => m.type() == 'error' && !m.location().url.endsWith('/favicon.ico') && consoleErrors.push(m.text()));
+  // A prompt can show offline only once the idle warm-up has loaded it.
+  await h.warmedUp(page);
   await h.context.setOffline(true);
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   const id = await h.answer(page, 9, 'Works offline too');
