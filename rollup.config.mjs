@@ -31,7 +31,7 @@ const DIST = new URL('dist/', import.meta.url).pathname;
 const scriptLoaders = {
   name: 'script-loaders',
   resolveId: (id, from) =>
-    from?.startsWith(SRC) && /^\.\/import-(locale|prompt|survey)$/.test(id) ? `${SRC}${id.slice(2)}-script.ts` : null,
+    from?.startsWith(SRC) && /^\.\/import-(locale|prompt|survey|triggers)$/.test(id) ? `${SRC}${id.slice(2)}-script.ts` : null,
 };
 
 // The ESM build keeps each locale a file of its own (dist/locales/<code>.js, the same files the
@@ -90,9 +90,16 @@ export default [
   },
   { input: 'src/prompt/index.ts', output: { file: 'dist/prompt.js', format: 'es', sourcemap: true }, plugins: [resolve(), ts(), minify()] },
   {
-    // dist/survey.js: the SDK's part that only a shown survey needs, loaded beside nps.js with the prompt.
+    // dist/survey.js: the SDK's part that only a shown survey or a queue to deliver needs (records,
+    // strings, the outbox's sync loop), loaded beside nps.js with the prompt, or when records wait.
     input: 'src/survey-runtime.ts',
     output: { file: 'dist/survey.js', format: 'es', sourcemap: true },
+    plugins: [resolve(), ts(), minify({ ascii_only: true })],
+  },
+  {
+    // dist/triggers.js: the trigger runtime, loaded beside nps.js only when some stage has `on`.
+    input: 'src/triggers/watch-triggers.ts',
+    output: { file: 'dist/triggers.js', format: 'es', sourcemap: true },
     plugins: [resolve(), ts(), minify({ ascii_only: true })],
   },
   {
@@ -110,9 +117,14 @@ export default [
   },
   {
     // The bundler build: dependencies stay imports (the app's bundler dedupes Preact), and the
-    // prompt and the survey runtime are entries of their own (dist/esm/) that index.js reaches
-    // through `import()`.
-    input: { index: 'src/index.ts', 'esm/prompt': 'src/prompt/index.ts', 'esm/survey': 'src/survey-runtime.ts' },
+    // prompt, the survey runtime (with the delivery machinery) and the trigger runtime are entries
+    // of their own (dist/esm/) that index.js reaches through `import()`.
+    input: {
+      index: 'src/index.ts',
+      'esm/prompt': 'src/prompt/index.ts',
+      'esm/survey': 'src/survey-runtime.ts',
+      'esm/triggers': 'src/triggers/watch-triggers.ts',
+    },
     output: {
       dir: 'dist',
       format: 'es',
@@ -120,7 +132,8 @@ export default [
       entryFileNames: '[name].js',
       // What the SDK and the prompt share (pure core/ helpers) goes in one chunk.
       manualChunks: (id) => (id.startsWith(`${SRC}core/`) ? 'esm/core' : undefined),
-      chunkFileNames: '[name].js',
+      // Chunks Rollup makes by itself (code shared by the SDK and the survey runtime) go to dist/esm/ too.
+      chunkFileNames: (chunk) => (chunk.name.startsWith('esm/') ? '[name].js' : 'esm/[name].js'),
       paths: (id) => (id.startsWith(DIST) ? './' + id.slice(DIST.length) : id),
     },
     external: [/^preact/, /^@preact\//, /^idb-keyval/],

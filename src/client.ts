@@ -52,6 +52,21 @@ export interface Nps<Stage extends string = string> {
   flush(): Promise<FlushResult>;
   /** Forget the identified user (logout) and start a new anonymous id; queued records are still delivered. */
   reset(): void;
+  /**
+   * An app event: shows the stages whose trigger names it (`on: { event: 'upgraded' }`), under the
+   * usual rules. Events tracked before the trigger runtime has loaded are kept and replayed.
+   * @example nps.track('upgraded');
+   */
+  track(event: string): void;
+  /**
+   * Grants or withdraws consent to store on this device and send (see the `consent` option).
+   * `true` starts the widget: records queued on earlier pages are delivered, the prompt may show.
+   * `false` closes any prompt, stops delivery and erases everything the widget stored on this
+   * device (queue, dead letters, anonymous id, throttle state); it may be granted again later.
+   * @default consent is granted unless `createNps({ consent: 'pending' })`
+   * @example consentManager.on('change', (allowed) => nps.consent(allowed));
+   */
+  consent(granted: boolean): void;
   /** Remove the UI and every listener; queued records stay stored for the next page. */
   destroy(): void;
 }

@@ -1,8 +1,9 @@
+export type { ClientEnv } from './client-env';
 import type { Nps, NpsEvents, ShowOptions, ShowResult } from './client';
 import { eligibility, isThrottled, type SkipReason } from './core/eligibility';
 import { createEmitter } from './core/emitter';
 import { NpsError } from './core/errors';
-import { uuidv7, type RandomBytes } from './core/ids';
+import { uuidv7 } from './core/ids';
 import type { Json } from './core/json';
 import { resolveStage, type Messages, type NpsOptions, type Resolved, type StageOptions, type Traits } from './core/options';
 import type { RenderedPrompt, Renderer } from './core/renderer';
@@ -10,41 +11,17 @@ import { assertId, assertJson, fail, validateOptions } from './core/validate-opt
 import { importLocale as defaultImportLocale } from './import-locale';
 import { importPrompt as defaultImportPrompt } from './import-prompt';
 import { importSurvey as defaultImportSurvey } from './import-survey';
-import type { ImportLocale, LoadedMessages } from './load-messages';
-import { retryingOnce, type PromptModule, type SurveyRuntime } from './load-prompt';
-import type { KvStore } from './outbox/kv-store';
+import type { LoadedMessages } from './load-messages';
+import { retryingOnce, type SurveyRuntime } from './load-prompt';
 import { openStore } from './outbox/open-store';
 import { pageUrl } from './core/page-url';
-import { createOutbox, type Outbox, type OutboxOptions } from './outbox/outbox';
+import type { Outbox, OutboxOptions } from './outbox/outbox';
+import { clientTriggers } from './client-triggers';
+import { whenBrowserIdle, type ClientEnv } from './client-env';
+import { importTriggers as defaultImportTriggers } from './import-triggers';
+import { hasQueuedRecords, lazyOutbox } from './lazy-outbox';
 import type { OpenSurvey } from './survey';
 import { createUserStates } from './user-state';
-
-/** Side effects of the client, each with a browser default; tests pass typed fakes. Internal. */
-export interface ClientEnv {
-  store: KvStore;
-  fetch: typeof fetch;
-  now: () => number;
-  random: RandomBytes;
-  outbox: (options: OutboxOptions) => Outbox;
-  /** Loads the built-in prompt module. */
-  importPrompt: () => Promise<PromptModule>;
-  /** Loads the survey runtime (records and strings of a shown survey). */
-  importSurvey: () => Promise<SurveyRuntime>;
-  /** Loads one locale module. */
-  importLocale: ImportLocale;
-  /** Runs `task` when the browser is idle; returns a cancel function. */
-  whenIdle: (task: () => void) => () => void;
-}
-
-/** `requestIdleCallback` where the browser has it (not Safari), else a short timer after load. */
-const whenBrowserIdle: ClientEnv['whenIdle'] = (task) => {
-  if (typeof requestIdleCallback == 'function') {
-    const handle = requestIdleCallback(task, { timeout: 10_000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(task, 1000);
-  return () => clearTimeout(timer);
-};
 
 /** A prompt on screen: what the renderer returned, and how to end it. */
 interface Showing {
@@ -85,7 +62,7 @@ export function createClient<const Stage extends string = string>(
     importSurvey = defaultImportSurvey,
     importLocale = defaultImportLocale,
     whenIdle = whenBrowserIdle,
-    outbox: makeOutbox = createOutbox,
+    importTriggers = defaultImportTriggers,
   } = env;
   const store = env.store ?? openStore((e) => report(e));
   const newId = uuidv7(now, random);
@@ -99,7 +76,9 @@ export function createClient<const Stage extends string = string>(
     if (!quiet) events.emit(event, payload);
   };
   const report = (e: NpsError, quiet?: boolean) => emit('error', e, quiet);
-  const outbox = makeOutbox({
+  const loadRuntime = retryingOnce(importSurvey);
+  const loadOutbox = env.outbox ? async () => env.outbox! : async () => (await loadRuntime()).createOutbox;
+  const outboxOptions: OutboxOptions = {
     endpoint: options.endpoint,
     headers: options.headers ?? {},
     store,
@@ -109,24 +88,27 @@ export function createClient<const Stage extends string = string>(
     random: Math.random,
     onDelivered: (ids) => emit('delivered', { ids }),
     onError: report,
-  });
-  outbox.start();
-  const users = createUserStates(store, newId);
+  };
+  // The delivery machinery loads when there is something to deliver (see lazyOutbox).
+  let outbox: Outbox = lazyOutbox(loadOutbox, outboxOptions);
+  let users = createUserStates(store, newId);
   const loadPrompt = retryingOnce(importPrompt);
-  const loadRuntime = retryingOnce(importSurvey);
   const stages = options.stages as Record<string, StageOptions> | undefined;
   const hasDom = typeof document != 'undefined';
 
   let userId: string | undefined;
   let traits: Traits | undefined;
   let destroyed = false;
+  /** Consent to store on this device and send: until then nothing touches storage or the network. */
+  let granted = options.consent != 'pending';
   /** A prompt is being prepared or is on screen: the next `show()` is `already-visible`. */
   let busy = false;
   let showing: Showing | undefined;
   let deciding = Promise.resolve();
 
-  const remember = (patch: Parameters<typeof users.remember>[1]) =>
-    users.remember(userId, patch).catch((e) => report(new NpsError('storage-failed', 'throttle state not stored', e)));
+  const remember = async (patch: Parameters<typeof users.remember>[1]) => {
+    if (granted) await users.remember(userId, patch).catch((e) => report(new NpsError('storage-failed', 'throttle state not stored', e)));
+  };
 
   const loadRenderer = async (render: Renderer | undefined): Promise<LoadedRenderer> => {
     if (render) return { render, english: (await importLocale('en')).default as Messages };
@@ -188,7 +170,7 @@ export function createClient<const Stage extends string = string>(
       dir: runtime.dirOf(strings.locale),
       nonce: options.nonce,
       now,
-      store: (version) => outbox.put(version),
+      store: (version) => (granted ? outbox.put(version) : Promise.reject(new NpsError('storage-failed', 'consent was withdrawn; nothing is stored'))),
       remember,
       emit,
       onDone: () => current?.finish(false, true),
@@ -238,6 +220,8 @@ export function createClient<const Stage extends string = string>(
       emit('skipped', { reason, stage });
       return { status: 'skipped', reason };
     };
+    // Deciding reads (and may create) the anonymous id: not without consent.
+    if (!granted && !destroyed) return skip('no-consent');
     const reason = await decide(stage, force, o);
     if (reason) return skip(reason);
     try {
@@ -250,6 +234,7 @@ export function createClient<const Stage extends string = string>(
         return skip('unavailable');
       }
       if (destroyed) return skip('disabled');
+      if (!granted) return skip('no-consent');
       const { failed } = prepared.strings;
       if (failed) report(new NpsError('locale-failed', `could not load locale ${failed.locale}`, failed.cause));
       return await present(prepared, o, stage, metadata);
@@ -263,10 +248,40 @@ export function createClient<const Stage extends string = string>(
   async function warmUp() {
     const state = await users.get(userId).catch(() => undefined);
     const ruleSets = [undefined, ...Object.values(stages ?? {})].map((stage) => resolveStage(options, stage));
-    if (!state || destroyed || ruleSets.every((o) => isThrottled({ now: now(), state, ...o }))) return;
+    if (!state || destroyed || !granted || ruleSets.every((o) => isThrottled({ now: now(), state, ...o }))) return;
     await prepare(options.render).catch(() => {});
   }
-  const cancelWarmUp = hasDom ? whenIdle(() => void warmUp()) : () => {};
+  let cancelWarmUp = () => {};
+  /** With consent: deliver what earlier pages left (loading the delivery machinery only then), warm up. */
+  function startOnDevice() {
+    if (!granted || destroyed) return;
+    hasQueuedRecords(store).then(
+      (queued) => queued && granted && outbox.start(),
+      () => {},
+    );
+    if (hasDom) cancelWarmUp = whenIdle(() => void warmUp());
+  }
+  startOnDevice();
+
+  // A fired trigger shows its stage under the usual rules; a skip is reported by `skipped`.
+  const triggers = clientTriggers(
+    hasDom ? stages : undefined,
+    importTriggers,
+    ({ stage }) => show({ stage: stage as Stage }).catch((e) => report(new NpsError('handler-threw', 'render threw', e))),
+    report,
+  );
+
+  /** Consent withdrawn: close the prompt, stop delivering, erase everything stored on this device. */
+  function withdraw() {
+    granted = false;
+    cancelWarmUp();
+    showing?.finish(false);
+    outbox.close();
+    outbox = lazyOutbox(loadOutbox, outboxOptions);
+    // The anonymous id this client knew is gone with the store; a new one is made after consent.
+    users = createUserStates(store, newId);
+    store.erase().catch((e) => report(e instanceof NpsError ? e : new NpsError('storage-failed', 'could not erase', e)));
+  }
 
   return {
     identify(id, newTraits) {
@@ -279,14 +294,29 @@ export function createClient<const Stage extends string = string>(
     dismiss: () => showing?.finish(true),
     on: events.on,
     off: events.off,
-    flush: () => outbox.flush(),
+    flush: async () => (granted ? outbox.flush() : { delivered: 0, pending: 0 }),
     reset() {
       userId = traits = undefined;
-      users.reset();
+      if (granted) users.reset();
+    },
+    track(event) {
+      if (typeof event != 'string' || !event) fail('track(event)', 'a non-empty string', event);
+      triggers.track(event);
+    },
+    consent(given) {
+      if (typeof given != 'boolean') fail('consent(granted)', 'true or false', given);
+      if (destroyed) return;
+      // Withdrawing always erases: a visitor who declines on this page may have agreed on an earlier one.
+      if (!given) return withdraw();
+      if (granted) return;
+      granted = true;
+      startOnDevice();
+      triggers.restart();
     },
     destroy() {
       destroyed = true;
       cancelWarmUp();
+      triggers.stop();
       showing?.finish(false);
       outbox.close();
       events.clear();

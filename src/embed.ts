@@ -33,7 +33,7 @@ if (!w.nps?.version) {
       fail(e);
     }
   };
-  for (const m of ['init', 'identify', 'show', 'dismiss', 'on', 'off', 'flush', 'reset', 'destroy']) api[m] = (...a: unknown[]) => run(m, a);
+  for (const m of ['init', 'identify', 'show', 'dismiss', 'on', 'off', 'flush', 'reset', 'track', 'consent', 'destroy']) api[m] = (...a: unknown[]) => run(m, a);
   w.nps = api;
 
   // data-* attributes: JSON values where they parse ("0.3", "true", '{"accent":"#f00"}'), text otherwise;

@@ -1,6 +1,7 @@
 // Size budget check, run by `npm test` after the build. Budgets live in package.json ("sizeBudget").
 // Prints each file's gzip -9 size (and brotli for reference); exits 1 when any file is over.
 // `node test/size.mjs --modules` also lists each source module's share of dist/nps.js (minified bytes).
+// `--modules=dist/survey.js` does the same for another bundle that has a source map.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join, dirname, basename } from 'node:path';
@@ -49,9 +50,12 @@ for (const { name, path, paths, gzip: limit, goal } of sizeBudget) {
   }
 }
 
-if (process.argv.includes('--modules')) {
-  const code = readFileSync(join(root, 'dist/nps.js'), 'utf8');
-  const map = JSON.parse(readFileSync(join(root, 'dist/nps.js.map'), 'utf8'));
+// `--modules=dist/survey.js` lists another bundle's modules instead.
+const modulesOf = process.argv.find((a) => a.startsWith('--modules'));
+if (modulesOf) {
+  const bundle = modulesOf.split('=')[1] || 'dist/nps.js';
+  const code = readFileSync(join(root, bundle), 'utf8');
+  const map = JSON.parse(readFileSync(join(root, bundle + '.map'), 'utf8'));
   const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   const vlq = (s) => {
     const out = [];

@@ -8,12 +8,12 @@ const KEY = 'acme-consent';
 const choice = () => /** @type {'yes' | 'no' | null} */ (localStorage.getItem(KEY));
 
 /**
- * The widget's `consent` option for this page. The demo asks but does not wait for the answer, so it
- * works out of the box; a site that needs opt-in before anything is stored passes 'pending' until
- * the answer is 'yes' (see "Consent and GDPR" in the README).
+ * The widget's `consent` option for this page: opt-in, as the README's "Consent and GDPR" section
+ * recommends. Until the visitor allows, the widget stores and sends nothing; "Allow" calls
+ * nps.consent(true), which starts it on this page at once.
  * @returns {'granted' | 'pending'}
  */
-export const consentOption = () => (choice() == 'no' ? 'pending' : 'granted');
+export const consentOption = () => (choice() == 'yes' ? 'granted' : 'pending');
 
 /**
  * Shows the banner until the visitor chooses; "Privacy settings" opens it again.

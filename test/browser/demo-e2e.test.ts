@@ -56,6 +56,8 @@ it('an answer given in the demo app shows up in /api/stats and on the dashboard'
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() == 'error' && problems.push(m.text()));
   await page.goto(demo.url + '/');
+  // The demo asks for consent first (opt-in): nothing is stored or sent before Allow.
+  await page.getByRole('button', { name: 'Allow' }).click();
   await page.locator('#user').selectOption('chloe');
   await page.getByRole('button', { name: 'Create first project' }).click();
 

@@ -287,10 +287,11 @@ describe('createNps', () => {
     const f = fakeEnv();
     const nps = createClient({ endpoint, headers: { 'X-NPS-Write-Key': 'k' } }, f.env);
     const log = listen(nps);
+    // The outbox is made when it is first needed: here, by flush().
+    await expect(nps.flush()).resolves.toEqual({ delivered: 0, pending: 0 });
     expect(f.outbox.options).toMatchObject({ endpoint, headers: { 'X-NPS-Write-Key': 'k' } });
     f.outbox.options!.onDelivered(['a', 'b']);
     expect(log).toEqual([['delivered', { ids: ['a', 'b'] }]]);
-    await expect(nps.flush()).resolves.toEqual({ delivered: 0, pending: 0 });
     const r = f.outbox.options!.random();
     expect(r).toBeGreaterThanOrEqual(0);
     expect(r).toBeLessThan(1);

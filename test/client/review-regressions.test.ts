@@ -5,7 +5,7 @@ import { idbKvStore, memoryKvStore } from '../../src/outbox/kv-store';
 import { createOutbox } from '../../src/outbox/outbox';
 import { en } from '../../src/prompt/en';
 import { builtInPrompt, fakeEnv, seededRandom } from '../helpers/fakes';
-import { ticks as settle } from '../helpers/wait';
+import { ticks as settle, until } from '../helpers/wait';
 
 // Regressions for bugs a review of src/ found; each test failed before its fix.
 const endpoint = 'https://api.example.com/nps';
@@ -16,7 +16,8 @@ describe('client regressions', () => {
     const f = fakeEnv({ importPrompt: builtInPrompt });
     const nps = createClient({ endpoint, position: { inline: '#1slot' } }, f.env);
     const first = nps.show();
-    await settle();
+    // The built-in prompt is imported from source: wait for it rather than a fixed number of ticks.
+    await until(() => document.querySelector('nps-widget') != null);
     expect(document.querySelector('nps-widget')).not.toBeNull();
     nps.dismiss();
     await expect(first).resolves.toMatchObject({ status: 'dismissed' });
@@ -41,7 +42,7 @@ describe('client regressions', () => {
     const f = fakeEnv({ importPrompt: builtInPrompt, importLocale: () => new Promise((r) => (release = () => r({ default: {} }))) });
     const nps = createClient({ endpoint, locale: 'de' }, f.env);
     const result = nps.show();
-    await settle();
+    await until(() => release !== undefined);
     nps.destroy();
     release();
     await expect(result).resolves.toEqual({ status: 'skipped', reason: 'disabled' });

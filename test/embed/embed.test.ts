@@ -31,6 +31,21 @@ describe('embed (script-tag entry)', () => {
     expect(typeof (await unsubscribed)).toBe('function');
   });
 
+  it('replays consent calls queued by the snippet in order: pending, then granted, then show', async () => {
+    new Function(SNIPPET)();
+    const stub = win.nps!;
+    stub.init!({ endpoint: '/api/nps', consent: 'pending', stages: { y: {} } });
+    const before = stub.show!({ force: true }) as Promise<unknown>;
+    stub.consent!(true);
+    stub.track!('upgraded');
+    await import('../../src/embed');
+    await expect(before).resolves.toEqual({ status: 'skipped', reason: 'no-consent' });
+    expect(typeof win.nps!.track).toBe('function');
+    expect(typeof win.nps!.consent).toBe('function');
+    // Granted by the replayed call: this show() passes consent and is skipped by the next rule.
+    await expect(win.nps!.show!({ stage: 'nope' })).resolves.toEqual({ status: 'skipped', reason: 'unknown-stage' });
+  });
+
   it('queues calls made after load but before init, and runs them at init', async () => {
     await import('../../src/embed');
     const nps = win.nps!;

@@ -4,7 +4,8 @@ import type { RenderedPrompt, Renderer, Survey } from '../../src/core/renderer';
 import type { ResponseRecord } from '../../src/core/wire';
 import type { ImportLocale } from '../../src/load-messages';
 import type { PromptModule } from '../../src/load-prompt';
-import { memoryKvStore } from '../../src/outbox/kv-store';
+import type { TriggersModule } from '../../src/client-triggers';
+import { memoryKvStore, type ErasableKvStore } from '../../src/outbox/kv-store';
 import type { FlushResult, Outbox, OutboxOptions } from '../../src/outbox/outbox';
 import { en } from '../../src/prompt/en';
 import * as surveyRuntime from '../../src/survey-runtime';
@@ -158,4 +159,54 @@ export function fakeEnv(over: Partial<ClientEnv> = {}) {
     ...over,
   };
   return { env, clock, outbox, view, locales, idle, store };
+}
+
+/** A store that logs the name of every operation it gets (consent: nothing may touch the device). */
+export function recordingStore(inner: ErasableKvStore = memoryKvStore()) {
+  const calls: string[] = [];
+  const log =
+    <A extends unknown[], R>(name: string, f: (...a: A) => Promise<R>) =>
+    (...a: A) => (calls.push(name), f(...a));
+  const store: ErasableKvStore = {
+    get: log('get', inner.get) as ErasableKvStore['get'],
+    set: log('set', inner.set),
+    update: log('update', inner.update) as ErasableKvStore['update'],
+    updateMany: log('updateMany', inner.updateMany) as ErasableKvStore['updateMany'],
+    del: log('del', inner.del),
+    entries: log('entries', inner.entries) as ErasableKvStore['entries'],
+    erase: log('erase', inner.erase),
+  };
+  return { store, calls, inner };
+}
+
+/**
+ * The real trigger runtime behind a gate: it loads when the test calls `release()` (or at once with
+ * `open: true`); `watches` and `stops` count what the client started and stopped.
+ */
+export function gatedTriggers(open = false) {
+  let release!: () => void;
+  const gate = open ? Promise.resolve() : new Promise<void>((r) => (release = r));
+  let loads = 0;
+  let watches = 0;
+  let stops = 0;
+  const importTriggers = async (): Promise<TriggersModule> => {
+    loads++;
+    await gate;
+    const real = await import('../../src/triggers/watch-triggers');
+    return {
+      ...real,
+      watchTriggers(stages, options) {
+        watches++;
+        const watch = real.watchTriggers(stages, options);
+        return { track: watch.track, stop: () => (stops++, watch.stop()) };
+      },
+    };
+  };
+  return {
+    importTriggers,
+    release: () => release?.(),
+    get loads() { return loads; },
+    get watches() { return watches; },
+    get stops() { return stops; },
+  };
 }

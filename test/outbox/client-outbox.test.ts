@@ -3,7 +3,7 @@
 import { expect, it } from 'vitest';
 import { createClient } from '../../src/create-client';
 import { RECORD, type Envelope } from '../../src/outbox/envelope';
-import { memoryKvStore, type KvStore } from '../../src/outbox/kv-store';
+import { memoryKvStore, type ErasableKvStore, type KvStore } from '../../src/outbox/kv-store';
 import { createOutbox } from '../../src/outbox/outbox';
 import { fakeEnv } from '../helpers/fakes';
 import { fakeServer } from '../helpers/outbox-fakes';
@@ -13,11 +13,11 @@ const endpoint = 'https://collect.example/api/nps';
 const waitFor = async (f: () => boolean) => expect(await until(f)).toBe(true);
 
 /** A store whose writes wait for `release()`: a slow disk. */
-function gatedStore(inner: KvStore) {
+function gatedStore(inner: ErasableKvStore) {
   let gate: Promise<void> | undefined;
   let open!: () => void;
   const wait = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => async (...a: A) => (await gate, f(...a));
-  const store: KvStore = { ...inner, set: wait(inner.set), update: wait(inner.update) as KvStore['update'] };
+  const store: ErasableKvStore = { ...inner, set: wait(inner.set), update: wait(inner.update) as KvStore['update'] };
   return {
     store,
     close: () => void (gate = new Promise((r) => (open = r))),

@@ -52,5 +52,19 @@ describe('version 2 public types', () => {
     window.nps.init({ product: 'Acme' });
     // @ts-expect-error: consent is 'granted' | 'pending'
     window.nps.init({ endpoint: '/x', consent: 'yes' });
+    window.nps.track('upgraded');
+    window.nps.consent(true);
+    // @ts-expect-error: consent takes a boolean
+    window.nps.consent('granted');
+  });
+
+  it('track takes an event name and consent a boolean; both return nothing', () => {
+    const nps = createNps({ endpoint: '/api/nps', consent: 'pending', stages: { upgraded: { on: { event: 'upgraded' } } } });
+    expectTypeOf(nps.track).toEqualTypeOf<(event: string) => void>();
+    expectTypeOf(nps.consent).toEqualTypeOf<(granted: boolean) => void>();
+    // @ts-expect-error: an event is a string
+    nps.track({ name: 'upgraded' });
+    // @ts-expect-error: consent is true or false
+    nps.consent();
   });
 });
