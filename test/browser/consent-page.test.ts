@@ -33,7 +33,16 @@ async function open(url: string, into?: BrowserContext) {
 }
 
 const nps = (page: Page) => ({
-  show: (o?: object) => page.evaluate((o) => (window as unknown as WidgetWindow).nps.show(o), o),
+  /** show(), awaited; a prompt that opened instead of being skipped fails the check rather than the timeout. */
+  show: (o?: object) =>
+    page.evaluate(
+      (o) =>
+        Promise.race([
+          (window as unknown as WidgetWindow).nps.show(o),
+          new Promise((r) => setTimeout(() => r({ status: 'still open after 5 s' }), 5000)),
+        ]),
+      o,
+    ),
   /** Starts show() without waiting for it (it resolves when the prompt closes). */
   startShow: (o?: object) => page.evaluate((o) => void (window as unknown as WidgetWindow).nps.show(o), o),
   dismiss: () => page.evaluate(() => (window as unknown as WidgetWindow).nps.dismiss()),
