@@ -4,6 +4,11 @@ import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
+/**
+ * Where `/dist/*` is served from: the repository's dist/ unless `NPS_DIST` names another build
+ * (e.g. `NPS_DIST=/tmp/other-branch/dist npx vitest run …` to run these tests against another build).
+ */
+const DIST = process.env.NPS_DIST ? normalize(process.env.NPS_DIST + '/') : join(ROOT, 'dist/');
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.map': 'application/json', '.css': 'text/css' };
 
 /** A route: return true when it answered the request. */
@@ -31,8 +36,8 @@ export async function serve(routes: Route[] = []): Promise<TestServer> {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       const p = pages.get(path);
       if (p) return void res.writeHead(200, { 'content-type': 'text/html', ...p.headers }).end(p.html);
-      const file = normalize(join(ROOT, path));
-      if (!file.startsWith(ROOT) || file.includes('node_modules/.')) throw new Error('outside');
+      const file = path.startsWith('/dist/') ? normalize(join(DIST, path.slice(6))) : normalize(join(ROOT, path));
+      if (!(file.startsWith(ROOT) || file.startsWith(DIST)) || file.includes('node_modules/.')) throw new Error('outside');
       const data = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(data);
     } catch {
