@@ -121,6 +121,7 @@ it('a detractor answer in the demo app arrives as a signed alert and opens an it
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() == 'error' && problems.push(m.text()));
   await page.goto(demo.url + '/');
+  await page.getByRole('button', { name: 'Allow' }).click();
   await page.locator('#user').selectOption('ben');
   await page.getByRole('button', { name: 'Sign up' }).click();
   const dialog = page.locator('nps-widget').getByRole('dialog');
