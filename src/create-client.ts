@@ -182,12 +182,16 @@ export function createClient<const Stage extends string = string>(
           showing = undefined;
           busy = false;
           if (!closedByRenderer) self.prompt?.close();
+          // An answer still being stored decides how show() resolves (and makes the dismissal a no-op).
+          const earlier = opened.settled();
           if (dismissing) {
             const dismissed = opened.dismiss().catch(() => {});
             deciding = deciding.then(() => dismissed);
           }
-          opened.respond();
-          resolve(opened.result());
+          void earlier.then(() => {
+            opened.respond();
+            resolve(opened.result());
+          });
         },
       };
       showing = current = self;
