@@ -224,8 +224,10 @@ export function createClient<const Stage extends string = string>(
       emit('skipped', { reason, stage });
       return { status: 'skipped', reason };
     };
-    // Deciding reads (and may create) the anonymous id: not without consent.
-    if (!granted && !destroyed) return skip('no-consent');
+    // Deciding reads (and may create) the anonymous id: not without consent, and not at all once
+    // destroyed or without a page (server rendering).
+    if (!granted) return skip(destroyed ? 'disabled' : 'no-consent');
+    if (destroyed || !hasDom) return skip('disabled');
     const reason = await decide(stage, force, o);
     if (reason) return skip(reason);
     try {
@@ -258,12 +260,13 @@ export function createClient<const Stage extends string = string>(
   let cancelWarmUp = () => {};
   /** With consent: deliver what earlier pages left (loading the delivery machinery only then), warm up. */
   function startOnDevice() {
-    if (!granted || destroyed) return;
+    // Without a page (server rendering) there is no device to deliver from or warm up.
+    if (!granted || destroyed || !hasDom) return;
     hasQueuedRecords(store).then(
       (queued) => queued && granted && outbox.start(),
       () => {},
     );
-    if (hasDom) cancelWarmUp = whenIdle(() => void warmUp());
+    cancelWarmUp = whenIdle(() => void warmUp());
   }
   startOnDevice();
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/create-client';
-import { fakeEnv } from '../helpers/fakes';
+import { fakeEnv, recordingStore } from '../helpers/fakes';
 import { tick, ticks, until } from '../helpers/wait';
 
 // Regressions for the second review of the widget; each test failed before its fix.
@@ -29,5 +29,29 @@ describe('client review fixes', () => {
     expect(f.outbox.latest.get(survey.id)).toMatchObject({ status: 'answered', score: 9 });
     const stamps = versions.map((v) => Date.parse(v.updatedAt));
     for (let i = 1; i < stamps.length; i++) expect(stamps[i]).toBeGreaterThan(stamps[i - 1]!);
+  });
+});
+
+describe('destroyed or server-side clients stay off the device', () => {
+  it('consent pending: show() after destroy() resolves disabled and writes nothing', async () => {
+    const recorded = recordingStore();
+    const f = fakeEnv({ store: recorded.store });
+    const nps = createClient({ endpoint, consent: 'pending' }, f.env);
+    nps.destroy();
+    await expect(nps.show()).resolves.toEqual({ status: 'skipped', reason: 'disabled' });
+    await ticks(10);
+    expect(recorded.calls).toEqual([]);
+  });
+
+  it('consent granted: show() after destroy() reads nothing from the device', async () => {
+    const recorded = recordingStore();
+    const f = fakeEnv({ store: recorded.store });
+    const nps = createClient({ endpoint }, f.env);
+    await ticks(10);
+    const before = recorded.calls.length;
+    nps.destroy();
+    await expect(nps.show()).resolves.toEqual({ status: 'skipped', reason: 'disabled' });
+    await ticks(10);
+    expect(recorded.calls.slice(before)).toEqual([]);
   });
 });
