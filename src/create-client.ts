@@ -106,8 +106,14 @@ export function createClient<const Stage extends string = string>(
   let showing: Showing | undefined;
   let deciding = Promise.resolve();
 
+  // An identified user's answer or dismissal is also kept for the device (the anonymous id): the
+  // warm-up runs before most apps call identify(), and must not load the prompt for them again.
   const remember = async (patch: Parameters<typeof users.remember>[1]) => {
-    if (granted) await users.remember(userId, patch).catch((e) => report(new NpsError('storage-failed', 'throttle state not stored', e)));
+    if (!granted) return;
+    const owners = userId === undefined ? [undefined] : [userId, undefined];
+    await Promise.all(owners.map((owner) => users.remember(owner, patch))).catch((e) =>
+      report(new NpsError('storage-failed', 'throttle state not stored', e)),
+    );
   };
 
   const loadRenderer = async (render: Renderer | undefined): Promise<LoadedRenderer> => {
@@ -251,10 +257,12 @@ export function createClient<const Stage extends string = string>(
 
   // Warm-up: a user who could be shown a prompt on this page gets the prompt and the page's locale
   // in the background, so show() paints at once and works offline; a throttled user never does.
+  // The device's own state counts too: identify() often comes after the warm-up, or not at all on this page.
   async function warmUp() {
-    const state = await users.get(userId).catch(() => undefined);
+    const states = await Promise.all([users.get(undefined), userId === undefined ? {} : users.get(userId)]).catch(() => undefined);
     const ruleSets = [undefined, ...Object.values(stages ?? {})].map((stage) => resolveStage(options, stage));
-    if (!state || destroyed || !granted || ruleSets.every((o) => isThrottled({ now: now(), state, ...o }))) return;
+    const throttled = (o: Resolved) => states!.some((state) => isThrottled({ now: now(), state, ...o }));
+    if (!states || destroyed || !granted || ruleSets.every(throttled)) return;
     await prepare(options.render).catch(() => {});
   }
   let cancelWarmUp = () => {};

@@ -55,3 +55,36 @@ describe('destroyed or server-side clients stay off the device', () => {
     expect(recorded.calls.slice(before)).toEqual([]);
   });
 });
+
+describe('the warm-up of an identified user', () => {
+  it('a user who answered on an earlier page downloads nothing on the next, before identify()', async () => {
+    const first = fakeEnv();
+    const page1 = createClient({ endpoint }, first.env);
+    page1.identify('user-42');
+    void page1.show();
+    await until(() => first.view.surveys.length > 0, 50);
+    await first.view.current.answer(9);
+
+    // The next page on the same device: the idle warm-up fires before the app calls identify().
+    const next = fakeEnv({ store: first.store });
+    const page2 = createClient({ endpoint }, next.env);
+    next.idle.run();
+    await ticks();
+    expect(next.view.loads).toBe(0);
+    // show() still decides by the identified user: another user on this device may be asked.
+    page2.identify('user-43');
+    void page2.show();
+    await until(() => next.view.surveys.length > 0, 50);
+    expect(next.view.surveys).toHaveLength(1);
+  });
+
+  it('identified before idle: a throttled user downloads nothing even when the device state is clean', async () => {
+    const f = fakeEnv();
+    await f.store.set('user-state:user-42', { dismissedAt: f.clock.now() });
+    const nps = createClient({ endpoint }, f.env);
+    nps.identify('user-42');
+    f.idle.run();
+    await ticks();
+    expect(f.view.loads).toBe(0);
+  });
+});
