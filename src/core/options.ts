@@ -184,6 +184,25 @@ const merge = (to: Record<string, unknown>, from: object): Record<string, unknow
   return to;
 };
 
-/** Merges defaults, top-level options and one stage's options. */
+/** The keys of {@link StageOptions}; typed so that a new stage option must be listed here. */
+const STAGE_OPTION_KEYS: { [K in keyof Required<StageOptions>]: true } = {
+  sampleRate: true,
+  delayMs: true,
+  resurveyDays: true,
+  dismissCooldownDays: true,
+  minDaysSinceSignup: true,
+  commentMaxLength: true,
+  position: true,
+  theme: true,
+  followUp: true,
+  thanks: true,
+  messages: true,
+};
+
+/** Only the stage options of `from`: the endpoint, headers (a write key), stages and render never reach a renderer. */
+const stageOptionsOf = (from: StageOptions): StageOptions =>
+  Object.fromEntries(Object.keys(STAGE_OPTION_KEYS).map((key) => [key, from[key as keyof StageOptions]]));
+
+/** Merges defaults, the top-level stage options and one stage's options (nothing else of either). */
 export const resolveStage = (options: StageOptions, stage: StageOptions = {}): Resolved =>
-  merge(merge({ ...DEFAULTS }, options), stage) as Resolved;
+  merge(merge({ ...DEFAULTS }, stageOptionsOf(options)), stageOptionsOf(stage)) as Resolved;

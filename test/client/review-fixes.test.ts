@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Renderer, Survey } from '../../src/core/renderer';
 import { createClient } from '../../src/create-client';
 import { fakeEnv, recordingStore } from '../helpers/fakes';
 import { tick, ticks, until } from '../helpers/wait';
@@ -86,5 +87,23 @@ describe('the warm-up of an identified user', () => {
     f.idle.run();
     await ticks();
     expect(f.view.loads).toBe(0);
+  });
+});
+
+describe('what a renderer is given', () => {
+  it('survey.options holds the stage options only: no endpoint, headers (a write key), stages, render or consent', async () => {
+    const f = fakeEnv();
+    const surveys: Survey[] = [];
+    const render: Renderer = (survey) => (surveys.push(survey), { close: () => {} });
+    const nps = createClient(
+      { endpoint, headers: { 'x-write-key': 'secret' }, consent: 'granted', render, resurveyDays: 60, stages: { checkout: { sampleRate: 1, on: { event: 'paid' }, theme: { accent: '#f00' } } } },
+      f.env,
+    );
+    void nps.show({ stage: 'checkout' });
+    await until(() => surveys.length > 0, 50);
+    const given = surveys[0]!.options as unknown as Record<string, unknown>;
+    for (const key of ['endpoint', 'headers', 'stages', 'render', 'consent', 'on']) expect(given).not.toHaveProperty(key);
+    expect(JSON.stringify(given)).not.toContain('secret');
+    expect(given).toMatchObject({ resurveyDays: 60, sampleRate: 1, theme: { accent: '#f00' } });
   });
 });
