@@ -259,7 +259,7 @@ export function createClient<const Stage extends string = string>(
   // in the background, so show() paints at once and works offline; a throttled user never does.
   // The device's own state counts too: identify() often comes after the warm-up, or not at all on this page.
   async function warmUp() {
-    const states = await Promise.all([users.get(undefined), userId === undefined ? {} : users.get(userId)]).catch(() => undefined);
+    const states = await Promise.all([undefined, userId].map((owner) => users.get(owner))).catch(() => undefined);
     const ruleSets = [undefined, ...Object.values(stages ?? {})].map((stage) => resolveStage(options, stage));
     const throttled = (o: Resolved) => states!.some((state) => isThrottled({ now: now(), state, ...o }));
     if (!states || destroyed || !granted || ruleSets.every(throttled)) return;

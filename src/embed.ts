@@ -1,13 +1,10 @@
-import { createNps, type Nps, type NpsEvents } from './client';
+import { createNps, type Nps } from './client';
 import type { NpsOptions } from './core/options';
 import { VERSION } from './core/version';
 
 /** A call queued by the README snippet (or made before `init`): method, arguments, resolver. */
 type Call = [string, ArrayLike<unknown>, ((value: unknown) => void)?];
 type Api = { version?: string; q?: Call[]; [method: string]: unknown };
-type Handler = (payload: unknown) => void;
-/** An event name and its handler. */
-type Listener = [keyof NpsEvents, Handler];
 
 const w = window as unknown as { nps?: Api };
 const script = document.currentScript as HTMLScriptElement | null;
@@ -19,20 +16,12 @@ if (!w.nps?.version) {
   const queued = w.nps?.q ?? [];
   const pending: Call[] = [];
   let client: Nps | undefined;
-  /** Handlers passed to `on` before `init`: added to the client at init. */
-  let listeners: Listener[] = [];
   const api: Api = { version: VERSION };
-  // Before init, `on` must still return the unsubscribe function its type promises.
+  // Before init, `on` and `off` wait in turn with the other calls (an `off` replays after its `on`),
+  // and `on` still returns the unsubscribe function its type promises.
   const listenEarly = (m: string, a: ArrayLike<unknown>) => {
-    const [event, handler] = [a[0] as keyof NpsEvents, a[1] as Handler];
-    const matches = (l: Listener) => l[0] == event && l[1] == handler;
-    if (m == 'off') return void (listeners = listeners.filter((l) => !matches(l)));
-    const listener: Listener = [event, handler];
-    listeners.push(listener);
-    return () => {
-      listeners = listeners.filter((l) => l != listener);
-      client?.off(event, handler);
-    };
+    pending.push([m, a]);
+    if (m == 'on') return () => void run('off', a);
   };
   const run = (m: string, a: ArrayLike<unknown>): unknown => {
     if (!client && (m == 'on' || m == 'off')) return listenEarly(m, a);
@@ -42,8 +31,7 @@ if (!w.nps?.version) {
         const next = createNps({ nonce: script?.nonce || undefined, ...(a[0] as NpsOptions) });
         client?.destroy();
         client = next;
-        for (const [event, handler] of listeners.splice(0)) next.on(event, handler);
-        for (const [m, a, r] of pending.splice(0)) r!(run(m, a));
+        for (const [m, a, r] of pending.splice(0)) r ? r(run(m, a)) : run(m, a);
         return;
       }
       const v = (client![m as 'show'] as (...x: unknown[]) => unknown)(...Array.from(a));

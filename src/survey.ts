@@ -48,7 +48,7 @@ export interface OpenSurvey {
   /** How `show()` resolves, from the latest stored version. */
   result(): ShowResult;
   /** Resolves when every call made so far (answer, comment, dismiss) has finished, stored or not. */
-  settled(): Promise<void>;
+  settled(): Promise<unknown>;
 }
 
 const iso = (t: number) => new Date(t).toISOString();
@@ -84,11 +84,9 @@ export async function openSurvey(context: SurveyContext): Promise<OpenSurvey> {
     queue = done.catch(() => {});
     return done;
   };
-  // Stamps never repeat, even after a version that failed to store.
-  let lastStamp = Date.parse(shownAt);
   const save = async (patch: Partial<ResponseRecord>) => {
-    lastStamp = Math.max(now(), lastStamp + 1);
-    const next = { ...record, ...patch, updatedAt: iso(lastStamp) };
+    const updatedAt = iso(Math.max(now(), Date.parse(record.updatedAt) + 1));
+    const next = { ...record, ...patch, updatedAt };
     await context.store(next);
     record = next;
   };
@@ -148,7 +146,7 @@ export async function openSurvey(context: SurveyContext): Promise<OpenSurvey> {
     survey,
     dismiss,
     respond,
-    settled: () => queue.then(() => {}),
+    settled: () => queue,
     result() {
       const { status, score, category, comment } = record;
       return status == 'answered' ? { status, id, score: score!, category: category!, comment } : { status: 'dismissed', id };

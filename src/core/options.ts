@@ -169,6 +169,9 @@ export const DEFAULTS: Resolved = {
   position: 'bottom-right',
 };
 
+/** The stage options that are objects, merged key by key; the ones without a default in `Resolved`. */
+const NESTED_OPTIONS = /^(messages|theme|followUp|thanks)$/;
+
 /** User traits: JSON values attached to every record. `signedUpAt` (ISO date or epoch ms) drives `minDaysSinceSignup`. */
 export type Traits = { [key: string]: Json };
 
@@ -180,28 +183,17 @@ const merge = (to: Record<string, unknown>, from: object): Record<string, unknow
   for (const [k, v] of Object.entries(from))
     // typeof: `messages.thanks` is a string that shares its name with the `thanks` option.
     if (v !== undefined)
-      to[k] = typeof v == 'object' && /^(messages|theme|followUp|thanks)$/.test(k) ? merge({ ...(to[k] as object) }, v) : v;
+      to[k] = typeof v == 'object' && NESTED_OPTIONS.test(k) ? merge({ ...(to[k] as object) }, v) : v;
   return to;
 };
 
-/** The keys of {@link StageOptions}; typed so that a new stage option must be listed here. */
-const STAGE_OPTION_KEYS: { [K in keyof Required<StageOptions>]: true } = {
-  sampleRate: true,
-  delayMs: true,
-  resurveyDays: true,
-  dismissCooldownDays: true,
-  minDaysSinceSignup: true,
-  commentMaxLength: true,
-  position: true,
-  theme: true,
-  followUp: true,
-  thanks: true,
-  messages: true,
-};
-
-/** Only the stage options of `from`: the endpoint, headers (a write key), stages and render never reach a renderer. */
+/**
+ * Only the stage options of `from`: the endpoint, headers (a write key), stages and render never reach
+ * a renderer. Every stage option either has a default (`Resolved` makes DEFAULTS list it) or is one of
+ * the nested objects.
+ */
 const stageOptionsOf = (from: StageOptions): StageOptions =>
-  Object.fromEntries(Object.keys(STAGE_OPTION_KEYS).map((key) => [key, from[key as keyof StageOptions]]));
+  Object.fromEntries(Object.entries(from).filter(([key]) => Object.hasOwn(DEFAULTS, key) || NESTED_OPTIONS.test(key)));
 
 /** Merges defaults, the top-level stage options and one stage's options (nothing else of either). */
 export const resolveStage = (options: StageOptions, stage: StageOptions = {}): Resolved =>
