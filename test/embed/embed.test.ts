@@ -74,6 +74,18 @@ describe('embed (script-tag entry)', () => {
     expect(offed).toEqual([]);
   });
 
+  it('the unsubscribe function on() returned before init also works after init', async () => {
+    await import('../../src/embed');
+    const nps = win.nps!;
+    const seen: string[] = [];
+    const off = nps.on!('skipped', (p: { reason: string }) => seen.push(p.reason)) as () => void;
+    nps.init!({ endpoint: '/api/nps', stages: { y: {} } });
+    await nps.show!({ stage: 'x' });
+    off();
+    await nps.show!({ stage: 'x' });
+    expect(seen).toEqual(['unknown-stage']);
+  });
+
   it('logs one clear error for a bad config and never throws into the page', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     new Function(SNIPPET)();
