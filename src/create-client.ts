@@ -106,8 +106,14 @@ export function createClient<const Stage extends string = string>(
   let showing: Showing | undefined;
   let deciding = Promise.resolve();
 
+  // An identified user's answer or dismissal is also kept for the device (the anonymous id): the
+  // warm-up runs before most apps call identify(), and must not load the prompt for them again.
   const remember = async (patch: Parameters<typeof users.remember>[1]) => {
-    if (granted) await users.remember(userId, patch).catch((e) => report(new NpsError('storage-failed', 'throttle state not stored', e)));
+    if (!granted) return;
+    const owners = userId === undefined ? [undefined] : [userId, undefined];
+    await Promise.all(owners.map((owner) => users.remember(owner, patch))).catch((e) =>
+      report(new NpsError('storage-failed', 'throttle state not stored', e)),
+    );
   };
 
   const loadRenderer = async (render: Renderer | undefined): Promise<LoadedRenderer> => {
@@ -182,12 +188,16 @@ export function createClient<const Stage extends string = string>(
           showing = undefined;
           busy = false;
           if (!closedByRenderer) self.prompt?.close();
+          // An answer still being stored decides how show() resolves (and makes the dismissal a no-op).
+          const earlier = opened.settled();
           if (dismissing) {
             const dismissed = opened.dismiss().catch(() => {});
             deciding = deciding.then(() => dismissed);
           }
-          opened.respond();
-          resolve(opened.result());
+          void earlier.then(() => {
+            opened.respond();
+            resolve(opened.result());
+          });
         },
       };
       showing = current = self;
@@ -220,8 +230,10 @@ export function createClient<const Stage extends string = string>(
       emit('skipped', { reason, stage });
       return { status: 'skipped', reason };
     };
-    // Deciding reads (and may create) the anonymous id: not without consent.
-    if (!granted && !destroyed) return skip('no-consent');
+    // Deciding reads (and may create) the anonymous id: not without consent, and not at all once
+    // destroyed or without a page (server rendering).
+    if (!granted) return skip(destroyed ? 'disabled' : 'no-consent');
+    if (destroyed || !hasDom) return skip('disabled');
     const reason = await decide(stage, force, o);
     if (reason) return skip(reason);
     try {
@@ -245,21 +257,24 @@ export function createClient<const Stage extends string = string>(
 
   // Warm-up: a user who could be shown a prompt on this page gets the prompt and the page's locale
   // in the background, so show() paints at once and works offline; a throttled user never does.
+  // The device's own state counts too: identify() often comes after the warm-up, or not at all on this page.
   async function warmUp() {
-    const state = await users.get(userId).catch(() => undefined);
+    const states = await Promise.all([undefined, userId].map((owner) => users.get(owner))).catch(() => undefined);
     const ruleSets = [undefined, ...Object.values(stages ?? {})].map((stage) => resolveStage(options, stage));
-    if (!state || destroyed || !granted || ruleSets.every((o) => isThrottled({ now: now(), state, ...o }))) return;
+    const throttled = (o: Resolved) => states!.some((state) => isThrottled({ now: now(), state, ...o }));
+    if (!states || destroyed || !granted || ruleSets.every(throttled)) return;
     await prepare(options.render).catch(() => {});
   }
   let cancelWarmUp = () => {};
   /** With consent: deliver what earlier pages left (loading the delivery machinery only then), warm up. */
   function startOnDevice() {
-    if (!granted || destroyed) return;
+    // Without a page (server rendering) there is no device to deliver from or warm up.
+    if (!granted || destroyed || !hasDom) return;
     hasQueuedRecords(store).then(
       (queued) => queued && granted && outbox.start(),
       () => {},
     );
-    if (hasDom) cancelWarmUp = whenIdle(() => void warmUp());
+    cancelWarmUp = whenIdle(() => void warmUp());
   }
   startOnDevice();
 

@@ -17,14 +17,21 @@ if (!w.nps?.version) {
   const pending: Call[] = [];
   let client: Nps | undefined;
   const api: Api = { version: VERSION };
+  // Before init, `on` and `off` wait in turn with the other calls (an `off` replays after its `on`),
+  // and `on` still returns the unsubscribe function its type promises.
+  const listenEarly = (m: string, a: ArrayLike<unknown>) => {
+    pending.push([m, a]);
+    if (m == 'on') return () => void run('off', a);
+  };
   const run = (m: string, a: ArrayLike<unknown>): unknown => {
+    if (!client && (m == 'on' || m == 'off')) return listenEarly(m, a);
     if (m != 'init' && !client) return new Promise((r) => pending.push([m, a, r]));
     try {
       if (m == 'init') {
         const next = createNps({ nonce: script?.nonce || undefined, ...(a[0] as NpsOptions) });
         client?.destroy();
         client = next;
-        for (const [m, a, r] of pending.splice(0)) r!(run(m, a));
+        for (const [m, a, r] of pending.splice(0)) r ? r(run(m, a)) : run(m, a);
         return;
       }
       const v = (client![m as 'show'] as (...x: unknown[]) => unknown)(...Array.from(a));

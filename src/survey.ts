@@ -47,6 +47,8 @@ export interface OpenSurvey {
   respond(): void;
   /** How `show()` resolves, from the latest stored version. */
   result(): ShowResult;
+  /** Resolves when every call made so far (answer, comment, dismiss) has finished, stored or not. */
+  settled(): Promise<unknown>;
 }
 
 const iso = (t: number) => new Date(t).toISOString();
@@ -74,6 +76,14 @@ export async function openSurvey(context: SurveyContext): Promise<OpenSurvey> {
     sdk: 'nps-widget@' + VERSION,
   };
 
+  // Every change runs in turn and decides from the record as stored by the change before it: a
+  // dismiss() made while answer() is still storing must see the score, not the shown version.
+  let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(change: () => Promise<T>): Promise<T> => {
+    const done = queue.then(change);
+    queue = done.catch(() => {});
+    return done;
+  };
   const save = async (patch: Partial<ResponseRecord>) => {
     const updatedAt = iso(Math.max(now(), Date.parse(record.updatedAt) + 1));
     const next = { ...record, ...patch, updatedAt };
@@ -92,13 +102,14 @@ export async function openSurvey(context: SurveyContext): Promise<OpenSurvey> {
     emit('response', { id, stage, score, category, comment });
   };
 
-  const dismiss = async () => {
-    if (record.status == 'answered') return respond();
-    if (record.status == 'dismissed') return;
-    await save({ status: 'dismissed' });
-    await context.remember({ dismissedAt: now() });
-    emit('dismissed', { id, stage });
-  };
+  const dismiss = () =>
+    inTurn(async () => {
+      if (record.status == 'answered') return respond();
+      if (record.status == 'dismissed') return;
+      await save({ status: 'dismissed' });
+      await context.remember({ dismissedAt: now() });
+      emit('dismissed', { id, stage });
+    });
 
   const survey: Survey = {
     id,
@@ -110,18 +121,22 @@ export async function openSurvey(context: SurveyContext): Promise<OpenSurvey> {
     nonce: context.nonce,
     async answer(score: number): Promise<Category> {
       if (!Number.isInteger(score) || score < 0 || score > 10) throw new TypeError(`nps: survey.answer(score) must be an integer from 0 to 10, got ${score}`);
-      if (record.status == 'dismissed') throw new Error('nps: this survey was dismissed');
-      const category = categoryOf(score);
-      const first = record.answeredAt == null;
-      await save({ status: 'answered', score, category, answeredAt: record.answeredAt ?? iso(now()) });
-      if (first) await context.remember({ answeredAt: now() });
-      emit('score', { id, stage, score, category });
-      return category;
+      return inTurn(async () => {
+        if (record.status == 'dismissed') throw new Error('nps: this survey was dismissed');
+        const category = categoryOf(score);
+        const first = record.answeredAt == null;
+        await save({ status: 'answered', score, category, answeredAt: record.answeredAt ?? iso(now()) });
+        if (first) await context.remember({ answeredAt: now() });
+        emit('score', { id, stage, score, category });
+        return category;
+      });
     },
-    async comment(text: string) {
+    comment(text: string) {
       const comment = String(text).trim().slice(0, options.commentMaxLength);
-      if (comment && record.status == 'answered') await save({ comment });
-      respond();
+      return inTurn(async () => {
+        if (comment && record.status == 'answered') await save({ comment });
+        respond();
+      });
     },
     dismiss,
     done: () => context.onDone(),
@@ -131,6 +146,7 @@ export async function openSurvey(context: SurveyContext): Promise<OpenSurvey> {
     survey,
     dismiss,
     respond,
+    settled: () => queue,
     result() {
       const { status, score, category, comment } = record;
       return status == 'answered' ? { status, id, score: score!, category: category!, comment } : { status: 'dismissed', id };

@@ -169,6 +169,9 @@ export const DEFAULTS: Resolved = {
   position: 'bottom-right',
 };
 
+/** The stage options that are objects, merged key by key; the ones without a default in `Resolved`. */
+const NESTED_OPTIONS = /^(messages|theme|followUp|thanks)$/;
+
 /** User traits: JSON values attached to every record. `signedUpAt` (ISO date or epoch ms) drives `minDaysSinceSignup`. */
 export type Traits = { [key: string]: Json };
 
@@ -180,10 +183,18 @@ const merge = (to: Record<string, unknown>, from: object): Record<string, unknow
   for (const [k, v] of Object.entries(from))
     // typeof: `messages.thanks` is a string that shares its name with the `thanks` option.
     if (v !== undefined)
-      to[k] = typeof v == 'object' && /^(messages|theme|followUp|thanks)$/.test(k) ? merge({ ...(to[k] as object) }, v) : v;
+      to[k] = typeof v == 'object' && NESTED_OPTIONS.test(k) ? merge({ ...(to[k] as object) }, v) : v;
   return to;
 };
 
-/** Merges defaults, top-level options and one stage's options. */
+/**
+ * Only the stage options of `from`: the endpoint, headers (a write key), stages and render never reach
+ * a renderer. Every stage option either has a default (`Resolved` makes DEFAULTS list it) or is one of
+ * the nested objects.
+ */
+const stageOptionsOf = (from: StageOptions): StageOptions =>
+  Object.fromEntries(Object.entries(from).filter(([key]) => Object.hasOwn(DEFAULTS, key) || NESTED_OPTIONS.test(key)));
+
+/** Merges defaults, the top-level stage options and one stage's options (nothing else of either). */
 export const resolveStage = (options: StageOptions, stage: StageOptions = {}): Resolved =>
-  merge(merge({ ...DEFAULTS }, options), stage) as Resolved;
+  merge(merge({ ...DEFAULTS }, stageOptionsOf(options)), stageOptionsOf(stage)) as Resolved;

@@ -87,8 +87,8 @@ describe("consent: 'pending'", () => {
       after: `<script>window.skipped = []; nps.on('skipped', (e) => skipped.push(e));</script>`,
     });
     const { page, requests } = await open(url);
-    // Long enough for the idle warm-up and the start-up delivery attempt to have run.
-    await page.waitForTimeout(1500);
+    // Idle callbacks run in the order they were queued: one queued now runs after the warm-up's (queued at init).
+    await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(undefined))));
     expect(await nps(page).show()).toEqual({ status: 'skipped', reason: 'no-consent' });
     expect(await nps(page).show({ force: true })).toEqual({ status: 'skipped', reason: 'no-consent' });
     await nps(page).track('upgraded');

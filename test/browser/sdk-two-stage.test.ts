@@ -93,8 +93,8 @@ describe('requests per page', () => {
     const page = await context.newPage();
     const requested = recordRequests(page);
     await page.goto(pageWith('', `<script src="/test/browser/fixtures/identify-user-7.js"></script>`));
-    // Long enough for the idle warm-up to have run.
-    await page.waitForTimeout(1500);
+    // Idle callbacks run in the order they were queued: one queued now runs after the warm-up's (queued at init).
+    await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(undefined))));
     const result = await page.evaluate(() => (window as unknown as Win).nps.show());
     expect(result).toEqual({ status: 'skipped', reason: 'throttled' });
     await page.waitForTimeout(300);

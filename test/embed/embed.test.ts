@@ -54,6 +54,38 @@ describe('embed (script-tag entry)', () => {
     await expect(result).resolves.toEqual({ status: 'skipped', reason: 'unknown-stage' });
   });
 
+  it('before init, on() returns an unsubscribe function and off() works; handlers left are added at init', async () => {
+    await import('../../src/embed');
+    const nps = win.nps!;
+    const kept: string[] = [];
+    const removed: string[] = [];
+    const offed: string[] = [];
+    const off = nps.on!('skipped', (p: { reason: string }) => removed.push(p.reason));
+    expect(typeof off).toBe('function');
+    expect(() => (off as () => void)()).not.toThrow();
+    const offedHandler = (p: { reason: string }) => offed.push(p.reason);
+    nps.on!('skipped', offedHandler);
+    nps.off!('skipped', offedHandler);
+    nps.on!('skipped', (p: { reason: string }) => kept.push(p.reason));
+    nps.init!({ endpoint: '/api/nps', stages: { y: {} } });
+    await nps.show!({ stage: 'x' });
+    expect(kept).toEqual(['unknown-stage']);
+    expect(removed).toEqual([]);
+    expect(offed).toEqual([]);
+  });
+
+  it('the unsubscribe function on() returned before init also works after init', async () => {
+    await import('../../src/embed');
+    const nps = win.nps!;
+    const seen: string[] = [];
+    const off = nps.on!('skipped', (p: { reason: string }) => seen.push(p.reason)) as () => void;
+    nps.init!({ endpoint: '/api/nps', stages: { y: {} } });
+    await nps.show!({ stage: 'x' });
+    off();
+    await nps.show!({ stage: 'x' });
+    expect(seen).toEqual(['unknown-stage']);
+  });
+
   it('logs one clear error for a bad config and never throws into the page', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     new Function(SNIPPET)();
