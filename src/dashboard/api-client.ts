@@ -35,6 +35,8 @@ export interface ResponsesQuery {
 export interface ApiClient {
   stats(filters: Filters): Promise<StatsReply>;
   responses(filters: Filters, query: ResponsesQuery): Promise<ResponsesReply>;
+  /** One response by id (what an alert links to). */
+  response(id: string): Promise<StoredResponse>;
   updateFollowUp(id: string, patch: FollowUpPatch): Promise<StoredResponse>;
   segments(): Promise<SegmentsReply>;
   userHistory(userId: string): Promise<UserHistoryReply>;
@@ -110,6 +112,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       if (query.cursor) params.set('cursor', query.cursor);
       return call(withQuery('/api/responses', params));
     },
+    response: (id) => call(`/api/responses/${encodeURIComponent(id)}`),
     updateFollowUp(id, patch) {
       return call(`/api/responses/${encodeURIComponent(id)}`, {
         method: 'PATCH',

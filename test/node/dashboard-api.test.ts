@@ -101,6 +101,20 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('read API and
       expect(csvCell(v)).toBe(want);
   });
 
+  it('answers GET and HEAD /api/responses/:id with the stored response (what an alert links to), 404 for unknown or invalid ids', async () => {
+    expect((await get('/api/responses/' + detractor.id)).status).toBe(401);
+    const res = await get('/api/responses/' + detractor.id, bearer);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: detractor.id, score: 2, stage: 'checkout', userId: 'u-7', comment: detractor.comment, followUp: { status: expect.any(String) } });
+    const head = await get('/api/responses/' + detractor.id, bearer, 'HEAD');
+    expect(head.status).toBe(200);
+    expect((await get('/api/responses/not-an-id', bearer)).status).toBe(404);
+    expect((await get('/api/responses/01890a5d-ac96-774b-bcce-b302099a8057', bearer)).status).toBe(404);
+    const put = await get('/api/responses/' + detractor.id, bearer, 'PUT', '{}');
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, HEAD, PATCH');
+  });
+
   it('records follow-up with a note, and validates it', async () => {
     const res = await get('/api/responses/' + detractor.id, { ...bearer, 'content-type': 'application/json' }, 'PATCH', JSON.stringify({ followUp: { status: 'contacted', note: 'Emailed <b>them</b>' } }));
     expect(res.status).toBe(200);
