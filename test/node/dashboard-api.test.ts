@@ -149,6 +149,29 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('read API and
     expect((await patch(ORIGIN)).status).toBe(200);
   });
 
+  it('keeps the dashboard URL through signing in, and refuses to redirect anywhere else', async () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const shared = '/dashboard?stage=checkout&response=' + detractor.id;
+    const signedOut = await get(shared);
+    expect(signedOut.status).toBe(303);
+    const toLogin = signedOut.headers.get('location')!;
+    expect(new URL(toLogin, ORIGIN).pathname).toBe('/login');
+    expect(new URL(toLogin, ORIGIN).searchParams.get('next')).toBe(shared);
+    const next = (value: string) => 'next=' + encodeURIComponent(value);
+    const signIn = (body: string) => get('/login', form, 'POST', body);
+    const ok = await signIn('token=' + encodeURIComponent(TOKEN) + '&' + next(shared));
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe(shared);
+    expect(ok.headers.get('set-cookie')).toMatch(/HttpOnly/);
+    // A wrong token goes back to the form, still carrying where to go.
+    const wrong = await signIn('token=nope&' + next(shared));
+    expect(new URL(wrong.headers.get('location')!, ORIGIN).searchParams.get('next')).toBe(shared);
+    expect(new URL(wrong.headers.get('location')!, ORIGIN).searchParams.get('failed')).toBe('1');
+    for (const evil of ['//evil.example', '//evil.example/dashboard', 'https://evil.example/dashboard', '/dashboard.evil.example', '/\\evil.example', '/dashboard/../x', 'javascript:alert(1)', '/login'])
+      expect((await signIn('token=' + encodeURIComponent(TOKEN) + '&' + next(evil))).headers.get('location'), evil).toBe('/dashboard');
+    expect((await signIn('token=' + encodeURIComponent(TOKEN))).headers.get('location')).toBe('/dashboard');
+  });
+
   it('serves the dashboard files by an allowlist of extensions, with their content types', async () => {
     const types: Record<string, RegExp> = {
       'dashboard.js': /^text\/javascript/,
