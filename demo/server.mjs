@@ -8,6 +8,8 @@ try {
     onOpening: (firstStart) =>
       console.log(`nps-widget demo: opening the database${firstStart ? ' (the first start creates it, which takes a while)' : ''}…`),
   });
+  if (demo.webhook && !demo.webhookSigned)
+    console.warn('demo: warning: WEBHOOK_URL is set without WEBHOOK_SECRET, so alerts are sent unsigned: the receiver cannot tell them from forged ones. Set WEBHOOK_SECRET (16+ characters) and verify X-NPS-Signature.');
   const origins = demo.allowedOrigins.length ? demo.allowedOrigins.join(', ') : 'none besides its own';
   console.log(`nps-widget demo
   Storage:                ${demo.storage}
@@ -18,7 +20,7 @@ try {
   Collector endpoint:     POST ${demo.url}/api/nps
   Dashboard:              ${demo.url}/dashboard
   Dashboard token:        ${demo.token}${env.DASHBOARD_TOKEN ? ' (from DASHBOARD_TOKEN)' : ' (random; set DASHBOARD_TOKEN to keep one)'}
-  Alerts (webhook):       ${demo.webhook ? `${demo.webhook}, on ${env.WEBHOOK_ON || 'detractor'}, ${env.WEBHOOK_FORMAT || 'json'}` : 'off (set WEBHOOK_URL, or WEBHOOK_URL=demo to watch alerts arrive on a local page)'}
+  Alerts (webhook):       ${demo.webhook ? `${demo.webhook}, on ${env.WEBHOOK_ON || 'detractor'}, ${env.WEBHOOK_FORMAT || 'json'}, ${demo.webhookSigned ? 'signed' : 'unsigned (set WEBHOOK_SECRET to sign)'}` : 'off (set WEBHOOK_URL, or WEBHOOK_URL=demo to watch alerts arrive on a local page)'}
 Press Ctrl+C to stop.`);
   const stop = () => void demo.close().then(() => process.exit(0));
   process.once('SIGINT', stop).once('SIGTERM', stop);

@@ -17,7 +17,7 @@ import { createStaticSite } from './static-site.mjs';
 /**
  * What a running demo is.
  * @typedef {{ url: string, token: string, storage: string, firstStart: boolean, allowedOrigins: string[],
- *   writeKeyRequired: boolean, webhook: string | undefined, store: import('nps-widget/collector').ResponseStore,
+ *   writeKeyRequired: boolean, webhook: string | undefined, webhookSigned: boolean, store: import('nps-widget/collector').ResponseStore,
  *   demoWebhook: ReturnType<typeof createDemoWebhook> | undefined, close(): Promise<void> }} Demo
  */
 
@@ -146,6 +146,8 @@ export async function startDemo(env, hooks = {}) {
     return {
       url,
       webhook: webhooks[0] && (demoWebhook ? `${webhooks[0].url} (the demo's own receiver: see ${url}/demo/alerts)` : new URL(webhooks[0].url).origin + '/…'),
+      // An unsigned delivery cannot be told from a forged one: the banner says so.
+      webhookSigned: !!webhooks[0]?.secret,
       demoWebhook,
       token,
       store,

@@ -8,6 +8,16 @@ import { sameSecret } from './same-secret';
 const redirect = (location: string, headers: Record<string, string> = {}) =>
   new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store', ...headers } });
 
+/**
+ * Where to go after signing in: `next` when it is the dashboard page with or without a query
+ * (`/dashboard`, `/dashboard?…`), else `/dashboard`. Only that path passes, so the login form cannot
+ * be used as an open redirect (`//evil.example`, `https://…`, `/dashboard.evil.example`).
+ */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || next.length > 4096 || /[\0-\x1f\\]/.test(next)) return '/dashboard';
+  return /^\/dashboard(?:\?|$)/.test(next) ? next : '/dashboard';
+}
+
 const allow = (methods: string) => new HttpError(405, `use ${methods}`, { allow: methods });
 
 /**
@@ -34,18 +44,20 @@ export function createDashboardRoutes({ auth, token, dashboardDir }: { auth: Das
       } catch (e) {
         if (!(e instanceof HttpError) || e.status != 401) throw e;
       }
-      return redirect('/login');
+      // Keep the query (a shared filtered view, an alert's `?response=`) through signing in.
+      return redirect(url.search ? '/login?' + new URLSearchParams({ next: pathname + url.search }) : '/login');
     }
     if (pathname == '/login') {
       if (method == 'GET') return files.page('login.html');
       if (method != 'POST') throw allow('GET, HEAD, POST');
       auth.checkNotLocked(client);
-      const given = new URLSearchParams(await readText(request, 4096)).get('token');
-      if (!sameSecret(given, token)) {
+      const form = new URLSearchParams(await readText(request, 8192));
+      const next = safeNext(form.get('next'));
+      if (!sameSecret(form.get('token'), token)) {
         auth.fail(client);
-        return redirect('/login?failed=1');
+        return redirect('/login?' + new URLSearchParams(next == '/dashboard' ? { failed: '1' } : { failed: '1', next }));
       }
-      return redirect('/dashboard', { 'set-cookie': await auth.startSession(secure) });
+      return redirect(next, { 'set-cookie': await auth.startSession(secure) });
     }
     if (pathname == '/logout') {
       if (method != 'POST') throw allow('POST');

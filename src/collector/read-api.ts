@@ -46,7 +46,7 @@ function userIdOf(encoded: string): string {
 /**
  * The dashboard's read and close-the-loop API, for an authorised request: `GET /api/stats`,
  * `/api/responses`, `/api/export.csv`, `/api/segments`, `/api/recovered`, `/api/alerts`,
- * `PATCH /api/responses/:id`, `GET` and `DELETE /api/users/:userId`. Answers undefined for paths
+ * `GET` and `PATCH /api/responses/:id` (the link in an alert opens one response), `GET` and `DELETE /api/users/:userId`. Answers undefined for paths
  * that are not its own.
  */
 export function createReadApi(store: ResponseStore, now: () => number) {
@@ -85,9 +85,12 @@ export function createReadApi(store: ResponseStore, now: () => number) {
     }
     const responseId = /^\/api\/responses\/([^/]+)$/.exec(url.pathname)?.[1];
     if (responseId != null) {
-      if (method != 'PATCH') throw allow('PATCH');
+      if (method != 'PATCH' && method != 'GET') throw allow('GET, HEAD, PATCH');
       if (!UUID.test(responseId)) throw new HttpError(404, 'no such response');
-      return jsonReply(200, await patchFollowUp(store, request, responseId, now));
+      if (method == 'PATCH') return jsonReply(200, await patchFollowUp(store, request, responseId, now));
+      const response = await store.get(responseId);
+      if (!response) throw new HttpError(404, 'no such response');
+      return jsonReply(200, response);
     }
     const userPath = /^\/api\/users\/([^/]+)$/.exec(url.pathname)?.[1];
     if (userPath == null) return undefined;

@@ -12,7 +12,7 @@ export interface Rejection {
   error: string;
 }
 
-/** How far past the server's clock a version's `updatedAt` may be (clock skew between devices). */
+/** How far past the server's clock a record's `shownAt`, `answeredAt` and `updatedAt` may be (clock skew between devices). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 // Two compilations of the schema: a fast one that stops at the first error (every record goes
@@ -49,15 +49,19 @@ const unstorable = (v: unknown, depth = 0): boolean =>
 /** Why a schema-valid record still cannot be stored, or undefined when it can. */
 function refusal(r: ResponseRecord, now: number): string | undefined {
   if (unstorable(r)) return 'text contains NUL or an unpaired surrogate, or JSON nested over 64 levels';
-  // A version dated far ahead could never be replaced: it would pin the record.
-  if ((parseDateTime(r.updatedAt) ?? 0) > now + MAX_CLOCK_SKEW_MS)
-    return `updatedAt is more than ${MAX_CLOCK_SKEW_MS / 60_000} minutes ahead of the server's clock, got ${JSON.stringify(r.updatedAt)}`;
+  // A version dated far ahead could never be replaced: it would pin the record. Shown and answered
+  // times far ahead would skew time-to-contact and which detractors count as recovered.
+  for (const field of ['updatedAt', 'shownAt', 'answeredAt'] as const) {
+    const value = r[field];
+    if (value != null && (parseDateTime(value) ?? 0) > now + MAX_CLOCK_SKEW_MS)
+      return `${field} is more than ${MAX_CLOCK_SKEW_MS / 60_000} minutes ahead of the server's clock, got ${JSON.stringify(value)}`;
+  }
   return undefined;
 }
 
 /**
  * Checks a parsed batch against the shipped JSON Schema, then each record for what PostgreSQL cannot
- * store and for `updatedAt` in the future.
+ * store and for times (`shownAt`, `answeredAt`, `updatedAt`) in the future.
  * @returns `error` when the envelope itself is wrong; otherwise the records split into valid and rejected.
  * @example validateBatch(JSON.parse(body), Date.now())
  */

@@ -35,6 +35,8 @@ export interface ResponsesQuery {
 export interface ApiClient {
   stats(filters: Filters): Promise<StatsReply>;
   responses(filters: Filters, query: ResponsesQuery): Promise<ResponsesReply>;
+  /** One response by id (what an alert links to). */
+  response(id: string): Promise<StoredResponse>;
   updateFollowUp(id: string, patch: FollowUpPatch): Promise<StoredResponse>;
   segments(): Promise<SegmentsReply>;
   userHistory(userId: string): Promise<UserHistoryReply>;
@@ -60,7 +62,7 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
   /** Prefix of every path, e.g. `https://nps.example.com`. @default '' (same origin) */
   base?: string;
-  /** Called on 401 (the session expired). @default going to `/login` */
+  /** Called on 401 (the session expired). @default going to `/login`, and back to this view after signing in */
   onUnauthorized?: () => void;
 }
 
@@ -69,6 +71,11 @@ export function rangeParams(filters: Filters): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of ['stage', 'from', 'to'] as const) if (filters[key]) params.set(key, filters[key]);
   return params;
+}
+
+/** The sign-in page that returns to `here` (the dashboard view open now) after signing in. */
+export function signInAddress(base: string, here: { pathname: string; search: string }): string {
+  return `${base}/login?${new URLSearchParams({ next: here.pathname + here.search })}`;
 }
 
 const withQuery = (path: string, params: URLSearchParams) => (params.size ? `${path}?${params}` : path);
@@ -82,7 +89,7 @@ const withQuery = (path: string, params: URLSearchParams) => (params.size ? `${p
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const base = options.base ?? '';
-  const onUnauthorized = options.onUnauthorized ?? (() => location.assign(base + '/login'));
+  const onUnauthorized = options.onUnauthorized ?? (() => location.assign(signInAddress(base, location)));
 
   async function call<T>(path: string, init?: RequestInit): Promise<T> {
     const response = await fetchFn(base + path, { credentials: 'same-origin', ...init });
@@ -110,6 +117,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       if (query.cursor) params.set('cursor', query.cursor);
       return call(withQuery('/api/responses', params));
     },
+    response: (id) => call(`/api/responses/${encodeURIComponent(id)}`),
     updateFollowUp(id, patch) {
       return call(`/api/responses/${encodeURIComponent(id)}`, {
         method: 'PATCH',

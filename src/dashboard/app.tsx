@@ -4,6 +4,7 @@ import { FilterBar } from './filter-bar';
 import { FollowUpQueue } from './follow-up-queue';
 import { PartBoundary } from './part-boundary';
 import { RecoveredList } from './recovered-list';
+import { ResponsePanel } from './response-panel';
 import { ResponseList } from './response-list';
 import { useStore } from './store-context';
 import { SummaryCards } from './summary-cards';
@@ -31,6 +32,7 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <p class="live" role="status" aria-live="polite">{store.announcement.value}</p>
         {store.stats.error.value && <p class="error" role="alert">Could not load the figures: {store.stats.error.value}</p>}
+        <PartBoundary><ResponsePanel /></PartBoundary>
         <PartBoundary><UserHistory /></PartBoundary>
         {stats && (
           <>

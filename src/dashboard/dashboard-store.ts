@@ -6,6 +6,7 @@ import type {
   RecoveredReply,
   SegmentsReply,
   StatsReply,
+  StoredResponse,
   UserHistoryReply,
 } from '../collector/api-types';
 import type { ApiClient, Filters } from './api-client';
@@ -30,6 +31,8 @@ export function createDashboardStore(api: ApiClient, navigation: Navigation = br
   const recovered = createRemoteValue<RecoveredReply>();
   const failedAlerts = createRemoteValue<AlertsReply>();
   const userHistory = createRemoteValue<UserHistoryReply>();
+  /** The response opened by `?response=` (an alert's link). */
+  const openedResponse = createRemoteValue<StoredResponse>();
   /** Every stage seen so far: filtering by one stage must not empty the stage picker. */
   const knownStages = signal<string[]>([]);
   /** The text of the live region: what just changed, for screen readers. */
@@ -76,6 +79,13 @@ export function createDashboardStore(api: ApiClient, navigation: Navigation = br
     return Promise.resolve();
   }
 
+  function loadResponse() {
+    const id = url.value.response;
+    if (id) return openedResponse.load(() => api.response(id));
+    openedResponse.value.value = null;
+    return Promise.resolve();
+  }
+
   /** Moves to a new URL state and loads what it changed. */
   function go(next: UrlState) {
     const before = url.value;
@@ -86,9 +96,11 @@ export function createDashboardStore(api: ApiClient, navigation: Navigation = br
 
   function reloadChanged(before: UrlState, next: UrlState) {
     const tasks: Promise<void>[] = [];
-    if (writeUrlState({ ...before, queue: 'open', user: '' }) != writeUrlState({ ...next, queue: 'open', user: '' })) tasks.push(loadFiltered());
+    const rangeOf = (state: UrlState) => writeUrlState({ ...state, queue: 'open', user: '', response: '' });
+    if (rangeOf(before) != rangeOf(next)) tasks.push(loadFiltered());
     else if (before.queue != next.queue) tasks.push(queue.reload());
     if (before.user != next.user) tasks.push(loadUser());
+    if (before.response != next.response) tasks.push(loadResponse());
     return Promise.all(tasks).then(() => undefined);
   }
 
@@ -100,6 +112,7 @@ export function createDashboardStore(api: ApiClient, navigation: Navigation = br
     recovered,
     failedAlerts,
     userHistory,
+    openedResponse,
     knownStages,
     announcement,
     queue,
@@ -110,6 +123,7 @@ export function createDashboardStore(api: ApiClient, navigation: Navigation = br
     start(): () => void {
       void loadFiltered();
       void loadUser();
+      void loadResponse();
       void segments.load(() => api.segments());
       void failedAlerts.load(() => api.alerts('failed'));
       return navigation.onPop(() => {
@@ -123,6 +137,7 @@ export function createDashboardStore(api: ApiClient, navigation: Navigation = br
     showQueue: (status: FollowUpStatus) => go({ ...url.value, queue: status }),
     openUser: (userId: string) => go({ ...url.value, user: userId }),
     closeUser: () => go({ ...url.value, user: '' }),
+    closeResponse: () => go({ ...url.value, response: '' }),
 
     /** Saves a follow-up change, shows it in every list, and refreshes the follow-up metrics. */
     async saveFollowUp(id: string, patch: FollowUpPatch): Promise<void> {
@@ -131,6 +146,7 @@ export function createDashboardStore(api: ApiClient, navigation: Navigation = br
         queue.replace(updated);
         comments.replace(updated);
         const history = userHistory.value.value;
+        if (openedResponse.value.value?.id == id) openedResponse.value.value = updated;
         if (history) userHistory.value.value = { ...history, responses: history.responses.map((r) => (r.id == id ? updated : r)) };
       });
       announcement.value = updated.followUp ? `Follow-up saved: ${updated.followUp.status}.` : 'Follow-up saved.';

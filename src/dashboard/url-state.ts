@@ -1,12 +1,14 @@
 import type { FollowUpStatus } from '../collector/api-types';
 import type { Filters } from './api-client';
 
-/** Everything a bookmark of the dashboard keeps: the filters, the queue's status, the user shown. */
+/** Everything a bookmark of the dashboard keeps: the filters, the queue's status, the user and response shown. */
 export interface UrlState {
   filters: Filters;
   queue: FollowUpStatus;
   /** The user whose history is open, or '' for none. */
   user: string;
+  /** The response opened on its own (an alert links to it), or '' for none. */
+  response: string;
 }
 
 const DAY = /^\d{4}-\d\d-\d\d$/;
@@ -26,6 +28,7 @@ export function readUrlState(search: string): UrlState {
     filters: { stage: params.get('stage') ?? '', from: day('from'), to: day('to'), segment: params.get('segment') ?? '' },
     queue: queue && STATUSES.includes(queue) ? queue : 'open',
     user: params.get('user') ?? '',
+    response: params.get('response') ?? '',
   };
 }
 
@@ -35,5 +38,6 @@ export function writeUrlState(state: UrlState): string {
   for (const key of ['stage', 'from', 'to', 'segment'] as const) if (state.filters[key]) params.set(key, state.filters[key]);
   if (state.queue != 'open') params.set('queue', state.queue);
   if (state.user) params.set('user', state.user);
+  if (state.response) params.set('response', state.response);
   return params.size ? `?${params}` : '';
 }

@@ -141,6 +141,27 @@ it('filters by stage through the URL, and the CSV link follows', async () => {
   await page.context().close();
 });
 
+it('an alert link opened signed out goes through sign-in and back to that response', async () => {
+  const { responses } = await api<ResponsesReply>('/api/responses?category=detractor&hasComment=true&limit=1');
+  const linked = responses[0]!;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() == 'error' && problems.push(`alert link: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`alert link: ${e.message}`));
+  const link = `/dashboard?stage=${encodeURIComponent(linked.stage ?? '')}&response=${linked.id}`;
+  await page.goto(demo.url + link);
+  expect(new URL(page.url()).pathname).toBe('/login');
+  await page.getByLabel('Dashboard token').fill(TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname + url.search == link);
+  const panel = page.getByRole('region', { name: 'Response', exact: true });
+  await panel.locator('.comment').waitFor();
+  expect(await panel.locator('.comment').textContent()).toBe(linked.comment);
+  expect(await panel.locator('.score-text').textContent()).toContain(`Score ${linked.score}`);
+  await panel.getByRole('button', { name: 'Save' }).waitFor();
+  await context.close();
+});
+
 it('caused no CSP violation and no page error on any page above', async () => {
   // The listener works: an inline style attribute is a violation under the collector's CSP.
   const seen: string[] = [];

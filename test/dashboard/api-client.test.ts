@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, createApiClient } from '../../src/dashboard/api-client';
+import { ApiError, createApiClient, signInAddress } from '../../src/dashboard/api-client';
 import { createRecordingFetch } from '../helpers/dashboard-fake-fetch';
 
 const filters = { stage: 'checkout', from: '2026-11-01', to: '2026-11-30', segment: 'plan' };
@@ -17,6 +17,7 @@ describe('the API client: the exact requests the dashboard makes', () => {
     await api.userHistory('user/1 ?');
     await api.recovered(filters);
     await api.alerts('failed');
+    await api.response('01890a5d-ac96-774b-bcce-b302099a8057');
     expect(recorder.requests.map((r) => r.url)).toEqual([
       '/api/stats?stage=checkout&from=2026-11-01&to=2026-11-30&segment=plan',
       '/api/stats',
@@ -26,6 +27,7 @@ describe('the API client: the exact requests the dashboard makes', () => {
       '/api/users/user%2F1%20%3F',
       '/api/recovered?from=2026-11-01&to=2026-11-30',
       '/api/alerts?state=failed',
+      '/api/responses/01890a5d-ac96-774b-bcce-b302099a8057',
     ]);
     expect(api.exportUrl(filters)).toBe('/api/export.csv?stage=checkout&from=2026-11-01&to=2026-11-30');
     expect(api.exportUrl(none)).toBe('/api/export.csv');
@@ -46,5 +48,10 @@ describe('the API client: the exact requests the dashboard makes', () => {
     await expect(api.stats(filters)).rejects.toEqual(new ApiError('from must not be later than to', 400));
     await expect(api.segments()).rejects.toMatchObject({ status: 401 });
     expect(signIns).toBe(1);
+  });
+
+  it('sends an expired session to sign in and back to the same view', () => {
+    expect(signInAddress('', { pathname: '/dashboard', search: '?stage=checkout&response=abc' })).toBe('/login?next=%2Fdashboard%3Fstage%3Dcheckout%26response%3Dabc');
+    expect(signInAddress('https://nps.example.com', { pathname: '/dashboard', search: '' })).toBe('https://nps.example.com/login?next=%2Fdashboard');
   });
 });

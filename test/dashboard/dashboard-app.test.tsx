@@ -175,6 +175,34 @@ describe('responses', () => {
     expect(screen.getByRole('region', { name: 'Recovered detractors: 1' })).toBeTruthy();
   });
 
+  it('opens the response an alert links to (?response=<id>): score, comment, stage, user and its follow-up form', async () => {
+    const linked = answer(3, '2026-11-02', { userId: 'u-9', stage: 'checkout', comment: 'Checkout keeps failing' });
+    const api = apiWith([linked, ...answers(3, 9)]);
+    const { navigation } = await renderDashboard({ api, search: `?response=${linked.id}` });
+    expect(api.calls).toContainEqual({ method: 'response', id: linked.id });
+    const panel = screen.getByRole('region', { name: 'Response' });
+    expect(panel.querySelector('.score-text')!.textContent).toContain('Score 3');
+    expect(panel.querySelector('.comment')!.textContent).toBe('Checkout keeps failing');
+    expect(panel.querySelector('.meta')!.textContent).toContain('checkout');
+    expect(within(panel).getByRole('link', { name: 'User u-9' })).toBeTruthy();
+    fireEvent.change(within(panel).getByLabelText('Status'), { target: { value: 'contacted' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save' }));
+    await settle();
+    expect(api.calls).toContainEqual(expect.objectContaining({ method: 'updateFollowUp', id: linked.id }));
+    expect(api.collector.response(linked.id)!.followUp.status).toBe('contacted');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Close' }));
+    await settle();
+    expect(navigation.search()).toBe('');
+    expect(screen.queryByRole('region', { name: 'Response' })).toBeNull();
+  });
+
+  it('says so when the linked response does not exist', async () => {
+    const api = createFakeApiClient();
+    await renderDashboard({ api, search: '?response=01890a5d-ac96-774b-bcce-b302099a8057' });
+    const panel = screen.getByRole('region', { name: 'Response' });
+    expect(within(panel).getByRole('alert').textContent).toBe('Could not load the response: no such response');
+  });
+
   it('shows failed alerts with their last error, and hides the panel when the alerts API fails', async () => {
     await renderDashboard();
     const alerts = screen.getByRole('region', { name: 'Failed alerts: 2' });

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readUrlState, writeUrlState } from '../../src/dashboard/url-state';
 
 describe('the dashboard state in the URL', () => {
-  it('round-trips filters, queue status and user', () => {
-    const state = { filters: { stage: 'check out', from: '2026-11-01', to: '2026-11-30', segment: 'plan' }, queue: 'contacted' as const, user: 'u/1' };
+  it('round-trips filters, queue status, user and the opened response', () => {
+    const response = '01890a5d-ac96-774b-bcce-b302099a8057';
+    const state = { filters: { stage: 'check out', from: '2026-11-01', to: '2026-11-30', segment: 'plan' }, queue: 'contacted' as const, user: 'u/1', response };
     const search = writeUrlState(state);
-    expect(search).toBe('?stage=check+out&from=2026-11-01&to=2026-11-30&segment=plan&queue=contacted&user=u%2F1');
+    expect(search).toBe(`?stage=check+out&from=2026-11-01&to=2026-11-30&segment=plan&queue=contacted&user=u%2F1&response=${response}`);
     expect(readUrlState(search)).toEqual(state);
   });
 
@@ -15,6 +16,7 @@ describe('the dashboard state in the URL', () => {
       filters: { stage: '', from: '', to: '', segment: '' },
       queue: 'open',
       user: '',
+      response: '',
     });
   });
 });

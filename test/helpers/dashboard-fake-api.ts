@@ -9,6 +9,7 @@ type FakeCollector = ReturnType<typeof createFakeCollector>;
 export type ApiCall =
   | { method: 'stats'; filters: Filters }
   | { method: 'responses'; filters: Filters; query: ResponsesQuery }
+  | { method: 'response'; id: string }
   | { method: 'updateFollowUp'; id: string; patch: FollowUpPatch }
   | { method: 'segments' }
   | { method: 'userHistory'; userId: string }
@@ -45,6 +46,12 @@ export function createFakeApiClient(collector: FakeCollector = createFakeCollect
     stats: (filters) => answer({ method: 'stats', filters }, () => collector.stats(filters)),
     responses: (filters, query) =>
       answer({ method: 'responses', filters, query }, () => collector.responses({ ...filters, ...query, status: 'answered' })),
+    response: (id) =>
+      answer({ method: 'response', id }, () => {
+        const found = collector.response(id);
+        if (!found) throw new ApiError('no such response', 404);
+        return found;
+      }),
     updateFollowUp: (id, patch) =>
       answer({ method: 'updateFollowUp', id, patch }, () => {
         const updated = collector.updateFollowUp(id, patch);

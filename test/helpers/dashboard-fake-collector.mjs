@@ -169,6 +169,11 @@ export function createFakeCollector({ responses = fakeResponses(), alerts = fake
       const page = rs.slice(start, start + limit);
       return { responses: structuredClone(page), nextCursor: start + limit < rs.length ? String(start + limit) : null };
     },
+    /** `GET /api/responses/:id` @param {string} id */
+    response(id) {
+      const record = records.find((r) => r.id == id);
+      return record ? structuredClone(record) : null;
+    },
     /** `PATCH /api/responses/:id` @param {string} id @param {import('../../src/collector/api-types').FollowUpPatch} patch */
     updateFollowUp(id, patch) {
       const record = records.find((r) => r.id == id);

@@ -55,6 +55,10 @@ export async function startFakeDashboardServer({ collector = createFakeCollector
         }));
       }
       const patch = /^\/api\/responses\/([^/]+)$/.exec(path);
+      if (req.method == 'GET' && patch) {
+        const found = collector.response(decodeURIComponent(patch[1]));
+        return found ? json(res, 200, found) : json(res, 404, { error: 'no such response' });
+      }
       if (req.method == 'PATCH' && patch) {
         const updated = collector.updateFollowUp(decodeURIComponent(patch[1]), JSON.parse(body));
         return updated ? json(res, 200, updated) : json(res, 404, { error: 'no such response' });

@@ -101,6 +101,20 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('read API and
       expect(csvCell(v)).toBe(want);
   });
 
+  it('answers GET and HEAD /api/responses/:id with the stored response (what an alert links to), 404 for unknown or invalid ids', async () => {
+    expect((await get('/api/responses/' + detractor.id)).status).toBe(401);
+    const res = await get('/api/responses/' + detractor.id, bearer);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: detractor.id, score: 2, stage: 'checkout', userId: 'u-7', comment: detractor.comment, followUp: { status: expect.any(String) } });
+    const head = await get('/api/responses/' + detractor.id, bearer, 'HEAD');
+    expect(head.status).toBe(200);
+    expect((await get('/api/responses/not-an-id', bearer)).status).toBe(404);
+    expect((await get('/api/responses/01890a5d-ac96-774b-bcce-b302099a8057', bearer)).status).toBe(404);
+    const put = await get('/api/responses/' + detractor.id, bearer, 'PUT', '{}');
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, HEAD, PATCH');
+  });
+
   it('records follow-up with a note, and validates it', async () => {
     const res = await get('/api/responses/' + detractor.id, { ...bearer, 'content-type': 'application/json' }, 'PATCH', JSON.stringify({ followUp: { status: 'contacted', note: 'Emailed <b>them</b>' } }));
     expect(res.status).toBe(200);
@@ -133,6 +147,29 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('read API and
     const patch = (origin: string) => get('/api/responses/' + promoter.id, { cookie, origin }, 'PATCH', '{"followUp":{"status":"resolved"}}');
     expect((await patch('https://evil.example')).status).toBe(403);
     expect((await patch(ORIGIN)).status).toBe(200);
+  });
+
+  it('keeps the dashboard URL through signing in, and refuses to redirect anywhere else', async () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const shared = '/dashboard?stage=checkout&response=' + detractor.id;
+    const signedOut = await get(shared);
+    expect(signedOut.status).toBe(303);
+    const toLogin = signedOut.headers.get('location')!;
+    expect(new URL(toLogin, ORIGIN).pathname).toBe('/login');
+    expect(new URL(toLogin, ORIGIN).searchParams.get('next')).toBe(shared);
+    const next = (value: string) => 'next=' + encodeURIComponent(value);
+    const signIn = (body: string) => get('/login', form, 'POST', body);
+    const ok = await signIn('token=' + encodeURIComponent(TOKEN) + '&' + next(shared));
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe(shared);
+    expect(ok.headers.get('set-cookie')).toMatch(/HttpOnly/);
+    // A wrong token goes back to the form, still carrying where to go.
+    const wrong = await signIn('token=nope&' + next(shared));
+    expect(new URL(wrong.headers.get('location')!, ORIGIN).searchParams.get('next')).toBe(shared);
+    expect(new URL(wrong.headers.get('location')!, ORIGIN).searchParams.get('failed')).toBe('1');
+    for (const evil of ['//evil.example', '//evil.example/dashboard', 'https://evil.example/dashboard', '/dashboard.evil.example', '/\\evil.example', '/dashboard/../x', 'javascript:alert(1)', '/login'])
+      expect((await signIn('token=' + encodeURIComponent(TOKEN) + '&' + next(evil))).headers.get('location'), evil).toBe('/dashboard');
+    expect((await signIn('token=' + encodeURIComponent(TOKEN))).headers.get('location')).toBe('/dashboard');
   });
 
   it('serves the dashboard files by an allowlist of extensions, with their content types', async () => {

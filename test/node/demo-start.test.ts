@@ -22,7 +22,8 @@ function run(args: string[], env: Record<string, string>, until?: RegExp): Promi
     const check = () => until?.test(out) && child.kill('SIGTERM');
     child.stdout.on('data', (c) => ((out += c), check()));
     child.stderr.on('data', (c) => (err += c));
-    child.on('error', reject).on('exit', (code) => resolve({ code, out, err }));
+    // 'close', not 'exit': all of stdout and stderr has been read by then.
+    child.on('error', reject).on('close', (code) => resolve({ code, out, err }));
   });
 }
 
@@ -58,7 +59,8 @@ it('says the first start creates the database only on a real first start', async
   await second.close();
   expect([first.firstStart, second.firstStart]).toEqual([true, false]);
   const banner = await run(['demo/server.mjs'], { PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't', ALLOWED_ORIGINS: 'https://app.example.com', NPS_WRITE_KEY: 'pk', WEBHOOK_URL: 'demo', WEBHOOK_FORMAT: 'slack' }, /Press Ctrl\+C/);
-  expect(banner.out).toMatch(/Alerts \(webhook\): +http:\/\/127\.0\.0\.1:\d+\/demo\/webhook \(the demo's own receiver: see http:\/\/127\.0\.0\.1:\d+\/demo\/alerts\), on detractor, slack/);
+  expect(banner.out).toMatch(/Alerts \(webhook\): +http:\/\/127\.0\.0\.1:\d+\/demo\/webhook \(the demo's own receiver: see http:\/\/127\.0\.0\.1:\d+\/demo\/alerts\), on detractor, slack, signed/);
+  expect(banner.err).not.toMatch(/unsigned/);
   expect(banner.out).not.toMatch(/first start/);
   expect(banner.out).toContain(`Storage:                PGlite in ${dataDir}/`);
   expect(banner.out).toContain('Allowed origins:        https://app.example.com');
@@ -74,6 +76,17 @@ it('prints the first-start note, storage, origins and write key in the banner', 
   expect(out).toMatch(/Alerts \(webhook\): +off \(set WEBHOOK_URL, or WEBHOOK_URL=demo/);
   expect(out).toMatch(/Allowed origins: +none besides its own/);
   expect(out).toMatch(/Write key: +not required/);
+});
+
+it('says "unsigned" in the banner and warns when a webhook has no WEBHOOK_SECRET', async () => {
+  // Nothing listens at the receiver: no response is stored in this run, so nothing is sent there.
+  const env = { PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: 't', WEBHOOK_URL: 'https://hooks.example.com/nps' };
+  const unsigned = await run(['demo/server.mjs'], { ...env, WEBHOOK_SECRET: '' }, /Press Ctrl\+C/);
+  expect(unsigned.out).toMatch(/Alerts \(webhook\): +https:\/\/hooks\.example\.com\/…, on detractor, json, unsigned \(set WEBHOOK_SECRET to sign\)/);
+  expect(unsigned.err).toMatch(/^demo: warning: WEBHOOK_URL is set without WEBHOOK_SECRET, so alerts are sent unsigned/m);
+  const signed = await run(['demo/server.mjs'], { ...env, WEBHOOK_SECRET: 'a-secret-of-16-chars-or-more' }, /Press Ctrl\+C/);
+  expect(signed.out).toMatch(/Alerts \(webhook\): +https:\/\/hooks\.example\.com\/…, on detractor, json, signed/);
+  expect(signed.err).not.toMatch(/unsigned/);
 });
 
 it('seed.mjs follows PORT, and says plainly when no demo is running', async () => {

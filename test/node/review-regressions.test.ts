@@ -40,6 +40,18 @@ describe('client-chosen times and ids', () => {
     expect(await store.count()).toBe(2);
   });
 
+  it('refuses, per record, shownAt or answeredAt more than a few minutes past the server clock, naming the field', async () => {
+    const futureAnswer = answered(shown({ shownAt: iso(NOW - 60_000) }), 2, { answeredAt: iso(NOW + 60 * 60_000), updatedAt: iso(NOW) });
+    const futureShown = shown({ shownAt: '2027-06-01T00:00:00Z', updatedAt: iso(NOW) });
+    const withinSkew = answered(shown({ shownAt: iso(NOW + 2 * 60_000) }), 9, { answeredAt: iso(NOW + 4 * 60_000), updatedAt: iso(NOW + 4 * 60_000) });
+    const rejected = await rejectedOf(await post(collector(), batch([futureAnswer, futureShown, withinSkew])));
+    expect(rejected).toEqual([
+      { id: futureAnswer.id, error: `answeredAt is more than 5 minutes ahead of the server's clock, got "${iso(NOW + 60 * 60_000)}"` },
+      { id: futureShown.id, error: `shownAt is more than 5 minutes ahead of the server's clock, got "2027-06-01T00:00:00Z"` },
+    ]);
+    expect((await store.list({})).map((r) => r.id)).toEqual([withinSkew.id]);
+  });
+
   it('refuses by itself a record whose offset makes it year 10000 in UTC; the rest of the batch is stored', async () => {
     const good = Array.from({ length: 10 }, () => shown());
     const far = shown({ shownAt: '9999-12-31T23:59:59-00:01', updatedAt: '9999-12-31T23:59:59-00:01' });
