@@ -3,6 +3,7 @@
 // localStorage fallback (IndexedDB hidden from the page). Run: npm run bench:drain [-- --runs 5]
 // Needs dist/ (npx rollup -c --silent). DRAIN_DEBUG=1 also prints when each batch was confirmed (ms).
 import { launchBrowser, median, startServer } from './harness.mjs';
+import { distFiles } from './sizes.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const RECORDS = 1000;
@@ -80,7 +81,8 @@ async function once(browser, server, backend) {
   }
 }
 
-const server = await startServer({ '/dist/nps.js': ROOT + 'dist/nps.js' });
+// nps.js loads its delivery code (survey.js) from beside itself when it finds queued records.
+const server = await startServer(Object.fromEntries(distFiles(ROOT + 'dist').map((f) => ['/dist/' + f.slice((ROOT + 'dist/').length), f])));
 for (const b of ['indexedDB', 'localStorage']) {
   server.page('/seed-' + b + '.html', SEED_PAGE(b));
   server.page('/app-' + b + '.html', APP_PAGE(b));

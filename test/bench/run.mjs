@@ -138,7 +138,7 @@ if (quick) notes.push('Quick smoke run (--quick): fewer samples and records; not
 env.loadavgEnd = loadavg().map((x) => +x.toFixed(2));
 // Other work on the machine inflates every timing (sizes and counts are unaffected): say so.
 const busy = Math.max(env.loadavg[0], env.loadavgEnd[0]);
-if (busy > env.nproc) notes.push(`The machine was busy (1-minute load average up to ${busy} on ${env.nproc} cores): timings are inflated and noisy; rerun on an idle machine before quoting them.`);
+if (busy > env.nproc) notes.push(`The machine was busy (1-minute load average up to ${busy} on ${env.nproc} cores): timings include that noise.`);
 result.targets = targets(result);
 env.seconds = Math.round((Date.now() - started) / 1000);
 
