@@ -5,10 +5,11 @@ import { millisOf } from '../../src/collector/alerts/queryable';
 import { FIRST_RETRY_MS, LONGEST_RETRY_MS } from '../../src/collector/alerts/retry-delay';
 import { resolveWebhooks, type Webhook } from '../../src/collector/alerts/webhook-options';
 import { verifyWebhook } from '../../src/collector/alerts/webhook-signature';
-import { ALERT_DATABASES, answeredRecord, openAlertsDatabase, shownRecord, storeBatch, type TestDatabase } from '../helpers/alerts-db';
+import { openAlertsDatabase, openSecondConnection, storeBatch, type TestDatabase } from '../helpers/alerts-db';
 import { fakeClock, manualTimers, scriptedFetch } from '../helpers/alerts-fakes';
 import { startReceiver, type Receiver } from '../helpers/alerts-receiver';
 import { until } from '../helpers/wait';
+import { DATABASES, answered as answeredRecord, shown as shownRecord } from './fixtures';
 
 const SECRET = 'test-secret-0123456789';
 const HOUR = 3_600_000;
@@ -16,11 +17,11 @@ const quiet = () => {};
 
 const webhookFor = (url: string, format: 'json' | 'slack' = 'json'): Webhook => resolveWebhooks([{ url, secret: SECRET, format }])[0]!;
 
-for (const { name, url, skip } of ALERT_DATABASES) describe.skipIf(skip)('alert delivery on ' + name, () => {
+for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('alert delivery on ' + name, () => {
   let db: TestDatabase;
   let receiver: Receiver | undefined;
   const loops: AlertDelivery[] = [];
-  beforeAll(async () => void (db = await openAlertsDatabase({ url })));
+  beforeAll(async () => void (db = await openAlertsDatabase(url)));
   afterAll(() => db?.close());
   beforeEach(() => db.query('truncate nps_responses cascade'));
   afterEach(async () => {
@@ -205,7 +206,7 @@ for (const { name, url, skip } of ALERT_DATABASES) describe.skipIf(skip)('alert 
     const webhook = webhookFor(receiver.url);
     const records = Array.from({ length: 40 }, (_, i) => answeredRecord(shownRecord(), i % 7));
     await storeBatch(db, records, [webhook]);
-    const other = await openAlertsDatabase({ url, schema: db.schema });
+    const other = await openSecondConnection(db);
     try {
       const drain = async (database: TestDatabase) => {
         const delivery = createAlertDelivery({ db: database, webhooks: [webhook], batchSize: 5, log: quiet });

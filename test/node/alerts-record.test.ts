@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordAlerts, type AlertSource } from '../../src/collector/alerts/record-alerts';
 import { resolveWebhooks } from '../../src/collector/alerts/webhook-options';
-import { ALERT_DATABASES, answeredRecord, commentedRecord, openAlertsDatabase, shownRecord, storeBatch, type TestDatabase } from '../helpers/alerts-db';
+import { commentedRecord, openAlertsDatabase, storeBatch, type TestDatabase } from '../helpers/alerts-db';
+import { DATABASES, answered as answeredRecord, shown as shownRecord } from './fixtures';
 
 const [onDetractor, onAnswer, onComment] = resolveWebhooks([
   { url: 'https://hooks.example.com/detractors', on: 'detractor' },
@@ -9,9 +10,9 @@ const [onDetractor, onAnswer, onComment] = resolveWebhooks([
   { url: 'https://hooks.example.com/comments', on: 'comment' },
 ]) as [ReturnType<typeof resolveWebhooks>[number], ReturnType<typeof resolveWebhooks>[number], ReturnType<typeof resolveWebhooks>[number]];
 
-for (const { name, url, skip } of ALERT_DATABASES) describe.skipIf(skip)('recordAlerts on ' + name, () => {
+for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('recordAlerts on ' + name, () => {
   let db: TestDatabase;
-  beforeAll(async () => void (db = await openAlertsDatabase({ url })));
+  beforeAll(async () => void (db = await openAlertsDatabase(url)));
   afterAll(() => db?.close());
   beforeEach(() => db.query('truncate nps_responses cascade'));
 

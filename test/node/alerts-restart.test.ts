@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlertDelivery } from '../../src/collector/alerts/alert-delivery';
 import { resolveWebhooks } from '../../src/collector/alerts/webhook-options';
 import { verifyWebhook } from '../../src/collector/alerts/webhook-signature';
-import { answeredRecord, openAlertsDatabase, shownRecord, storeBatch, type TestDatabase } from '../helpers/alerts-db';
+import { openAlertsDatabase, storeBatch, type TestDatabase } from '../helpers/alerts-db';
 import { startChild } from '../helpers/alerts-child';
 import { fakeClock } from '../helpers/alerts-fakes';
 import { startReceiver } from '../helpers/alerts-receiver';
+import { answered as answeredRecord, shown as shownRecord } from './fixtures';
 
 const url = process.env.TEST_DATABASE_URL;
 const SECRET = 'restart-secret-0123456789';
@@ -13,7 +14,7 @@ const SECRET = 'restart-secret-0123456789';
 // A killed process must share its database with the next one: PostgreSQL only.
 describe.skipIf(!url)(url ? 'a collector process killed mid-delivery' : 'a collector process killed mid-delivery (skipped: TEST_DATABASE_URL is not set)', () => {
   let db: TestDatabase;
-  beforeAll(async () => void (db = await openAlertsDatabase({ url })));
+  beforeAll(async () => void (db = await openAlertsDatabase(url)));
   afterAll(() => db?.close());
 
   it('is replaced by a restarted one that delivers the alert, once', async () => {
@@ -22,8 +23,7 @@ describe.skipIf(!url)(url ? 'a collector process killed mid-delivery' : 'a colle
     const detractor = answeredRecord(shownRecord(), 0);
     await storeBatch(db, [detractor], webhooks);
     const { child, ready, cleanUp } = startChild('test/helpers/alerts-delivery-child.ts', {
-      ALERTS_DATABASE_URL: url!,
-      ALERTS_SCHEMA: db.schema!,
+      ALERTS_DATABASE_URL: db.scopedUrl!,
       ALERTS_WEBHOOK_URL: receiver.url,
       ALERTS_WEBHOOK_SECRET: SECRET,
     });

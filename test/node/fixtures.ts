@@ -45,29 +45,32 @@ export const DATABASES: { name: string; url?: string; skip: boolean }[] = [
 let schemas = 0;
 
 /**
- * A migrated, empty database and its store. On a real PostgreSQL server each call gets its own schema
- * (dropped on close), so test files running in parallel never see each other's rows.
+ * An empty, unmigrated database. On a real PostgreSQL server each call gets its own schema (dropped
+ * on close), so test files running in parallel never see each other's rows; `scopedUrl` opens more
+ * connections to that schema.
  */
-export async function freshStore(url?: string): Promise<{ db: Database; store: ResponseStore }> {
-  if (!url) {
-    const db = await openDatabase({ dataDir: 'memory://' });
-    await migrate(db);
-    return { db, store: createResponseStore(db) };
-  }
+export async function freshDatabase(url?: string): Promise<{ db: Database; scopedUrl?: string }> {
+  if (!url) return { db: await openDatabase({ dataDir: 'memory://' }) };
   const schema = `test_${process.pid}_${++schemas}_${Date.now()}`;
   const admin = await openDatabase({ url });
   await admin.query(`create schema ${schema}`);
   const scoped = new URL(url);
   scoped.searchParams.set('options', `-c search_path=${schema}`);
   const db = await openDatabase({ url: scoped.href });
-  await migrate(db);
   const close = db.close;
   db.close = async () => {
     await close();
     await admin.query(`drop schema ${schema} cascade`);
     await admin.close();
   };
-  return { db, store: createResponseStore(db) };
+  return { db, scopedUrl: scoped.href };
+}
+
+/** A migrated, empty database (see {@link freshDatabase}) and its store. */
+export async function freshStore(url?: string): Promise<{ db: Database; store: ResponseStore; scopedUrl?: string }> {
+  const { db, scopedUrl } = await freshDatabase(url);
+  await migrate(db);
+  return { db, store: createResponseStore(db), scopedUrl };
 }
 
 const fixtureDirs: string[] = [];

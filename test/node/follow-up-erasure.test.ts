@@ -3,17 +3,18 @@ import { createAlertDelivery } from '../../src/collector/alerts/alert-delivery';
 import { resolveWebhooks } from '../../src/collector/alerts/webhook-options';
 import { eraseUser } from '../../src/collector/follow-up/erase-user';
 import { setFollowUp } from '../../src/collector/follow-up/set-follow-up';
-import { ALERT_DATABASES, answeredRecord, commentedRecord, openAlertsDatabase, shownRecord, storeBatch, type TestDatabase } from '../helpers/alerts-db';
+import { commentedRecord, openAlertsDatabase, storeBatch, type TestDatabase } from '../helpers/alerts-db';
 import { scriptedFetch } from '../helpers/alerts-fakes';
+import { DATABASES, answered as answeredRecord, shown as shownRecord } from './fixtures';
 
 const webhooks = resolveWebhooks([
   { url: 'https://hooks.example.com/a', on: 'answer' },
   { url: 'https://hooks.example.com/c', on: 'comment' },
 ]);
 
-for (const { name, url, skip } of ALERT_DATABASES) describe.skipIf(skip)('eraseUser on ' + name, () => {
+for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('eraseUser on ' + name, () => {
   let db: TestDatabase;
-  beforeAll(async () => void (db = await openAlertsDatabase({ url })));
+  beforeAll(async () => void (db = await openAlertsDatabase(url)));
   afterAll(() => db?.close());
   beforeEach(() => db.query('truncate nps_responses cascade'));
 

@@ -1,22 +1,36 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ALERT_MIGRATIONS } from '../../src/collector/alerts/alert-migrations';
+import type { Database } from '../../src/collector/database';
 import { followUpsOf } from '../../src/collector/follow-up/follow-ups-of';
-import { FOLLOW_UP_MIGRATIONS } from '../../src/collector/follow-up/follow-up-migrations';
-import { ALERT_DATABASES, answeredRecord, openAlertsDatabase, runSteps, shownRecord, storeBatch, type TestDatabase } from '../helpers/alerts-db';
+import { MIGRATIONS } from '../../src/collector/migrations';
+import { openEmptyDatabase, storeBatch, type TestDatabase } from '../helpers/alerts-db';
+import { DATABASES, answered as answeredRecord, shown as shownRecord } from './fixtures';
 
-for (const { name, url, skip } of ALERT_DATABASES) describe.skipIf(skip)('follow-up migration on ' + name, () => {
+// Version 1's responses table (step 1, with its followed_up columns), plus the receive order the
+// collector's upsert writes (step 2), so the rows go in through the product's own store.
+const BEFORE_FOLLOW_UP = MIGRATIONS.slice(0, 2);
+// The alert outbox, then the follow-up workflow that takes over version 1's columns.
+const FROM_ALERTS_ON = MIGRATIONS.slice(2);
+
+/** Runs migration steps as `migrate` runs them (statements end with `;` at the end of a line), without its bookkeeping. */
+const runSteps = (db: Database, steps: readonly string[]) =>
+  db.transaction(async (query) => {
+    for (const step of steps) for (const statement of step.split(/;\s*$/m).filter((s) => s.trim())) await query(statement);
+  });
+
+for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('follow-up migration on ' + name, () => {
   let db: TestDatabase | undefined;
   afterEach(() => db?.close());
 
   it("moves version 1's followed-up tick, note and time into the new model without loss", async () => {
-    db = await openAlertsDatabase({ url, migrated: false });
+    db = await openEmptyDatabase(url);
+    await runSteps(db, BEFORE_FOLLOW_UP);
     const [ticked, noteOnly, untouched] = [answeredRecord(shownRecord(), 2), answeredRecord(shownRecord(), 5), answeredRecord(shownRecord(), 9)];
     await storeBatch(db, [ticked, noteOnly, untouched], []);
     // What version 1's PATCH left behind.
     await db.query(`update nps_responses set followed_up = true, follow_up_note = 'Called them', followed_up_at = '2026-11-24T08:00:00Z' where id = $1`, [ticked.id]);
     await db.query(`update nps_responses set follow_up_note = 'Try again Monday' where id = $1`, [noteOnly.id]);
 
-    await runSteps(db, [...ALERT_MIGRATIONS, ...FOLLOW_UP_MIGRATIONS]);
+    await runSteps(db, FROM_ALERTS_ON);
 
     const followUps = await followUpsOf(db.query, [ticked.id, noteOnly.id, untouched.id]);
     expect(followUps.get(ticked.id)).toEqual({

@@ -3,15 +3,16 @@ import { followUpMetrics } from '../../src/collector/follow-up/follow-up-metrics
 import { followUpsOf, followUpStatusSql } from '../../src/collector/follow-up/follow-ups-of';
 import { isRecovered, recoveredDetractors } from '../../src/collector/follow-up/recovered-detractors';
 import { parseFollowUpPatch, setFollowUp } from '../../src/collector/follow-up/set-follow-up';
-import { ALERT_DATABASES, answeredRecord, openAlertsDatabase, shownRecord, storeBatch, type TestDatabase } from '../helpers/alerts-db';
+import { openAlertsDatabase, storeBatch, type TestDatabase } from '../helpers/alerts-db';
 import { fakeClock } from '../helpers/alerts-fakes';
+import { DATABASES, answered as answeredRecord, shown as shownRecord } from './fixtures';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-23T10:00:00.000Z');
 
-for (const { name, url, skip } of ALERT_DATABASES) describe.skipIf(skip)('follow-up workflow on ' + name, () => {
+for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('follow-up workflow on ' + name, () => {
   let db: TestDatabase;
-  beforeAll(async () => void (db = await openAlertsDatabase({ url })));
+  beforeAll(async () => void (db = await openAlertsDatabase(url)));
   afterAll(() => db?.close());
   beforeEach(() => db.query('truncate nps_responses cascade'));
 
