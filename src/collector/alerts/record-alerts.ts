@@ -1,4 +1,5 @@
 import { uuidv7 } from '../../core/ids';
+import type { StoredResponse } from '../api-types';
 import type { Category, ResponseStatus } from '../../core/wire';
 import { isoOf, type Query } from './queryable';
 import type { AlertEvent, Webhook } from './webhook-options';
@@ -27,24 +28,7 @@ export interface AlertSource {
 }
 
 /** The response as an alert carries it: a snapshot taken when the alert was recorded. */
-export interface AlertRecord {
-  id: string;
-  status: ResponseStatus;
-  score: number | null;
-  category: Category | null;
-  comment: string | null;
-  userId: string | null;
-  anonymousId: string;
-  traits: unknown;
-  stage: string | null;
-  metadata: unknown;
-  locale: string;
-  page: string;
-  shownAt: string;
-  answeredAt: string | null;
-  updatedAt: string;
-  sdk: string;
-}
+export type AlertRecord = Omit<StoredResponse, 'receivedAt' | 'followUp'>;
 
 /**
  * The columns of `nps_responses` as an {@link AlertSource}: for the upsert's `returning` clause.
