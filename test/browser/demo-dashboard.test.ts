@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { StatsReply, ResponsesReply } from '../../src/collector/api-types';
@@ -7,12 +5,12 @@ import { npsText } from '../../src/dashboard/format';
 import { launchBrowser } from '../helpers/browser';
 import { startDemo } from '../../demo/start-demo.mjs';
 import { recoveredDetractorRecords, seedFollowUps, seedRecords } from '../../demo/seed-data.mjs';
+import { seriousAxeViolations } from '../helpers/axe';
 
 // The dashboard served by the REAL collector (the demo server, seeded through its HTTP API) in
 // Chromium: the same figures as the API, 360 px without horizontal scroll, axe light and dark, user
 // text as text, a follow-up saved through PATCH, and no CSP violation on any page.
 const TOKEN = 'dashboard-test-token';
-const AXE = readFileSync(join(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> it broke`;
 let demo: Awaited<ReturnType<typeof startDemo>>;
 let browser: Browser;
@@ -59,16 +57,6 @@ async function open(path: string, { width = 1280, colorScheme = 'light' as 'ligh
   return page;
 }
 
-async function axe(page: Page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    type Result = { id: string; impact: string; nodes: { target: unknown[] }[] };
-    const a = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Result[] }> } }).axe;
-    const r = await a.run(document, {});
-    return r.violations.filter((v) => v.impact == 'serious' || v.impact == 'critical').map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
-}
-
 it('shows the figures of /api/stats, the stages, a segment and the recovered detractor', async () => {
   const stats = await api<StatsReply>('/api/stats?segment=plan');
   const page = await open('/dashboard?segment=plan');
@@ -92,9 +80,9 @@ for (const colorScheme of ['light', 'dark'] as const)
   it(`axe finds nothing serious or critical (${colorScheme})`, async () => {
     const page = await open('/dashboard?segment=plan&user=user-recovered', { colorScheme });
     await page.getByRole('heading', { name: 'History of user user-recovered' }).waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 360, height: 800 });
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
 import { serve, type TestServer } from '../helpers/serve';
+import { seriousAxeViolations } from '../helpers/axe';
 
 // The built prompt module on its own (dist/prompt.js), rendered for a plain-object Survey in the page
 // (test/browser/fixtures/prompt-harness.js): what only a real browser shows.
 
-const AXE = readFileSync(join(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 const STRICT = { 'content-security-policy': "default-src 'self'" };
 
 let server: TestServer;
@@ -73,18 +71,6 @@ const box = (page: Page, selector: string) =>
     return { x: b.x, y: b.y, w: b.width, h: b.height, right: b.right, bottom: b.bottom };
   });
 
-/** Serious or critical axe violations inside the prompt (axe reaches into open shadow roots). */
-async function axe(page: Page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    type Result = { id: string; impact: string; nodes: { target: unknown[] }[] };
-    const a = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Result[]; passes: Result[] }> } }).axe;
-    const r = await a.run({ include: [['[data-nps-widget]']] }, {});
-    if (!r.passes.some((p) => p.nodes.some((n) => Array.isArray(n.target[0])))) return ['axe did not see inside the shadow root'];
-    return r.violations.filter((v) => v.impact == 'serious' || v.impact == 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
-  });
-}
-
 const review = { href: 'https://example.com/review', text: 'Review us' };
 
 describe('dist/prompt.js in Chromium', () => {
@@ -112,13 +98,13 @@ describe('dist/prompt.js in Chromium', () => {
     it(`axe finds nothing serious on the scale, the follow-up and the thank-you with a link (${colorScheme} page)`, async () => {
       const p = await open({ context: { colorScheme }, head: '<meta name="color-scheme" content="light dark">' });
       await p.show({ options: { thanks: { closeAfterMs: 60_000, promoter: { link: review } } } });
-      expect(await axe(p.page)).toEqual([]);
+      expect(await seriousAxeViolations(p.page, { shadowHost: '[data-nps-widget]' })).toEqual([]);
       await p.page.getByRole('radio', { name: '9' }).click();
       await p.page.getByRole('textbox').fill('Fast');
-      expect(await axe(p.page)).toEqual([]);
+      expect(await seriousAxeViolations(p.page, { shadowHost: '[data-nps-widget]' })).toEqual([]);
       await p.page.getByRole('button', { name: 'Send' }).click();
       await p.page.getByRole('link', { name: 'Review us' }).waitFor();
-      expect(await axe(p.page)).toEqual([]);
+      expect(await seriousAxeViolations(p.page, { shadowHost: '[data-nps-widget]' })).toEqual([]);
       await p.close();
     });
   }
@@ -126,7 +112,7 @@ describe('dist/prompt.js in Chromium', () => {
   it('axe finds nothing serious in the modal (center) position', async () => {
     const p = await open();
     await p.show({ options: { position: 'center' } });
-    expect(await axe(p.page)).toEqual([]);
+    expect(await seriousAxeViolations(p.page, { shadowHost: '[data-nps-widget]' })).toEqual([]);
     await p.close();
   });
 

@@ -1,27 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uiHarness } from './ui-page';
+import { seriousAxeViolations } from '../helpers/axe';
 
 let h: Awaited<ReturnType<typeof uiHarness>>;
 beforeAll(async () => void (h = await uiHarness()));
 afterAll(() => h?.close());
 
-const AXE = readFileSync(join(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** Serious or critical axe violations inside the widget (axe reaches into open shadow roots). */
-async function axe(page: Page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    type Result = { id: string; impact: string; nodes: { target: unknown[] }[] };
-    const a = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Result[]; passes: Result[] }> } }).axe;
-    const r = await a.run({ include: [['nps-widget']] }, {});
-    // Proof that the scan reached into the shadow root: passing checks name nodes inside it.
-    if (!r.passes.some((p) => p.nodes.some((n) => Array.isArray(n.target[0])))) return ['axe did not see inside the shadow root'];
-    return r.violations.filter((v) => v.impact == 'serious' || v.impact == 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
-  });
-}
 
 const box = (page: Page, selector: string) =>
   page.evaluate((s) => {
@@ -34,13 +19,13 @@ describe('accessibility and layout, in Chromium', () => {
     it(`axe finds nothing serious in the prompt, the follow-up and the thank-you (${colorScheme})`, async () => {
       const p = await h.open({ context: { colorScheme, reducedMotion: 'reduce' } });
       await p.show({ thanks: { closeAfterMs: 60_000 } });
-      expect(await axe(p.page)).toEqual([]);
+      expect(await seriousAxeViolations(p.page, { shadowHost: 'nps-widget' })).toEqual([]);
       await p.page.getByRole('radio', { name: '8' }).click();
       await p.page.getByRole('textbox').fill('More integrations');
-      expect(await axe(p.page)).toEqual([]);
+      expect(await seriousAxeViolations(p.page, { shadowHost: 'nps-widget' })).toEqual([]);
       await p.page.getByRole('button', { name: 'Send' }).click();
       await p.page.getByRole('status').getByText('Thank you for your feedback!').waitFor();
-      expect(await axe(p.page)).toEqual([]);
+      expect(await seriousAxeViolations(p.page, { shadowHost: 'nps-widget' })).toEqual([]);
       await p.page.context().close();
     });
   }
@@ -48,7 +33,7 @@ describe('accessibility and layout, in Chromium', () => {
   it('axe finds nothing serious in the modal (center) position', async () => {
     const p = await h.open({ context: { reducedMotion: 'reduce' } });
     await p.show({ position: 'center' });
-    expect(await axe(p.page)).toEqual([]);
+    expect(await seriousAxeViolations(p.page, { shadowHost: 'nps-widget' })).toEqual([]);
     await p.page.context().close();
   });
 
