@@ -6,6 +6,7 @@ import { launchBrowser } from '../helpers/browser';
 import { createFakeCollector, fakeResponses } from '../helpers/dashboard-fake-collector.mjs';
 import { startFakeDashboardServer } from '../helpers/dashboard-fake-server.mjs';
 import { seriousAxeViolations } from '../helpers/axe';
+import { collectPageProblems } from '../helpers/page-problems';
 
 // The built dashboard (dist/dashboard/) in Chromium, under the collector's strict CSP, over a fake
 // read API: layout at 360 px, axe in light and dark, filters through the URL, user text as text.
@@ -33,12 +34,7 @@ afterAll(async () => {
 async function open(path: string, { width = 1280, colorScheme = 'light' as 'light' | 'dark', sink = problems } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
   const page = await context.newPage();
-  // Registered by the test harness (DevTools), not by an inline script, so the CSP still applies to the page.
-  await page.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
-  );
-  page.on('console', (m) => m.type() == 'error' && sink.push(`${path}: ${m.text()}`));
-  page.on('pageerror', (e) => sink.push(`${path}: ${e.message}`));
+  await collectPageProblems(page, path, sink);
   await page.goto(server.url + path);
   return page;
 }

@@ -6,6 +6,7 @@ import { launchBrowser } from '../helpers/browser';
 import { startDemo } from '../../demo/start-demo.mjs';
 import { recoveredDetractorRecords, seedFollowUps, seedRecords } from '../../demo/seed-data.mjs';
 import { seriousAxeViolations } from '../helpers/axe';
+import { collectPageProblems } from '../helpers/page-problems';
 
 // The dashboard served by the REAL collector (the demo server, seeded through its HTTP API) in
 // Chromium: the same figures as the API, 360 px without horizontal scroll, axe light and dark, user
@@ -42,11 +43,7 @@ afterAll(async () => {
 async function open(path: string, { width = 1280, colorScheme = 'light' as 'light' | 'dark', sink = problems } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
   const page = await context.newPage();
-  await page.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
-  );
-  page.on('console', (m) => m.type() == 'error' && sink.push(`${path}: ${m.text()}`));
-  page.on('pageerror', (e) => sink.push(`${path}: ${e.message}`));
+  await collectPageProblems(page, path, sink);
   await page.goto(demo.url + '/login');
   await page.getByLabel('Dashboard token').fill(TOKEN);
   await page.getByRole('button', { name: 'Sign in' }).click();
