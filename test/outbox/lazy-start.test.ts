@@ -1,8 +1,8 @@
 // Consent: an outbox that is created but not started touches no storage, opens no channel, listens
 // to nothing and sets no timer; importing the SDK touches no storage either.
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { memoryKvStore, type KvStore } from '../../src/outbox/kv-store';
 import { createOutbox } from '../../src/outbox/outbox';
+import { recordingStore } from '../helpers/fakes';
 import { fakeBus, fakeHost, fakeServer, makeRecord } from '../helpers/outbox-fakes';
 import { T0, id } from '../helpers/outbox-setup';
 import { idle } from '../helpers/wait';
@@ -13,25 +13,8 @@ beforeEach(() => {
 });
 afterEach(() => void vi.useRealTimers());
 
-/** A store that logs every operation it gets. */
-function spyStore(inner = memoryKvStore()) {
-  const calls: string[] = [];
-  const log =
-    <A extends unknown[], R>(name: string, f: (...a: A) => Promise<R>) =>
-    (...a: A) => (calls.push(name), f(...a));
-  const store: KvStore = {
-    get: log('get', inner.get) as KvStore['get'],
-    set: log('set', inner.set),
-    update: log('update', inner.update) as KvStore['update'],
-    updateMany: log('updateMany', inner.updateMany) as KvStore['updateMany'],
-    del: log('del', inner.del),
-    entries: log('entries', inner.entries) as KvStore['entries'],
-  };
-  return { store, calls };
-}
-
 it('createOutbox touches nothing until start(): no storage, channel, listener, timer or request', async () => {
-  const disk = spyStore();
+  const disk = recordingStore();
   await disk.store.set('record:' + id(1), { format: 2, record: makeRecord(id(1), T0) });
   disk.calls.length = 0;
   const bus = fakeBus();
