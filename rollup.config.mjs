@@ -19,8 +19,11 @@ const minify = (format = {}, module = true) =>
   terser({
     ecma: 2020,
     module,
-    compress: { passes: 5, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true },
-    format: { comments: false, ...format },
+    // The IIFE stays `(function(){…})()`, not `!function(){…}()`: V8 compiles a parenthesised function
+    // eagerly, once, where the `!` form is pre-parsed and then parsed again when it runs (~7-10% less
+    // script CPU for nps.js in the bench's traces).
+    compress: { passes: 5, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true, negate_iife: module },
+    format: { comments: false, wrap_iife: !module, ...format },
   });
 
 const SRC = new URL('src/', import.meta.url).pathname;
