@@ -21,7 +21,8 @@ export interface Prompt {
   readonly modal: boolean;
   /**
    * Set when the step changed while focus was in the prompt: the new step then takes focus.
-   * Otherwise focus stays where the user left it (never stolen from the page).
+   * Otherwise focus stays where the user left it (never stolen from the page). The dialog clears it
+   * once the new step has taken focus.
    */
   focusFollows: boolean;
   /** Stores a score, then shows the follow-up; on a failed store, stays on the scale with nothing chosen. */

@@ -1,7 +1,6 @@
 /** @jsxRuntime classic */
 /** @jsx h */
 import { h } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Prompt } from './create-prompt';
 import { FollowUp } from './follow-up';
 import { ScoreScale } from './score-scale';
@@ -39,26 +38,28 @@ interface DialogProps {
 export function PromptDialog({ prompt, placement, styleText }: DialogProps) {
   const { state, survey } = prompt;
   const step = state.step.value;
-  const dialog = useRef<HTMLDivElement>(null);
-
-  useLayoutEffect(() => {
-    const box = dialog.current;
+  // The dialog reads only the step, so it renders on show and on each step change, and Preact calls
+  // a ref given anew with each render once that render's elements are in place: the new step's stop
+  // takes focus then, when it should (a layout effect keyed on the step, without one).
+  const focusStep = (box: HTMLDivElement | null) => {
     if (!box || !prompt.focusFollows) return;
+    prompt.focusFollows = false;
     const target = step == 'scale' ? '[role=radio][tabindex="0"]' : step == 'follow-up' ? 'textarea' : null;
     (target ? box.querySelector<HTMLElement>(target) : box)?.focus();
-  }, [step]);
+  };
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key == 'Escape') prompt.dismiss();
-    else if (event.key == 'Tab' && prompt.modal) trapTab(event, dialog.current!);
-    else if (/^\d$/.test(event.key) && state.step.peek() == 'scale' && !state.busy.peek()) prompt.choose(Number(event.key));
+    else if (event.key == 'Tab' && prompt.modal) trapTab(event, event.currentTarget as HTMLElement);
+    // Choosing checks the step and the busy flag itself: a digit typed in the follow-up does nothing.
+    else if (/^\d$/.test(event.key)) prompt.choose(Number(event.key));
   };
 
   return (
     <div class={`widget ${placement}`} part="container" lang={survey.locale} dir={survey.dir}>
       {styleText && <style nonce={survey.nonce}>{styleText}</style>}
       <div
-        ref={dialog}
+        ref={focusStep}
         class="dialog"
         part="dialog"
         role="dialog"

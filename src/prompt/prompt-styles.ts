@@ -55,8 +55,7 @@ button,.comment{border-radius:8px;border:1px solid #888;background:none}
 .widget:not(.inline){left:0;right:0;bottom:var(--keyboard-inset,0);translate:0}
 .center{place-items:end stretch}
 .widget:not(.inline) .dialog{width:100%;border-radius:var(--nps-radius,12px) var(--nps-radius,12px) 0 0;padding-bottom:calc(16px + env(safe-area-inset-bottom))}
-.scale{grid:auto/repeat(6,1fr);gap:6px}
-.labels{display:grid;grid:auto/repeat(6,1fr);gap:6px}
+.scale,.labels{display:grid;grid:auto/repeat(6,1fr);gap:6px}
 .labels>:first-child{grid-column:1/4}
 .labels>:last-child{grid-column:4/6;text-align:end}
 button{min-height:44px}
