@@ -1,4 +1,4 @@
-import { fail } from './validate-options';
+import { fail } from './fail';
 import type { Category } from './wire';
 
 function check(score: number): number {

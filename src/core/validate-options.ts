@@ -1,3 +1,4 @@
+import { fail } from './fail';
 import { isJson } from './json';
 import type { NpsOptions } from './options';
 import { validateTriggers } from './validate-trigger';
@@ -94,15 +95,6 @@ export function walk(value: unknown, spec: Spec, path: string) {
     if (typeof check == 'object') walk(v, check, at);
     else if (check(v) !== true) fail(at, check(v) as string, v);
   }
-}
-
-/** Throws `TypeError: nps: <path> must be <expected>, got <value>`. */
-export function fail(path: string, expected: string, value: unknown): never {
-  let shown;
-  try {
-    shown = typeof value == 'function' ? 'a function' : JSON.stringify(value);
-  } catch {}
-  throw new TypeError(`nps: ${path} must be ${expected}, got ${shown ?? String(value)}`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Trigger, Triggers } from './trigger';
-import { fail, walk, type Check, type Spec } from './validate-options';
+import { fail } from './fail';
+import { walk, type Check, type Spec } from './validate-options';
 
 const isPattern = (value: unknown) => value instanceof RegExp || (typeof value == 'string' && value[0] == '/');
 
