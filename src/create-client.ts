@@ -5,8 +5,9 @@ import { createEmitter } from './core/emitter';
 import { NpsError } from './core/errors';
 import { uuidv7 } from './core/ids';
 import type { Json } from './core/json';
+import type { ResponseRecord } from './core/wire';
 import { resolveStage, type Messages, type NpsOptions, type Resolved, type StageOptions, type Traits } from './core/options';
-import type { RenderedPrompt, Renderer } from './core/renderer';
+import type { Renderer } from './core/renderer';
 import { fail } from './core/fail';
 import { assertId, assertJson, validateOptions } from './core/validate-options';
 import { importLocale as defaultImportLocale } from './import-locale';
@@ -21,18 +22,8 @@ import { clientTriggers } from './client-triggers';
 import { whenBrowserIdle, type ClientEnv } from './client-env';
 import { importTriggers as defaultImportTriggers } from './import-triggers';
 import { hasQueuedRecords, lazyOutbox } from './lazy-outbox';
-import type { OpenSurvey } from './survey';
+import type { Presentation } from './present-survey';
 import { createUserStates } from './user-state';
-
-/** A prompt on screen: what the renderer returned, and how to end it. */
-interface Showing {
-  prompt?: RenderedPrompt;
-  /**
-   * Closes it (unless the renderer already did) and resolves `show()`; `dismissing` records a
-   * dismissal (unless answered).
-   */
-  finish(dismissing: boolean, closedByRenderer?: boolean): void;
-}
 
 /** The renderer to use and the English strings every locale falls back to. */
 interface LoadedRenderer {
@@ -104,7 +95,7 @@ export function createClient<const Stage extends string = string>(
   let granted = options.consent != 'pending';
   /** A prompt is being prepared or is on screen: the next `show()` is `already-visible`. */
   let busy = false;
-  let showing: Showing | undefined;
+  let showing: Presentation | undefined;
   let deciding = Promise.resolve();
 
   // An identified user's answer or dismissal is also kept for the device (the anonymous id): the
@@ -150,7 +141,7 @@ export function createClient<const Stage extends string = string>(
     deciding = new Promise<void>((r) => (decided = r));
     await previous;
     // The page removed the prompt (e.g. an SPA unmounted its inline container): it is no longer open.
-    if (showing?.prompt?.live && !showing.prompt.live()) showing.finish(false);
+    if (showing && !showing.live()) showing.finish(false);
     try {
       const reason = check(undefined, busy) ?? check(await users.get(userId).catch(() => ({})), false);
       busy ||= !reason;
@@ -160,10 +151,9 @@ export function createClient<const Stage extends string = string>(
     }
   }
 
-  /** Stores the first version, renders, and resolves when the prompt closes. */
+  /** Stores the first version, renders, and resolves when the prompt closes (see presentSurvey). */
   async function present({ runtime, renderer, strings }: Prepared, o: Resolved, stage?: string, metadata?: Json) {
-    let current: Showing | undefined;
-    const opened = await runtime.openSurvey({
+    const context = {
       id: newId(),
       userId,
       anonymousId: await users.anonymousId(),
@@ -177,49 +167,21 @@ export function createClient<const Stage extends string = string>(
       dir: runtime.dirOf(strings.locale),
       nonce: options.nonce,
       now,
-      store: (version) => (granted ? outbox.put(version) : Promise.reject(new NpsError('storage-failed', 'consent was withdrawn; nothing is stored'))),
+      store: (version: ResponseRecord) =>
+        granted ? outbox.put(version) : Promise.reject(new NpsError('storage-failed', 'consent was withdrawn; nothing is stored')),
       remember,
       emit,
-      onDone: () => current?.finish(false, true),
-    });
-    return new Promise<ShowResult>((resolve, reject) => {
-      const self: Showing = {
-        finish(dismissing, closedByRenderer) {
-          if (showing != self) return;
+    };
+    return runtime.presentSurvey(context, renderer.render, {
+      began: (presentation) => (showing = presentation),
+      ended(presentation, dismissal) {
+        if (showing == presentation) {
           showing = undefined;
           busy = false;
-          if (!closedByRenderer) self.prompt?.close();
-          // An answer still being stored decides how show() resolves (and makes the dismissal a no-op).
-          const earlier = opened.settled();
-          if (dismissing) {
-            const dismissed = opened.dismiss().catch(() => {});
-            deciding = deciding.then(() => dismissed);
-          }
-          void earlier.then(() => {
-            opened.respond();
-            resolve(opened.result());
-          });
-        },
-      };
-      showing = current = self;
-      void mount(self, renderer.render, opened, reject);
+        }
+        if (dismissal) deciding = deciding.then(() => dismissal);
+      },
     });
-  }
-
-  /** Renders the survey; a prompt that arrives after it was closed (an async renderer) is closed at once. */
-  async function mount(self: Showing, render: Renderer, opened: OpenSurvey, reject: (e: unknown) => void) {
-    try {
-      const prompt = await render(opened.survey);
-      if (showing == self) self.prompt = prompt;
-      else prompt.close();
-    } catch (e) {
-      // A renderer that throws frees the slot for the next show().
-      if (showing == self) {
-        showing = undefined;
-        busy = false;
-      }
-      reject(e);
-    }
   }
 
   async function show({ stage, force, metadata, render }: ShowOptions<Stage> = {}): Promise<ShowResult> {

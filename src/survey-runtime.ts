@@ -3,10 +3,10 @@
  * versions and strings, and the delivery machinery (the outbox's sync loop). It loads with the
  * prompt (or, for a custom renderer, with English), in parallel, at start-up when earlier pages left
  * records, or on `flush()`; never on the page views that show nothing and have nothing to send.
- * Pure: every side effect comes in through `openSurvey`'s and `createOutbox`'s options, so a
+ * Pure: every side effect comes in through `presentSurvey`'s and `createOutbox`'s options, so a
  * separately loaded copy shares no state with the SDK.
  */
 export { dirOf } from './core/locale';
 export { loadMessages, resolveMessages } from './load-messages';
-export { openSurvey } from './survey';
+export { presentSurvey } from './present-survey';
 export { createOutbox } from './outbox/outbox';
