@@ -1,4 +1,5 @@
 import type { ResponseRecord } from '../core/wire';
+import type { KvStore } from './kv-store';
 
 /** Where the outbox keeps things in the store. */
 export const RECORD = 'record:';
@@ -51,3 +52,15 @@ export function newer(a: unknown, b: unknown): unknown {
   const y = toEnvelope(b);
   return !x || (y && y.record.updatedAt > x.record.updatedAt) ? b : a;
 }
+
+/** Every readable envelope stored under `prefix`, in key order (UUIDv7 ids: creation order). */
+export async function readEnvelopes(store: KvStore, prefix: string): Promise<[key: string, envelope: Envelope][]> {
+  const list: [string, Envelope][] = [];
+  for (const [key, value] of await store.entries<unknown>(prefix)) {
+    const e = toEnvelope(value);
+    if (e) list.push([key, e]);
+  }
+  return list;
+}
+
+

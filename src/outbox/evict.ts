@@ -1,5 +1,5 @@
 import { NpsError } from '../core/errors';
-import { DEAD_LETTER, toEnvelope, type Envelope } from './envelope';
+import { DEAD_LETTER, readEnvelopes, toEnvelope, type Envelope } from './envelope';
 import type { KvStore } from './kv-store';
 
 /** The most records the queue keeps, for how long (ms), and the most dead letters kept. */
@@ -57,11 +57,7 @@ export async function evict(store: KvStore, queue: Entry[], now: number, report:
 
 /** Keeps at most 100 dead letters, dropping the oldest first, and reports what it dropped. */
 export async function capDeadLetters(store: KvStore, report: (e: NpsError) => void, max = MAX_DEAD_LETTERS): Promise<void> {
-  const list: Entry[] = [];
-  for (const [key, value] of await store.entries<unknown>(DEAD_LETTER)) {
-    const e = toEnvelope(value);
-    if (e) list.push([key, e]);
-  }
+  const list = await readEnvelopes(store, DEAD_LETTER);
   // Oldest first: ids are UUIDv7, so key order is creation order.
   const gone = list.slice(0, Math.max(0, list.length - max));
   if (!gone.length) return;

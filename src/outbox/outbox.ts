@@ -3,7 +3,7 @@ import type { ResponseRecord } from '../core/wire';
 import { backoff } from './backoff';
 import { claimBatch, confirmBatch, releaseBatch } from './batch-lease';
 import { idleState, readDeliveryState, type DeliveryState } from './delivery-state';
-import { DELIVERY_STATE, RECORD, toEnvelope, type Envelope } from './envelope';
+import { DELIVERY_STATE, RECORD, readEnvelopes, toEnvelope, type Envelope } from './envelope';
 import { capDeadLetters, evict } from './evict';
 import type { KvStore } from './kv-store';
 import { migrateLegacy } from './migrate-legacy';
@@ -131,12 +131,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
 
   // Loads the queue and evicts what is over the caps, in one transaction.
   const load = async () => {
-    const list: [string, Envelope][] = [];
-    for (const [key, value] of await store.entries<unknown>(RECORD)) {
-      const e = toEnvelope(value);
-      if (e) list.push([key, e]);
-    }
-    const kept = await evict(store, list, now(), report);
+    const kept = await evict(store, await readEnvelopes(store, RECORD), now(), report);
     return [...(cache = new Map(kept)).values()];
   };
   // What this tab may send now (not leased to a live sender), as one batch.
