@@ -46,11 +46,14 @@ export function toEnvelope(value: unknown): Envelope | undefined {
   return typeof value.id == 'string' && typeof value.updatedAt == 'string' ? { format: 2, record: value as unknown as ResponseRecord } : undefined;
 }
 
-/** The newer of two stored versions of one record, as stored (either may be in an old format or missing). */
+/**
+ * Of two stored values for one key, the newer record version, as stored (either may be in an old
+ * format); when either is no record at all, the first one (or, if missing, the second).
+ */
 export function newer(a: unknown, b: unknown): unknown {
   const x = toEnvelope(a);
   const y = toEnvelope(b);
-  return !x || (y && y.record.updatedAt > x.record.updatedAt) ? b : a;
+  return x && y ? (y.record.updatedAt > x.record.updatedAt ? b : a) : (a ?? b);
 }
 
 /** Every readable envelope stored under `prefix`, in key order (UUIDv7 ids: creation order). */

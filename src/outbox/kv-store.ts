@@ -77,5 +77,3 @@ export function memoryKvStore(): ErasableKvStore {
     () => [...map.keys()],
   );
 }
-
-export { idbKvStore } from './idb-kv-store';
