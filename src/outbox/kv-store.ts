@@ -55,7 +55,7 @@ export function syncKvStore(
       },
       async (start) =>
         Array.from(
-          own()
+          keys()
             .filter((key) => key.startsWith(prefix + start))
             .sort(),
           (key) => [key.slice(prefix.length), read(key)],

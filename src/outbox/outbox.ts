@@ -207,9 +207,8 @@ export function createOutbox(o: OutboxOptions): Outbox {
         reload = true;
         continue;
       }
-      if (!list.length) return clearTimeout(timer), delivered;
-      // Offline: wait for `online`, which kicks at once; no timer, no request, no error.
-      if (offline()) return clearTimeout(timer), delivered;
+      // Nothing queued, or offline (`online` kicks at once): no timer, no request, no error.
+      if (!list.length || offline()) return clearTimeout(timer), delivered;
       // Everything is leased by other tabs: look again when the first lease runs out.
       if (wait <= 0 && !free.length) wait = Math.min(...Array.from(list, (e) => e.leasedUntil!)) - at;
       if (wait > 0) return schedule(wait), delivered;
