@@ -186,9 +186,6 @@ export function createOutbox(o: OutboxOptions): Outbox {
     throw new NpsError('delivery-failed', `send failed (${why})`, { status, cause, redirect });
   };
 
-  const claim = (free: ResponseRecord[], at: number) =>
-    claimBatch(store, free, at, at + lease, (stored) => (state = readDeliveryState(stored, at).state));
-
   const pass = async (force?: boolean): Promise<number> => {
     let delivered = 0;
     await migrateLegacy(store, now());
@@ -213,7 +210,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
       if (wait <= 0 && !free.length) wait = Math.min(...Array.from(list, (e) => e.leasedUntil!)) - at;
       if (wait > 0) return schedule(wait), delivered;
       if (closed) return delivered;
-      const sent = await claim(free, at);
+      const sent = await claimBatch(store, free, at, at + lease, (stored) => (state = readDeliveryState(stored, at).state));
       if (!sent.length) {
         reload = true;
         continue;
