@@ -41,7 +41,10 @@ export function toEnvelope(value: unknown): Envelope | undefined {
   if (value.format == 2 && isObject(value.record)) return value as unknown as Envelope;
   if (value.f == 1 && isObject(value.r)) {
     const { r: record, l: leasedUntil, e: error } = value as unknown as LegacyEnvelope;
-    return { format: 2, record, ...(leasedUntil ? { leasedUntil } : {}), ...(error != null ? { error } : {}) };
+    const e: Envelope = { format: 2, record };
+    if (leasedUntil) e.leasedUntil = leasedUntil;
+    if (error != null) e.error = error;
+    return e;
   }
   return typeof value.id == 'string' && typeof value.updatedAt == 'string' ? { format: 2, record: value as unknown as ResponseRecord } : undefined;
 }
