@@ -22,8 +22,8 @@ export function senderLock(locks: Pick<LockManager, 'request'> | undefined, name
           value.then(resolve, reject);
           return value;
         };
+        // Cleared when settled, so it only ever fires while nothing ran.
         const timer = startTimer(() => {
-          if (settled) return;
           if (!wait) broken = true;
           settle(fn());
         }, wait ? waitTimeout : grantTimeout);
