@@ -129,10 +129,9 @@ export function createOutbox(o: OutboxOptions): Outbox {
   };
   const report = (error: NpsError) => o.onError(error);
 
-  // Loads the queue and evicts what is over the caps, in one transaction.
+  // Reads the queue into the cache, evicting what is over the caps (in one transaction).
   const load = async () => {
-    const kept = await evict(store, await readEnvelopes(store, RECORD), now(), report);
-    return [...(cache = new Map(kept)).values()];
+    cache = new Map(await evict(store, await readEnvelopes(store, RECORD), now(), report));
   };
   // What this tab may send now (not leased to a live sender), as one batch.
   const ready = (at: number) => takeBatch(Array.from([...cache.values()].filter((e) => !(e.leasedUntil! > at)), (e) => e.record));
@@ -195,8 +194,11 @@ export function createOutbox(o: OutboxOptions): Outbox {
     for (;;) {
       const fromStorage = reload || changed;
       reload = changed = false;
-      if (fromStorage) await loadState();
-      const list = fromStorage ? await load() : [...cache.values()];
+      if (fromStorage) {
+        await loadState();
+        await load();
+      }
+      const list = [...cache.values()];
       const at = now();
       const free = ready(at);
       let wait = Math.max(state.retryAfterUntil, force ? 0 : state.backoffUntil) - at;
