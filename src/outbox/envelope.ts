@@ -68,5 +68,3 @@ export async function readEnvelopes(store: KvStore, prefix: string): Promise<[ke
   }
   return list;
 }
-
-

@@ -7,7 +7,6 @@ import { within } from './timer';
 
 type Layer = () => ErasableKvStore;
 
-
 /**
  * The default store, which never stops working: IndexedDB (its own database, `nps-widget`),
  * reopened once if it fails after having worked (a connection closed mid-session), then
