@@ -22,15 +22,12 @@ export const idleState = (): DeliveryState => ({ failedAttempts: 0, backoffUntil
 export function readDeliveryState(stored: unknown, now: number): { state: DeliveryState; capped: boolean } {
   const s = (stored ?? {}) as Partial<DeliveryState> & { a?: number; b?: number; w?: number };
   const number = (value: unknown) => (typeof value == 'number' && value > 0 ? value : 0);
-  const raw = {
-    failedAttempts: number(s.failedAttempts ?? s.a),
-    backoffUntil: number(s.backoffUntil ?? s.b),
-    retryAfterUntil: number(s.retryAfterUntil ?? s.w),
-  };
+  const backoffUntil = number(s.backoffUntil ?? s.b);
+  const retryAfterUntil = number(s.retryAfterUntil ?? s.w);
   const state = {
-    failedAttempts: Math.min(raw.failedAttempts, 1e3),
-    backoffUntil: Math.min(raw.backoffUntil, now + BACKOFF_CAP),
-    retryAfterUntil: Math.min(raw.retryAfterUntil, now + RETRY_AFTER_CAP),
+    failedAttempts: Math.min(number(s.failedAttempts ?? s.a), 1e3),
+    backoffUntil: Math.min(backoffUntil, now + BACKOFF_CAP),
+    retryAfterUntil: Math.min(retryAfterUntil, now + RETRY_AFTER_CAP),
   };
-  return { state, capped: state.backoffUntil < raw.backoffUntil || state.retryAfterUntil < raw.retryAfterUntil };
+  return { state, capped: state.backoffUntil < backoffUntil || state.retryAfterUntil < retryAfterUntil };
 }

@@ -1,4 +1,5 @@
 import type { ResponseRecord } from '../core/wire';
+import type { KvStore } from './kv-store';
 
 /** Where the outbox keeps things in the store. */
 export const RECORD = 'record:';
@@ -40,14 +41,30 @@ export function toEnvelope(value: unknown): Envelope | undefined {
   if (value.format == 2 && isObject(value.record)) return value as unknown as Envelope;
   if (value.f == 1 && isObject(value.r)) {
     const { r: record, l: leasedUntil, e: error } = value as unknown as LegacyEnvelope;
-    return { format: 2, record, ...(leasedUntil ? { leasedUntil } : {}), ...(error != null ? { error } : {}) };
+    const e: Envelope = { format: 2, record };
+    if (leasedUntil) e.leasedUntil = leasedUntil;
+    if (error != null) e.error = error;
+    return e;
   }
   return typeof value.id == 'string' && typeof value.updatedAt == 'string' ? { format: 2, record: value as unknown as ResponseRecord } : undefined;
 }
 
-/** The newer of two stored versions of one record, as stored (either may be in an old format or missing). */
+/**
+ * Of two stored values for one key, the newer record version, as stored (either may be in an old
+ * format); when either is no record at all, the first one (or, if missing, the second).
+ */
 export function newer(a: unknown, b: unknown): unknown {
   const x = toEnvelope(a);
   const y = toEnvelope(b);
-  return !x || (y && y.record.updatedAt > x.record.updatedAt) ? b : a;
+  return x && y ? (y.record.updatedAt > x.record.updatedAt ? b : a) : (a ?? b);
+}
+
+/** Every readable envelope stored under `prefix`, in key order (UUIDv7 ids: creation order). */
+export async function readEnvelopes(store: KvStore, prefix: string): Promise<[key: string, envelope: Envelope][]> {
+  const list: [string, Envelope][] = [];
+  for (const [key, value] of await store.entries<unknown>(prefix)) {
+    const e = toEnvelope(value);
+    if (e) list.push([key, e]);
+  }
+  return list;
 }

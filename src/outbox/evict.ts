@@ -1,5 +1,5 @@
 import { NpsError } from '../core/errors';
-import { DEAD_LETTER, toEnvelope, type Envelope } from './envelope';
+import { DEAD_LETTER, readEnvelopes, toEnvelope, type Envelope } from './envelope';
 import type { KvStore } from './kv-store';
 
 /** The most records the queue keeps, for how long (ms), and the most dead letters kept. */
@@ -14,12 +14,12 @@ type Entry = [key: string, envelope: Envelope];
  * impressions and dismissals before any answer (oldest first within each, as listed in key
  * order, which for UUIDv7 ids is creation order). An answer is the last thing given up.
  */
-export function evictions(queue: Entry[], now: number, max = MAX_RECORDS): { tooOld: Entry[]; overCap: Entry[] } {
+export function evictions(queue: Entry[], now: number): { tooOld: Entry[]; overCap: Entry[] } {
   const tooOld = queue.filter(([, e]) => Date.parse(e.record.shownAt) < now - MAX_AGE);
   const young = queue.filter((x) => !tooOld.includes(x));
   const answered = ([, e]: Entry) => e.record.status == 'answered';
   const byPriority = [...young.filter((x) => !answered(x)), ...young.filter(answered)];
-  return { tooOld, overCap: byPriority.slice(0, Math.max(0, young.length - max)) };
+  return { tooOld, overCap: byPriority.slice(0, Math.max(0, young.length - MAX_RECORDS)) };
 }
 
 // Deletes the listed versions in one transaction; a version rewritten meanwhile stays.
@@ -56,18 +56,14 @@ export async function evict(store: KvStore, queue: Entry[], now: number, report:
 }
 
 /** Keeps at most 100 dead letters, dropping the oldest first, and reports what it dropped. */
-export async function capDeadLetters(store: KvStore, report: (e: NpsError) => void, max = MAX_DEAD_LETTERS): Promise<void> {
-  const list: Entry[] = [];
-  for (const [key, value] of await store.entries<unknown>(DEAD_LETTER)) {
-    const e = toEnvelope(value);
-    if (e) list.push([key, e]);
-  }
+export async function capDeadLetters(store: KvStore, report: (e: NpsError) => void): Promise<void> {
+  const list = await readEnvelopes(store, DEAD_LETTER);
   // Oldest first: ids are UUIDv7, so key order is creation order.
-  const gone = list.slice(0, Math.max(0, list.length - max));
+  const gone = list.slice(0, Math.max(0, list.length - MAX_DEAD_LETTERS));
   if (!gone.length) return;
   await remove(store, gone);
   report(
-    new NpsError('storage-evicted', `${gone.length} dead letters dropped (over the ${max}-letter cap)`, {
+    new NpsError('storage-evicted', `${gone.length} dead letters dropped (over the ${MAX_DEAD_LETTERS}-letter cap)`, {
       records: 0,
       overCap: 0,
       tooOld: 0,

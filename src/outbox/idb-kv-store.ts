@@ -1,4 +1,4 @@
-import type { ErasableKvStore, KvStore } from './kv-store';
+import { kvStore, type ErasableKvStore, type KvStore } from './kv-store';
 
 /** The IndexedDB database the widget owns, and its one object store. */
 export const DATABASE = 'nps-widget';
@@ -59,17 +59,16 @@ export function idbKvStore(name = DATABASE): ErasableKvStore {
       });
     });
   return {
-    get: (key) => run('readonly', (store) => settle(store.get(key))),
-    updateMany,
-    update: (key, fn) => updateMany([key], fn),
-    set: (key, value) => updateMany([key], () => value),
-    del: (key) => updateMany([key], () => undefined),
-    // A key range reads only this prefix, not the whole database.
-    entries: (prefix) =>
-      run('readonly', (store) => {
-        const range = IDBKeyRange.bound(prefix, prefix + '\uffff');
-        return Promise.all([settle(store.getAllKeys(range)), settle(store.getAll(range))]);
-      }).then(([keys, values]) => Array.from(keys, (key, i) => [key, values[i]]) as never),
+    ...kvStore(
+      (key) => run('readonly', (store) => settle(store.get(key))),
+      updateMany,
+      // A key range reads only this prefix, not the whole database.
+      (prefix) =>
+        run('readonly', (store) => {
+          const range = IDBKeyRange.bound(prefix, prefix + '\uffff');
+          return Promise.all([settle(store.getAllKeys(range)), settle(store.getAll(range))]);
+        }).then(([keys, values]) => Array.from(keys, (key, i) => [key, values[i]]) as never),
+    ),
     async erase() {
       const db = await connection?.catch(() => undefined);
       db?.close();

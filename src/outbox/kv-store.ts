@@ -55,7 +55,7 @@ export function syncKvStore(
       },
       async (start) =>
         Array.from(
-          own()
+          keys()
             .filter((key) => key.startsWith(prefix + start))
             .sort(),
           (key) => [key.slice(prefix.length), read(key)],
@@ -77,5 +77,3 @@ export function memoryKvStore(): ErasableKvStore {
     () => [...map.keys()],
   );
 }
-
-export { idbKvStore } from './idb-kv-store';

@@ -28,7 +28,7 @@ export async function migrateLegacy(store: KvStore, now: number): Promise<number
   move(deadLetters, LEGACY.deadLetter, DEAD_LETTER);
   if (state !== undefined) read.set(LEGACY.state, state);
   await store.updateMany<unknown>([...moved.keys(), ...read.keys(), DELIVERY_STATE], (current, key) => {
-    if (moved.has(key)) return toEnvelope(newer(current, moved.get(key)));
+    if (moved.has(key)) return toEnvelope(newer(toEnvelope(current), moved.get(key)));
     // The state this version wrote, if any, is newer than widget 0.1's.
     if (key == DELIVERY_STATE) return current ?? (state === undefined ? undefined : readDeliveryState(state, now).state);
     if (key == LEGACY.state) return undefined;

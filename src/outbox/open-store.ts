@@ -1,15 +1,11 @@
 import { NpsError } from '../core/errors';
-import { newer, toEnvelope } from './envelope';
+import { newer } from './envelope';
 import { idbKvStore } from './idb-kv-store';
 import { kvStore, memoryKvStore, type ErasableKvStore, type KvStore } from './kv-store';
 import { localKvStore } from './local-kv-store';
 import { within } from './timer';
 
 type Layer = () => ErasableKvStore;
-
-// When a key is in both layers, the newer record version wins; any other value keeps IndexedDB's.
-const merge = (kept: unknown, incoming: unknown) =>
-  toEnvelope(kept) && toEnvelope(incoming) ? newer(kept, incoming) : (kept ?? incoming);
 
 /**
  * The default store, which never stops working: IndexedDB (its own database, `nps-widget`),
@@ -48,7 +44,8 @@ export function openStore(
     }
     if (!list.length) return;
     const incoming = new Map(list);
-    await store.updateMany<unknown>([...incoming.keys()], (kept, key) => merge(kept, incoming.get(key)));
+    // When a key is in both layers, the newer record version wins; any other value keeps IndexedDB's.
+    await store.updateMany<unknown>([...incoming.keys()], (kept, key) => newer(kept, incoming.get(key)));
     await from.updateMany([...incoming.keys()], () => undefined);
   };
   const run = async <T>(op: (store: KvStore) => Promise<T>): Promise<T> => {

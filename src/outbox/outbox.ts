@@ -3,7 +3,7 @@ import type { ResponseRecord } from '../core/wire';
 import { backoff } from './backoff';
 import { claimBatch, confirmBatch, releaseBatch } from './batch-lease';
 import { idleState, readDeliveryState, type DeliveryState } from './delivery-state';
-import { DELIVERY_STATE, RECORD, toEnvelope, type Envelope } from './envelope';
+import { DELIVERY_STATE, RECORD, readEnvelopes, toEnvelope, type Envelope } from './envelope';
 import { capDeadLetters, evict } from './evict';
 import type { KvStore } from './kv-store';
 import { migrateLegacy } from './migrate-legacy';
@@ -129,15 +129,9 @@ export function createOutbox(o: OutboxOptions): Outbox {
   };
   const report = (error: NpsError) => o.onError(error);
 
-  // Loads the queue and evicts what is over the caps, in one transaction.
+  // Reads the queue into the cache, evicting what is over the caps (in one transaction).
   const load = async () => {
-    const list: [string, Envelope][] = [];
-    for (const [key, value] of await store.entries<unknown>(RECORD)) {
-      const e = toEnvelope(value);
-      if (e) list.push([key, e]);
-    }
-    const kept = await evict(store, list, now(), report);
-    return [...(cache = new Map(kept)).values()];
+    cache = new Map(await evict(store, await readEnvelopes(store, RECORD), now(), report));
   };
   // What this tab may send now (not leased to a live sender), as one batch.
   const ready = (at: number) => takeBatch(Array.from([...cache.values()].filter((e) => !(e.leasedUntil! > at)), (e) => e.record));
@@ -191,9 +185,6 @@ export function createOutbox(o: OutboxOptions): Outbox {
     throw new NpsError('delivery-failed', `send failed (${why})`, { status, cause, redirect });
   };
 
-  const claim = (free: ResponseRecord[], at: number) =>
-    claimBatch(store, free, at, at + lease, (stored) => (state = readDeliveryState(stored, at).state));
-
   const pass = async (force?: boolean): Promise<number> => {
     let delivered = 0;
     await migrateLegacy(store, now());
@@ -203,8 +194,11 @@ export function createOutbox(o: OutboxOptions): Outbox {
     for (;;) {
       const fromStorage = reload || changed;
       reload = changed = false;
-      if (fromStorage) await loadState();
-      const list = fromStorage ? await load() : [...cache.values()];
+      if (fromStorage) {
+        await loadState();
+        await load();
+      }
+      const list = [...cache.values()];
       const at = now();
       const free = ready(at);
       let wait = Math.max(state.retryAfterUntil, force ? 0 : state.backoffUntil) - at;
@@ -212,14 +206,13 @@ export function createOutbox(o: OutboxOptions): Outbox {
         reload = true;
         continue;
       }
-      if (!list.length) return clearTimeout(timer), delivered;
-      // Offline: wait for `online`, which kicks at once; no timer, no request, no error.
-      if (offline()) return clearTimeout(timer), delivered;
+      // Nothing queued, or offline (`online` kicks at once): no timer, no request, no error.
+      if (!list.length || offline()) return clearTimeout(timer), delivered;
       // Everything is leased by other tabs: look again when the first lease runs out.
       if (wait <= 0 && !free.length) wait = Math.min(...Array.from(list, (e) => e.leasedUntil!)) - at;
       if (wait > 0) return schedule(wait), delivered;
       if (closed) return delivered;
-      const sent = await claim(free, at);
+      const sent = await claimBatch(store, free, at, at + lease, (stored) => (state = readDeliveryState(stored, at).state));
       if (!sent.length) {
         reload = true;
         continue;

@@ -4,7 +4,8 @@ import { startTimer } from './timer';
 /** What a request came back with. `redirect` is set when the endpoint redirected: never a delivery. */
 export interface Reply {
   status: number;
-  retryAfter: string | null;
+  /** The `Retry-After` header, when there is one. */
+  retryAfter?: string | null;
   data?: BatchReply;
   redirect?: string;
 }
@@ -57,7 +58,7 @@ export async function postBatch(t: Transport, body: string, timeout: number, kee
     try {
       data = JSON.parse(text);
     } catch {}
-    return { status: response.status, retryAfter: response.headers?.get('retry-after') ?? null, data, redirect };
+    return { status: response.status, retryAfter: response.headers?.get('retry-after'), data, redirect };
   };
   try {
     return await Promise.race([request(), timedOut]);

@@ -12,9 +12,6 @@ export const BUSY = Symbol('busy');
 export function senderLock(locks: Pick<LockManager, 'request'> | undefined, name: string, grantTimeout: number, waitTimeout: number) {
   let broken = !locks;
   return {
-    get leaseOnly() {
-      return broken;
-    },
     run<T>(wait: boolean, fn: () => Promise<T>): Promise<T | typeof BUSY> {
       if (broken) return fn();
       return new Promise<T | typeof BUSY>((resolve, reject) => {
@@ -25,8 +22,8 @@ export function senderLock(locks: Pick<LockManager, 'request'> | undefined, name
           value.then(resolve, reject);
           return value;
         };
+        // Cleared when settled, so it only ever fires while nothing ran.
         const timer = startTimer(() => {
-          if (settled) return;
           if (!wait) broken = true;
           settle(fn());
         }, wait ? waitTimeout : grantTimeout);

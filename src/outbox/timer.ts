@@ -5,8 +5,8 @@ const LONGEST = 2 ** 31 - 1;
  * `setTimeout` that never keeps a Node process alive (server rendering must be able to exit) and
  * never overflows: the delay is clamped to [0, 2^31 - 1] ms.
  */
-export function startTimer<A extends unknown[]>(fn: (...args: A) => void, ms: number, ...args: A): ReturnType<typeof setTimeout> {
-  const timer = setTimeout(fn, Math.min(Math.max(ms, 0), LONGEST), ...args);
+export function startTimer(fn: () => void, ms: number): ReturnType<typeof setTimeout> {
+  const timer = setTimeout(fn, Math.min(Math.max(ms, 0), LONGEST));
   (timer as { unref?(): void }).unref?.();
   return timer;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { NpsEvents } from '../../src/client';
 import { createClient } from '../../src/create-client';
 import { isNpsError } from '../../src/core/errors';
-import { idbKvStore } from '../../src/outbox/kv-store';
+import { idbKvStore } from '../../src/outbox/idb-kv-store';
 import { fakeEnv, fakeLocales } from '../helpers/fakes';
 import { tick, until } from '../helpers/wait';
 

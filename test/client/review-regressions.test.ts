@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Renderer } from '../../src/core/renderer';
 import { createClient } from '../../src/create-client';
-import { idbKvStore, memoryKvStore } from '../../src/outbox/kv-store';
+import { idbKvStore } from '../../src/outbox/idb-kv-store';
+import { memoryKvStore } from '../../src/outbox/kv-store';
 import { createOutbox } from '../../src/outbox/outbox';
 import { en } from '../../src/prompt/en';
 import { builtInPrompt, fakeEnv, seededRandom } from '../helpers/fakes';

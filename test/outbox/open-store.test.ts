@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NpsError } from '../../src/core/errors';
-import { idbKvStore, memoryKvStore, type ErasableKvStore } from '../../src/outbox/kv-store';
+import { idbKvStore } from '../../src/outbox/idb-kv-store';
+import { memoryKvStore, type ErasableKvStore } from '../../src/outbox/kv-store';
 import { localKvStore } from '../../src/outbox/local-kv-store';
 import { openStore } from '../../src/outbox/open-store';
 import { failingStore, memoryStorage, type Failure } from '../helpers/outbox-fakes';
