@@ -1,15 +1,13 @@
+import { promisifyRequest } from 'idb-keyval';
 import { kvStore, type ErasableKvStore, type KvStore } from './kv-store';
+
+// idb-keyval's promisifyRequest resolves a request with its result and a transaction when it
+// commits; either rejects with its error (null for a transaction this code aborted itself, which
+// updateMany replaces with the error that made it abort).
 
 /** The IndexedDB database the widget owns, and its one object store. */
 export const DATABASE = 'nps-widget';
 const OBJECT_STORE = 'kv';
-
-// Resolves with a request's result, rejects with its error (or a transaction's abort).
-const settle = <T>(request: IDBRequest<T> | IDBTransaction) =>
-  new Promise<T>((resolve, reject) => {
-    (request as IDBRequest).onsuccess = (request as IDBTransaction).oncomplete = () => resolve((request as IDBRequest<T>).result);
-    request.onerror = (request as IDBTransaction).onabort = () => reject(request.error ?? Error('transaction aborted'));
-  });
 
 /**
  * A store in its own IndexedDB database, shared by every tab of the origin. The database is
@@ -25,7 +23,7 @@ export function idbKvStore(name = DATABASE): ErasableKvStore {
     (connection ??= (() => {
       const request = indexedDB.open(name);
       request.onupgradeneeded = () => request.result.createObjectStore(OBJECT_STORE);
-      const opened = settle(request);
+      const opened = promisifyRequest(request);
       opened.then(
         (db) => {
           // Safari may close a connection on its own; erase() elsewhere asks us to let go.
@@ -54,19 +52,19 @@ export function idbKvStore(name = DATABASE): ErasableKvStore {
             store.transaction.abort();
           }
         };
-      return settle<void>(store.transaction).catch((error) => {
+      return promisifyRequest<void>(store.transaction).catch((error) => {
         throw failure ?? error;
       });
     });
   return {
     ...kvStore(
-      (key) => run('readonly', (store) => settle(store.get(key))),
+      (key) => run('readonly', (store) => promisifyRequest(store.get(key))),
       updateMany,
       // A key range reads only this prefix, not the whole database.
       (prefix) =>
         run('readonly', (store) => {
           const range = IDBKeyRange.bound(prefix, prefix + '\uffff');
-          return Promise.all([settle(store.getAllKeys(range)), settle(store.getAll(range))]);
+          return Promise.all([promisifyRequest(store.getAllKeys(range)), promisifyRequest(store.getAll(range))]);
         }).then(([keys, values]) => Array.from(keys, (key, i) => [key, values[i]]) as never),
     ),
     async erase() {
@@ -75,7 +73,7 @@ export function idbKvStore(name = DATABASE): ErasableKvStore {
       connection = undefined;
       // Where there is no IndexedDB, nothing was ever stored in it.
       if (typeof indexedDB == 'undefined') return;
-      await settle(indexedDB.deleteDatabase(name));
+      await promisifyRequest(indexedDB.deleteDatabase(name));
     },
   };
 }

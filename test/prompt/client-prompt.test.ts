@@ -1,5 +1,5 @@
 import { fireEvent, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/create-client';
 import type { NpsError } from '../../src/core/errors';
 import type { Messages } from '../../src/core/options';
@@ -15,6 +15,11 @@ async function open() {
   return within(document.querySelector('nps-widget')!.shadowRoot!.firstElementChild as HTMLElement);
 }
 
+// The first import() of the prompt makes vitest transform its modules, which can take longer than
+// the ticks open() waits when this file runs alone: load it once before, as a warmed-up page would.
+beforeAll(async () => {
+  await builtInPrompt();
+});
 afterEach(() => document.body.replaceChildren());
 
 describe('the prompt through createNps', () => {
