@@ -44,11 +44,13 @@ export async function presentSurvey(context: Omit<SurveyContext, 'onDone'>, rend
       // An answer still being stored decides how show() resolves (and makes the dismissal a no-op).
       const earlier = opened.settled();
       hooks.ended(presentation, dismissing ? opened.dismiss().catch(() => {}) : undefined);
-      if (!closedByRenderer) prompt?.close();
       void earlier.then(() => {
         opened.respond();
         resolve(opened.result());
       });
+      // Last: a custom renderer's close() that throws still leaves the slot free, the dismissal
+      // stored and show() resolving.
+      if (!closedByRenderer) prompt?.close();
     };
     hooks.began(presentation);
     (async () => {

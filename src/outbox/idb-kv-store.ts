@@ -2,8 +2,8 @@ import { promisifyRequest } from 'idb-keyval';
 import { kvStore, type ErasableKvStore, type KvStore } from './kv-store';
 
 // idb-keyval's promisifyRequest resolves a request with its result and a transaction when it
-// commits; either rejects with its error (null for a transaction this code aborted itself, which
-// updateMany replaces with the error that made it abort).
+// commits; either rejects with its `error`, which for an aborted transaction may still be null
+// (updateMany replaces it with the error that made it abort, or a plain one).
 
 /** The IndexedDB database the widget owns, and its one object store. */
 export const DATABASE = 'nps-widget';
@@ -53,7 +53,7 @@ export function idbKvStore(name = DATABASE): ErasableKvStore {
           }
         };
       return promisifyRequest<void>(store.transaction).catch((error) => {
-        throw failure ?? error;
+        throw failure ?? error ?? Error('transaction aborted');
       });
     });
   return {

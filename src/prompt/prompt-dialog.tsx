@@ -38,9 +38,9 @@ interface DialogProps {
 export function PromptDialog({ prompt, placement, styleText }: DialogProps) {
   const { state, survey } = prompt;
   const step = state.step.value;
-  // The dialog reads only the step, so it renders on show and on each step change, and Preact calls
-  // a ref given anew with each render once that render's elements are in place: the new step's stop
-  // takes focus then, when it should (a layout effect keyed on the step, without one).
+  // Moves focus into a new step. The dialog reads only the step, so it renders once on show and once
+  // per step change; Preact calls a ref function given anew on each render after that render's
+  // elements are in the page, which is when the new step's control can take focus.
   const focusStep = (box: HTMLDivElement | null) => {
     if (!box || !prompt.focusFollows) return;
     prompt.focusFollows = false;

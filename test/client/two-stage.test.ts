@@ -183,6 +183,44 @@ describe('the render option', () => {
     expect(mine.closed).toBe(1);
   });
 
+  it('a renderer that throws rejects show() and frees the slot: the next show() renders', async () => {
+    const f = fakeEnv();
+    let calls = 0;
+    const render: Renderer = () => {
+      if (++calls == 1) throw new Error('renderer broke');
+      return { close() {} };
+    };
+    const nps = createClient({ endpoint, resurveyDays: 0, dismissCooldownDays: 0, render }, f.env);
+    await expect(nps.show()).rejects.toThrow('renderer broke');
+    const second = nps.show();
+    await until(() => calls == 2);
+    nps.dismiss();
+    await expect(second).resolves.toMatchObject({ status: 'dismissed' });
+  });
+
+  it("a renderer whose close() throws: the dismissal is still stored, show() resolves, the slot is free", async () => {
+    const f = fakeEnv();
+    let rendered = 0;
+    const render: Renderer = () => {
+      rendered++;
+      return {
+        close() {
+          throw new Error('close broke');
+        },
+      };
+    };
+    const nps = createClient({ endpoint, resurveyDays: 0, dismissCooldownDays: 0, render }, f.env);
+    const result = nps.show();
+    await until(() => rendered == 1);
+    await ticks(3);
+    expect(() => nps.dismiss()).toThrow('close broke');
+    await expect(result).resolves.toMatchObject({ status: 'dismissed' });
+    expect(f.outbox.latest.get(f.outbox.puts[0]!.id)!.status).toBe('dismissed');
+    void nps.show();
+    await until(() => rendered == 2);
+    expect(rendered).toBe(2);
+  });
+
   it('show({ render }) must be a function', async () => {
     const nps = createClient({ endpoint }, fakeEnv().env);
     await expect(nps.show({ render: 'mine' as never })).rejects.toThrow(/show\(\{ render \}\) must be a function, got "mine"/);

@@ -34,6 +34,23 @@ describe('idbKvStore', () => {
     expect(await s.get('n')).toBe(20);
   });
 
+  it('a write the database refuses after accepting it (an async request error) rejects with an error, never null', async () => {
+    const s = freshIdb();
+    await s.set('k', 1);
+    // As a full disk or an engine's I/O error would: the request fails, the transaction aborts, and
+    // the transaction's own error may still be null when its abort event fires.
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value, key) {
+      return this.add(value, key);
+    });
+    try {
+      const error = await s.set('k', 2).then(() => 'stored', (e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+    } finally {
+      put.mockRestore();
+    }
+    expect(await s.get('k')).toBe(1);
+  });
+
   it('two connections to one database (two tabs) never interleave a read-modify-write', async () => {
     const a = idbKvStore('shared-' + ++dbs);
     const b = idbKvStore('shared-' + dbs);
