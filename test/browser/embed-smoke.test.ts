@@ -1,23 +1,18 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
+import { collector } from '../helpers/outbox-browser';
 import { serve, type TestServer } from '../helpers/serve';
 import { SNIPPET } from '../helpers/snippet';
 import { VERSION } from '../../src/core/version';
 
 let browser: Browser;
 let server: TestServer;
-const posts: unknown[] = [];
+// Answers the pages' deliveries; what it receives is the outbox tests' concern.
+const c = collector();
 
 beforeAll(async () => {
-  server = await serve([
-    (req, res, body) => {
-      if (req.url != '/api/nps') return false;
-      posts.push(JSON.parse(body));
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-      return true;
-    },
-  ]);
+  server = await serve([c.route]);
   browser = await launchBrowser();
 });
 afterAll(async () => {

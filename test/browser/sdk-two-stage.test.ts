@@ -4,23 +4,18 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseRecord } from '../../src/core/wire';
 import { launchBrowser } from '../helpers/browser';
+import { collector } from '../helpers/outbox-browser';
 import { serve, type TestServer } from '../helpers/serve';
 
 let browser: Browser;
 let server: TestServer;
+const c = collector();
 /** Every record version POSTed to /api/nps, in arrival order. */
-const received: ResponseRecord[] = [];
+const received = (): ResponseRecord[] => c.requests.flatMap((request) => request.body.responses);
 const CSP = { 'content-security-policy': "default-src 'self'" };
 
 beforeAll(async () => {
-  server = await serve([
-    (req, res, body) => {
-      if (req.method != 'POST' || req.url != '/api/nps') return false;
-      received.push(...(JSON.parse(body) as { responses: ResponseRecord[] }).responses);
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-      return true;
-    },
-  ]);
+  server = await serve([c.route]);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -133,15 +128,15 @@ describe('offline after load', () => {
     await answerBuiltIn(page, 9, 'Offline und gut');
     const result = (await page.evaluate(() => (window as unknown as Win).result)) as { status: string; id: string };
     expect(result).toMatchObject({ status: 'answered', score: 9, comment: 'Offline und gut' });
-    expect(received.filter((r) => r.id == result.id)).toEqual([]);
+    expect(received().filter((r) => r.id == result.id)).toEqual([]);
     await page.close();
 
     await context.setOffline(false);
     const next = await context.newPage();
     await next.goto(url);
-    await expect.poll(() => received.filter((r) => r.id == result.id).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => received().filter((r) => r.id == result.id).length, { timeout: 15_000 }).toBe(1);
     await next.waitForTimeout(1000);
-    const versions = received.filter((r) => r.id == result.id);
+    const versions = received().filter((r) => r.id == result.id);
     expect(versions).toHaveLength(1);
     expect(versions[0]).toMatchObject({ status: 'answered', score: 9, category: 'promoter', comment: 'Offline und gut', locale: 'de' });
     await context.close();
@@ -195,8 +190,8 @@ describe('a custom renderer', () => {
       }
       const result = (await page.evaluate(() => (window as unknown as Win).result)) as { id: string };
       expect(result).toMatchObject({ status: 'answered', score: 9, category: 'promoter', comment: 'Fast' });
-      await expect.poll(() => received.find((r) => r.id == result.id && r.comment == 'Fast'), { timeout: 15_000 }).toBeTruthy();
-      records[kind] = received.filter((r) => r.id == result.id).at(-1)!;
+      await expect.poll(() => received().find((r) => r.id == result.id && r.comment == 'Fast'), { timeout: 15_000 }).toBeTruthy();
+      records[kind] = received().filter((r) => r.id == result.id).at(-1)!;
       await context.close();
     }
     const comparable = ({ id, anonymousId, userId, shownAt, answeredAt, updatedAt, page, ...rest }: ResponseRecord) => {
