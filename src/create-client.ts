@@ -5,7 +5,6 @@ import { createEmitter } from './core/emitter';
 import { NpsError } from './core/errors';
 import { uuidv7 } from './core/ids';
 import type { Json } from './core/json';
-import type { ResponseRecord } from './core/wire';
 import { resolveStage, type Messages, type NpsOptions, type Resolved, type StageOptions, type Traits } from './core/options';
 import type { Renderer } from './core/renderer';
 import { fail } from './core/fail';
@@ -153,35 +152,38 @@ export function createClient<const Stage extends string = string>(
 
   /** Stores the first version, renders, and resolves when the prompt closes (see presentSurvey). */
   async function present({ runtime, renderer, strings }: Prepared, o: Resolved, stage?: string, metadata?: Json) {
-    const context = {
-      id: newId(),
-      userId,
-      anonymousId: await users.anonymousId(),
-      traits,
-      stage,
-      metadata,
-      locale: strings.locale,
-      page: pageUrl(location),
-      messages: runtime.resolveMessages(strings.messages, o, options.product),
-      options: o,
-      dir: runtime.dirOf(strings.locale),
-      nonce: options.nonce,
-      now,
-      store: (version: ResponseRecord) =>
-        granted ? outbox.put(version) : Promise.reject(new NpsError('storage-failed', 'consent was withdrawn; nothing is stored')),
-      remember,
-      emit,
-    };
-    return runtime.presentSurvey(context, renderer.render, {
-      began: (presentation) => (showing = presentation),
-      ended(presentation, dismissal) {
-        if (showing == presentation) {
-          showing = undefined;
-          busy = false;
-        }
-        if (dismissal) deciding = deciding.then(() => dismissal);
+    return runtime.presentSurvey(
+      {
+        id: newId(),
+        userId,
+        anonymousId: await users.anonymousId(),
+        traits,
+        stage,
+        metadata,
+        locale: strings.locale,
+        page: pageUrl(location),
+        messages: runtime.resolveMessages(strings.messages, o, options.product),
+        options: o,
+        dir: runtime.dirOf(strings.locale),
+        nonce: options.nonce,
+        now,
+        store: (version) =>
+          granted ? outbox.put(version) : Promise.reject(new NpsError('storage-failed', 'consent was withdrawn; nothing is stored')),
+        remember,
+        emit,
       },
-    });
+      renderer.render,
+      {
+        began: (presentation) => (showing = presentation),
+        ended(presentation, dismissal) {
+          if (showing == presentation) {
+            showing = undefined;
+            busy = false;
+          }
+          if (dismissal) deciding = deciding.then(() => dismissal);
+        },
+      },
+    );
   }
 
   async function show({ stage, force, metadata, render }: ShowOptions<Stage> = {}): Promise<ShowResult> {
