@@ -8,7 +8,7 @@ import type { Json } from './core/json';
 import { resolveStage, type Messages, type NpsOptions, type Resolved, type StageOptions, type Traits } from './core/options';
 import type { Renderer } from './core/renderer';
 import { fail } from './core/fail';
-import { assertId, assertJson, validateOptions } from './core/validate-options';
+import { assertId, assertJson, assertStage, validateOptions } from './core/validate-options';
 import { importLocale as defaultImportLocale } from './import-locale';
 import { importPrompt as defaultImportPrompt } from './import-prompt';
 import { importSurvey as defaultImportSurvey } from './import-survey';
@@ -18,6 +18,7 @@ import { openStore } from './outbox/open-store';
 import { pageUrl } from './core/page-url';
 import type { Outbox, OutboxOptions } from './outbox/outbox';
 import { clientTriggers } from './client-triggers';
+import { consentedStore } from './consented-store';
 import { whenBrowserIdle, type ClientEnv } from './client-env';
 import { importTriggers as defaultImportTriggers } from './import-triggers';
 import { hasQueuedRecords, lazyOutbox } from './lazy-outbox';
@@ -55,7 +56,7 @@ export function createClient<const Stage extends string = string>(
     whenIdle = whenBrowserIdle,
     importTriggers = defaultImportTriggers,
   } = env;
-  const store = env.store ?? openStore((e) => report(e));
+  const store = consentedStore(env.store ?? openStore((e) => report(e)), () => granted);
   const newId = uuidv7(now, random);
   const events = createEmitter<NpsEvents>((e, event) =>
     report(new NpsError('handler-threw', `${event as string} handler threw`, e), event == 'error'),
@@ -95,6 +96,8 @@ export function createClient<const Stage extends string = string>(
   /** A prompt is being prepared or is on screen: the next `show()` is `already-visible`. */
   let busy = false;
   let showing: Presentation | undefined;
+  /** Calls off the `show()` between its decision and its prompt on screen (waiting for `delayMs`, loading, storing). */
+  let callOff: (reason: SkipReason) => void = () => {};
   let deciding = Promise.resolve();
 
   // An identified user's answer or dismissal is also kept for the device (the anonymous id): the
@@ -139,9 +142,11 @@ export function createClient<const Stage extends string = string>(
     let decided!: () => void;
     deciding = new Promise<void>((r) => (decided = r));
     await previous;
-    // The page removed the prompt (e.g. an SPA unmounted its inline container): it is no longer open.
-    if (showing && !showing.live()) showing.finish(false);
     try {
+      // Consent may have been withdrawn while this call waited its turn.
+      if (!granted) return 'no-consent';
+      // The page removed the prompt (e.g. an SPA unmounted its inline container): it is no longer open.
+      if (showing && !showing.live()) showing.finish(false);
       const reason = check(undefined, busy) ?? check(await users.get(userId).catch(() => ({})), false);
       busy ||= !reason;
       return reason;
@@ -151,7 +156,13 @@ export function createClient<const Stage extends string = string>(
   }
 
   /** Stores the first version, renders, and resolves when the prompt closes (see presentSurvey). */
-  async function present({ runtime, renderer, strings }: Prepared, o: Resolved, stage?: string, metadata?: Json) {
+  async function present(
+    { runtime, renderer, strings }: Prepared,
+    o: Resolved,
+    calledOff: () => SkipReason | undefined,
+    stage?: string,
+    metadata?: Json,
+  ) {
     return runtime.presentSurvey(
       {
         id: newId(),
@@ -174,7 +185,12 @@ export function createClient<const Stage extends string = string>(
       },
       renderer.render,
       {
-        began: (presentation) => (showing = presentation),
+        began(presentation) {
+          showing = presentation;
+          // Called off while its first version was being stored: it never reaches the screen.
+          const why = calledOff();
+          if (why) presentation.finish(why == 'cancelled');
+        },
         ended(presentation, dismissal) {
           if (showing == presentation) {
             showing = undefined;
@@ -187,7 +203,7 @@ export function createClient<const Stage extends string = string>(
   }
 
   async function show({ stage, force, metadata, render }: ShowOptions<Stage> = {}): Promise<ShowResult> {
-    if (stage != null && typeof stage != 'string') fail('show({ stage })', 'a string', stage);
+    if (stage != null) assertStage(stage, 'show({ stage })');
     if (render != null && typeof render != 'function') fail('show({ render })', 'a function', render);
     assertJson(metadata, 'show({ metadata })');
     const o = resolveStage(options, stage ? stages?.[stage] : undefined);
@@ -201,8 +217,21 @@ export function createClient<const Stage extends string = string>(
     if (destroyed || !hasDom) return skip('disabled');
     const reason = await decide(stage, force, o);
     if (reason) return skip(reason);
+    // dismiss(), destroy() or a withdrawal before the prompt is on screen call this show() off.
+    let calledOff: SkipReason | undefined;
+    let wake = () => {};
+    const callOffThis = (why: SkipReason) => {
+      calledOff ??= why;
+      wake();
+    };
+    callOff = callOffThis;
     try {
-      if (o.delayMs) await new Promise((r) => setTimeout(r, o.delayMs));
+      if (o.delayMs)
+        await new Promise<void>((resume) => {
+          const timer = setTimeout(resume, o.delayMs);
+          wake = () => (clearTimeout(timer), resume());
+        });
+      if (calledOff) return skip(calledOff);
       let prepared: Prepared;
       try {
         prepared = await prepare(render ?? options.render);
@@ -210,12 +239,12 @@ export function createClient<const Stage extends string = string>(
         report(new NpsError('load-failed', 'could not load the prompt', e));
         return skip('unavailable');
       }
-      if (destroyed) return skip('disabled');
-      if (!granted) return skip('no-consent');
+      if (calledOff) return skip(calledOff);
       const { failed } = prepared.strings;
       if (failed) report(new NpsError('locale-failed', `could not load locale ${failed.locale}`, failed.cause));
-      return await present(prepared, o, stage, metadata);
+      return await present(prepared, o, () => calledOff, stage, metadata);
     } finally {
+      if (callOff == callOffThis) callOff = () => {};
       if (!showing) busy = false;
     }
   }
@@ -224,6 +253,7 @@ export function createClient<const Stage extends string = string>(
   // in the background, so show() paints at once and works offline; a throttled user never does.
   // The device's own state counts too: identify() often comes after the warm-up, or not at all on this page.
   async function warmUp() {
+    if (destroyed || !granted) return;
     const states = await Promise.all([undefined, userId].map((owner) => users.get(owner))).catch(() => undefined);
     const ruleSets = [undefined, ...Object.values(stages ?? {})].map((stage) => resolveStage(options, stage));
     const throttled = (o: Resolved) => states!.some((state) => isThrottled({ now: now(), state, ...o }));
@@ -255,6 +285,7 @@ export function createClient<const Stage extends string = string>(
   function withdraw() {
     granted = false;
     cancelWarmUp();
+    callOff('no-consent');
     showing?.finish(false);
     outbox.close();
     outbox = lazyOutbox(loadOutbox, outboxOptions);
@@ -271,7 +302,7 @@ export function createClient<const Stage extends string = string>(
       traits = newTraits;
     },
     show,
-    dismiss: () => showing?.finish(true),
+    dismiss: () => (showing ? showing.finish(true) : callOff('cancelled')),
     on: events.on,
     off: events.off,
     flush: async () => (granted ? outbox.flush() : { delivered: 0, pending: 0 }),
@@ -285,10 +316,10 @@ export function createClient<const Stage extends string = string>(
     },
     consent(given) {
       if (typeof given != 'boolean') fail('consent(granted)', 'true or false', given);
-      if (destroyed) return;
-      // Withdrawing always erases: a visitor who declines on this page may have agreed on an earlier one.
+      // Withdrawing always erases, even after destroy(): a visitor who declines on this page may
+      // have agreed on an earlier one.
       if (!given) return withdraw();
-      if (granted) return;
+      if (granted || destroyed) return;
       granted = true;
       startOnDevice();
       triggers.restart();
@@ -297,6 +328,7 @@ export function createClient<const Stage extends string = string>(
       destroyed = true;
       cancelWarmUp();
       triggers.stop();
+      callOff('disabled');
       showing?.finish(false);
       outbox.close();
       events.clear();

@@ -23,9 +23,12 @@ if (!w.nps?.version) {
     pending.push([m, a]);
     if (m == 'on') return () => void run('off', a);
   };
+  // What a call gets when there is no working client: show() is skipped as disabled.
+  const without = (m: string) => (m == 'show' ? { status: 'skipped', reason: 'disabled' } : undefined);
+  let initFailed = false;
   const run = (m: string, a: ArrayLike<unknown>): unknown => {
     if (!client && (m == 'on' || m == 'off')) return listenEarly(m, a);
-    if (m != 'init' && !client) return new Promise((r) => pending.push([m, a, r]));
+    if (m != 'init' && !client) return initFailed ? Promise.resolve(without(m)) : new Promise((r) => pending.push([m, a, r]));
     try {
       if (m == 'init') {
         const next = createNps({ nonce: script?.nonce || undefined, ...(a[0] as NpsOptions) });
@@ -35,9 +38,15 @@ if (!w.nps?.version) {
         return;
       }
       const v = (client![m as 'show'] as (...x: unknown[]) => unknown)(...Array.from(a));
-      return v instanceof Promise ? v.catch((e) => (fail(e), m == 'show' ? { status: 'skipped', reason: 'disabled' } : undefined)) : v;
+      return v instanceof Promise ? v.catch((e) => (fail(e), without(m))) : v;
     } catch (e) {
       fail(e);
+      // A bad configuration: calls waiting for init settle now instead of never (listeners stay
+      // queued for a later, valid init).
+      if (m == 'init' && !client) {
+        initFailed = true;
+        for (const call of pending.splice(0)) call[2] ? call[2](without(call[0])) : pending.push(call);
+      }
     }
   };
   for (const m of ['init', 'identify', 'show', 'dismiss', 'on', 'off', 'flush', 'reset', 'track', 'consent', 'destroy']) api[m] = (...a: unknown[]) => run(m, a);

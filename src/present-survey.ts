@@ -1,5 +1,6 @@
 import type { ShowResult } from './client';
 import type { RenderedPrompt, Renderer } from './core/renderer';
+import { NpsError } from './core/errors';
 import { openSurvey, type SurveyContext } from './survey';
 
 /** A survey on screen, as the client holds it until it ends. */
@@ -12,7 +13,10 @@ export interface Presentation {
 
 /** What the client learns about a presentation: when it takes the one slot on screen, and when it frees it. */
 export interface PresentHooks {
-  /** Called just before the renderer runs: from now until `ended`, this is the prompt on screen. */
+  /**
+   * Called just before the renderer runs: from now until `ended`, this is the prompt on screen. A
+   * presentation finished here (called off while its first version was being stored) is never drawn.
+   */
   began(presentation: Presentation): void;
   /**
    * Called once, when the prompt closed or its renderer threw: the slot is free. A dismissal still
@@ -48,12 +52,15 @@ export async function presentSurvey(context: Omit<SurveyContext, 'onDone'>, rend
         opened.respond();
         resolve(opened.result());
       });
-      // Last: a custom renderer's close() that throws still leaves the slot free, the dismissal
-      // stored and show() resolving.
-      if (!closedByRenderer) prompt?.close();
+      // Last, and caught: a custom renderer's close() that throws still leaves the slot free, the
+      // dismissal stored and show() resolving, and never breaks the caller (destroy(), a withdrawal).
+      try {
+        if (!closedByRenderer) prompt?.close();
+      } catch (e) {
+        context.emit('error', new NpsError('handler-threw', "the renderer's close() threw", e));
+      }
     };
-    hooks.began(presentation);
-    (async () => {
+    const draw = async () => {
       try {
         const rendered = await render(opened.survey);
         if (open) prompt = rendered;
@@ -66,6 +73,9 @@ export async function presentSurvey(context: Omit<SurveyContext, 'onDone'>, rend
         }
         reject(e);
       }
-    })();
+    };
+    hooks.began(presentation);
+    // Called off while the first version was being stored (began finished it): nothing is drawn.
+    if (open) void draw();
   });
 }

@@ -132,7 +132,13 @@ export async function openSurvey(context: SurveyContext): Promise<OpenSurvey> {
       });
     },
     comment(text: string) {
-      const comment = String(text).trim().slice(0, options.commentMaxLength);
+      // The collector refuses a record whose text holds NUL or an unpaired surrogate, score and all:
+      // the cap never splits a surrogate pair, and what is left of such text becomes U+FFFD.
+      const comment = String(text)
+        .trim()
+        .slice(0, options.commentMaxLength)
+        .replace(/[\uD800-\uDBFF]$/, '')
+        .replace(/\0|\p{Cs}/gu, '\uFFFD');
       return inTurn(async () => {
         if (comment && record.status == 'answered') await save({ comment });
         respond();

@@ -9,7 +9,9 @@ export type SkipReason =
   /** The prompt module (or, with a custom renderer, the English strings) could not be loaded. */
   | 'unavailable'
   /** `consent: 'pending'`: nothing may be stored or sent yet. */
-  | 'no-consent';
+  | 'no-consent'
+  /** `dismiss()` came while the prompt waited for its `delayMs` or loaded: nothing was shown or stored. */
+  | 'cancelled';
 
 /** What the widget remembers of one user (or anonymous visitor), shared by every tab. */
 export interface UserState {

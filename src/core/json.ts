@@ -2,18 +2,26 @@
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /**
- * Whether `value` is plain JSON (finite numbers, plain objects and arrays, no cycles, depth ≤ 20).
+ * Whether text can be stored as it is: PostgreSQL text holds no NUL, and an unpaired surrogate is no
+ * character at all, so the collector refuses both (and with them the whole record).
+ * @example isStorableText('ok') // true
+ */
+export const isStorableText = (text: string) => !/\0|\p{Cs}/u.test(text);
+
+/**
+ * Whether `value` is plain JSON (finite numbers, plain objects and arrays, no cycles, depth ≤ 20)
+ * whose keys and strings are storable text.
  * @example isJson({ plan: 'pro' }) // true
  */
 export function isJson(value: unknown, depth = 0): value is Json {
   const t = typeof value;
   return (
     depth < 21 &&
-    (value === null || t == 'string' || t == 'boolean' ||
+    (value === null || t == 'boolean' || (t == 'string' && isStorableText(value as string)) ||
       (t == 'number'
         ? isFinite(value as number)
         : t == 'object' &&
           (Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value))) &&
-          Object.values(value as object).every((v) => isJson(v, depth + 1))))
+          Object.entries(value as object).every(([key, v]) => isStorableText(key) && isJson(v, depth + 1))))
   );
 }

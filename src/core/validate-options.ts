@@ -1,5 +1,5 @@
 import { fail } from './fail';
-import { isJson } from './json';
+import { isJson, isStorableText } from './json';
 import type { NpsOptions } from './options';
 import { validateTriggers } from './validate-trigger';
 
@@ -110,16 +110,31 @@ export function validateOptions(options: unknown, messageKeys: readonly string[]
   if (e == null) fail('options.endpoint', ENDPOINT, e);
   if (stages !== undefined) {
     if (!isObject(stages)) fail('options.stages', 'an object of stage options', stages);
-    for (const name in stages) walk(stages[name], stage, `options.stages.${name}`), validateTriggers(stages[name]!.on, `options.stages.${name}.on`);
+    for (const name in stages) {
+      assertStage(name, `options.stages["${name}"]`);
+      walk(stages[name], stage, `options.stages.${name}`);
+      validateTriggers(stages[name]!.on, `options.stages.${name}.on`);
+    }
   }
 }
 
 /** Throws a `TypeError` unless `value` is JSON (traits, metadata) or undefined. */
 export function assertJson(value: unknown, path: string): void {
-  if (value !== undefined && !isJson(value)) fail(path, 'JSON', value);
+  if (value !== undefined && !isJson(value)) fail(path, 'JSON (with no NUL or unpaired surrogate in its text)', value);
 }
 
-/** Throws a `TypeError` unless `value` is a non-empty string of at most 256 characters (user ids). */
+/** Throws a `TypeError` unless `value` is storable text of 1 to `max` characters: the wire format's limits. */
+function assertText(value: unknown, path: string, max: number): asserts value is string {
+  if (typeof value != 'string' || !value || value.length > max || !isStorableText(value))
+    fail(path, `a non-empty string (≤ ${max} characters, no NUL or unpaired surrogate)`, value);
+}
+
+/** Throws a `TypeError` unless `value` can be a user id on the wire (1 to 256 characters). */
 export function assertId(value: unknown, path: string): asserts value is string {
-  if (typeof value != 'string' || !value || value.length > 256) fail(path, 'a non-empty string (≤ 256 characters)', value);
+  assertText(value, path, 256);
+}
+
+/** Throws a `TypeError` unless `value` can be a stage name on the wire (1 to 200 characters). */
+export function assertStage(value: unknown, path: string): asserts value is string {
+  assertText(value, path, 200);
 }

@@ -90,6 +90,8 @@ export function watchTriggers(
     item.waiting = false;
   };
   const fire = (stage: string) => {
+    // One click can match two click triggers of a stage (the listener loops over both): once.
+    if (firedInView.has(stage)) return;
     firedInView.add(stage);
     for (const item of all) if (item.stage == stage) settle(item);
     watchWaitingClicks();

@@ -229,7 +229,7 @@ describe('createNps', () => {
     expect(() => nps.identify('')).toThrow(/identify\(userId\) must be a non-empty string/);
     expect(() => nps.identify('u', { at: new Date() } as never)).toThrow(/identify\(userId, traits\) must be JSON/);
     await expect(nps.show({ metadata: { f: () => 1 } as never })).rejects.toThrow(/show\(\{ metadata \}\) must be JSON/);
-    await expect(nps.show({ stage: 5 as never })).rejects.toThrow(/show\(\{ stage \}\) must be a string, got 5/);
+    await expect(nps.show({ stage: 5 as never })).rejects.toThrow(/show\(\{ stage \}\) must be a non-empty string \(≤ 200 characters, no NUL or unpaired surrogate\), got 5/);
   });
 
   it('survives throwing handlers and reports them as error events', async () => {

@@ -44,7 +44,9 @@ describe('delivery loads when there is something to deliver', () => {
       createClient({ endpoint }, f.env);
       expect(await until(() => runtime.fake.options !== undefined)).toBe(true);
       expect(runtime.loads).toBe(1);
-      expect(runtime.fake.options).toMatchObject({ endpoint, store });
+      expect(runtime.fake.options).toMatchObject({ endpoint });
+      // The outbox gets the client's consent-gated view of that same store.
+      expect(await runtime.fake.options!.store.entries('')).toEqual(await store.entries(''));
     }
   });
 

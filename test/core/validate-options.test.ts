@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveStage } from '../../src/core/options';
-import { assertId, assertJson, validateOptions as validate } from '../../src/core/validate-options';
+import { assertId, assertJson, assertStage, validateOptions as validate } from '../../src/core/validate-options';
 import { en } from '../../src/prompt/en';
 
 const validateOptions = (o: unknown) => validate(o, Object.keys(en));
@@ -81,8 +81,28 @@ describe('assertJson / assertId', () => {
   it('names the argument and the value', () => {
     expect(() => assertJson({ at: new Date(0) }, 'identify(userId, traits)')).toThrow(/identify\(userId, traits\) must be JSON/);
     expect(() => assertJson({ a: [1, 'b'] }, 'x')).not.toThrow();
-    expect(() => assertId('', 'identify(userId)')).toThrow(/identify\(userId\) must be a non-empty string \(≤ 256 characters\), got ""/);
+    expect(() => assertId('', 'identify(userId)')).toThrow(
+      /identify\(userId\) must be a non-empty string \(≤ 256 characters, no NUL or unpaired surrogate\), got ""/,
+    );
     expect(() => assertId(42, 'identify(userId)')).toThrow(/got 42/);
     expect(() => assertId('x'.repeat(257), 'identify(userId)')).toThrow(TypeError);
+    expect(() => assertId('x'.repeat(256), 'identify(userId)')).not.toThrow();
+  });
+
+  it('refuses text the collector cannot store (NUL, an unpaired surrogate), in ids, keys and values', () => {
+    expect(() => assertId('user\0one', 'identify(userId)')).toThrow(/no NUL or unpaired surrogate/);
+    expect(() => assertId('user\uD83D', 'identify(userId)')).toThrow(TypeError);
+    expect(() => assertId('user 😀', 'identify(userId)')).not.toThrow();
+    expect(() => assertJson({ plan: 'pro\uDE00' }, 'identify(userId, traits)')).toThrow(/traits\) must be JSON \(with no NUL/);
+    expect(() => assertJson({ ['\0']: 1 }, 'show({ metadata })')).toThrow(TypeError);
+    expect(() => assertJson([['ok 😀']], 'show({ metadata })')).not.toThrow();
+  });
+
+  it('stage names fit the wire format: 1 to 200 characters, in show() and in options.stages', () => {
+    expect(() => assertStage('', 'show({ stage })')).toThrow(/show\(\{ stage \}\) must be a non-empty string \(≤ 200 characters/);
+    expect(() => assertStage('s'.repeat(201), 'show({ stage })')).toThrow(TypeError);
+    expect(() => assertStage('s'.repeat(200), 'show({ stage })')).not.toThrow();
+    expect(() => validate({ endpoint: '/api/nps', stages: { ['s'.repeat(201)]: {} } })).toThrow(/options\.stages\["s{201}"\] must be a non-empty string/);
+    expect(() => validate({ endpoint: '/api/nps', stages: { '': {} } })).toThrow(/options\.stages\[""\]/);
   });
 });

@@ -99,6 +99,23 @@ describe('embed (script-tag entry)', () => {
     expect(String(error.mock.calls.at(-1)![0])).toMatch(/identify\(userId\) must be a non-empty string/);
   });
 
+  it('after a bad config, show() calls resolve skipped disabled instead of never; listeners wait for a valid init', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    new Function(SNIPPET)();
+    const stub = win.nps!;
+    const queued = stub.show!() as Promise<unknown>;
+    const seen: string[] = [];
+    stub.on!('skipped', (p: { reason: string }) => seen.push(p.reason));
+    stub.init!({ endpoint: 'ftp://nope' });
+    await import('../../src/embed');
+    await expect(queued).resolves.toEqual({ status: 'skipped', reason: 'disabled' });
+    await expect(win.nps!.show!()).resolves.toEqual({ status: 'skipped', reason: 'disabled' });
+    await expect(win.nps!.flush!()).resolves.toBeUndefined();
+    win.nps!.init!({ endpoint: '/api/nps', stages: { y: {} } });
+    await win.nps!.show!({ stage: 'x' });
+    expect(seen).toEqual(['unknown-stage']);
+  });
+
   it('does not replace an already loaded widget', async () => {
     await import('../../src/embed');
     const first = win.nps;

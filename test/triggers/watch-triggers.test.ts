@@ -152,6 +152,15 @@ describe('watchTriggers: click and event', () => {
     expect(shown).toEqual(['exported', 'exported']);
   });
 
+  it('one click that matches two click triggers of a stage fires it once; another stage on it still fires', () => {
+    const { shown } = start({
+      exported: { on: [{ click: '#export' }, { click: 'button' }] },
+      reported: { on: { click: 'button' } },
+    });
+    clickOn('export');
+    expect(shown).toEqual(['exported', 'reported']);
+  });
+
   it('track() fires the stages waiting for that event', () => {
     const { shown, watch } = start({ upgraded: { on: { event: 'upgraded' } }, paid: { on: { event: 'invoice-paid' } } });
     watch.track('downgraded');

@@ -40,6 +40,7 @@ describe('version 2 public types', () => {
   it('skip reasons include unavailable and no-consent', () => {
     expectTypeOf<'unavailable'>().toMatchTypeOf<SkipReason>();
     expectTypeOf<'no-consent'>().toMatchTypeOf<SkipReason>();
+    expectTypeOf<'cancelled'>().toMatchTypeOf<SkipReason>();
     expectTypeOf<{ status: 'skipped'; reason: 'unavailable' }>().toMatchTypeOf<ShowResult>();
   });
 
