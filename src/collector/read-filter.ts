@@ -31,12 +31,16 @@ export interface ListFilter extends StatsFilter {
   afterSequence?: string;
   /** With `order: 'queue'`: the queue rank the previous page ended in (from the cursor). */
   afterRank?: number;
+  /** With `order: 'id'`: continue after this id. */
+  afterId?: string;
   /**
    * `received`: newest first in the server's receive order; `queue`: the follow-up queue's order
-   * (detractors, passives, promoters, unanswered; newest first within each).
+   * (detractors, passives, promoters, unanswered; newest first within each); `id`: by id, newest
+   * first (UUIDv7). Every upsert moves a record in the receive order, but never changes its id, so
+   * pages read in id order hold each record once however many are updated meanwhile.
    * @default 'received'
    */
-  order?: 'received' | 'queue';
+  order?: 'received' | 'queue' | 'id';
 }
 
 /** What a trait key (`segment=`) may look like. */
