@@ -19,7 +19,7 @@ export interface StatsReply extends NpsFigures {
   bySegment?: Record<string, NpsFigures>;
   /**
    * This range against the one of equal length before it. Without `from`, the range is the 30 days up
-   * to `to` (or to now); without `to`, it ends now.
+   * to `to` (or to now), named by `change.from` and `change.to`; without `to`, it ends now.
    */
   change?: NpsChange;
   /** The follow-up workflow in this range. */
