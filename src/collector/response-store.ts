@@ -6,7 +6,7 @@ import { recordAlerts, type AlertSource } from './alerts/record-alerts';
 import type { Webhook } from './alerts/webhook-options';
 import type { Database } from './database';
 import { followUpsOf, untouchedFollowUp } from './follow-up/follow-ups-of';
-import { groupStages } from './group-stages';
+import { groupStages, stageFilters } from './group-stages';
 import type { ListFilter, StatsFilter } from './read-filter';
 import { COLUMNS, COUNTS, QUEUE_RANK, SEGMENT_STATS, STATS, UPSERT, where } from './store-sql';
 import type { Rejection } from './validate-batch';
@@ -136,6 +136,7 @@ export function createResponseStore(db: Database): ResponseStore {
       const stats: BaseStats = {
         ...npsFigures(all),
         byStage: groupStages(stages),
+        stages: stageFilters(stages),
         byWeek: [...weeks].sort(([a], [b]) => (a < b ? -1 : 1)).map(([week, c]) => ({ week, ...npsFigures(c) })),
       };
       if (filter.segment == null) return stats;

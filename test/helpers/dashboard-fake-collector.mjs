@@ -141,6 +141,7 @@ export function createFakeCollector({ responses = fakeResponses(), alerts = fake
       const reply = {
         ...figuresOf(rs),
         byStage: groupFigures(rs, (r) => r.stage ?? '(none)'),
+        stages: [...new Set(rs.map((r) => r.stage ?? '(none)'))].sort(),
         byWeek: Object.entries(groupFigures(rs, (r) => isoWeek(r.shownAt))).map(([week, f]) => ({ ...f, week })),
         followUp: followUpMetrics(rs),
       };
