@@ -7,7 +7,8 @@ import { SplitBar } from './split-bar';
 
 /**
  * The headline NPS (its range, margin, "too few", change), the split, the response rate and the
- * follow-up metrics. `filters` are the ones `stats` was asked for: they say which range it covers.
+ * follow-up metrics. `filters` are the applied filters (`stats` is loaded for them): they say which
+ * range the headline covers, which the reply itself does not.
  */
 export function SummaryCards({ stats, filters }: { stats: StatsReply; filters: Pick<Filters, 'from' | 'to'> }) {
   const { change, followUp } = stats;
