@@ -11,15 +11,23 @@ export type { NpsChange, NpsFigures };
 
 /** `GET /api/stats?stage=&from=&to=&segment=` */
 export interface StatsReply extends NpsFigures {
-  /** At most 50 stages, the rest summed under "other"; records without a stage under "(none)". */
+  /**
+   * At most 50 stages, the rest summed under "other"; records without a stage under "(none)"; a real
+   * stage named like one of those groups in double quotes (`"other"`). Keys are labels, not filters.
+   */
   byStage: Record<string, NpsFigures>;
+  /**
+   * The `stage=` values of the groups in `byStage` (real stage names, unquoted, and "(none)" for
+   * records without a stage): what a stage picker offers. Never the `other` group.
+   */
+  stages: string[];
   /** ISO weeks in UTC ("2026-W48"), oldest first. */
   byWeek: (NpsFigures & { week: string })[];
   /** Only with `segment=<trait key>`: one entry per value of that trait (at most 50, the rest "other"). */
   bySegment?: Record<string, NpsFigures>;
   /**
    * This range against the one of equal length before it. Without `from`, the range is the 30 days up
-   * to `to` (or to now); without `to`, it ends now.
+   * to `to` (or to now), named by `change.from` and `change.to`; without `to`, it ends now.
    */
   change?: NpsChange;
   /** The follow-up workflow in this range. */

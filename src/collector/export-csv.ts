@@ -27,10 +27,12 @@ const PAGE = 1000;
 
 /**
  * Streams every matching record as CSV, a page at a time (pulled as the client reads, so a large
- * table never sits in memory), newest first in receive order.
+ * table never sits in memory), newest first by id. Pages follow the id, which no update changes:
+ * a record updated while the export streams appears once, never skipped nor repeated.
+ * @param pageSize records read per page
  */
-export function exportCsv(store: ResponseStore, filter: ListFilter): Response {
-  let afterSequence: string | undefined;
+export function exportCsv(store: ResponseStore, filter: ListFilter, pageSize = PAGE): Response {
+  let afterId: string | undefined;
   let first = true;
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
@@ -38,11 +40,11 @@ export function exportCsv(store: ResponseStore, filter: ListFilter): Response {
       // The BOM makes spreadsheets read UTF-8.
       let text = first ? '\uFEFF' + csvLine(COLUMNS.map(([name]) => name)) : '';
       first = false;
-      const rows = await store.list({ ...filter, limit: PAGE, afterSequence });
+      const rows = await store.list({ ...filter, limit: pageSize, order: 'id', afterId });
       for (const r of rows) text += csvLine(COLUMNS.map(([, get]) => get(r)));
       controller.enqueue(encoder.encode(text));
-      if (rows.length < PAGE) controller.close();
-      else afterSequence = rows[rows.length - 1]!.sequence;
+      if (rows.length < pageSize) controller.close();
+      else afterId = rows[rows.length - 1]!.id;
     },
   });
   return new Response(body, {

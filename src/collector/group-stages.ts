@@ -15,8 +15,7 @@ export const OTHER_STAGES = 'other';
  * @example groupStages(new Map([[null, counts], ['checkout', counts]])) // { '(none)': …, checkout: … }
  */
 export function groupStages(byStage: ReadonlyMap<string | null, NpsCounts>): Record<string, NpsFigures> {
-  const named = [...byStage].filter((e): e is [string, NpsCounts] => e[0] != null);
-  named.sort(([a, x], [b, y]) => y.shown - x.shown || (a < b ? -1 : 1));
+  const named = mostShownFirst(byStage);
   const groups = new Map<string, NpsCounts>();
   const none = byStage.get(null);
   if (none) groups.set(NO_STAGE, none);
@@ -27,4 +26,22 @@ export function groupStages(byStage: ReadonlyMap<string | null, NpsCounts>): Rec
   });
   if (other) groups.set(OTHER_STAGES, other);
   return Object.fromEntries([...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, c]) => [k, npsFigures(c)]));
+}
+
+/** The named groups, most shown first (then by name): the order that picks the {@link MAX_STAGES} listed. */
+function mostShownFirst(byStage: ReadonlyMap<string | null, NpsCounts>): [string, NpsCounts][] {
+  const named = [...byStage].filter((e): e is [string, NpsCounts] => e[0] != null);
+  return named.sort(([a, x], [b, y]) => y.shown - x.shown || (a < b ? -1 : 1));
+}
+
+/**
+ * The `stage=` values that select exactly one group of {@link groupStages}: the real names of the
+ * stages it lists by name (unquoted), and "(none)" when some records have no stage. The `other`
+ * group is no stage, and a real stage named "(none)" cannot be told from no stage by the filter, so
+ * neither is offered.
+ * @example stageFilters(new Map([[null, counts], ['checkout', counts]])) // ['(none)', 'checkout']
+ */
+export function stageFilters(byStage: ReadonlyMap<string | null, NpsCounts>): string[] {
+  const names = mostShownFirst(byStage).slice(0, MAX_STAGES).map(([stage]) => stage).filter((stage) => stage != NO_STAGE);
+  return [...(byStage.has(null) ? [NO_STAGE] : []), ...names.sort()];
 }

@@ -13,6 +13,7 @@ import type { ResponseStore } from './response-store';
 import { listSegments } from './segments';
 import { jsonReply } from './security-headers';
 import { queueRank } from './store-sql';
+import { userIdProblem } from './user-id';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -39,7 +40,8 @@ function userIdOf(encoded: string): string {
   } catch {
     throw new HttpError(400, 'userId is not a valid URL-encoded string');
   }
-  if (!userId || userId.length > 200 || /[\0-\x1f]|\p{Cs}/u.test(userId)) throw new HttpError(400, 'userId must be 1 to 200 characters without control characters');
+  const problem = userIdProblem(userId);
+  if (problem) throw new HttpError(400, problem);
   return userId;
 }
 

@@ -1,8 +1,10 @@
+import SCHEMA from '../schema/response.v1.json';
 import type { Category, ResponseStatus } from '../core/wire';
 import type { FollowUpStatus } from './api-types';
 import { parseDateTime, parseDay } from './date-time';
 import { HttpError } from './http-error';
 import { decodeCursor } from './list-cursor';
+import { userIdProblem } from './user-id';
 
 /** Which records a figure covers: `from` inclusive and `to` exclusive, on `shownAt`. */
 export interface StatsFilter {
@@ -29,16 +31,25 @@ export interface ListFilter extends StatsFilter {
   afterSequence?: string;
   /** With `order: 'queue'`: the queue rank the previous page ended in (from the cursor). */
   afterRank?: number;
+  /** With `order: 'id'`: continue after this id. */
+  afterId?: string;
   /**
    * `received`: newest first in the server's receive order; `queue`: the follow-up queue's order
-   * (detractors, passives, promoters, unanswered; newest first within each).
+   * (detractors, passives, promoters, unanswered; newest first within each); `id`: by id, newest
+   * first (UUIDv7). Every upsert moves a record in the receive order, but never changes its id, so
+   * pages read in id order hold each record once however many are updated meanwhile.
    * @default 'received'
    */
-  order?: 'received' | 'queue';
+  order?: 'received' | 'queue' | 'id';
 }
 
 /** What a trait key (`segment=`) may look like. */
 const TRAIT_KEY = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+/** Parameters whose values are stored wire text: any character the wire schema allows is theirs. */
+const FREE_TEXT = new Set(['stage', 'userId']);
+
+const STAGE_MAX_LENGTH = SCHEMA.$defs.ResponseRecord.properties.stage.maxLength;
 
 /** The name under which records without a stage are counted, and the `stage` filter that selects them. */
 export const NO_STAGE = '(none)';
@@ -52,13 +63,17 @@ const DAY_MS = 86_400_000;
  * @example parseFilter(new URL(request.url).searchParams)
  */
 export function parseFilter(q: URLSearchParams): ListFilter {
-  for (const [name, value] of q)
-    if (/[\0-\x08\x0b\x0c\x0e-\x1f]|\p{Cs}/u.test(name + value)) throw new HttpError(400, `${name} contains a control character`);
+  for (const [name, value] of q) {
+    // A user id or stage may hold any character the wire schema allows; they are checked below.
+    const checked = FREE_TEXT.has(name) ? name : name + value;
+    if (/[\0-\x08\x0b\x0c\x0e-\x1f]|\p{Cs}/u.test(checked)) throw new HttpError(400, `${name} contains a control character`);
+  }
   const from = date(q, 'from', false);
   const to = date(q, 'to', true);
   if (from && to && from > to) throw new HttpError(400, `from (${q.get('from')}) is later than to (${q.get('to')})`);
   const stage = q.get('stage') || undefined;
-  if (stage && stage.length > 200) throw new HttpError(400, 'stage must have at most 200 characters');
+  if (stage && ([...stage].length > STAGE_MAX_LENGTH || /\0|\p{Cs}/u.test(stage)))
+    throw new HttpError(400, `stage must have at most ${STAGE_MAX_LENGTH} characters, without NUL`);
   const limit = q.get('limit');
   if (limit != null && !(/^\d{1,4}$/.test(limit) && +limit >= 1 && +limit <= 1000)) throw new HttpError(400, `limit must be an integer from 1 to 1000, got ${JSON.stringify(limit)}`);
   const hasComment = oneOf(q, 'hasComment', ['true', 'false'] as const);
@@ -67,7 +82,8 @@ export function parseFilter(q: URLSearchParams): ListFilter {
   if (segment != null && !TRAIT_KEY.test(segment))
     throw new HttpError(400, `segment must be a trait key of 1 to 64 letters, digits or _ . : -, got ${JSON.stringify(segment)}`);
   const userId = q.get('userId') || undefined;
-  if (userId != null && userId.length > 200) throw new HttpError(400, 'userId must have at most 200 characters');
+  const userIdError = userId == null ? undefined : userIdProblem(userId);
+  if (userIdError) throw new HttpError(400, userIdError);
   const followUp = oneOf(q, 'followUp', ['open', 'contacted', 'resolved'] as const);
   const position = cursor ? decodeCursor(cursor, followUp != null) : undefined;
   return {

@@ -34,5 +34,5 @@ export async function readStats(store: ResponseStore, filter: StatsFilter, now: 
     store.counts({ stage, ...previous }),
     followUpMetrics(store.db.query, { stage: stage == NO_STAGE ? null : stage, from: filter.from, to: filter.to }),
   ]);
-  return { ...base, change: npsChange(current, before, previous), followUp };
+  return { ...base, change: npsChange(current, before, previous, range), followUp };
 }

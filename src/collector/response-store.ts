@@ -6,7 +6,7 @@ import { recordAlerts, type AlertSource } from './alerts/record-alerts';
 import type { Webhook } from './alerts/webhook-options';
 import type { Database } from './database';
 import { followUpsOf, untouchedFollowUp } from './follow-up/follow-ups-of';
-import { groupStages } from './group-stages';
+import { groupStages, stageFilters } from './group-stages';
 import type { ListFilter, StatsFilter } from './read-filter';
 import { COLUMNS, COUNTS, QUEUE_RANK, SEGMENT_STATS, STATS, UPSERT, where } from './store-sql';
 import type { Rejection } from './validate-batch';
@@ -43,8 +43,9 @@ export interface ResponseStore {
   /** The answer counts of the records a filter selects (for `change`). */
   counts(filter?: StatsFilter): Promise<NpsCounts>;
   /**
-   * Records with their follow-up, newest first in the server's receive order, or in the follow-up
-   * queue's order (`order: 'queue'`). Page on with `afterSequence` (and, in queue order, `afterRank`).
+   * Records with their follow-up, newest first in the server's receive order, in the follow-up
+   * queue's order (`order: 'queue'`) or by id (`order: 'id'`). Page on with `afterSequence` (and, in
+   * queue order, `afterRank`), or in id order with `afterId`.
    */
   list(filter?: ListFilter): Promise<ListedResponse[]>;
   /** One response with its follow-up; undefined when there is no such id. */
@@ -135,6 +136,7 @@ export function createResponseStore(db: Database): ResponseStore {
       const stats: BaseStats = {
         ...npsFigures(all),
         byStage: groupStages(stages),
+        stages: stageFilters(stages),
         byWeek: [...weeks].sort(([a], [b]) => (a < b ? -1 : 1)).map(([week, c]) => ({ week, ...npsFigures(c) })),
       };
       if (filter.segment == null) return stats;
@@ -153,7 +155,7 @@ export function createResponseStore(db: Database): ResponseStore {
     async list(filter = {}) {
       const w = where(filter);
       const limit = Math.min(Math.max(1, filter.limit ?? 100), 1000);
-      const order = filter.order == 'queue' ? `${QUEUE_RANK}, received_seq desc` : 'received_seq desc';
+      const order = { queue: `${QUEUE_RANK}, received_seq desc`, id: 'id desc', received: 'received_seq desc' }[filter.order ?? 'received'];
       const { rows } = await db.query(`select ${COLUMNS} from nps_responses ${w.sql} order by ${order} limit ${limit | 0}`, w.params);
       return withFollowUps(rows.map(toStoredResponse));
     },

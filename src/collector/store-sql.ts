@@ -91,7 +91,9 @@ export function where(f: ListFilter): { sql: string; params: unknown[] } {
   if (f.hasComment != null) clauses.push(f.hasComment ? 'comment is not null' : 'comment is null');
   if (f.userId != null) add('user_id = ?', f.userId);
   if (f.followUp) add(`${followUpStatusSql('nps_responses.id')} = ?`, f.followUp);
-  if (f.afterSequence) {
+  if (f.order == 'id') {
+    if (f.afterId) add('id < ?::uuid', f.afterId);
+  } else if (f.afterSequence) {
     if (f.order != 'queue' || f.afterRank == null) add('received_seq < ?::bigint', f.afterSequence);
     else {
       params.push(f.afterRank, f.afterSequence);

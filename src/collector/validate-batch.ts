@@ -2,6 +2,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import SCHEMA from '../schema/response.v1.json';
 import type { ResponseRecord } from '../core/wire';
+import { deviceClockAhead, onServerClock } from './clock-skew';
 import { parseDateTime } from './date-time';
 import { describeRecordError } from './describe-record-error';
 
@@ -11,9 +12,6 @@ export interface Rejection {
   id: string;
   error: string;
 }
-
-/** How far past the server's clock a record's `shownAt`, `answeredAt` and `updatedAt` may be (clock skew between devices). */
-export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 // Two compilations of the schema: a fast one that stops at the first error (every record goes
 // through it), and one that collects all errors, run only on a refused record to find the clearest reason.
@@ -41,40 +39,31 @@ const reason = (check: ValidateFunction, value: unknown, root?: string) => {
 };
 
 // PostgreSQL text and jsonb cannot hold NUL or unpaired surrogates: refuse them per record, not per batch.
+const UNSTORABLE = 'text contains NUL or an unpaired surrogate, or JSON nested over 64 levels';
 const unstorable = (v: unknown, depth = 0): boolean =>
   typeof v == 'string'
     ? /\0|\p{Cs}/u.test(v)
     : !!v && typeof v == 'object' && (depth > 64 || Object.entries(v).some(([k, x]) => unstorable(k) || unstorable(x, depth + 1)));
 
-/** Why a schema-valid record still cannot be stored, or undefined when it can. */
-function refusal(r: ResponseRecord, now: number): string | undefined {
-  if (unstorable(r)) return 'text contains NUL or an unpaired surrogate, or JSON nested over 64 levels';
-  // A version dated far ahead could never be replaced: it would pin the record. Shown and answered
-  // times far ahead would skew time-to-contact and which detractors count as recovered.
-  for (const field of ['updatedAt', 'shownAt', 'answeredAt'] as const) {
-    const value = r[field];
-    if (value != null && (parseDateTime(value) ?? 0) > now + MAX_CLOCK_SKEW_MS)
-      return `${field} is more than ${MAX_CLOCK_SKEW_MS / 60_000} minutes ahead of the server's clock, got ${JSON.stringify(value)}`;
-  }
-  return undefined;
-}
-
 /**
  * Checks a parsed batch against the shipped JSON Schema, then each record for what PostgreSQL cannot
- * store and for times (`shownAt`, `answeredAt`, `updatedAt`) in the future.
- * @returns `error` when the envelope itself is wrong; otherwise the records split into valid and rejected.
+ * store. Times from a device whose clock runs ahead are moved onto the server's clock (see
+ * {@link onServerClock}), never refused.
+ * @returns `error` when the envelope itself is wrong; otherwise the records split into valid (times
+ * corrected) and rejected.
  * @example validateBatch(JSON.parse(body), Date.now())
  */
 export function validateBatch(body: unknown, now: number): { error: string } | { valid: ResponseRecord[]; rejected: Rejection[] } {
   if (!fast.envelope(body)) return { error: reason(thorough.envelope, body, 'batch') };
+  const ahead = deviceClockAhead((body as { sentAt: string }).sentAt, now);
   const valid: ResponseRecord[] = [];
   const rejected: Rejection[] = [];
   (body as { responses: unknown[] }).responses.forEach((r, i) => {
     const given = r && typeof r == 'object' ? (r as { id?: unknown }).id : undefined;
     const id = typeof given == 'string' ? given : `#${i}`;
-    const error = fast.record(r) ? refusal(r, now) : reason(thorough.record, r);
+    const error = !fast.record(r) ? reason(thorough.record, r) : unstorable(r) ? UNSTORABLE : undefined;
     if (error) rejected.push({ id, error });
-    else valid.push(r as ResponseRecord);
+    else valid.push(onServerClock(r as ResponseRecord, ahead, now));
   });
   return { valid, rejected };
 }

@@ -34,6 +34,7 @@ export interface NpsFigures extends NpsCounts {
 
 /** This range against the range of equal length just before it. */
 export interface NpsChange {
+  /** The NPS of this range (not necessarily the headline's range: see `from`). */
   nps: number;
   previousNps: number;
   /** nps − previousNps. */
@@ -42,9 +43,17 @@ export interface NpsChange {
   marginOfError: number;
   /** |delta| > marginOfError (and both ranges have answers). */
   significant: boolean;
+  /** This range, `from` inclusive and `to` exclusive. */
+  from: string;
+  to: string;
   /** The previous range, `from` inclusive and `to` exclusive. */
   previousFrom: string;
   previousTo: string;
+  /** Answers in this range and in the previous one. */
+  total: number;
+  previousTotal: number;
+  /** Either range has fewer than {@link TOO_FEW_ANSWERS} answers: say "too few answers", never "likely real". */
+  tooFew: boolean;
 }
 
 /** Below this many answers a figure is shown with "too few answers". */
@@ -133,9 +142,9 @@ export function previousRange({ from, to }: TimeRange): TimeRange {
  * of the difference is the sum of the two (adjusted) variances; `significant` when both ranges have
  * answers and the difference is larger than its 95% margin.
  * `delta` is the difference of the two NPS as shown (one decimal each), so the figures add up on screen.
- * @example npsChange(thisMonth, lastMonth, previousRange({ from, to }))
+ * @example npsChange(thisMonth, lastMonth, previousRange(range), range)
  */
-export function npsChange(current: NpsCounts, previous: NpsCounts, previousRangeOf: TimeRange): NpsChange {
+export function npsChange(current: NpsCounts, previous: NpsCounts, previousRangeOf: TimeRange, range: TimeRange): NpsChange {
   const nps = round(netShare(current) * 100);
   const previousNps = round(netShare(previous) * 100);
   const exactDelta = (netShare(current) - netShare(previous)) * 100;
@@ -146,8 +155,13 @@ export function npsChange(current: NpsCounts, previous: NpsCounts, previousRange
     delta: round(nps - previousNps),
     marginOfError: round(margin),
     significant: answers(current) > 0 && answers(previous) > 0 && Math.abs(exactDelta) > margin,
+    from: range.from.toISOString(),
+    to: range.to.toISOString(),
     previousFrom: previousRangeOf.from.toISOString(),
     previousTo: previousRangeOf.to.toISOString(),
+    total: answers(current),
+    previousTotal: answers(previous),
+    tooFew: answers(current) < TOO_FEW_ANSWERS || answers(previous) < TOO_FEW_ANSWERS,
   };
 }
 

@@ -37,7 +37,7 @@ export function App() {
         {stats && (
           <>
             {/* A collector that leaves a part out gets that part hidden, not a broken page. */}
-            <PartBoundary resetOn={stats}><SummaryCards stats={stats} /></PartBoundary>
+            <PartBoundary resetOn={stats}><SummaryCards stats={stats} filters={store.filters.value} /></PartBoundary>
             {stats.byWeek && <PartBoundary resetOn={stats}><WeekChart weeks={stats.byWeek} /></PartBoundary>}
             {stats.byStage && (
               <PartBoundary resetOn={stats}><FiguresTable id="stages-title" title="By stage" groupLabel="Stage" groups={stats.byStage} /></PartBoundary>

@@ -55,11 +55,12 @@ export function createDashboardStore(api: ApiClient, navigation: Navigation = br
     const { stage } = filters.value;
     await stats.load(() => api.stats(filters.value));
     const reply = stats.value.value;
-    if (reply) learnStages([...Object.keys(reply.byStage ?? {}), stage]);
+    // byStage's keys are labels ("other" sums many stages, a real "other" is quoted): only `stages` are filter values.
+    if (reply) learnStages([...(reply.stages ?? []), stage]);
     // Filtered by one stage, the reply names only that one: ask once for the others, for the picker.
     if (stage && knownStages.value.length <= 1) {
       const all = await api.stats({ ...filters.value, stage: '', segment: '' }).catch(() => null);
-      if (all) learnStages(Object.keys(all.byStage ?? {}));
+      if (all) learnStages(all.stages ?? []);
     }
   }
 

@@ -1,4 +1,5 @@
 import type { NpsChange, NpsFigures } from '../collector/api-types';
+import type { Filters } from './api-client';
 
 /** Below this many answers a figure is shown with "too few answers" (DESIGN "Statistics"). */
 export const FEW_ANSWERS = 10;
@@ -28,20 +29,45 @@ export function tooFewText(figures: Pick<NpsFigures, 'total'> & { tooFew?: boole
 
 const DAY_MS = 86_400_000;
 
+/** Whole days from `from` to `to` (ISO, `to` exclusive); NaN when they are not dates. */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+
 /** "the previous 30 days", "the previous day", from the previous range's bounds (`to` exclusive). */
 export function previousRangeText(change: Pick<NpsChange, 'previousFrom' | 'previousTo'>): string {
-  const days = Math.round((Date.parse(change.previousTo) - Date.parse(change.previousFrom)) / DAY_MS);
+  const days = daysBetween(change.previousFrom, change.previousTo);
   if (!Number.isFinite(days) || days < 1) return 'the previous period';
   return days == 1 ? 'the previous day' : `the previous ${days} days`;
 }
 
+/** What the headline figure covers, from the applied filters: "All time", "2026-11-01 to 2026-11-30". */
+export function headlineRangeText({ from, to }: Pick<Filters, 'from' | 'to'>): string {
+  if (from && to) return `${from} to ${to}`;
+  if (from) return `Since ${from}`;
+  return to ? `All time to ${to}` : 'All time';
+}
+
+/**
+ * What the change's own NPS covers. With From set it is the headline's range ("This range"); without,
+ * the collector compares the last 30 days (up to To), which the headline does not show on its own.
+ */
+export function changeRangeText(change: Pick<NpsChange, 'from' | 'to'>, { from, to }: Pick<Filters, 'from' | 'to'>): string {
+  if (from) return 'This range';
+  const days = daysBetween(change.from, change.to);
+  const length = !Number.isFinite(days) || days < 1 ? 'period' : days == 1 ? 'day' : `${days} days`;
+  return to ? `The ${length} to ${to}` : `The last ${length}`;
+}
+
+/** Whether the change can be judged: the collector says when either range has too few answers. */
+export const changeTooFew = (change: Pick<NpsChange, 'tooFew'>): boolean => change.tooFew === true;
+
 /**
  * The change against the previous range, in words:
- * "up 8.2 points since the previous 30 days — likely real" or "… — within noise".
+ * "up 8.2 points since the previous 30 days — likely real", "… — within noise", or, when either
+ * range has fewer than 10 answers, "… — too few answers" (never "likely real").
  */
 export function changeText(change: NpsChange): string {
   const since = previousRangeText(change);
-  const verdict = change.significant ? 'likely real' : 'within noise';
+  const verdict = changeTooFew(change) ? 'too few answers' : change.significant ? 'likely real' : 'within noise';
   const delta = Math.round(Math.abs(change.delta) * 10) / 10;
   if (delta == 0) return `unchanged since ${since} — ${verdict}`;
   const direction = change.delta > 0 ? 'up' : 'down';

@@ -1,10 +1,16 @@
 import type { StatsReply } from '../collector/api-types';
-import { changeText, durationText, percent, plural, signOf } from './format';
+import type { Filters } from './api-client';
+import { ChangeNote } from './change-note';
+import { durationText, headlineRangeText, percent, plural } from './format';
 import { NpsValue } from './nps-value';
 import { SplitBar } from './split-bar';
 
-/** The headline NPS (margin, "too few", change), the split, the response rate and the follow-up metrics. */
-export function SummaryCards({ stats }: { stats: StatsReply }) {
+/**
+ * The headline NPS (its range, margin, "too few", change), the split, the response rate and the
+ * follow-up metrics. `filters` are the applied filters (`stats` is loaded for them): they say which
+ * range the headline covers, which the reply itself does not.
+ */
+export function SummaryCards({ stats, filters }: { stats: StatsReply; filters: Pick<Filters, 'from' | 'to'> }) {
   const { change, followUp } = stats;
   const share = (count: number) => (stats.total ? percent(count / stats.total) + ' of answers' : '');
   return (
@@ -13,10 +19,8 @@ export function SummaryCards({ stats }: { stats: StatsReply }) {
       <article class="card headline">
         <h3>NPS</h3>
         <p class="big"><NpsValue figures={stats} /></p>
-        <p class="note">{plural(stats.total, 'answer')} · ± is the 95% margin of error</p>
-        {change && (
-          <p class={`change sign-${change.significant ? signOf(change.delta) : 'zero'}`}>{changeText(change)}</p>
-        )}
+        <p class="note">{headlineRangeText(filters)} · {plural(stats.total, 'answer')} · ± is the 95% margin of error</p>
+        {change && <ChangeNote change={change} filters={filters} />}
       </article>
       <article class="card split-card">
         <h3>Split of answers</h3>

@@ -86,6 +86,33 @@ describe('the headline figure', () => {
     const { container } = await renderDashboard({ api, search: '?from=2026-11-01&to=2026-11-30' });
     expect(headline(container).querySelector('.change')!.textContent).toBe('up 200 points since the previous 30 days — likely real');
     expect(headline(container).querySelector('.change')!.className).toBe('change sign-positive');
+    expect(headline(container).querySelector('.change-ranges')!.textContent).toBe('This range: +100 · the previous 30 days: −100');
+    expect(headline(container).querySelector('.note')!.textContent).toMatch(/^2026-11-01 to 2026-11-30 · 30 answers/);
+  });
+
+  it('without From, says the headline is all time and shows the NPS of both ranges the change compares; too few answers is never "likely real"', async () => {
+    // All time +67.1; the last 30 days 3 promoters, the 30 days before 40 detractors (as the collector words it).
+    const fake = apiWith([...answers(40, 10, '2026-08-01'), ...answers(10, 2, '2026-08-02')]);
+    const api = {
+      ...fake,
+      async stats(filters: Parameters<typeof fake.stats>[0]) {
+        const reply = await fake.stats(filters);
+        reply.change = {
+          nps: 100, previousNps: -100, delta: 200, marginOfError: 90.4, significant: true,
+          from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z',
+          previousFrom: '2026-10-02T00:00:00.000Z', previousTo: '2026-11-01T00:00:00.000Z',
+          total: 3, previousTotal: 40, tooFew: true,
+        };
+        return reply;
+      },
+    };
+    const { container } = await renderDashboard({ api });
+    const card = headline(container);
+    expect(card.querySelector('.note')!.textContent).toMatch(/^All time · 50 answers/);
+    expect(card.querySelector('.change-ranges')!.textContent).toBe('The last 30 days: +100 (too few answers) · the previous 30 days: −100');
+    expect(card.querySelector('.change')!.textContent).toBe('up 200 points since the previous 30 days — too few answers');
+    expect(card.querySelector('.change')!.className).toBe('change sign-zero');
+    expect(card.textContent).not.toContain('likely real');
   });
 });
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { NpsChange } from '../../src/collector/api-types';
-import { changeText, npsText, signOf, signed, tooFewText } from '../../src/dashboard/format';
+import { changeRangeText, changeText, headlineRangeText, npsText, signOf, signed, tooFewText } from '../../src/dashboard/format';
 
 const change = (fields: Partial<NpsChange>): NpsChange => ({
   nps: 30, previousNps: 21.8, delta: 8.2, marginOfError: 5, significant: true,
-  previousFrom: '2026-10-02T00:00:00.000Z', previousTo: '2026-11-01T00:00:00.000Z', ...fields,
+  from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z',
+  previousFrom: '2026-10-02T00:00:00.000Z', previousTo: '2026-11-01T00:00:00.000Z',
+  total: 400, previousTotal: 380, tooFew: false, ...fields,
 });
 
 describe('dashboard wording', () => {
@@ -22,6 +24,21 @@ describe('dashboard wording', () => {
     expect(changeText(change({ delta: 1, previousFrom: '2026-11-29T00:00:00Z', previousTo: '2026-11-30T00:00:00Z' }))).toBe(
       'up 1 point since the previous day — likely real',
     );
+  });
+
+  it('never calls a change likely real when either range has too few answers', () => {
+    expect(changeText(change({ delta: 200, total: 3, previousTotal: 40, tooFew: true }))).toBe('up 200 points since the previous 30 days — too few answers');
+    expect(changeText(change({ delta: -5, significant: false, total: 40, previousTotal: 9, tooFew: true }))).toBe('down 5 points since the previous 30 days — too few answers');
+  });
+
+  it('names the range the headline covers and the range the change compares', () => {
+    expect(headlineRangeText({ from: '', to: '' })).toBe('All time');
+    expect(headlineRangeText({ from: '2026-11-01', to: '2026-11-30' })).toBe('2026-11-01 to 2026-11-30');
+    expect(headlineRangeText({ from: '2026-11-01', to: '' })).toBe('Since 2026-11-01');
+    expect(headlineRangeText({ from: '', to: '2026-11-30' })).toBe('All time to 2026-11-30');
+    expect(changeRangeText(change({}), { from: '', to: '' })).toBe('The last 30 days');
+    expect(changeRangeText(change({}), { from: '', to: '2026-11-30' })).toBe('The 30 days to 2026-11-30');
+    expect(changeRangeText(change({}), { from: '2026-11-01', to: '2026-11-30' })).toBe('This range');
   });
 
   it('signs figures with text, not colour alone: plus, a real minus sign, or none', () => {

@@ -38,3 +38,23 @@ export async function storeBatch(db: Database, records: readonly ResponseRecord[
 export function commentedRecord(r: ResponseRecord, comment: string): ResponseRecord {
   return { ...r, comment, updatedAt: new Date(Date.parse(r.updatedAt) + 1000).toISOString() };
 }
+
+const interval = `($1::float8 * interval '1 millisecond')`;
+
+/**
+ * Lets `ms` pass for the alert delivery loop, which reads the database's clock: every alert's times
+ * move back by `ms`, so what was due in `ms` is due now and what was raised `ms` earlier is older.
+ */
+export async function letTimePass(db: Database, ms: number): Promise<void> {
+  await db.query(
+    `update nps_alerts set created_at = created_at - ${interval}, next_attempt_at = next_attempt_at - ${interval},
+       delivered_at = delivered_at - ${interval}`,
+    [ms],
+  );
+}
+
+/** The database's clock, in milliseconds since the epoch. */
+export async function databaseNow(db: Database): Promise<number> {
+  const { rows } = await db.query(`select (extract(epoch from now()) * 1000)::float8 as now`);
+  return Number(rows[0]!.now);
+}

@@ -141,6 +141,7 @@ export function createFakeCollector({ responses = fakeResponses(), alerts = fake
       const reply = {
         ...figuresOf(rs),
         byStage: groupFigures(rs, (r) => r.stage ?? '(none)'),
+        stages: [...new Set(rs.map((r) => r.stage ?? '(none)'))].sort(),
         byWeek: Object.entries(groupFigures(rs, (r) => isoWeek(r.shownAt))).map(([week, f]) => ({ ...f, week })),
         followUp: followUpMetrics(rs),
       };
@@ -152,7 +153,7 @@ export function createFakeCollector({ responses = fakeResponses(), alerts = fake
         const from = Date.parse(q.from + 'T00:00:00Z'), to = Date.parse(q.to + 'T00:00:00Z') + DAY;
         const previousFrom = new Date(from - (to - from)).toISOString(), previousTo = new Date(from).toISOString();
         const before = records.filter((r) => (!q.stage || r.stage == q.stage) && r.shownAt >= previousFrom && r.shownAt < previousTo);
-        reply.change = npsChange(countsOf(rs), countsOf(before), { from: new Date(previousFrom), to: new Date(previousTo) });
+        reply.change = npsChange(countsOf(rs), countsOf(before), { from: new Date(previousFrom), to: new Date(previousTo) }, { from: new Date(from), to: new Date(to) });
       }
       return reply;
     },

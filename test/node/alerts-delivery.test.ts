@@ -5,7 +5,7 @@ import { millisOf } from '../../src/collector/alerts/queryable';
 import { FIRST_RETRY_MS, LONGEST_RETRY_MS } from '../../src/collector/alerts/retry-delay';
 import { resolveWebhooks, type Webhook } from '../../src/collector/alerts/webhook-options';
 import { verifyWebhook } from '../../src/collector/alerts/webhook-signature';
-import { openAlertsDatabase, openSecondConnection, storeBatch, type TestDatabase } from '../helpers/alerts-db';
+import { databaseNow, letTimePass, openAlertsDatabase, openSecondConnection, storeBatch, type TestDatabase } from '../helpers/alerts-db';
 import { fakeClock, manualTimers, scriptedFetch } from '../helpers/alerts-fakes';
 import { startReceiver, type Receiver } from '../helpers/alerts-receiver';
 import { until } from '../helpers/wait';
@@ -47,7 +47,7 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('alert delive
       await delivery.runOnce();
       for (const request of receiver.requests.slice(seen)) expect(verifyWebhook(SECRET, request.headers, request.body, { now: clock.now })).toBe(true);
       await storeBatch(db, batch, [webhook]); // the widget resends while delivery is failing
-      clock.advance(10 * 60_000);
+      await letTimePass(db, 10 * 60_000);
     }
 
     const accepted = receiver.accepted();
@@ -78,55 +78,84 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('alert delive
     await expect(listAlerts(db.query, { state: 'lost' as 'failed' })).rejects.toThrow('state must be one of pending, delivered, failed, got "lost"');
   });
 
+  // The loop reads the database's clock: a wait is bracketed by that clock just before and just after the attempt.
+  const attemptOnce = async (delivery: AlertDelivery) => {
+    const before = await databaseNow(db);
+    await delivery.runOnce();
+    const after = await databaseNow(db);
+    const row = (await alertRows())[0]!;
+    const next = millisOf(row.next_attempt_at);
+    return { row, before, after, wait: { min: next - after, max: next - before } };
+  };
+  const within = (wait: { min: number; max: number }, ms: number) => wait.min <= ms && ms <= wait.max;
+
   it('retries with growing, jittered waits, the first within 30 s, and gives up only after 24 hours', async () => {
     const webhook = webhookFor('https://hooks.example.com/down');
     await storeBatch(db, [answeredRecord(shownRecord(), 0)], [webhook]);
     const failing = scriptedFetch([503]);
-    const clock = fakeClock(Date.now());
-    const delivery = createAlertDelivery({ db, webhooks: [webhook], fetch: failing.fetch, now: clock.now, random: () => 0.999, log: quiet });
-    const createdAt = millisOf((await alertRows())[0]!.created_at);
-    const waits: number[] = [];
+    const delivery = createAlertDelivery({ db, webhooks: [webhook], fetch: failing.fetch, random: () => 0.999, log: quiet });
+    const waits: { min: number; max: number }[] = [];
     let row = (await alertRows())[0]!;
+    let after = 0;
     while (row.state == 'pending' && waits.length < 500) {
-      await delivery.runOnce();
-      row = (await alertRows())[0]!;
+      const attempt = await attemptOnce(delivery);
+      ({ row, after } = attempt);
       if (row.state == 'pending') {
         // Pending until a failure at least 24 h after the alert was raised.
-        expect(clock.now() - createdAt).toBeLessThan(24 * HOUR);
-        waits.push(millisOf(row.next_attempt_at) - clock.now());
-        clock.set(millisOf(row.next_attempt_at));
+        expect(attempt.before - millisOf(row.created_at)).toBeLessThan(24 * HOUR);
+        waits.push(attempt.wait);
+        await letTimePass(db, millisOf(row.next_attempt_at) - (await databaseNow(db)));
       }
     }
     expect(row.state).toBe('failed');
     expect(row.last_error).toBe('HTTP 503');
-    expect(clock.now() - createdAt).toBeGreaterThanOrEqual(24 * HOUR);
+    expect(after - millisOf(row.created_at)).toBeGreaterThanOrEqual(24 * HOUR);
     expect(failing.calls).toHaveLength(Number(row.attempts));
     // random() = .999 of a ceiling that doubles from 30 s up to an hour.
-    expect(waits[0]).toBeLessThan(FIRST_RETRY_MS);
-    expect(waits.slice(0, 8)).toEqual([30, 60, 120, 240, 480, 960, 1920, 3600].map((s) => Math.floor(0.999 * s * 1000)));
-    expect(Math.max(...waits)).toBeLessThanOrEqual(LONGEST_RETRY_MS);
+    expect(waits[0]!.min).toBeLessThan(FIRST_RETRY_MS);
+    const expected = [30, 60, 120, 240, 480, 960, 1920, 3600].map((s) => Math.floor(0.999 * s * 1000));
+    expect(waits.slice(0, 8).map((wait, i) => within(wait, expected[i]!) || wait)).toEqual(Array(8).fill(true));
+    expect(Math.max(...waits.map((wait) => wait.max))).toBeLessThanOrEqual(LONGEST_RETRY_MS);
   });
 
   it('waits at least as long as a Retry-After asks', async () => {
     const webhook = webhookFor('https://hooks.example.com/busy');
     await storeBatch(db, [answeredRecord(shownRecord(), 0)], [webhook]);
-    const clock = fakeClock(Date.now());
     const fetch: typeof globalThis.fetch = async () => new Response('slow down', { status: 429, headers: { 'retry-after': '120' } });
-    await createAlertDelivery({ db, webhooks: [webhook], fetch, now: clock.now, random: () => 0, log: quiet }).runOnce();
-    expect(millisOf((await alertRows())[0]!.next_attempt_at) - clock.now()).toBe(120_000);
+    const { wait } = await attemptOnce(createAlertDelivery({ db, webhooks: [webhook], fetch, random: () => 0, log: quiet }));
+    expect(within(wait, 120_000) || wait).toBe(true);
+  });
+
+  it("claims, leases, retries and gives up by the database's clock, whatever a collector's own clock says", async () => {
+    const webhook = webhookFor('https://hooks.example.com/clocks');
+    await storeBatch(db, [answeredRecord(shownRecord(), 1)], [webhook]);
+    let answer: ((response: Response) => void) | undefined;
+    const waiting: typeof globalThis.fetch = () => new Promise((resolve) => (answer = resolve));
+    // An hour slow: the alert just raised is due all the same.
+    const slow = createAlertDelivery({ db, webhooks: [webhook], fetch: waiting, now: () => Date.now() - HOUR, random: () => 0, log: quiet });
+    const slowPass = slow.runOnce();
+    expect(await until(() => answer != null)).toBe(true);
+    // Its lease runs on the database's clock, so a collector with the right time leaves the alert to it.
+    const onTime = createAlertDelivery({ db, webhooks: [webhook], fetch: scriptedFetch([200]).fetch, log: quiet });
+    expect(await onTime.runOnce()).toMatchObject({ claimed: 0 });
+    answer!(new Response('down', { status: 503 }));
+    expect(await slowPass).toMatchObject({ claimed: 1, retrying: 1 });
+    // A day fast: an alert raised a moment ago is retried, not given up on.
+    const fast = createAlertDelivery({ db, webhooks: [webhook], fetch: scriptedFetch([503]).fetch, now: () => Date.now() + 25 * HOUR, log: quiet });
+    expect(await fast.runOnce()).toMatchObject({ claimed: 1, retrying: 1, failed: 0 });
+    expect((await alertRows())[0]).toMatchObject({ state: 'pending', attempts: 2 });
   });
 
   it('delivers after a collector died mid-delivery, once its claim ran out', async () => {
     receiver = await startReceiver(['hang']);
     const webhook = webhookFor(receiver.url);
     await storeBatch(db, [answeredRecord(shownRecord(), 1)], [webhook]);
-    const clock = fakeClock(Date.now());
     // This one gets no answer and is never stopped: as if its process had been killed.
-    void createAlertDelivery({ db, webhooks: [webhook], now: clock.now, log: quiet, requestTimeoutMs: 30_000 }).runOnce();
+    void createAlertDelivery({ db, webhooks: [webhook], log: quiet, requestTimeoutMs: 30_000 }).runOnce();
     await receiver.received(1);
-    const restarted = createAlertDelivery({ db, webhooks: [webhook], now: clock.now, random: () => 0.5, log: quiet, leaseMs: 60_000 });
+    const restarted = createAlertDelivery({ db, webhooks: [webhook], random: () => 0.5, log: quiet, leaseMs: 60_000 });
     expect(await restarted.runOnce()).toMatchObject({ claimed: 0 }); // still claimed by the dead one
-    clock.advance(60_000);
+    await letTimePass(db, 60_000);
     expect(await restarted.runOnce()).toMatchObject({ claimed: 1, delivered: 1 });
     expect(receiver.accepted()).toHaveLength(1);
     expect(receiver.requests.map((r) => r.headers['x-nps-delivery'])).toEqual(Array(2).fill(receiver.requests[0]!.headers['x-nps-delivery']));
@@ -137,13 +166,12 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('alert delive
     receiver = await startReceiver(['hang']);
     const webhook = webhookFor(receiver.url);
     await storeBatch(db, [answeredRecord(shownRecord(), 5)], [webhook]);
-    const clock = fakeClock(Date.now());
-    const first = createAlertDelivery({ db, webhooks: [webhook], now: clock.now, log: quiet });
+    const first = createAlertDelivery({ db, webhooks: [webhook], log: quiet });
     first.start();
     await receiver.received(1);
     await first.stop();
     expect((await alertRows())[0]).toMatchObject({ state: 'pending', attempts: 1, last_error: 'delivery stopped before the receiver answered' });
-    const next = createAlertDelivery({ db, webhooks: [webhook], now: clock.now, log: quiet });
+    const next = createAlertDelivery({ db, webhooks: [webhook], log: quiet });
     expect(await next.runOnce()).toMatchObject({ delivered: 1 });
     expect(receiver.accepted()).toHaveLength(1);
   });

@@ -103,14 +103,19 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('close-the-lo
     // The 7 days before (Nov 13–19): erin's 2 → NPS −100; erin's 5 from Nov 11 is outside both.
     // Margin (adjusted Wald): now ñ = 7, p̃ = 2.75/7, d̃ = 1.75/7, s² = .642857 − .142857² = .622449, /7 = .088921;
     // before ñ = 4, p̃ = .1875, d̃ = .4375, s² = .625 − .25² = .5625, /4 = .140625;
-    // 1.96 × √(.088921 + .140625) × 100 = 1.96 × .47911 × 100 = 93.9; 125 > 93.9: significant.
+    // 1.96 × √(.088921 + .140625) × 100 = 1.96 × .47911 × 100 = 93.9; 125 > 93.9: significant, but
+    // on 4 and 1 answers: too few to call it real.
     expect(change).toEqual({
       nps: 25, previousNps: -100, delta: 125, marginOfError: 93.9, significant: true,
+      from: '2026-11-20T00:00:00.000Z', to: '2026-11-27T00:00:00.000Z',
       previousFrom: '2026-11-13T00:00:00.000Z', previousTo: '2026-11-20T00:00:00.000Z',
+      total: 4, previousTotal: 1, tooFew: true,
     });
-    // Without from and to: the 30 days up to now against the 30 days before them.
+    // Without from and to: the 30 days up to now against the 30 days before them, named by from and to.
     const open = await json<StatsReply>('/api/stats');
     expect(Date.parse(open.change!.previousTo) - Date.parse(open.change!.previousFrom)).toBe(30 * DAY);
+    expect(Date.parse(open.change!.to) - Date.parse(open.change!.from)).toBe(30 * DAY);
+    expect(open.change!.from).toBe(open.change!.previousTo);
   });
 
   it('lists the follow-up queue detractors first, pages through it, and filters by user', async () => {

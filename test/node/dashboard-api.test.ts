@@ -48,7 +48,8 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('read API and
     expect(res.status).toBe(200);
     const s = await res.json();
     const keys = ['nps', 'marginOfError', 'total', 'promoters', 'passives', 'detractors', 'shown', 'responseRate', 'tooFew'];
-    expect(Object.keys(s).sort()).toEqual([...keys, 'byStage', 'byWeek', 'change', 'followUp'].sort());
+    expect(Object.keys(s).sort()).toEqual([...keys, 'byStage', 'stages', 'byWeek', 'change', 'followUp'].sort());
+    expect(s.stages).toEqual(Object.keys(s.byStage));
     expect(s).toMatchObject({ nps: 0, total: 2, promoters: 1, detractors: 1, passives: 0, shown: 3, responseRate: 0.6667, tooFew: true });
     expect(Object.keys(s.byStage.checkout).sort()).toEqual([...keys].sort());
     expect(s.byStage.checkout).toMatchObject({ nps: -100, shown: 2, responseRate: 0.5 });

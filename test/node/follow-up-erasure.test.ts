@@ -56,6 +56,22 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('eraseUser on
     expect(await eraseUser(db.query, 'erin')).toEqual({ deleted: 0 });
   });
 
+  it("keeps another user's responses from a browser they shared", async () => {
+    // One laptop: anonymous before anyone signed in, then alice, then bob.
+    const anonymous = answeredRecord(shownRecord({ anonymousId: 'shared-laptop' }), 5);
+    const alice = answeredRecord(shownRecord({ anonymousId: 'shared-laptop', userId: 'alice' }), 2);
+    const bob = commentedRecord(answeredRecord(shownRecord({ anonymousId: 'shared-laptop', userId: 'bob' }), 9), 'Great');
+    await storeBatch(db, [anonymous, alice, bob], webhooks);
+    await setFollowUp(db.query, bob.id, { status: 'resolved' }, 'dashboard');
+
+    expect(await eraseUser(db.query, 'alice')).toEqual({ deleted: 2 });
+    const left = await everyRow();
+    expect(left.filter((row) => row.includes(alice.id) || row.includes(anonymous.id))).toEqual([]);
+    expect(left.filter((row) => row.includes(bob.id)).map((row) => row.split(':')[0]).sort()).toEqual([
+      'nps_alerts', 'nps_alerts', 'nps_follow_up_history', 'nps_follow_ups', 'nps_responses',
+    ]);
+  });
+
   it('refuses an empty or NUL-bearing user id', async () => {
     await expect(eraseUser(db.query, '')).rejects.toThrow('userId must be a non-empty string');
     await expect(eraseUser(db.query, 'a\u0000')).rejects.toThrow('NUL');

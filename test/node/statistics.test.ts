@@ -93,10 +93,12 @@ describe('npsChange: this range against the previous one', () => {
     //   s² = .699402 − .199402² = .699402 − .039761 = .659641;  s²/ñ = .000657668
     // Independent samples: variance of the difference = .000608115 + .000657668 = .001265783
     // √ = .0355779;  × 1.96 = .069733 → 7.0;  |10| > 7.0 → significant
-    const change = npsChange(counts(500, 300, 200), counts(450, 300, 250), previousRange(range));
+    const change = npsChange(counts(500, 300, 200), counts(450, 300, 250), previousRange(range), range);
     expect(change).toEqual({
       nps: 30, previousNps: 20, delta: 10, marginOfError: 7, significant: true,
+      from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z',
       previousFrom: '2026-10-02T00:00:00.000Z', previousTo: '2026-11-01T00:00:00.000Z',
+      total: 1000, previousTotal: 1000, tooFew: false,
     });
   });
 
@@ -106,23 +108,29 @@ describe('npsChange: this range against the previous one', () => {
     // Previous:   3/3/4 → NPS −10;  p̃ = 3.75/13 = .288462, d̃ = 4.75/13 = .365385
     //   s² = .653846 − (−.076923)² = .653846 − .005917 = .647929;  s²/ñ = .0498407
     // √(.0489304 + .0498407) = √.0987711 = .314279;  × 1.96 = .615987 → 61.6;  |50| < 61.6
-    expect(npsChange(counts(6, 2, 2), counts(3, 3, 4), previousRange(range))).toMatchObject({
+    expect(npsChange(counts(6, 2, 2), counts(3, 3, 4), previousRange(range), range)).toMatchObject({
       nps: 40, previousNps: -10, delta: 50, marginOfError: 61.6, significant: false,
     });
   });
 
   it('is never significant when either range has no answers', () => {
-    const change = npsChange(counts(40, 0, 0), counts(0, 0, 0), previousRange(range));
+    const change = npsChange(counts(40, 0, 0), counts(0, 0, 0), previousRange(range), range);
     expect(change).toMatchObject({ nps: 100, previousNps: 0, delta: 100, significant: false });
     // Only this range's variance remains: ñ = 43, p̃ = 40.75/43 = .947674, d̃ = .75/43 = .017442
     // s² = .965116 − .930233² = .965116 − .865333 = .099783;  s²/ñ = .00232053;  √ = .0481719;  × 1.96 → 9.4
     expect(change.marginOfError).toBe(9.4);
   });
 
+  it('carries the answers of both ranges, and says too few below 10 in either', () => {
+    expect(npsChange(counts(6, 2, 2), counts(3, 3, 4), previousRange(range), range)).toMatchObject({ total: 10, previousTotal: 10, tooFew: false });
+    expect(npsChange(counts(6, 2, 2), counts(3, 3, 3), previousRange(range), range)).toMatchObject({ total: 10, previousTotal: 9, tooFew: true });
+    expect(npsChange(counts(3, 0, 0), counts(40, 0, 40), previousRange(range), range)).toMatchObject({ total: 3, previousTotal: 80, tooFew: true });
+  });
+
   it('takes delta from the figures as shown, so they add up on screen', () => {
     // 1/3 → 33.3 and 1/6 → 16.7 as shown: the exact difference 16.67 would round to 16.7,
     // while the screen says 33.3 − 16.7 = 16.6, so delta is 16.6.
-    expect(npsChange(counts(1, 2, 0), counts(1, 5, 0), previousRange(range)).delta).toBe(16.6);
+    expect(npsChange(counts(1, 2, 0), counts(1, 5, 0), previousRange(range), range).delta).toBe(16.6);
   });
 });
 

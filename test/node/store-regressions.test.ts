@@ -49,6 +49,23 @@ for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('store regres
     expect(Object.values(byStage).reduce((n, f) => n + f.total, 0)).toBe(65);
   });
 
+  it('names as stages only filter values: each selects exactly its group, never "other" or a quoted label', async () => {
+    const records = Array.from({ length: 55 }, (_, i) => answered(shown({ stage: 's' + String(i).padStart(2, '0') }), 9));
+    for (const stage of ['other', 'other', '(none)', 's00']) records.push(answered(shown({ stage }), 3));
+    records.push(answered(shown(), 10));
+    await store.upsert(records);
+    const { byStage, stages } = await store.stats();
+    expect(Object.keys(byStage)).toEqual(expect.arrayContaining(['other', '"other"', '"(none)"', '(none)']));
+    expect(stages).toContain('other'); // the real stage, unquoted
+    expect(stages).toContain('(none)'); // records without a stage
+    expect(stages.filter((s) => s.startsWith('"'))).toEqual([]);
+    expect(stages).toHaveLength(50); // (none) and 49 real stages listed by name; the real "(none)" cannot be filtered apart
+    for (const stage of stages) {
+      const label = stage == 'other' ? '"other"' : stage;
+      expect((await store.stats({ stage })).total, stage).toBe(byStage[label]!.total);
+    }
+  });
+
   it('keeps sessions until they expire, and revokes them', async () => {
     const now = Date.parse('2026-11-24T00:00:00Z');
     await store.createSession('hash-1', 'token-a', new Date(now + 1000));

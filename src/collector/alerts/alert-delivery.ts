@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { alertBody, responseLink } from './alert-body';
-import { millisOf, type Queryable, type Row } from './queryable';
+import type { Queryable, Row } from './queryable';
 import type { AlertRecord } from './record-alerts';
 import { retryAfterMs, retryDelay } from './retry-delay';
 import type { AlertEvent, Webhook } from './webhook-options';
@@ -21,7 +21,11 @@ export interface AlertDeliveryOptions {
   dashboardUrl?: string;
   /** @default globalThis.fetch */
   fetch?: typeof globalThis.fetch;
-  /** @default Date.now */
+  /**
+   * The collector's clock, only for the `X-NPS-Timestamp` a receiver checks and for `Retry-After`
+   * dates. Which alerts are due, claims, retries and giving up go by the database's clock, the
+   * one every collector shares. @default Date.now
+   */
   now?: () => number;
   /** @default Math.random */
   random?: () => number;
@@ -71,26 +75,33 @@ const unrefTimers: Timers = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+/** `$n` milliseconds as an SQL interval. */
+const ms = (n: number) => `($${n}::float8 * interval '1 millisecond')`;
+
+// Every time here is the database's now(), as is next_attempt_at's default when an alert is recorded:
+// collectors whose own clocks disagree still agree on what is due and whose lease has run out.
 // SKIP LOCKED: a row another collector is claiming right now is left to it. The claim moves
 // next_attempt_at past the lease, so once committed nobody else picks the alert up until the
 // attempt ends (or the claimant died and the lease ran out: at least once, never lost).
-const CLAIM = `update nps_alerts a set attempts = a.attempts + 1, next_attempt_at = $2, claim = $3
+const CLAIM = `update nps_alerts a set attempts = a.attempts + 1, next_attempt_at = now() + ${ms(1)}, claim = $2
   where a.id in (
     select id from nps_alerts
-    where state = 'pending' and next_attempt_at <= $1 and webhook in (select jsonb_array_elements_text($5::jsonb))
-    order by next_attempt_at limit $4
+    where state = 'pending' and next_attempt_at <= now() and webhook in (select jsonb_array_elements_text($4::jsonb))
+    order by next_attempt_at limit $3
     for update skip locked)
-  returning a.id::text as id, a.event, a.webhook, a.attempts, a.record, a.created_at`;
+  returning a.id::text as id, a.event, a.webhook, a.attempts, a.record`;
 
-const DELIVERED = `update nps_alerts set state = 'delivered', delivered_at = $2, next_attempt_at = null,
+const DELIVERED = `update nps_alerts set state = 'delivered', delivered_at = now(), next_attempt_at = null,
   last_error = null, claim = null where id = $1 and state = 'pending'`;
 
 // Only the current claimant reschedules: after a lease ran out, the newer attempt's outcome counts.
-const RETRY = `update nps_alerts set next_attempt_at = $3, last_error = $4, claim = null
-  where id = $1 and claim = $2 and state = 'pending'`;
-
-const GIVE_UP = `update nps_alerts set state = 'failed', next_attempt_at = null, last_error = $3, claim = null
-  where id = $1 and claim = $2 and state = 'pending'`;
+// An alert raised at least $4 ms ago is given up on instead of retried after $3 ms.
+const RETRY_OR_GIVE_UP = `update nps_alerts set
+    state = case when now() - created_at >= ${ms(4)} then 'failed' else 'pending' end,
+    next_attempt_at = case when now() - created_at >= ${ms(4)} then null else now() + ${ms(3)} end,
+    last_error = $5, claim = null
+  where id = $1 and claim = $2 and state = 'pending'
+  returning state`;
 
 type Outcome = 'delivered' | 'retrying' | 'failed';
 
@@ -121,7 +132,6 @@ export function createAlertDelivery(options: AlertDeliveryOptions): AlertDeliver
   let timer: unknown;
   let again = false;
   const inFlight = new Set<Promise<unknown>>();
-  const iso = (ms: number) => new Date(ms).toISOString();
 
   async function attempt(row: Row, claim: string): Promise<Outcome> {
     const stopped = stopping.signal;
@@ -146,7 +156,7 @@ export function createAlertDelivery(options: AlertDeliveryOptions): AlertDeliver
       const response = await send(webhook.url, { method: 'POST', headers, body, redirect: 'manual', signal });
       await response.arrayBuffer().catch(() => undefined);
       if (response.ok) {
-        await db.query(DELIVERED, [id, iso(now())]);
+        await db.query(DELIVERED, [id]);
         return 'delivered';
       }
       error = `HTTP ${response.status}`;
@@ -158,16 +168,14 @@ export function createAlertDelivery(options: AlertDeliveryOptions): AlertDeliver
   }
 
   async function failed(row: Row, claim: string, error: string, retryAfter: number | undefined, stopped: boolean): Promise<Outcome> {
-    const at = now();
     const attempts = Number(row.attempts);
-    if (at - millisOf(row.created_at) >= giveUpAfterMs) {
-      await db.query(GIVE_UP, [row.id, claim, error]);
+    // A stopping process hands its alerts back at once; the next one to start sends them.
+    const wait = stopped ? 0 : retryDelay(attempts, random, retryAfter);
+    const { rows } = await db.query(RETRY_OR_GIVE_UP, [row.id, claim, wait, giveUpAfterMs, error]);
+    if (rows[0]?.state == 'failed') {
       log(`nps alerts: gave up on alert ${row.id} to ${row.webhook} after ${attempts} attempts: ${error}`);
       return 'failed';
     }
-    // A stopping process hands its alerts back at once; the next one to start sends them.
-    const wait = stopped ? 0 : retryDelay(attempts, random, retryAfter);
-    await db.query(RETRY, [row.id, claim, iso(at + wait), error]);
     if (!stopped) log(`nps alerts: alert ${row.id} to ${row.webhook} failed (attempt ${attempts}): ${error}; retry in ${Math.ceil(wait / 1000)} s`);
     return 'retrying';
   }
@@ -184,8 +192,7 @@ export function createAlertDelivery(options: AlertDeliveryOptions): AlertDeliver
     const run: DeliveryRun = { claimed: 0, delivered: 0, retrying: 0, failed: 0 };
     if (!byKey.size) return run;
     const claim = randomUUID();
-    const at = now();
-    const { rows } = await db.query(CLAIM, [iso(at), iso(at + leaseMs), claim, batchSize, keys]);
+    const { rows } = await db.query(CLAIM, [leaseMs, claim, batchSize, keys]);
     run.claimed = rows.length;
     const outcomes = await Promise.allSettled(rows.map((row) => attempt(row, claim)));
     for (const outcome of outcomes) {

@@ -3,11 +3,13 @@ import type { Query } from '../alerts/queryable';
 
 // One statement, so erasure is all or nothing without a transaction of its own. The follow-ups and
 // alerts are deleted by name (not only by foreign-key cascade) so nothing is left if a table was
-// created without its key.
+// created without its key. An anonymous id's records are this user's only while nobody is signed in:
+// another user who signed in on the same browser keeps theirs.
 const ERASE = `with anonymous_ids as (
     select distinct anonymous_id from nps_responses where user_id = $1),
   erased as (
-    select id from nps_responses where user_id = $1 or anonymous_id in (select anonymous_id from anonymous_ids)),
+    select id from nps_responses
+    where user_id = $1 or (user_id is null and anonymous_id in (select anonymous_id from anonymous_ids))),
   alerts as (delete from nps_alerts where response_id in (select id from erased) returning 1),
   history as (delete from nps_follow_up_history where response_id in (select id from erased) returning 1),
   follow_ups as (delete from nps_follow_ups where response_id in (select id from erased) returning 1),
@@ -15,9 +17,10 @@ const ERASE = `with anonymous_ids as (
   select (select count(*) from responses)::int as deleted`;
 
 /**
- * Data-subject erasure: deletes every response of `userId` and of every anonymous id seen with that
- * user (their answers from before they were identified), with the follow-ups, their history and the
- * alerts of those responses. Alerts already delivered stay with their receivers.
+ * Data-subject erasure: deletes every response of `userId` and the responses without a user id of
+ * every anonymous id seen with that user (their answers from before they were identified), with the
+ * follow-ups, their history and the alerts of those responses. Another user's responses from the same
+ * browser stay. Alerts already delivered stay with their receivers.
  * @returns `{ deleted }`: how many responses were erased
  * @example await eraseUser(db.query, 'user-42') // { deleted: 3 }
  */
