@@ -147,6 +147,8 @@ export function createOutbox(o: OutboxOptions): Outbox {
 
   // Sends one batch; returns how many were delivered, throws (after recording the backoff) when it must be retried.
   const send = async (records: ResponseRecord[], keepalive?: boolean): Promise<number> => {
+    // Consent may have been withdrawn while the batch was claimed (or the first half of a split was out).
+    if (closed) throw 0;
     let cause: unknown;
     const reply: Partial<Reply> = await postBatch(o, batchBody(records, now()), timeout, keepalive).catch((e) => ((cause = e), {}));
     // A closed outbox (its page gone) changes nothing more: the leases run out, another tab takes over.
