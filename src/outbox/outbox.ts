@@ -73,7 +73,7 @@ const envelope = (record: ResponseRecord): Envelope => ({ format: 2, record });
  */
 export function createOutbox(o: OutboxOptions): Outbox {
   // A live sender is done with a batch within its timeout; after that a lease only blocks takeover.
-  const { store, now, timeout = 1e4, lease = timeout + 5e3, host = globalThis as unknown as OutboxHost } = o;
+  const { now, timeout = 1e4, lease = timeout + 5e3, host = globalThis as unknown as OutboxHost } = o;
   const nav = host.navigator;
   const lock = senderLock(nav?.locks, NAME, LOCK_GRANT_TIMEOUT, lease);
   let state: DeliveryState = idleState();
@@ -83,6 +83,13 @@ export function createOutbox(o: OutboxOptions): Outbox {
   let queued = false;
   let started = false;
   let closed = false;
+  // Once closed, the outbox leaves the store alone, whatever it was doing: consent withdrawal erases
+  // the store, and any IndexedDB access would re-create the database. The leases run out and another
+  // tab takes over. Only `put` and `flush`, called by the client, reach the store itself.
+  const store = new Proxy(o.store, {
+    get: (target, method: keyof KvStore) => (...args: unknown[]) =>
+      closed ? Promise.reject(0) : (target[method] as (...a: unknown[]) => Promise<unknown>)(...args),
+  });
   let hidden = false;
   // A record was written (here or, as the channel says, in another tab) since the queue was read.
   let changed = false;
@@ -99,6 +106,8 @@ export function createOutbox(o: OutboxOptions): Outbox {
   const offline = () => nav?.onLine === false;
   // Whatever a custom store or the lock manager throws reaches onError as an NpsError.
   const fail = (e: unknown) => {
+    // 0 ends a pass quietly: closed, offline, or a Retry-After learnt meanwhile.
+    if (!e) return;
     if (!(e instanceof NpsError)) return o.onError(new NpsError('delivery-failed', String(e), e));
     if (e.code == 'delivery-failed') {
       if (reportedStep === state.failedAttempts) return;
@@ -147,12 +156,11 @@ export function createOutbox(o: OutboxOptions): Outbox {
 
   // Sends one batch; returns how many were delivered, throws (after recording the backoff) when it must be retried.
   const send = async (records: ResponseRecord[], keepalive?: boolean): Promise<number> => {
-    // Consent may have been withdrawn while the batch was claimed (or the first half of a split was out).
+    // Consent may have been withdrawn while the batch was claimed (or the first half of a split was
+    // out); a reply that comes after close() changes nothing, as the store is closed to the outbox.
     if (closed) throw 0;
     let cause: unknown;
     const reply: Partial<Reply> = await postBatch(o, batchBody(records, now()), timeout, keepalive).catch((e) => ((cause = e), {}));
-    // A closed outbox (its page gone) changes nothing more: the leases run out, another tab takes over.
-    if (closed && !keepalive) throw 0;
     const { status = 0, data, redirect } = reply;
     if (!redirect && status > 199 && status < 300) {
       const rejected = data?.rejected;
@@ -213,7 +221,6 @@ export function createOutbox(o: OutboxOptions): Outbox {
       // Everything is leased by other tabs: look again when the first lease runs out.
       if (wait <= 0 && !free.length) wait = Math.min(...Array.from(list, (e) => e.leasedUntil!)) - at;
       if (wait > 0) return schedule(wait), delivered;
-      if (closed) return delivered;
       const sent = await claimBatch(store, free, at, at + lease, (stored) => (state = readDeliveryState(stored, at).state));
       if (!sent.length) {
         reload = true;
@@ -225,7 +232,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
         delivered += await send(sent);
       } catch (e) {
         await releaseBatch(store, sent, at + lease);
-        if (e) fail(e);
+        fail(e);
         if (!offline()) schedule(Math.max(state.retryAfterUntil, state.backoffUntil) - now());
         return delivered;
       }
@@ -258,7 +265,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
     try {
       if (beacon) return void nav!.sendBeacon!(o.endpoint, new Blob([batchBody(records, at)], { type: 'application/json' }));
     } catch {}
-    send(records, true).catch((e) => e && fail(e));
+    send(records, true).catch(fail);
   };
 
   const start = () => {
@@ -278,7 +285,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
       const key = RECORD + r.id;
       let stored = envelope(r);
       // A stale version arriving late never replaces a newer one.
-      await store.update<unknown>(key, (v) => {
+      await o.store.update<unknown>(key, (v) => {
         const newer = toEnvelope(v);
         return newer && newer.record.updatedAt > r.updatedAt ? ((stored = newer), v) : stored;
       });
@@ -290,7 +297,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
     async flush() {
       start();
       const delivered = await kick(true, true);
-      return { delivered, pending: (await store.entries(RECORD)).length };
+      return { delivered, pending: (await o.store.entries(RECORD)).length };
     },
     close() {
       closed = true;
