@@ -178,7 +178,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
     if (!redirect && REFUSED.includes(status)) {
       // One bad record must not sink the others: halve until it stands alone.
       const half = records.length >> 1;
-      if (half) return (await send(records.slice(0, half))) + (await send(records.slice(half)));
+      if (half) return (await send(records.slice(0, half), keepalive)) + (await send(records.slice(half), keepalive));
       await settle(records, new Map([[records[0]!.id, 'HTTP ' + status]]));
       return 0;
     }
