@@ -79,6 +79,8 @@ export function createOutbox(o: OutboxOptions): Outbox {
   let state: DeliveryState = idleState();
   // What page hide can send synchronously: the queue as last read or written by this tab.
   let cache = new Map<string, Envelope>();
+  // The versions this tab is sending now: leased in storage only, so page hide must not send them again.
+  let sending: ResponseRecord[] = [];
   let chain = Promise.resolve(0);
   let queued = false;
   let started = false;
@@ -142,8 +144,10 @@ export function createOutbox(o: OutboxOptions): Outbox {
   const load = async () => {
     cache = new Map(await evict(store, await readEnvelopes(store, RECORD), now(), report));
   };
-  // What this tab may send now (not leased to a live sender), as one batch.
-  const ready = (at: number) => takeBatch(Array.from([...cache.values()].filter((e) => !(e.leasedUntil! > at)), (e) => e.record));
+  // Whether this tab is sending that very version right now.
+  const isSending = ({ id, updatedAt }: ResponseRecord) => sending.some((r) => r.id == id && r.updatedAt == updatedAt);
+  // What this tab may send now (not leased to a live sender, not in flight from here), as one batch.
+  const ready = (at: number) => takeBatch(Array.from([...cache.values()].filter((e) => !(e.leasedUntil! > at) && !isSending(e.record)), (e) => e.record));
 
   // Deletes the versions sent and keeps the refused ones as dead letters (one transaction), then reports.
   const settle = async (sent: ResponseRecord[], refused: Map<string, string>) => {
@@ -226,6 +230,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
         reload = true;
         continue;
       }
+      sending = sent;
       try {
         // Another tab may have learnt a Retry-After while this one was claiming.
         if (state.retryAfterUntil > now()) throw 0;
@@ -235,6 +240,8 @@ export function createOutbox(o: OutboxOptions): Outbox {
         fail(e);
         if (!offline()) schedule(Math.max(state.retryAfterUntil, state.backoffUntil) - now());
         return delivered;
+      } finally {
+        sending = [];
       }
     }
   };
