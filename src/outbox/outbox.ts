@@ -1,7 +1,7 @@
 import { NpsError } from '../core/errors';
 import type { ResponseRecord } from '../core/wire';
 import { backoff } from './backoff';
-import { claimBatch, confirmBatch, releaseBatch } from './batch-lease';
+import { claimBatch, confirmBatch, isLeased, releaseBatch } from './batch-lease';
 import { idleState, readDeliveryState, type DeliveryState } from './delivery-state';
 import { DELIVERY_STATE, RECORD, readEnvelopes, toEnvelope, type Envelope } from './envelope';
 import { capDeadLetters, evict } from './evict';
@@ -147,7 +147,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
   // Whether this tab is sending that very version right now.
   const isSending = ({ id, updatedAt }: ResponseRecord) => sending.some((r) => r.id == id && r.updatedAt == updatedAt);
   // What this tab may send now (not leased to a live sender, not in flight from here), as one batch.
-  const ready = (at: number) => takeBatch(Array.from([...cache.values()].filter((e) => !(e.leasedUntil! > at) && !isSending(e.record)), (e) => e.record));
+  const ready = (at: number) => takeBatch(Array.from([...cache.values()].filter((e) => !isLeased(e, at, at + lease) && !isSending(e.record)), (e) => e.record));
 
   // Deletes the versions sent and keeps the refused ones as dead letters (one transaction), then reports.
   const settle = async (sent: ResponseRecord[], refused: Map<string, string>) => {
