@@ -172,7 +172,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
       // The reply is untrusted: a `rejected` that is not a list refuses nothing.
       if (Array.isArray(rejected)) for (const x of rejected) if (x && typeof x.id == 'string') refused.set(x.id, String(x.error));
       await settle(records, refused);
-      if (state.failedAttempts || state.backoffUntil) await saveState((stored) => ({ ...stored, failedAttempts: 0, backoffUntil: 0 }));
+      if (state.failedAttempts || state.backoffUntil) await saveState((stored) => ({ ...stored, failedAttempts: 0, throttled: 0, backoffUntil: 0 }));
       reportedStep = undefined;
       const ids: string[] = [];
       for (const r of records) if (!refused.has(r.id)) ids.push(r.id);
@@ -189,10 +189,12 @@ export function createOutbox(o: OutboxOptions): Outbox {
     // The browser went offline while the request was out: no attempt used, no error; `online` resumes.
     if (!redirect && !status && offline()) throw 0;
     const at = now();
-    // 429 is the server pacing us, not a failed attempt: it does not grow the backoff.
+    const throttled = status == 429;
+    // 429 is the server pacing us, not a failed attempt: it backs off as far, but uses up no attempt.
     await saveState((stored) => ({
-      failedAttempts: stored.failedAttempts + +(status != 429),
-      backoffUntil: at + backoff(stored.failedAttempts, o.random),
+      failedAttempts: stored.failedAttempts + +!throttled,
+      throttled: stored.throttled + +throttled,
+      backoffUntil: at + backoff(stored.failedAttempts + stored.throttled, o.random),
       retryAfterUntil: retryAfter(reply.retryAfter, at) ?? stored.retryAfterUntil,
     }));
     const why = redirect ? `the endpoint answered with ${redirect} (HTTP ${status}); redirects are not followed` : status || cause;
