@@ -14,7 +14,7 @@ type Layer = () => ErasableKvStore;
  * move forward: an answer stored on the fallback still throttles. Anything else keeps IndexedDB's.
  */
 function merge(kept: unknown, left: unknown): unknown {
-  if (typeof kept != 'object' || typeof left != 'object' || toEnvelope(kept) || toEnvelope(left)) return newer(kept, left);
+  if (toEnvelope(kept) || typeof left != 'object') return newer(kept, left);
   const fields = left as Record<string, number>;
   const merged = { ...fields, ...(kept as Record<string, number>) };
   for (const field in fields) if (fields[field]! > merged[field]!) merged[field] = fields[field]!;

@@ -85,12 +85,10 @@ export function createOutbox(o: OutboxOptions): Outbox {
   let queued = false;
   let started = false;
   let closed = false;
-  // Once closed, the outbox leaves the store alone, whatever it was doing: consent withdrawal erases
-  // the store, and any IndexedDB access would re-create the database. The leases run out and another
-  // tab takes over. Only `put` and `flush`, called by the client, reach the store itself.
+  // Once closed, the loop leaves the store alone (consent withdrawal erases it, and an IndexedDB access
+  // would re-create the database): leases run out, another tab takes over. `put` and `flush` are the client's.
   const store = new Proxy(o.store, {
-    get: (target, method: keyof KvStore) => (...args: unknown[]) =>
-      closed ? Promise.reject(0) : (target[method] as (...a: unknown[]) => Promise<unknown>)(...args),
+    get: (target, method: keyof KvStore) => (...args: unknown[]) => (closed ? Promise.reject(0) : (target[method] as (...a: unknown[]) => Promise<unknown>)(...args)),
   });
   let hidden = false;
   // A record was written (here or, as the channel says, in another tab) since the queue was read.
@@ -106,9 +104,9 @@ export function createOutbox(o: OutboxOptions): Outbox {
   });
 
   const offline = () => nav?.onLine === false;
-  // Whatever a custom store or the lock manager throws reaches onError as an NpsError.
+  // Whatever a custom store or the lock manager throws reaches onError as an NpsError; 0 ends a pass
+  // quietly (closed, offline, or a Retry-After learnt meanwhile).
   const fail = (e: unknown) => {
-    // 0 ends a pass quietly: closed, offline, or a Retry-After learnt meanwhile.
     if (!e) return;
     if (!(e instanceof NpsError)) return o.onError(new NpsError('delivery-failed', String(e), e));
     if (e.code == 'delivery-failed') {
@@ -144,10 +142,9 @@ export function createOutbox(o: OutboxOptions): Outbox {
   const load = async () => {
     cache = new Map(await evict(store, await readEnvelopes(store, RECORD), now(), report));
   };
-  // Whether this tab is sending that very version right now.
-  const isSending = ({ id, updatedAt }: ResponseRecord) => sending.some((r) => r.id == id && r.updatedAt == updatedAt);
-  // What this tab may send now (not leased to a live sender, not in flight from here), as one batch.
-  const ready = (at: number) => takeBatch(Array.from([...cache.values()].filter((e) => !isLeased(e, at, at + lease) && !isSending(e.record)), (e) => e.record));
+  // What this tab may send now, as one batch: not leased to a live sender, nor a version it is sending.
+  const ready = (at: number) =>
+    takeBatch(Array.from([...cache.values()].filter((e) => !isLeased(e, at, at + lease) && !sending.some((r) => r.id == e.record.id && r.updatedAt == e.record.updatedAt)), (e) => e.record));
 
   // Deletes the versions sent and keeps the refused ones as dead letters (one transaction), then reports.
   const settle = async (sent: ResponseRecord[], refused: Map<string, string>) => {
@@ -160,8 +157,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
 
   // Sends one batch; returns how many were delivered, throws (after recording the backoff) when it must be retried.
   const send = async (records: ResponseRecord[], keepalive?: boolean): Promise<number> => {
-    // Consent may have been withdrawn while the batch was claimed (or the first half of a split was
-    // out); a reply that comes after close() changes nothing, as the store is closed to the outbox.
+    // Closed while the batch was claimed or a split's first half was out; a later reply finds the store guarded.
     if (closed) throw 0;
     let cause: unknown;
     const reply: Partial<Reply> = await postBatch(o, batchBody(records, now()), timeout, keepalive).catch((e) => ((cause = e), {}));
@@ -189,11 +185,10 @@ export function createOutbox(o: OutboxOptions): Outbox {
     // The browser went offline while the request was out: no attempt used, no error; `online` resumes.
     if (!redirect && !status && offline()) throw 0;
     const at = now();
-    const throttled = status == 429;
     // 429 is the server pacing us, not a failed attempt: it backs off as far, but uses up no attempt.
     await saveState((stored) => ({
-      failedAttempts: stored.failedAttempts + +!throttled,
-      throttled: stored.throttled + +throttled,
+      failedAttempts: stored.failedAttempts + +(status != 429),
+      throttled: stored.throttled + +(status == 429),
       backoffUntil: at + backoff(stored.failedAttempts + stored.throttled, o.random),
       retryAfterUntil: retryAfter(reply.retryAfter, at) ?? stored.retryAfterUntil,
     }));
