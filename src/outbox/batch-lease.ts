@@ -3,6 +3,13 @@ import { DEAD_LETTER, DELIVERY_STATE, RECORD, toEnvelope, type Envelope } from '
 import type { KvStore } from './kv-store';
 
 /**
+ * Whether a live sender owns `e` at `at`: its lease ends after `at` and no later than `latest`
+ * (`at` plus one lease). A lease ending further out was not set on this clock (the clock was set
+ * back, or a wrong clock wrote it), so it counts as run out rather than hold the record for weeks.
+ */
+export const isLeased = (e: Envelope, at: number, latest: number): boolean => e.leasedUntil! > at && e.leasedUntil! <= latest;
+
+/**
  * Leases a batch in one transaction: only records no live sender owns, at their stored version
  * (a newer version written since the queue was read is the one sent). The same transaction reads
  * the shared delivery state, passed to `onState`, so a Retry-After another tab learnt meanwhile holds.
@@ -18,7 +25,7 @@ export async function claimBatch(
   await store.updateMany<unknown>([DELIVERY_STATE, ...Array.from(free, (r) => RECORD + r.id)], (current, key) => {
     if (key == DELIVERY_STATE) return onState(current), current;
     const e = toEnvelope(current);
-    if (!e || e.leasedUntil! > at) return current;
+    if (!e || isLeased(e, at, until)) return current;
     claimed.set(key, e.record);
     return { ...e, leasedUntil: until };
   });

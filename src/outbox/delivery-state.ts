@@ -2,6 +2,8 @@
 export interface DeliveryState {
   /** Failed attempts in a row (429 does not count). */
   failedAttempts: number;
+  /** 429 replies in a row: they lengthen the backoff as failed attempts do, but use none up. */
+  throttled: number;
   /** Not before this time (ms since the epoch), unless forced: the backoff. */
   backoffUntil: number;
   /** Never before this time, even when forced: the server's `Retry-After`. */
@@ -12,7 +14,7 @@ export interface DeliveryState {
 export const BACKOFF_CAP = 3e5;
 export const RETRY_AFTER_CAP = 36e5;
 
-export const idleState = (): DeliveryState => ({ failedAttempts: 0, backoffUntil: 0, retryAfterUntil: 0 });
+export const idleState = (): DeliveryState => ({ failedAttempts: 0, throttled: 0, backoffUntil: 0, retryAfterUntil: 0 });
 
 /**
  * A stored state (this format, widget 0.1's `{ a, b, w }`, or garbage) as a state whose times lie
@@ -26,6 +28,8 @@ export function readDeliveryState(stored: unknown, now: number): { state: Delive
   const retryAfterUntil = number(s.retryAfterUntil ?? s.w);
   const state = {
     failedAttempts: Math.min(number(s.failedAttempts ?? s.a), 1e3),
+    // Older states have none; a huge count only reaches the backoff cap.
+    throttled: number(s.throttled),
     backoffUntil: Math.min(backoffUntil, now + BACKOFF_CAP),
     retryAfterUntil: Math.min(retryAfterUntil, now + RETRY_AFTER_CAP),
   };

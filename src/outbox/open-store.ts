@@ -1,11 +1,25 @@
 import { NpsError } from '../core/errors';
-import { newer } from './envelope';
+import { newer, toEnvelope } from './envelope';
 import { idbKvStore } from './idb-kv-store';
 import { kvStore, memoryKvStore, type ErasableKvStore, type KvStore } from './kv-store';
 import { localKvStore } from './local-kv-store';
 import { within } from './timer';
 
 type Layer = () => ErasableKvStore;
+
+/**
+ * What stays when IndexedDB (`kept`) and localStorage (`left`) both hold a key: the newer record
+ * version; for two objects that are not records (user state `{ answeredAt, dismissedAt }`, the
+ * delivery state) each field's greater value, as their fields are times (and counts) that tabs only
+ * move forward: an answer stored on the fallback still throttles. Anything else keeps IndexedDB's.
+ */
+function merge(kept: unknown, left: unknown): unknown {
+  if (toEnvelope(kept) || typeof left != 'object') return newer(kept, left);
+  const fields = left as Record<string, number>;
+  const merged = { ...fields, ...(kept as Record<string, number>) };
+  for (const field in fields) if (fields[field]! > merged[field]!) merged[field] = fields[field]!;
+  return merged;
+}
 
 /**
  * The default store, which never stops working: IndexedDB (its own database, `nps-widget`),
@@ -44,9 +58,9 @@ export function openStore(
     }
     if (!list.length) return;
     const incoming = new Map(list);
-    // When a key is in both layers, the newer record version wins; any other value keeps IndexedDB's.
-    await store.updateMany<unknown>([...incoming.keys()], (kept, key) => newer(kept, incoming.get(key)));
-    await from.updateMany([...incoming.keys()], () => undefined);
+    await store.updateMany<unknown>([...incoming.keys()], (kept, key) => merge(kept, incoming.get(key)));
+    // A tab still on the fallback may have written a key again meanwhile: only what was merged goes.
+    await from.updateMany<unknown>([...incoming.keys()], (now, key) => (JSON.stringify(now) == JSON.stringify(incoming.get(key)) ? undefined : now));
   };
   const run = async <T>(op: (store: KvStore) => Promise<T>): Promise<T> => {
     // Every promise that resolves with an object would call the page's `then` instead: no layer

@@ -1,7 +1,7 @@
 import { NpsError } from '../core/errors';
 import type { ResponseRecord } from '../core/wire';
 import { backoff } from './backoff';
-import { claimBatch, confirmBatch, releaseBatch } from './batch-lease';
+import { claimBatch, confirmBatch, isLeased, releaseBatch } from './batch-lease';
 import { idleState, readDeliveryState, type DeliveryState } from './delivery-state';
 import { DELIVERY_STATE, RECORD, readEnvelopes, toEnvelope, type Envelope } from './envelope';
 import { capDeadLetters, evict } from './evict';
@@ -73,16 +73,23 @@ const envelope = (record: ResponseRecord): Envelope => ({ format: 2, record });
  */
 export function createOutbox(o: OutboxOptions): Outbox {
   // A live sender is done with a batch within its timeout; after that a lease only blocks takeover.
-  const { store, now, timeout = 1e4, lease = timeout + 5e3, host = globalThis as unknown as OutboxHost } = o;
+  const { now, timeout = 1e4, lease = timeout + 5e3, host = globalThis as unknown as OutboxHost } = o;
   const nav = host.navigator;
   const lock = senderLock(nav?.locks, NAME, LOCK_GRANT_TIMEOUT, lease);
   let state: DeliveryState = idleState();
   // What page hide can send synchronously: the queue as last read or written by this tab.
   let cache = new Map<string, Envelope>();
+  // The versions this tab is sending now: leased in storage only, so page hide must not send them again.
+  let sending: ResponseRecord[] = [];
   let chain = Promise.resolve(0);
   let queued = false;
   let started = false;
   let closed = false;
+  // Once closed, the loop leaves the store alone (consent withdrawal erases it, and an IndexedDB access
+  // would re-create the database): leases run out, another tab takes over. `put` and `flush` are the client's.
+  const store = new Proxy(o.store, {
+    get: (target, method: keyof KvStore) => (...args: unknown[]) => (closed ? Promise.reject(0) : (target[method] as (...a: unknown[]) => Promise<unknown>)(...args)),
+  });
   let hidden = false;
   // A record was written (here or, as the channel says, in another tab) since the queue was read.
   let changed = false;
@@ -97,8 +104,10 @@ export function createOutbox(o: OutboxOptions): Outbox {
   });
 
   const offline = () => nav?.onLine === false;
-  // Whatever a custom store or the lock manager throws reaches onError as an NpsError.
+  // Whatever a custom store or the lock manager throws reaches onError as an NpsError; 0 ends a pass
+  // quietly (closed, offline, or a Retry-After learnt meanwhile).
   const fail = (e: unknown) => {
+    if (!e) return;
     if (!(e instanceof NpsError)) return o.onError(new NpsError('delivery-failed', String(e), e));
     if (e.code == 'delivery-failed') {
       if (reportedStep === state.failedAttempts) return;
@@ -133,8 +142,9 @@ export function createOutbox(o: OutboxOptions): Outbox {
   const load = async () => {
     cache = new Map(await evict(store, await readEnvelopes(store, RECORD), now(), report));
   };
-  // What this tab may send now (not leased to a live sender), as one batch.
-  const ready = (at: number) => takeBatch(Array.from([...cache.values()].filter((e) => !(e.leasedUntil! > at)), (e) => e.record));
+  // What this tab may send now, as one batch: not leased to a live sender, nor a version it is sending.
+  const ready = (at: number) =>
+    takeBatch(Array.from([...cache.values()].filter((e) => !isLeased(e, at, at + lease) && !sending.some((r) => r.id == e.record.id && r.updatedAt == e.record.updatedAt)), (e) => e.record));
 
   // Deletes the versions sent and keeps the refused ones as dead letters (one transaction), then reports.
   const settle = async (sent: ResponseRecord[], refused: Map<string, string>) => {
@@ -147,10 +157,10 @@ export function createOutbox(o: OutboxOptions): Outbox {
 
   // Sends one batch; returns how many were delivered, throws (after recording the backoff) when it must be retried.
   const send = async (records: ResponseRecord[], keepalive?: boolean): Promise<number> => {
+    // Closed while the batch was claimed or a split's first half was out; a later reply finds the store guarded.
+    if (closed) throw 0;
     let cause: unknown;
     const reply: Partial<Reply> = await postBatch(o, batchBody(records, now()), timeout, keepalive).catch((e) => ((cause = e), {}));
-    // A closed outbox (its page gone) changes nothing more: the leases run out, another tab takes over.
-    if (closed && !keepalive) throw 0;
     const { status = 0, data, redirect } = reply;
     if (!redirect && status > 199 && status < 300) {
       const rejected = data?.rejected;
@@ -158,7 +168,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
       // The reply is untrusted: a `rejected` that is not a list refuses nothing.
       if (Array.isArray(rejected)) for (const x of rejected) if (x && typeof x.id == 'string') refused.set(x.id, String(x.error));
       await settle(records, refused);
-      if (state.failedAttempts || state.backoffUntil) await saveState((stored) => ({ ...stored, failedAttempts: 0, backoffUntil: 0 }));
+      if (state.failedAttempts || state.backoffUntil) await saveState((stored) => ({ ...stored, failedAttempts: 0, throttled: 0, backoffUntil: 0 }));
       reportedStep = undefined;
       const ids: string[] = [];
       for (const r of records) if (!refused.has(r.id)) ids.push(r.id);
@@ -168,17 +178,18 @@ export function createOutbox(o: OutboxOptions): Outbox {
     if (!redirect && REFUSED.includes(status)) {
       // One bad record must not sink the others: halve until it stands alone.
       const half = records.length >> 1;
-      if (half) return (await send(records.slice(0, half))) + (await send(records.slice(half)));
+      if (half) return (await send(records.slice(0, half), keepalive)) + (await send(records.slice(half), keepalive));
       await settle(records, new Map([[records[0]!.id, 'HTTP ' + status]]));
       return 0;
     }
     // The browser went offline while the request was out: no attempt used, no error; `online` resumes.
     if (!redirect && !status && offline()) throw 0;
     const at = now();
-    // 429 is the server pacing us, not a failed attempt: it does not grow the backoff.
+    // 429 is the server pacing us, not a failed attempt: it backs off as far, but uses up no attempt.
     await saveState((stored) => ({
       failedAttempts: stored.failedAttempts + +(status != 429),
-      backoffUntil: at + backoff(stored.failedAttempts, o.random),
+      throttled: stored.throttled + +(status == 429),
+      backoffUntil: at + backoff(stored.failedAttempts + stored.throttled, o.random),
       retryAfterUntil: retryAfter(reply.retryAfter, at) ?? stored.retryAfterUntil,
     }));
     const why = redirect ? `the endpoint answered with ${redirect} (HTTP ${status}); redirects are not followed` : status || cause;
@@ -211,21 +222,23 @@ export function createOutbox(o: OutboxOptions): Outbox {
       // Everything is leased by other tabs: look again when the first lease runs out.
       if (wait <= 0 && !free.length) wait = Math.min(...Array.from(list, (e) => e.leasedUntil!)) - at;
       if (wait > 0) return schedule(wait), delivered;
-      if (closed) return delivered;
       const sent = await claimBatch(store, free, at, at + lease, (stored) => (state = readDeliveryState(stored, at).state));
       if (!sent.length) {
         reload = true;
         continue;
       }
+      sending = sent;
       try {
         // Another tab may have learnt a Retry-After while this one was claiming.
         if (state.retryAfterUntil > now()) throw 0;
         delivered += await send(sent);
       } catch (e) {
         await releaseBatch(store, sent, at + lease);
-        if (e) fail(e);
+        fail(e);
         if (!offline()) schedule(Math.max(state.retryAfterUntil, state.backoffUntil) - now());
         return delivered;
+      } finally {
+        sending = [];
       }
     }
   };
@@ -256,7 +269,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
     try {
       if (beacon) return void nav!.sendBeacon!(o.endpoint, new Blob([batchBody(records, at)], { type: 'application/json' }));
     } catch {}
-    send(records, true).catch((e) => e && fail(e));
+    send(records, true).catch(fail);
   };
 
   const start = () => {
@@ -276,7 +289,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
       const key = RECORD + r.id;
       let stored = envelope(r);
       // A stale version arriving late never replaces a newer one.
-      await store.update<unknown>(key, (v) => {
+      await o.store.update<unknown>(key, (v) => {
         const newer = toEnvelope(v);
         return newer && newer.record.updatedAt > r.updatedAt ? ((stored = newer), v) : stored;
       });
@@ -288,7 +301,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
     async flush() {
       start();
       const delivered = await kick(true, true);
-      return { delivered, pending: (await store.entries(RECORD)).length };
+      return { delivered, pending: (await o.store.entries(RECORD)).length };
     },
     close() {
       closed = true;

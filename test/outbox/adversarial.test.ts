@@ -59,7 +59,7 @@ describe('Retry-After is capped at one hour', () => {
     const o = make();
     await o.put(makeRecord(id(1), T0));
     await idle();
-    expect(await store.get(DELIVERY_STATE)).toEqual({ failedAttempts: 3, backoffUntil: T0 + 300_000, retryAfterUntil: T0 + HOUR });
+    expect(await store.get(DELIVERY_STATE)).toEqual({ failedAttempts: 3, throttled: 0, backoffUntil: T0 + 300_000, retryAfterUntil: T0 + HOUR });
     await advance(HOUR + 60_000, 60_000);
     expect(server.stored.size).toBe(1);
     o.close();

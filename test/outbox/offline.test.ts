@@ -104,7 +104,8 @@ it('at most one delivery-failed event per backoff step: three 429s in a row are 
     { kind: 'status', status: 500 },
   );
   await outbox.put(makeRecord(id(1), T0));
-  await advance(10_000);
+  // 429s back off exponentially too: 1 + 2 + 4 s, then 8 s after the 500.
+  await advance(20_000);
   expect(server.requests).toHaveLength(5);
   expect(server.stored.size).toBe(1);
   expect(errors.map((e) => e.message)).toEqual(['nps: send failed (429)', 'nps: send failed (500)']);

@@ -183,20 +183,35 @@ describe('retries', () => {
     expect(server.stored.size).toBe(1);
   });
 
-  it('429 does not use up attempts; 500 does', async () => {
-    const gapsAfter = async (status: number) => {
-      const { outbox, server } = setup();
+  it('429 backs off exponentially, as far as 500 does, but uses up no attempt', async () => {
+    const after = async (status: number) => {
+      const { outbox, server, errors } = setup();
       server.next(...Array.from({ length: 6 }, () => ({ kind: 'status' as const, status })));
       await outbox.put(makeRecord(id(1), T0));
       await advance(3 * 60_000, 250);
       expect(server.stored.size).toBe(1);
       outbox.close();
-      return server.requests.slice(1).map((r, i) => r.at - server.requests[i]!.at);
+      return { gaps: server.requests.slice(1).map((r, i) => r.at - server.requests[i]!.at), errors: errors.length };
     };
-    const throttled = await gapsAfter(429);
-    const failed = await gapsAfter(500);
-    throttled.forEach((g) => expect(g).toBeLessThanOrEqual(1100));
-    expect(failed[5]).toBeGreaterThan(30_000);
+    const throttled = await after(429);
+    const failed = await after(500);
+    expect(throttled.gaps[5]).toBeGreaterThan(30_000);
+    expect(throttled.gaps).toEqual(failed.gaps);
+    // One `delivery-failed` per backoff step counted in failed attempts: six for 500, one for 429.
+    expect(failed.errors).toBe(6);
+    expect(throttled.errors).toBe(1);
+  });
+
+  it('429s in a row are counted in the shared state, also over a state stored before that count existed', async () => {
+    const { make, store, server } = setup();
+    await store.set(DELIVERY_STATE, { failedAttempts: 0, backoffUntil: 0, retryAfterUntil: 0 });
+    server.next({ kind: 'status', status: 429 }, { kind: 'status', status: 429 });
+    const o = make();
+    await o.put(makeRecord(id(1), T0));
+    await advance(1_500);
+    expect(server.requests).toHaveLength(2);
+    expect(await store.get(DELIVERY_STATE)).toMatchObject({ failedAttempts: 0, throttled: 2 });
+    o.close();
   });
 
   it('online skips the backoff wait (not Retry-After); flush reports real outcomes', async () => {
@@ -490,7 +505,7 @@ describe('upgrade safety: records, dead letters and state stored by widget 0.1',
     expect(await store.get('o:meta')).toBeUndefined();
     expect(await queued(store)).toEqual(queuedOld);
     expect(await store.get(DEAD_LETTER + refused.id)).toEqual({ format: 2, record: refused, error: 'bad locale' });
-    expect(await store.get(DELIVERY_STATE)).toEqual({ failedAttempts: 2, backoffUntil: T0 + 5_000, retryAfterUntil: T0 + 7_000 });
+    expect(await store.get(DELIVERY_STATE)).toEqual({ failedAttempts: 2, throttled: 0, backoffUntil: T0 + 5_000, retryAfterUntil: T0 + 7_000 });
     // The old state's Retry-After still holds: nothing went out before it.
     expect(server.requests).toHaveLength(0);
     o.close();
