@@ -7,6 +7,7 @@ import { DELIVERY_STATE, RECORD, readEnvelopes, toEnvelope, type Envelope } from
 import { capDeadLetters, evict } from './evict';
 import type { KvStore } from './kv-store';
 import { migrateLegacy } from './migrate-legacy';
+import type { Outbox, OutboxOptions } from './outbox-options';
 import { batchBody, postBatch, type Reply } from './post-batch';
 import { retryAfter } from './retry-after';
 import { BUSY, senderLock } from './sender-lock';
@@ -16,46 +17,7 @@ import { startTimer } from './timer';
 import { watchPage, type OutboxHost } from './watch-page';
 
 export type { OutboxHost } from './watch-page';
-
-/** What the sync loop needs from the client: where to send, with what, and whom to tell. */
-export interface OutboxOptions {
-  endpoint: string;
-  headers: Record<string, string>;
-  store: KvStore;
-  fetch: typeof fetch;
-  now: () => number;
-  /** Uniform [0, 1), for backoff jitter. */
-  random: () => number;
-  onDelivered(ids: string[]): void;
-  onError(error: NpsError): void;
-  /** Give up on a request after this many ms. @default 10000 */
-  timeout?: number;
-  /** How long a sending tab owns the records it sent before another tab may take them over. @default timeout + 5000 */
-  lease?: number;
-  /** Events, online state, Web Locks, BroadcastChannel, sendBeacon. @default globalThis */
-  host?: OutboxHost;
-}
-
-/** Outcome of a flush: how many records the server confirmed, how many remain queued. */
-export interface FlushResult {
-  delivered: number;
-  pending: number;
-}
-
-/** The durable queue of records and the loop that delivers them. */
-export interface Outbox {
-  /**
-   * Starts delivering: reads what earlier pages left, listens to the page and the other tabs.
-   * Until then (or the first `put`/`flush`) the outbox touches no storage, channel or timer.
-   */
-  start(): void;
-  /** Resolves once the record (replacing any older version of it) is committed to storage. */
-  put(record: ResponseRecord): Promise<void>;
-  /** Tries to send everything now (waiting for another tab's send to end); Retry-After and offline still hold. */
-  flush(): Promise<FlushResult>;
-  /** Stops listening and timers; stored records stay for the next page. */
-  close(): void;
-}
+export type { FlushResult, Outbox, OutboxOptions } from './outbox-options';
 
 const NAME = 'nps-outbox';
 const REFUSED = [400, 413, 422];
