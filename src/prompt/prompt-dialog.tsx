@@ -3,7 +3,7 @@
 import { h } from 'preact';
 import type { Prompt } from './create-prompt';
 import { FollowUp } from './follow-up';
-import { ScoreScale } from './score-scale';
+import { ScoreScale, withModifier } from './score-scale';
 import { ThankYou } from './thank-you';
 
 /** Where the prompt sits: a corner, the bottom edge, a modal in the centre, or inline in the page. */
@@ -52,7 +52,7 @@ export function PromptDialog({ prompt, placement, styleText }: DialogProps) {
     if (event.key == 'Escape') prompt.dismiss();
     else if (event.key == 'Tab' && prompt.modal) trapTab(event, event.currentTarget as HTMLElement);
     // Choosing checks the step and the busy flag itself: a digit typed in the follow-up does nothing.
-    else if (/^\d$/.test(event.key)) prompt.choose(Number(event.key));
+    else if (/^\d$/.test(event.key) && !withModifier(event)) prompt.choose(Number(event.key));
   };
 
   return (

@@ -255,6 +255,22 @@ describe('keyboard', () => {
     expect(p.calls).toEqual([['answer', 7]]);
   });
 
+  it('leaves Ctrl, Cmd and Alt with a digit or an arrow to the browser (Ctrl+0 resets the zoom, Alt+← goes back)', async () => {
+    const p = openPrompt();
+    const r = radios(p);
+    r[0]!.focus();
+    for (const modifier of ['ctrlKey', 'metaKey', 'altKey']) {
+      // fireEvent returns false when a handler called preventDefault().
+      expect(fireEvent.keyDown(r[0]!, { key: 'ArrowLeft', [modifier]: true })).toBe(true);
+      expect(fireEvent.keyDown(r[0]!, { key: 'ArrowRight', [modifier]: true })).toBe(true);
+    }
+    expect(focused(p)).toBe(0);
+    for (const modifier of ['ctrlKey', 'metaKey', 'altKey']) fireEvent.keyDown(r[0]!, { key: '0', [modifier]: true });
+    await flush();
+    expect(p.calls).toEqual([]);
+    expect(p.ui.queryByRole('textbox')).toBeNull();
+  });
+
   it('focus moves into the follow-up only when it was already in the prompt', async () => {
     const p = openPrompt();
     const r = radios(p);
