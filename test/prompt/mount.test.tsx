@@ -135,6 +135,19 @@ describe('styles', () => {
     expect(text.split('{').length).toBe(text.split('}').length);
   });
 
+  it('a theme value can neither open nor close a comment, which would swallow the rules after it', () => {
+    for (const font of ['Inter /*', 'Inter */', 'x//*', '/**/*', '*//']) {
+      const text = promptCss({ font, radius: 'calc(4px * 2)', background: 'rgb(0 0 0 / 50%)' });
+      expect(text).not.toContain('/*');
+      expect(text).not.toContain('*/');
+      expect(text).toContain(':host{all:initial!important');
+    }
+    // The slash and the star still work where they do not meet.
+    expect(promptCss({ radius: 'calc(4px * 2)', background: 'rgb(0 0 0 / 50%)' })).toContain(
+      '--nps-background:rgb(0 0 0 / 50%);--nps-radius:calc(4px * 2);',
+    );
+  });
+
   it('the public custom properties are what the sheet uses, each with a default', () => {
     const text = promptCss();
     for (const name of ['accent', 'accent-text', 'background', 'text', 'radius', 'font', 'z-index'])
