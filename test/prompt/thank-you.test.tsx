@@ -50,7 +50,9 @@ describe('the thank-you, per category', () => {
     expect(p.ui.getByRole('link', { name: 'Talk to us' }).getAttribute('href')).toBe('/help/contact');
   });
 
-  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'http://example.com', '//evil.example', '/\\evil.example', 'data:text/html,x', ' https://x.example', 'https://'])(
+  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'http://example.com', '//evil.example', '/\\evil.example', 'data:text/html,x', ' https://x.example', 'https://',
+    // Browsers drop tabs and newlines from URLs: these would become //evil.example.
+    '/\t/evil.example/x', '/\n/evil.example', '/\r\\evil.example', '/help\u0000'])(
     'refuses the link %s even when option validation was skipped',
     async (href) => {
       const p = openPrompt({ options: { thanks: { promoter: { message: 'Thanks!', link: { href, text: 'Click' } } } } });
