@@ -29,7 +29,8 @@ export const renderPrompt: Renderer = (survey) => {
 
   // The on-screen keyboard shrinks the visual viewport, not the layout one that fixed boxes sit in:
   // lift the bottom sheet by the difference, through a custom property in the sheet's first rule
-  // (no style attribute). `?.`: a <style> that the page's CSP blocked has no sheet, nothing to lift.
+  // (no style attribute). Moving the visual viewport (offsetTop) fires `scroll`, not `resize`.
+  // `?.`: a <style> that the page's CSP blocked has no sheet, nothing to lift.
   const lift = () => {
     const rule = (sheet ?? root.querySelector('style')?.sheet)?.cssRules[0] as CSSStyleRule | undefined;
     rule?.style.setProperty('--keyboard-inset', Math.max(0, innerHeight - viewport!.height - viewport!.offsetTop) + 'px');
@@ -47,6 +48,7 @@ export const renderPrompt: Renderer = (survey) => {
     remove() {
       const hadFocus = prompt.modal || hasFocus();
       viewport?.removeEventListener('resize', lift);
+      viewport?.removeEventListener('scroll', lift);
       removeEventListener('keydown', escapeFromOpener);
       render(null, root);
       host.remove();
@@ -58,7 +60,10 @@ export const renderPrompt: Renderer = (survey) => {
 
   (container ?? document.body).append(host);
   viewport?.addEventListener('resize', lift);
+  viewport?.addEventListener('scroll', lift);
   addEventListener('keydown', escapeFromOpener);
   render(<PromptDialog prompt={prompt} placement={placement} styleText={sheet ? undefined : css} />, root);
+  // The keyboard may be up already (the prompt opened while the user typed).
+  if (viewport) lift();
   return { close: prompt.close, live: () => host.isConnected };
 };

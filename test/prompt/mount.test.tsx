@@ -212,7 +212,7 @@ describe('on-screen keyboard', () => {
     vi.stubGlobal('innerHeight', 844);
     const p = openPrompt();
     const lifted = () => (p.root.adoptedStyleSheets[0]!.cssRules[0] as CSSStyleRule).style.getPropertyValue('--keyboard-inset');
-    expect(lifted()).toBe('');
+    expect(lifted()).toBe('0px');
     vv.height = 544;
     vv.dispatchEvent(new Event('resize'));
     expect(lifted()).toBe('300px');
@@ -220,5 +220,22 @@ describe('on-screen keyboard', () => {
     vv.height = 844;
     vv.dispatchEvent(new Event('resize'));
     expect(lifted()).toBe('300px');
+  });
+
+  it('is lifted at once when the keyboard is already up, and follows the visual viewport when it scrolls', () => {
+    const vv = Object.assign(new EventTarget(), { height: 544, offsetTop: 0 });
+    vi.stubGlobal('visualViewport', vv);
+    vi.stubGlobal('innerHeight', 844);
+    const p = openPrompt();
+    const lifted = () => (p.root.adoptedStyleSheets[0]!.cssRules[0] as CSSStyleRule).style.getPropertyValue('--keyboard-inset');
+    expect(lifted()).toBe('300px');
+    // iOS scrolls the visual viewport down over the layout one: only `scroll` fires.
+    vv.offsetTop = 200;
+    vv.dispatchEvent(new Event('scroll'));
+    expect(lifted()).toBe('100px');
+    p.view.close();
+    vv.offsetTop = 0;
+    vv.dispatchEvent(new Event('scroll'));
+    expect(lifted()).toBe('100px');
   });
 });
