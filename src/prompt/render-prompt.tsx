@@ -38,8 +38,17 @@ export const renderPrompt: Renderer = (survey) => {
   // Escape also dismisses while focus is still where it was when the prompt opened (the button that
   // opened it, or the body), unless a handler of the page took the key first.
   const escapeFromOpener = (event: KeyboardEvent) => {
+    // The page took the prompt away (removed its inline container): the user never closed it, so
+    // nothing is dismissed, and nothing is left to listen for.
+    if (!host.isConnected) return stopListening();
     const at = document.activeElement;
     if (event.key == 'Escape' && !event.defaultPrevented && (at == opener || at == document.body)) prompt.dismiss();
+  };
+
+  const stopListening = () => {
+    viewport?.removeEventListener('resize', lift);
+    viewport?.removeEventListener('scroll', lift);
+    removeEventListener('keydown', escapeFromOpener);
   };
 
   const hasFocus = () => !!root.activeElement;
@@ -47,9 +56,7 @@ export const renderPrompt: Renderer = (survey) => {
     hasFocus,
     remove() {
       const hadFocus = prompt.modal || hasFocus();
-      viewport?.removeEventListener('resize', lift);
-      viewport?.removeEventListener('scroll', lift);
-      removeEventListener('keydown', escapeFromOpener);
+      stopListening();
       render(null, root);
       host.remove();
       if (hadFocus) opener?.focus?.();

@@ -196,6 +196,18 @@ describe('the prompt', () => {
     slot.remove();
     expect(p.view.live?.()).toBe(false);
   });
+
+  it('once the page removed an inline host, Escape on the page dismisses nothing, and the page listeners go', async () => {
+    const slot = document.body.appendChild(document.createElement('section'));
+    const p = openPrompt({ options: { position: { inline: slot } } });
+    slot.remove();
+    const removed = vi.spyOn(window, 'removeEventListener');
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    await flush();
+    expect(p.calls).toEqual([]);
+    expect(removed).toHaveBeenCalledWith('keydown', expect.any(Function));
+    removed.mockRestore();
+  });
 });
 
 describe('keyboard', () => {
