@@ -55,8 +55,13 @@ export function PromptDialog({ prompt, placement, styleText }: DialogProps) {
     else if (/^\d$/.test(event.key) && !withModifier(event)) prompt.choose(Number(event.key));
   };
 
+  // A press on the modal's backdrop would drop focus on <body>, outside the trap: it stays put instead.
+  const onMouseDown = (event: MouseEvent) => {
+    if (prompt.modal && event.target == event.currentTarget) event.preventDefault();
+  };
+
   return (
-    <div class={`widget ${placement}`} part="container" lang={survey.locale} dir={survey.dir}>
+    <div class={`widget ${placement}`} part="container" lang={survey.locale} dir={survey.dir} onMouseDown={onMouseDown}>
       {styleText && <style nonce={survey.nonce}>{styleText}</style>}
       <div
         ref={focusStep}

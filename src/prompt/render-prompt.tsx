@@ -38,20 +38,31 @@ export const renderPrompt: Renderer = (survey) => {
   // Escape also dismisses while focus is still where it was when the prompt opened (the button that
   // opened it, or the body), unless a handler of the page took the key first.
   const escapeFromOpener = (event: KeyboardEvent) => {
-    // The page took the prompt away (removed its inline container): the user never closed it, so
-    // nothing is dismissed, and nothing is left to listen for.
-    if (!host.isConnected) return stopListening();
+    if (hostRemoved()) return;
     const at = document.activeElement;
     if (event.key == 'Escape' && !event.defaultPrevented && (at == opener || at == document.body)) prompt.dismiss();
   };
 
+  // The page took the prompt away (say, with its inline container): the user never closed it, so
+  // nothing is dismissed, and nothing is left to listen for.
+  const hostRemoved = () => {
+    if (host.isConnected) return false;
+    stopListening();
+    return true;
+  };
   const stopListening = () => {
     viewport?.removeEventListener('resize', lift);
     viewport?.removeEventListener('scroll', lift);
     removeEventListener('keydown', escapeFromOpener);
+    removeEventListener('focusin', keepFocusIn);
   };
 
   const hasFocus = () => !!root.activeElement;
+  // The modal keeps focus: whatever moves it into the page (Shift+Tab from <body>, a script) sends it
+  // back to the dialog, from where Tab goes on inside.
+  const keepFocusIn = () => {
+    if (!hostRemoved() && !hasFocus()) root.querySelector<HTMLElement>('[role=dialog]')?.focus();
+  };
   const prompt = createPrompt(survey, {
     hasFocus,
     remove() {
@@ -69,6 +80,7 @@ export const renderPrompt: Renderer = (survey) => {
   viewport?.addEventListener('resize', lift);
   viewport?.addEventListener('scroll', lift);
   addEventListener('keydown', escapeFromOpener);
+  if (prompt.modal) addEventListener('focusin', keepFocusIn);
   render(<PromptDialog prompt={prompt} placement={placement} styleText={sheet ? undefined : css} />, root);
   // The keyboard may be up already (the prompt opened while the user typed).
   if (viewport) lift();

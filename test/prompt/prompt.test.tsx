@@ -197,6 +197,19 @@ describe('the prompt', () => {
     expect(p.view.live?.()).toBe(false);
   });
 
+  it('the modal sends focus that moved into the page back to the dialog, until it closes', () => {
+    const page = document.body.appendChild(document.createElement('button'));
+    const p = openPrompt({ options: { position: 'center' } });
+    page.focus();
+    expect(p.root.activeElement).toBe(p.ui.getByRole('dialog'));
+    const removed = vi.spyOn(window, 'removeEventListener');
+    p.view.close();
+    expect(removed).toHaveBeenCalledWith('focusin', expect.any(Function));
+    removed.mockRestore();
+    page.focus();
+    expect(document.activeElement).toBe(page);
+  });
+
   it('once the page removed an inline host, Escape on the page dismisses nothing, and the page listeners go', async () => {
     const slot = document.body.appendChild(document.createElement('section'));
     const p = openPrompt({ options: { position: { inline: slot } } });
