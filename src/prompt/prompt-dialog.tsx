@@ -73,6 +73,10 @@ export function PromptDialog({ prompt, placement, styleText }: DialogProps) {
         aria-modal={prompt.modal || undefined}
         tabIndex={-1}
         onKeyDown={onKeyDown}
+        onFocusIn={() => prompt.hold('focus', true)}
+        onFocusOut={() => prompt.hold('focus', false)}
+        onPointerEnter={() => prompt.hold('pointer', true)}
+        onPointerLeave={() => prompt.hold('pointer', false)}
       >
         {step == 'scale' && <ScoreScale prompt={prompt} />}
         {step == 'follow-up' && <FollowUp prompt={prompt} />}

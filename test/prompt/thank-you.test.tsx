@@ -83,6 +83,44 @@ describe('the thank-you, per category', () => {
     expect(await stays({ closeAfterMs: 1000, promoter: { link: review } })).toBe(1000);
   });
 
+  it('with a link, waits while focus or the pointer is in the prompt, then gets its full time again (WCAG 2.2.1)', async () => {
+    vi.useFakeTimers();
+    const p = openPrompt({ options: { thanks: { promoter: { link: review } } } });
+    fireEvent.click(p.ui.getAllByRole('radio')[10]!);
+    await vi.advanceTimersByTimeAsync(0);
+    fireEvent.click(p.ui.getByRole('button', { name: 'Send' }));
+    await vi.advanceTimersByTimeAsync(5000);
+    const dialog = p.ui.getByRole('dialog');
+    const link = p.ui.getByRole('link');
+    fireEvent.pointerEnter(dialog);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(p.host.isConnected).toBe(true);
+    // The pointer left, but focus is on the link now.
+    link.focus();
+    fireEvent.pointerLeave(dialog);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(p.host.isConnected).toBe(true);
+    link.blur();
+    await vi.advanceTimersByTimeAsync(5999);
+    expect(p.host.isConnected).toBe(true);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(p.host.isConnected).toBe(false);
+    expect(p.calls).toEqual([['answer', 10], ['comment', ''], ['done']]);
+  });
+
+  it('without a link, keeps its time when focus or the pointer is in the prompt', async () => {
+    vi.useFakeTimers();
+    const p = openPrompt();
+    fireEvent.click(p.ui.getAllByRole('radio')[10]!);
+    await vi.advanceTimersByTimeAsync(0);
+    fireEvent.click(p.ui.getByRole('button', { name: 'Send' }));
+    await vi.advanceTimersByTimeAsync(2000);
+    fireEvent.pointerEnter(p.ui.getByRole('dialog'));
+    p.ui.getByRole('dialog').focus();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(p.host.isConnected).toBe(false);
+  });
+
   it('does not move focus onto the link', async () => {
     const p = openPrompt({ options: { thanks: { promoter: { link: review } } } });
     fireEvent.click(p.ui.getAllByRole('radio')[9]!);
