@@ -206,12 +206,18 @@ describe('styles', () => {
 });
 
 describe('on-screen keyboard', () => {
-  it('lifts the bottom sheet by the height the visual viewport lost, and stops listening on close', () => {
-    const vv = Object.assign(new EventTarget(), { height: 844, offsetTop: 0 });
-    vi.stubGlobal('visualViewport', vv);
+  /** A prompt on a phone 844 px high whose visual viewport is `height` high (less while the keyboard is up). */
+  function onPhone(height: number) {
+    const viewport = Object.assign(new EventTarget(), { height, offsetTop: 0 });
+    vi.stubGlobal('visualViewport', viewport);
     vi.stubGlobal('innerHeight', 844);
     const p = openPrompt();
     const lifted = () => (p.root.adoptedStyleSheets[0]!.cssRules[0] as CSSStyleRule).style.getPropertyValue('--keyboard-inset');
+    return { vv: viewport, p, lifted };
+  }
+
+  it('lifts the bottom sheet by the height the visual viewport lost, and stops listening on close', () => {
+    const { vv, p, lifted } = onPhone(844);
     expect(lifted()).toBe('0px');
     vv.height = 544;
     vv.dispatchEvent(new Event('resize'));
@@ -223,11 +229,7 @@ describe('on-screen keyboard', () => {
   });
 
   it('is lifted at once when the keyboard is already up, and follows the visual viewport when it scrolls', () => {
-    const vv = Object.assign(new EventTarget(), { height: 544, offsetTop: 0 });
-    vi.stubGlobal('visualViewport', vv);
-    vi.stubGlobal('innerHeight', 844);
-    const p = openPrompt();
-    const lifted = () => (p.root.adoptedStyleSheets[0]!.cssRules[0] as CSSStyleRule).style.getPropertyValue('--keyboard-inset');
+    const { vv, p, lifted } = onPhone(544);
     expect(lifted()).toBe('300px');
     // iOS scrolls the visual viewport down over the layout one: only `scroll` fires.
     vv.offsetTop = 200;
