@@ -1,6 +1,7 @@
 import { fail } from './fail';
 import { isJson, isStorableText } from './json';
 import type { NpsOptions } from './options';
+import { SITE_PATH } from './site-path';
 import { validateTriggers } from './validate-trigger';
 
 /** `true` when the value is fine, else what it should have been. */
@@ -28,8 +29,7 @@ const endpoint: Check = (v) => {
       const u = new URL(v);
       if (u.protocol == 'https:' || (u.protocol == 'http:' && LOCAL.test(u.hostname))) return true;
     } catch {
-      // A path on this origin ("/api/nps", not "//host") is as safe as the page itself.
-      if (/^\/(?![/\\])/.test(v)) return true;
+      if (SITE_PATH.test(v)) return true;
     }
   }
   return ENDPOINT;
@@ -38,7 +38,7 @@ const endpoint: Check = (v) => {
 /** An https URL, or a path on this origin ("/help", not "//host"): safe as a link in the prompt. */
 const isHttpsOrPath = (v: unknown) => {
   if (typeof v != 'string') return false;
-  if (/^\/(?![/\\])/.test(v)) return true;
+  if (SITE_PATH.test(v)) return true;
   try {
     return new URL(v).protocol == 'https:';
   } catch {

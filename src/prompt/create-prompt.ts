@@ -1,7 +1,7 @@
 import { batch } from '@preact/signals';
 import type { Survey } from '../core/renderer';
 import { createPromptState, type PromptState, type Step } from './prompt-state';
-import { thanksFor } from './thanks-for';
+import { thanksFor, type ThanksContent } from './thanks-for';
 
 /** What the prompt needs from the page it is mounted in (render-prompt.tsx; fakes in tests). */
 export interface PromptHost {
@@ -29,6 +29,12 @@ export interface Prompt {
   choose(score: number): void;
   /** Stores the comment, then shows the thank-you, which closes itself after a while. */
   send(): void;
+  /**
+   * Focus or the pointer came into (`inside`) or left the prompt. A thank-you with a link does not
+   * close itself meanwhile (WCAG 2.2.1: the user may be on the link); once both left, its time
+   * starts again.
+   */
+  hold(by: 'focus' | 'pointer', inside: boolean): void;
   /** Close or Escape: stores a dismissal (the survey ignores it once answered), then closes. */
   dismiss(): void;
   /** Removes the UI at once, without calling back into the survey. */
@@ -47,6 +53,15 @@ export function createPrompt(survey: Survey, host: PromptHost): Prompt {
   let gone = false;
   let dismissing = false;
   let cancelTimer = () => {};
+  // The thank-you, once shown, and what holds it open (focus, the pointer).
+  let thanks: ThanksContent | undefined;
+  const holds = new Set<'focus' | 'pointer'>();
+
+  const closeLater = () => {
+    cancelTimer();
+    const waits = thanks?.link && holds.size;
+    if (thanks && !waits && !dismissing) cancelTimer = after(thanks.closeAfterMs, finish);
+  };
 
   // One store at a time; on success the next step shows, on failure the view stays where it was
   // (with no score chosen when the score itself was not stored).
@@ -92,8 +107,15 @@ export function createPrompt(survey: Survey, host: PromptHost): Prompt {
     },
     async send() {
       if (await run(() => survey.comment(state.comment.peek()), 'thanks')) {
-        cancelTimer = after(thanksFor(survey, state.category.peek()).closeAfterMs, finish);
+        thanks = thanksFor(survey, state.category.peek());
+        closeLater();
       }
+    },
+    hold(by, inside) {
+      if (inside) holds.add(by);
+      else holds.delete(by);
+      // Only a link gives the user something to reach: a plain thank-you keeps its time.
+      if (thanks?.link) closeLater();
     },
     dismiss() {
       if (gone || dismissing) return;

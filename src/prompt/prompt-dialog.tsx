@@ -3,7 +3,7 @@
 import { h } from 'preact';
 import type { Prompt } from './create-prompt';
 import { FollowUp } from './follow-up';
-import { ScoreScale } from './score-scale';
+import { ScoreScale, withModifier } from './score-scale';
 import { ThankYou } from './thank-you';
 
 /** Where the prompt sits: a corner, the bottom edge, a modal in the centre, or inline in the page. */
@@ -52,11 +52,16 @@ export function PromptDialog({ prompt, placement, styleText }: DialogProps) {
     if (event.key == 'Escape') prompt.dismiss();
     else if (event.key == 'Tab' && prompt.modal) trapTab(event, event.currentTarget as HTMLElement);
     // Choosing checks the step and the busy flag itself: a digit typed in the follow-up does nothing.
-    else if (/^\d$/.test(event.key)) prompt.choose(Number(event.key));
+    else if (/^\d$/.test(event.key) && !withModifier(event)) prompt.choose(Number(event.key));
+  };
+
+  // A press on the modal's backdrop would drop focus on <body>, outside the trap: it stays put instead.
+  const onMouseDown = (event: MouseEvent) => {
+    if (prompt.modal && event.target == event.currentTarget) event.preventDefault();
   };
 
   return (
-    <div class={`widget ${placement}`} part="container" lang={survey.locale} dir={survey.dir}>
+    <div class={`widget ${placement}`} part="container" lang={survey.locale} dir={survey.dir} onMouseDown={onMouseDown}>
       {styleText && <style nonce={survey.nonce}>{styleText}</style>}
       <div
         ref={focusStep}
@@ -68,6 +73,10 @@ export function PromptDialog({ prompt, placement, styleText }: DialogProps) {
         aria-modal={prompt.modal || undefined}
         tabIndex={-1}
         onKeyDown={onKeyDown}
+        onFocusIn={() => prompt.hold('focus', true)}
+        onFocusOut={() => prompt.hold('focus', false)}
+        onPointerEnter={() => prompt.hold('pointer', true)}
+        onPointerLeave={() => prompt.hold('pointer', false)}
       >
         {step == 'scale' && <ScoreScale prompt={prompt} />}
         {step == 'follow-up' && <FollowUp prompt={prompt} />}

@@ -69,7 +69,12 @@ const DARK =
 
 // Theme values are written into the sheet, so anything that could end the declaration or the rule
 // (`;` `{` `}` `\` quotes `<` `:` `!`…) is dropped: a value can only ever be one property value.
-const clean = (value: unknown) => String(value).replace(/[^\w\s#%.,()+*/-]/g, '');
+// `/` and `*` stay for `rgb(0 0 0 / 50%)` and calc(), but a space splits them where they meet:
+// an unclosed `/*` would swallow every later rule.
+const clean = (value: unknown) =>
+  String(value)
+    .replace(/[^\w\s#%.,()+*/-]/g, '')
+    .replace(/[/*](?=[/*])/g, '$& ');
 
 /**
  * The stylesheet for one prompt. Its first rule is `:host{…}` with the theme's values: the mount

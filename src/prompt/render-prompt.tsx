@@ -29,7 +29,8 @@ export const renderPrompt: Renderer = (survey) => {
 
   // The on-screen keyboard shrinks the visual viewport, not the layout one that fixed boxes sit in:
   // lift the bottom sheet by the difference, through a custom property in the sheet's first rule
-  // (no style attribute). `?.`: a <style> that the page's CSP blocked has no sheet, nothing to lift.
+  // (no style attribute). Moving the visual viewport (offsetTop) fires `scroll`, not `resize`.
+  // `?.`: a <style> that the page's CSP blocked has no sheet, nothing to lift.
   const lift = () => {
     const rule = (sheet ?? root.querySelector('style')?.sheet)?.cssRules[0] as CSSStyleRule | undefined;
     rule?.style.setProperty('--keyboard-inset', Math.max(0, innerHeight - viewport!.height - viewport!.offsetTop) + 'px');
@@ -37,17 +38,36 @@ export const renderPrompt: Renderer = (survey) => {
   // Escape also dismisses while focus is still where it was when the prompt opened (the button that
   // opened it, or the body), unless a handler of the page took the key first.
   const escapeFromOpener = (event: KeyboardEvent) => {
+    if (hostRemoved()) return;
     const at = document.activeElement;
     if (event.key == 'Escape' && !event.defaultPrevented && (at == opener || at == document.body)) prompt.dismiss();
   };
 
+  // The page took the prompt away (say, with its inline container): the user never closed it, so
+  // nothing is dismissed, and nothing is left to listen for.
+  const hostRemoved = () => {
+    if (host.isConnected) return false;
+    stopListening();
+    return true;
+  };
+  const stopListening = () => {
+    viewport?.removeEventListener('resize', lift);
+    viewport?.removeEventListener('scroll', lift);
+    removeEventListener('keydown', escapeFromOpener);
+    removeEventListener('focusin', keepFocusIn);
+  };
+
   const hasFocus = () => !!root.activeElement;
+  // The modal keeps focus: whatever moves it into the page (Shift+Tab from <body>, a script) sends it
+  // back to the dialog, from where Tab goes on inside.
+  const keepFocusIn = () => {
+    if (!hostRemoved() && !hasFocus()) root.querySelector<HTMLElement>('[role=dialog]')?.focus();
+  };
   const prompt = createPrompt(survey, {
     hasFocus,
     remove() {
       const hadFocus = prompt.modal || hasFocus();
-      viewport?.removeEventListener('resize', lift);
-      removeEventListener('keydown', escapeFromOpener);
+      stopListening();
       render(null, root);
       host.remove();
       if (hadFocus) opener?.focus?.();
@@ -58,7 +78,11 @@ export const renderPrompt: Renderer = (survey) => {
 
   (container ?? document.body).append(host);
   viewport?.addEventListener('resize', lift);
+  viewport?.addEventListener('scroll', lift);
   addEventListener('keydown', escapeFromOpener);
+  if (prompt.modal) addEventListener('focusin', keepFocusIn);
   render(<PromptDialog prompt={prompt} placement={placement} styleText={sheet ? undefined : css} />, root);
+  // The keyboard may be up already (the prompt opened while the user typed).
+  if (viewport) lift();
   return { close: prompt.close, live: () => host.isConnected };
 };

@@ -7,6 +7,9 @@ import type { Prompt } from './create-prompt';
 const MOVES: Record<string, number> = { ArrowUp: -1, ArrowDown: 1, ArrowLeft: -1, ArrowRight: 1, Home: -11, End: 11 };
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
+/** Ctrl, Cmd or Alt is held: the key is the browser's (Ctrl+0 resets the zoom, Alt+← goes back), not the scale's. */
+export const withModifier = (event: KeyboardEvent) => event.ctrlKey || event.metaKey || event.altKey;
+
 /** Where a key moves the Tab stop from `from`: arrows wrap around; in RTL, left and right swap. */
 export function nextStop(from: number, key: string, dir: 'ltr' | 'rtl'): number | undefined {
   const move = MOVES[key];
@@ -29,7 +32,7 @@ export function ScoreScale({ prompt }: { prompt: Prompt }) {
   // On the radiogroup, so arrows pressed on Close (or anywhere else) do nothing.
   const onKeyDown = (event: KeyboardEvent) => {
     const next = nextStop(state.tabStop.peek(), event.key, survey.dir);
-    if (next === undefined || state.busy.peek()) return;
+    if (next === undefined || state.busy.peek() || withModifier(event)) return;
     event.preventDefault();
     state.tabStop.value = next;
     ((event.currentTarget as HTMLElement).children[next] as HTMLElement).focus();

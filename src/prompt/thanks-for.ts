@@ -1,4 +1,5 @@
 import type { Survey } from '../core/renderer';
+import { SITE_PATH } from '../core/site-path';
 import type { Category } from '../core/wire';
 
 /** How long the thank-you stays before the prompt closes itself, without and with a link. */
@@ -12,8 +13,8 @@ export interface ThanksContent {
   closeAfterMs: number;
 }
 
-// https, or a path on this origin. `//host` and `/\host` are excluded: browsers read both as another host.
-const SAFE_HREF = /^(https:\/\/[^\s]|\/(?![/\\]))/i;
+// https, or a path on this origin (SITE_PATH says which paths are that).
+const safeHref = (href: string) => /^https:\/\/\S/i.test(href) || SITE_PATH.test(href);
 
 /**
  * The thank-you for a category: `thanks[category].message` over the locale's text, and the
@@ -23,7 +24,7 @@ const SAFE_HREF = /^(https:\/\/[^\s]|\/(?![/\\]))/i;
 export function thanksFor(survey: Survey, category: Category | undefined): ThanksContent {
   const thanks = survey.options.thanks;
   const own = category ? thanks?.[category] : undefined;
-  const link = own?.link && SAFE_HREF.test(own.link.href) && own.link.text ? own.link : undefined;
+  const link = own?.link && safeHref(own.link.href) && own.link.text ? own.link : undefined;
   return {
     message: own?.message ?? survey.messages.thanks,
     link,

@@ -64,7 +64,7 @@ describe('keyboard only, in Chromium', () => {
     await p.page.context().close();
   });
 
-  it('Escape before a score dismisses; center traps focus and gives it back', async () => {
+  it('Escape before a score dismisses; center traps focus, even after a click on the backdrop or a script, and gives it back', async () => {
     const p = await h.open();
     await p.page.focus('#page-button');
     await p.show({ position: 'center' });
@@ -73,6 +73,16 @@ describe('keyboard only, in Chromium', () => {
     expect(await focusedInWidget(p.page)).toBe('button Close');
     await p.page.keyboard.press('Tab');
     expect(await focusedInWidget(p.page)).toBe('radio 0');
+    await p.page.keyboard.press('Shift+Tab');
+    expect(await focusedInWidget(p.page)).toBe('button Close');
+    // The top-left corner is backdrop, outside the dialog box: focus stays put instead of dropping to <body>.
+    await p.page.mouse.click(5, 5);
+    expect(await focusedInWidget(p.page)).toBe('button Close');
+    await p.page.keyboard.press('Tab');
+    expect(await focusedInWidget(p.page)).toBe('radio 0');
+    // Focus that lands in the page anyway (here a script moves it) comes back to the dialog; Tab goes on inside.
+    await p.page.focus('#page-button');
+    expect(await focusedInWidget(p.page)).toBe('div');
     await p.page.keyboard.press('Shift+Tab');
     expect(await focusedInWidget(p.page)).toBe('button Close');
     await p.page.keyboard.press('Escape');

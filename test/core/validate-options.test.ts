@@ -13,6 +13,7 @@ describe('validateOptions', () => {
     { endpoint: 'http://localhost:5173/api/nps' },
     { endpoint: 'http://127.0.0.1:8080/x' },
     { endpoint: 'http://[::1]/x' },
+    { endpoint: '/api/nps?key=a%20b', thanks: { promoter: { link: { href: '/help/contact#form', text: 'Talk to us' } } } },
     {
       ...ok, product: 'Acme', locale: 'fr-CA', headers: { 'X-NPS-Write-Key': 'k' }, nonce: 'abc', debug: true,
       sampleRate: 0, delayMs: 1500, resurveyDays: 0, dismissCooldownDays: 7, minDaysSinceSignup: 14, commentMaxLength: 500,
@@ -29,6 +30,20 @@ describe('validateOptions', () => {
     [{ endpoint: 'http://example.com/nps' }, /options\.endpoint .*got "http:\/\/example\.com\/nps"/],
     [{ endpoint: '//evil.example/x' }, /options\.endpoint/],
     [{ endpoint: 'not a url' }, /options\.endpoint/],
+    // Browsers drop tabs and newlines from URLs: each of these would post to evil.example.
+    [{ endpoint: '/\t/evil.example/x' }, /options\.endpoint must be an https URL .*got "\/\\t\/evil\.example\/x"/],
+    [{ endpoint: '/\n/evil.example/x' }, /options\.endpoint/],
+    [{ endpoint: '/\r\\evil.example/x' }, /options\.endpoint/],
+    [{ endpoint: '/\\evil.example/x' }, /options\.endpoint/],
+    [{ endpoint: '/api/nps\u0000' }, /options\.endpoint/],
+    [{ endpoint: '/api /nps' }, /options\.endpoint/],
+    [
+      { ...ok, thanks: { promoter: { link: { href: '/\t/evil.example/x', text: 'Review us' } } } },
+      /options\.thanks\.promoter\.link must be an object \{ href: an https URL or a \/path, text: a non-empty string \}, got \{"href":"\/\\t\/evil\.example\/x"/,
+    ],
+    [{ ...ok, thanks: { detractor: { link: { href: '/\n/evil.example', text: 'Help' } } } }, /options\.thanks\.detractor\.link must be/],
+    [{ ...ok, thanks: { passive: { link: { href: '//evil.example', text: 'Help' } } } }, /options\.thanks\.passive\.link must be/],
+    [{ ...ok, stages: { checkout: { thanks: { promoter: { link: { href: '/\x7f/evil.example', text: 'x' } } } } } }, /options\.stages\.checkout\.thanks\.promoter\.link must be/],
     [{ ...ok, sampleRate: 1.5 }, /options\.sampleRate must be a number from 0 to 1, got 1\.5/],
     [{ ...ok, sampleRate: '0.5' }, /options\.sampleRate must be a number from 0 to 1, got "0\.5"/],
     [{ ...ok, resurveyDays: -1 }, /options\.resurveyDays must be a number ≥ 0, got -1/],

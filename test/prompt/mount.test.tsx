@@ -135,6 +135,19 @@ describe('styles', () => {
     expect(text.split('{').length).toBe(text.split('}').length);
   });
 
+  it('a theme value can neither open nor close a comment, which would swallow the rules after it', () => {
+    for (const font of ['Inter /*', 'Inter */', 'x//*', '/**/*', '*//']) {
+      const text = promptCss({ font, radius: 'calc(4px * 2)', background: 'rgb(0 0 0 / 50%)' });
+      expect(text).not.toContain('/*');
+      expect(text).not.toContain('*/');
+      expect(text).toContain(':host{all:initial!important');
+    }
+    // The slash and the star still work where they do not meet.
+    expect(promptCss({ radius: 'calc(4px * 2)', background: 'rgb(0 0 0 / 50%)' })).toContain(
+      '--nps-background:rgb(0 0 0 / 50%);--nps-radius:calc(4px * 2);',
+    );
+  });
+
   it('the public custom properties are what the sheet uses, each with a default', () => {
     const text = promptCss();
     for (const name of ['accent', 'accent-text', 'background', 'text', 'radius', 'font', 'z-index'])
@@ -193,13 +206,19 @@ describe('styles', () => {
 });
 
 describe('on-screen keyboard', () => {
-  it('lifts the bottom sheet by the height the visual viewport lost, and stops listening on close', () => {
-    const vv = Object.assign(new EventTarget(), { height: 844, offsetTop: 0 });
-    vi.stubGlobal('visualViewport', vv);
+  /** A prompt on a phone 844 px high whose visual viewport is `height` high (less while the keyboard is up). */
+  function onPhone(height: number) {
+    const viewport = Object.assign(new EventTarget(), { height, offsetTop: 0 });
+    vi.stubGlobal('visualViewport', viewport);
     vi.stubGlobal('innerHeight', 844);
     const p = openPrompt();
     const lifted = () => (p.root.adoptedStyleSheets[0]!.cssRules[0] as CSSStyleRule).style.getPropertyValue('--keyboard-inset');
-    expect(lifted()).toBe('');
+    return { vv: viewport, p, lifted };
+  }
+
+  it('lifts the bottom sheet by the height the visual viewport lost, and stops listening on close', () => {
+    const { vv, p, lifted } = onPhone(844);
+    expect(lifted()).toBe('0px');
     vv.height = 544;
     vv.dispatchEvent(new Event('resize'));
     expect(lifted()).toBe('300px');
@@ -207,5 +226,18 @@ describe('on-screen keyboard', () => {
     vv.height = 844;
     vv.dispatchEvent(new Event('resize'));
     expect(lifted()).toBe('300px');
+  });
+
+  it('is lifted at once when the keyboard is already up, and follows the visual viewport when it scrolls', () => {
+    const { vv, p, lifted } = onPhone(544);
+    expect(lifted()).toBe('300px');
+    // iOS scrolls the visual viewport down over the layout one: only `scroll` fires.
+    vv.offsetTop = 200;
+    vv.dispatchEvent(new Event('scroll'));
+    expect(lifted()).toBe('100px');
+    p.view.close();
+    vv.offsetTop = 0;
+    vv.dispatchEvent(new Event('scroll'));
+    expect(lifted()).toBe('100px');
   });
 });

@@ -196,6 +196,31 @@ describe('the prompt', () => {
     slot.remove();
     expect(p.view.live?.()).toBe(false);
   });
+
+  it('the modal sends focus that moved into the page back to the dialog, until it closes', () => {
+    const page = document.body.appendChild(document.createElement('button'));
+    const p = openPrompt({ options: { position: 'center' } });
+    page.focus();
+    expect(p.root.activeElement).toBe(p.ui.getByRole('dialog'));
+    const removed = vi.spyOn(window, 'removeEventListener');
+    p.view.close();
+    expect(removed).toHaveBeenCalledWith('focusin', expect.any(Function));
+    removed.mockRestore();
+    page.focus();
+    expect(document.activeElement).toBe(page);
+  });
+
+  it('once the page removed an inline host, Escape on the page dismisses nothing, and the page listeners go', async () => {
+    const slot = document.body.appendChild(document.createElement('section'));
+    const p = openPrompt({ options: { position: { inline: slot } } });
+    slot.remove();
+    const removed = vi.spyOn(window, 'removeEventListener');
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    await flush();
+    expect(p.calls).toEqual([]);
+    expect(removed).toHaveBeenCalledWith('keydown', expect.any(Function));
+    removed.mockRestore();
+  });
 });
 
 describe('keyboard', () => {
@@ -253,6 +278,22 @@ describe('keyboard', () => {
     key(p.ui.getByRole('textbox'), '3');
     await flush();
     expect(p.calls).toEqual([['answer', 7]]);
+  });
+
+  it('leaves Ctrl, Cmd and Alt with a digit or an arrow to the browser (Ctrl+0 resets the zoom, Alt+← goes back)', async () => {
+    const p = openPrompt();
+    const r = radios(p);
+    r[0]!.focus();
+    for (const modifier of ['ctrlKey', 'metaKey', 'altKey']) {
+      // fireEvent returns false when a handler called preventDefault().
+      expect(fireEvent.keyDown(r[0]!, { key: 'ArrowLeft', [modifier]: true })).toBe(true);
+      expect(fireEvent.keyDown(r[0]!, { key: 'ArrowRight', [modifier]: true })).toBe(true);
+    }
+    expect(focused(p)).toBe(0);
+    for (const modifier of ['ctrlKey', 'metaKey', 'altKey']) fireEvent.keyDown(r[0]!, { key: '0', [modifier]: true });
+    await flush();
+    expect(p.calls).toEqual([]);
+    expect(p.ui.queryByRole('textbox')).toBeNull();
   });
 
   it('focus moves into the follow-up only when it was already in the prompt', async () => {

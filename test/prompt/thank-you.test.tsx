@@ -50,7 +50,9 @@ describe('the thank-you, per category', () => {
     expect(p.ui.getByRole('link', { name: 'Talk to us' }).getAttribute('href')).toBe('/help/contact');
   });
 
-  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'http://example.com', '//evil.example', '/\\evil.example', 'data:text/html,x', ' https://x.example', 'https://'])(
+  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'http://example.com', '//evil.example', '/\\evil.example', 'data:text/html,x', ' https://x.example', 'https://',
+    // Browsers drop tabs and newlines from URLs: these would become //evil.example.
+    '/\t/evil.example/x', '/\n/evil.example', '/\r\\evil.example', '/help\u0000'])(
     'refuses the link %s even when option validation was skipped',
     async (href) => {
       const p = openPrompt({ options: { thanks: { promoter: { message: 'Thanks!', link: { href, text: 'Click' } } } } });
@@ -79,6 +81,44 @@ describe('the thank-you, per category', () => {
     expect(await stays({ promoter: { link: review } })).toBe(6000);
     expect(await stays({})).toBe(3000);
     expect(await stays({ closeAfterMs: 1000, promoter: { link: review } })).toBe(1000);
+  });
+
+  it('with a link, waits while focus or the pointer is in the prompt, then gets its full time again (WCAG 2.2.1)', async () => {
+    vi.useFakeTimers();
+    const p = openPrompt({ options: { thanks: { promoter: { link: review } } } });
+    fireEvent.click(p.ui.getAllByRole('radio')[10]!);
+    await vi.advanceTimersByTimeAsync(0);
+    fireEvent.click(p.ui.getByRole('button', { name: 'Send' }));
+    await vi.advanceTimersByTimeAsync(5000);
+    const dialog = p.ui.getByRole('dialog');
+    const link = p.ui.getByRole('link');
+    fireEvent.pointerEnter(dialog);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(p.host.isConnected).toBe(true);
+    // The pointer left, but focus is on the link now.
+    link.focus();
+    fireEvent.pointerLeave(dialog);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(p.host.isConnected).toBe(true);
+    link.blur();
+    await vi.advanceTimersByTimeAsync(5999);
+    expect(p.host.isConnected).toBe(true);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(p.host.isConnected).toBe(false);
+    expect(p.calls).toEqual([['answer', 10], ['comment', ''], ['done']]);
+  });
+
+  it('without a link, keeps its time when focus or the pointer is in the prompt', async () => {
+    vi.useFakeTimers();
+    const p = openPrompt();
+    fireEvent.click(p.ui.getAllByRole('radio')[10]!);
+    await vi.advanceTimersByTimeAsync(0);
+    fireEvent.click(p.ui.getByRole('button', { name: 'Send' }));
+    await vi.advanceTimersByTimeAsync(2000);
+    fireEvent.pointerEnter(p.ui.getByRole('dialog'));
+    p.ui.getByRole('dialog').focus();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(p.host.isConnected).toBe(false);
   });
 
   it('does not move focus onto the link', async () => {

@@ -1,0 +1,7 @@
+/**
+ * A path on this origin ("/api/nps", "/help"): as safe as the page itself, for the endpoint and for
+ * a thank-you link. Not `//host` or `/\host`, which browsers read as another host; and no ASCII
+ * whitespace or control character anywhere, because browsers drop tabs and newlines from URLs:
+ * "/\t/evil.example" would become "//evil.example".
+ */
+export const SITE_PATH = /^\/(?![/\\])[^\x00-\x20\x7f]*$/;
