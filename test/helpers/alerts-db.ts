@@ -53,8 +53,11 @@ export async function letTimePass(db: Database, ms: number): Promise<void> {
   );
 }
 
-/** The database's clock, in milliseconds since the epoch. */
+/**
+ * The database's clock, in whole milliseconds since the epoch: timestamps read back come as JS Dates,
+ * cut to the millisecond, so a reading with microseconds could put a wait up to 1 ms out of its bounds.
+ */
 export async function databaseNow(db: Database): Promise<number> {
-  const { rows } = await db.query(`select (extract(epoch from now()) * 1000)::float8 as now`);
+  const { rows } = await db.query(`select floor(extract(epoch from now()) * 1000)::float8 as now`);
   return Number(rows[0]!.now);
 }

@@ -12,12 +12,18 @@ import { ticks, until } from '../helpers/wait';
 const endpoint = 'https://collect.example/api/nps';
 const waitFor = async (f: () => boolean) => expect(await until(f)).toBe(true);
 
-/** A store whose writes wait for `release()`: a slow disk. */
+/** A store whose writes (whichever method makes them) wait for `release()`: a slow disk. */
 function gatedStore(inner: ErasableKvStore) {
   let gate: Promise<void> | undefined;
   let open!: () => void;
   const wait = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => async (...a: A) => (await gate, f(...a));
-  const store: ErasableKvStore = { ...inner, set: wait(inner.set), update: wait(inner.update) as KvStore['update'] };
+  const store: ErasableKvStore = {
+    ...inner,
+    set: wait(inner.set),
+    update: wait(inner.update) as KvStore['update'],
+    updateMany: wait(inner.updateMany) as KvStore['updateMany'],
+    del: wait(inner.del),
+  };
   return {
     store,
     close: () => void (gate = new Promise((r) => (open = r))),
