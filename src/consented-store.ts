@@ -4,8 +4,8 @@ import { kvStore, type ErasableKvStore } from './outbox/kv-store';
 /**
  * The client's store, under consent. Work that began before a withdrawal (a `show()` still
  * deciding, the warm-up reading the anonymous id, a batch in flight) must not write after the
- * erase, or the device keeps what the visitor asked to remove: writes are refused while consent is
- * not given, `erase()` waits for the writes already under way, and what comes after the erase
+ * erase, or the device keeps what the visitor asked to remove: writes are refused and reads find
+ * nothing while consent is not given, `erase()` waits for the writes already under way, and what comes after the erase
  * (consent given again) waits for it to finish. Every write goes through `updateMany` (see kvStore).
  * @param allowed whether consent is given right now
  * @example const store = consentedStore(openStore(report), () => granted);
@@ -16,8 +16,9 @@ export function consentedStore(store: ErasableKvStore, allowed: () => boolean): 
   // A failed erase was reported where it was started; later operations still run.
   const afterErase = <T>(op: () => Promise<T>) => erased.then(op, op);
   return {
+    // Reads too leave a withdrawn store alone: an IndexedDB read would re-create the erased database.
     ...kvStore(
-      (key) => afterErase(() => store.get(key)),
+      (key) => afterErase(async () => (allowed() ? store.get(key) : undefined)),
       (keys, fn) => {
         if (!allowed()) return Promise.reject(new NpsError('storage-failed', 'consent was withdrawn; nothing is stored'));
         const done = afterErase(() => store.updateMany(keys, fn));
@@ -26,7 +27,7 @@ export function consentedStore(store: ErasableKvStore, allowed: () => boolean): 
         done.then(forget, forget);
         return done;
       },
-      (prefix) => afterErase(() => store.entries(prefix)),
+      (prefix) => afterErase(async () => (allowed() ? store.entries(prefix) : [])),
     ),
     erase() {
       const done = Promise.allSettled(writing).then(() => store.erase());

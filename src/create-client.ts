@@ -98,6 +98,8 @@ export function createClient<const Stage extends string = string>(
   let showing: Presentation | undefined;
   /** Calls off the `show()` between its decision and its prompt on screen (waiting for `delayMs`, loading, storing). */
   let callOff: (reason: SkipReason) => void = () => {};
+  /** How often dismiss() found no prompt on screen: one that came while a show() decided calls it off. */
+  let unansweredDismissals = 0;
   let deciding = Promise.resolve();
 
   // An identified user's answer or dismissal is also kept for the device (the anonymous id): the
@@ -215,10 +217,18 @@ export function createClient<const Stage extends string = string>(
     // destroyed or without a page (server rendering).
     if (!granted) return skip(destroyed ? 'disabled' : 'no-consent');
     if (destroyed || !hasDom) return skip('disabled');
+    const dismissalsBefore = unansweredDismissals;
     const reason = await decide(stage, force, o);
     if (reason) return skip(reason);
-    // dismiss(), destroy() or a withdrawal before the prompt is on screen call this show() off.
-    let calledOff: SkipReason | undefined;
+    // dismiss(), destroy() or a withdrawal before the prompt is on screen call this show() off,
+    // also while it was still deciding.
+    let calledOff: SkipReason | undefined = destroyed
+      ? 'disabled'
+      : !granted
+        ? 'no-consent'
+        : unansweredDismissals != dismissalsBefore
+          ? 'cancelled'
+          : undefined;
     let wake = () => {};
     const callOffThis = (why: SkipReason) => {
       calledOff ??= why;
@@ -226,7 +236,7 @@ export function createClient<const Stage extends string = string>(
     };
     callOff = callOffThis;
     try {
-      if (o.delayMs)
+      if (o.delayMs && !calledOff)
         await new Promise<void>((resume) => {
           const timer = setTimeout(resume, o.delayMs);
           wake = () => (clearTimeout(timer), resume());
@@ -302,7 +312,11 @@ export function createClient<const Stage extends string = string>(
       traits = newTraits;
     },
     show,
-    dismiss: () => (showing ? showing.finish(true) : callOff('cancelled')),
+    dismiss() {
+      if (showing) return showing.finish(true);
+      unansweredDismissals++;
+      callOff('cancelled');
+    },
     on: events.on,
     off: events.off,
     flush: async () => (granted ? outbox.flush() : { delivered: 0, pending: 0 }),

@@ -5,6 +5,7 @@ import type { Nps } from '../../src/client';
 import type { NpsError } from '../../src/core/errors';
 import type { NpsOptions } from '../../src/core/options';
 import { createClient } from '../../src/create-client';
+import { memoryKvStore, type ErasableKvStore } from '../../src/outbox/kv-store';
 import { fakeEnv, recordingStore } from '../helpers/fakes';
 import { ticks, until } from '../helpers/wait';
 
@@ -67,6 +68,47 @@ describe('consent withdrawn while work is under way', () => {
     // destroy() still holds: consent(true) starts nothing.
     nps.consent(true);
     await expect(nps.show({ force: true })).resolves.toEqual({ status: 'skipped', reason: 'disabled' });
+  });
+});
+
+/** A memory store whose reads of user state wait for `release()` (a slow disk while show() decides). */
+function slowUserStateReads() {
+  const inner = memoryKvStore();
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const store: ErasableKvStore = {
+    ...inner,
+    get: (async (key: string) => (key.startsWith('user-state:') && (await held), inner.get(key))) as ErasableKvStore['get'],
+  };
+  return { store, inner, release };
+}
+
+describe('called off while show() decides (reading the user state)', () => {
+  it('consent(false): show() resolves no-consent, nothing shows, nothing is on the device', async () => {
+    const disk = slowUserStateReads();
+    const f = fakeEnv({ store: disk.store });
+    const nps = createClient({ endpoint }, f.env);
+    const result = nps.show();
+    await ticks(5);
+    nps.consent(false);
+    disk.release();
+    await expect(result).resolves.toEqual({ status: 'skipped', reason: 'no-consent' });
+    await ticks(5);
+    expect(f.view.surveys).toHaveLength(0);
+    expect(await disk.inner.entries('')).toEqual([]);
+  });
+
+  it('dismiss(): show() resolves cancelled and nothing shows', async () => {
+    const disk = slowUserStateReads();
+    const f = fakeEnv({ store: disk.store });
+    const nps = createClient({ endpoint }, f.env);
+    const result = nps.show();
+    await ticks(5);
+    nps.dismiss();
+    disk.release();
+    await expect(result).resolves.toEqual({ status: 'skipped', reason: 'cancelled' });
+    expect(f.view.surveys).toHaveLength(0);
+    expect(f.outbox.puts).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consentedStore } from '../../src/consented-store';
 import { memoryKvStore, type ErasableKvStore } from '../../src/outbox/kv-store';
+import { recordingStore } from '../helpers/fakes';
 import { ticks } from '../helpers/wait';
 
 /** A memory store whose writes wait until the test releases them (a slow disk). */
@@ -14,15 +15,18 @@ function slowStore() {
 }
 
 describe('consentedStore', () => {
-  it('refuses writes while consent is not given, and still reads', async () => {
-    const inner = memoryKvStore();
-    await inner.set('a', 1);
-    const store = consentedStore(inner, () => false);
+  it('while consent is not given, refuses writes and reads nothing, without touching the store', async () => {
+    const disk = recordingStore();
+    await disk.inner.set('a', 1);
+    const store = consentedStore(disk.store, () => false);
     await expect(store.set('b', 2)).rejects.toThrow('consent was withdrawn; nothing is stored');
     await expect(store.update('a', () => 3)).rejects.toMatchObject({ code: 'storage-failed' });
     await expect(store.del('a')).rejects.toThrow();
-    expect(await store.get('a')).toBe(1);
-    expect(await inner.entries('')).toEqual([['a', 1]]);
+    // A read would open (and so re-create) an erased IndexedDB database.
+    expect(await store.get('a')).toBeUndefined();
+    expect(await store.entries('')).toEqual([]);
+    expect(disk.calls).toEqual([]);
+    expect(await disk.inner.entries('')).toEqual([['a', 1]]);
   });
 
   it('erase() waits for the writes under way, so none lands after it', async () => {
