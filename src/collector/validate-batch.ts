@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import SCHEMA from '../schema/response.v1.json';
 import type { ResponseRecord } from '../core/wire';
-import { deviceClockAhead, onServerClock } from './clock-skew';
+import { clockCorrection, onServerClock } from './clock-skew';
 import { parseDateTime } from './date-time';
 import { describeRecordError } from './describe-record-error';
 
@@ -55,7 +55,7 @@ const unstorable = (v: unknown, depth = 0): boolean =>
  */
 export function validateBatch(body: unknown, now: number): { error: string } | { valid: ResponseRecord[]; rejected: Rejection[] } {
   if (!fast.envelope(body)) return { error: reason(thorough.envelope, body, 'batch') };
-  const ahead = deviceClockAhead((body as { sentAt: string }).sentAt, now);
+  const correction = clockCorrection((body as { sentAt: string }).sentAt, now);
   const valid: ResponseRecord[] = [];
   const rejected: Rejection[] = [];
   (body as { responses: unknown[] }).responses.forEach((r, i) => {
@@ -63,7 +63,7 @@ export function validateBatch(body: unknown, now: number): { error: string } | {
     const id = typeof given == 'string' ? given : `#${i}`;
     const error = !fast.record(r) ? reason(thorough.record, r) : unstorable(r) ? UNSTORABLE : undefined;
     if (error) rejected.push({ id, error });
-    else valid.push(onServerClock(r as ResponseRecord, ahead, now));
+    else valid.push(onServerClock(r as ResponseRecord, correction, now));
   });
   return { valid, rejected };
 }

@@ -8,6 +8,8 @@ const ORIGIN = 'http://127.0.0.1:5173';
 const NOW = Date.parse('2026-11-24T12:00:00.000Z');
 const MINUTE = 60_000;
 const FAST = 10 * MINUTE;
+// Up to 5 minutes ahead is stored as sent: a device 10 minutes fast has its times moved back 5.
+const STILL_AHEAD = 5 * MINUTE;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 let db: Database;
@@ -47,19 +49,30 @@ describe('a device whose clock runs fast', () => {
     expect(await sendFromFastDevice([score], NOW)).toEqual([]);
     expect(await store.get(score.id)).toMatchObject({
       status: 'answered',
-      shownAt: iso(NOW - 2 * MINUTE),
-      answeredAt: iso(NOW - MINUTE),
-      updatedAt: iso(NOW - MINUTE),
+      shownAt: iso(NOW - 2 * MINUTE + STILL_AHEAD),
+      answeredAt: iso(NOW - MINUTE + STILL_AHEAD),
+      updatedAt: iso(NOW - MINUTE + STILL_AHEAD),
     });
   });
 
   it('keeps its versions in order, whichever arrives first', async () => {
     expect(await sendFromFastDevice([score], NOW)).toEqual([]);
     expect(await sendFromFastDevice([comment], NOW + 2 * MINUTE)).toEqual([]);
-    expect(await store.get(score.id)).toMatchObject({ comment: 'Too slow', updatedAt: iso(NOW + MINUTE) });
+    expect(await store.get(score.id)).toMatchObject({ comment: 'Too slow', updatedAt: iso(NOW + MINUTE + STILL_AHEAD) });
     // A resend of the score, arriving late (a page-hide send racing a normal one), replaces nothing.
     expect(await sendFromFastDevice([score], NOW + 3 * MINUTE)).toEqual([]);
-    expect(await store.get(score.id)).toMatchObject({ comment: 'Too slow', updatedAt: iso(NOW + MINUTE) });
+    expect(await store.get(score.id)).toMatchObject({ comment: 'Too slow', updatedAt: iso(NOW + MINUTE + STILL_AHEAD) });
+  });
+
+  it('keeps its versions in order right at the limit, when one request is a little faster than the other', async () => {
+    // 5 min 0.2 s fast: the score's request takes 300 ms (4:59.9 ahead on arrival), the comment's,
+    // 15 s later, 100 ms (5:00.1 ahead). An all-or-nothing correction would move only the comment, by 5 minutes.
+    const edge = 5 * MINUTE + 200;
+    const scored = answered(shown({}, NOW + edge - MINUTE), 9, { answeredAt: iso(NOW + edge), updatedAt: iso(NOW + edge) });
+    const commented = { ...scored, comment: 'Quick', updatedAt: iso(NOW + 15_000 + edge) };
+    expect(await send([scored], NOW + 300, edge - 300)).toEqual([]);
+    expect(await send([commented], NOW + 15_100, edge - 100)).toEqual([]);
+    expect(await store.get(scored.id)).toMatchObject({ comment: 'Quick' });
   });
 
   it('clamps to the receive time what is still far ahead, and a later version replaces it', async () => {
