@@ -3,11 +3,13 @@ import { DEAD_LETTER, DELIVERY_STATE, RECORD, toEnvelope, type Envelope } from '
 import type { KvStore } from './kv-store';
 
 /**
- * Whether a live sender owns `e` at `at`: its lease ends after `at` and no later than `latest`
- * (`at` plus one lease). A lease ending further out was not set on this clock (the clock was set
- * back, or a wrong clock wrote it), so it counts as run out rather than hold the record for weeks.
+ * Whether a live sender owns `e` at `at`, where a lease lasts `lease` ms: its lease ends after `at`
+ * and within two leases of it. A tab that read the clock a moment after ours may hold a lease ending a
+ * little past `at + lease`, hence the second lease of slack; a lease ending further out was not set
+ * on this clock (the clock was set back, or a wrong clock wrote it), so it counts as run out rather
+ * than hold the record for weeks.
  */
-export const isLeased = (e: Envelope, at: number, latest: number): boolean => e.leasedUntil! > at && e.leasedUntil! <= latest;
+export const isLeased = (e: Envelope, at: number, lease: number): boolean => e.leasedUntil! > at && e.leasedUntil! <= at + 2 * lease;
 
 /**
  * Leases a batch in one transaction: only records no live sender owns, at their stored version
@@ -25,7 +27,7 @@ export async function claimBatch(
   await store.updateMany<unknown>([DELIVERY_STATE, ...Array.from(free, (r) => RECORD + r.id)], (current, key) => {
     if (key == DELIVERY_STATE) return onState(current), current;
     const e = toEnvelope(current);
-    if (!e || isLeased(e, at, until)) return current;
+    if (!e || isLeased(e, at, until - at)) return current;
     claimed.set(key, e.record);
     return { ...e, leasedUntil: until };
   });

@@ -41,8 +41,9 @@ export function createOutbox(o: OutboxOptions): Outbox {
   let state: DeliveryState = idleState();
   // What page hide can send synchronously: the queue as last read or written by this tab.
   let cache = new Map<string, Envelope>();
-  // The versions this tab is sending now: leased in storage only, so page hide must not send them again.
-  let sending: ResponseRecord[] = [];
+  // Page hide sends again, with keepalive, what the loop is sending (unload aborts a plain fetch):
+  // each delivered version is reported once.
+  const reported = new Set<string>();
   let chain = Promise.resolve(0);
   let queued = false;
   let started = false;
@@ -104,9 +105,9 @@ export function createOutbox(o: OutboxOptions): Outbox {
   const load = async () => {
     cache = new Map(await evict(store, await readEnvelopes(store, RECORD), now(), report));
   };
-  // What this tab may send now, as one batch: not leased to a live sender, nor a version it is sending.
-  const ready = (at: number) =>
-    takeBatch(Array.from([...cache.values()].filter((e) => !isLeased(e, at, at + lease) && !sending.some((r) => r.id == e.record.id && r.updatedAt == e.record.updatedAt)), (e) => e.record));
+  // What this tab may send now, as one batch: not leased to a live sender (this tab's own leases are
+  // in storage only, so page hide includes what the loop is sending).
+  const ready = (at: number) => takeBatch(Array.from([...cache.values()].filter((e) => !isLeased(e, at, lease)), (e) => e.record));
 
   // Deletes the versions sent and keeps the refused ones as dead letters (one transaction), then reports.
   const settle = async (sent: ResponseRecord[], refused: Map<string, string>) => {
@@ -133,7 +134,10 @@ export function createOutbox(o: OutboxOptions): Outbox {
       if (state.failedAttempts || state.backoffUntil) await saveState((stored) => ({ ...stored, failedAttempts: 0, throttled: 0, backoffUntil: 0 }));
       reportedStep = undefined;
       const ids: string[] = [];
-      for (const r of records) if (!refused.has(r.id)) ids.push(r.id);
+      for (const r of records) {
+        const key = r.id + ' ' + r.updatedAt;
+        if (!refused.has(r.id) && !reported.has(key)) reported.add(key), ids.push(r.id);
+      }
       if (ids.length) o.onDelivered(ids);
       return ids.length;
     }
@@ -189,7 +193,6 @@ export function createOutbox(o: OutboxOptions): Outbox {
         reload = true;
         continue;
       }
-      sending = sent;
       try {
         // Another tab may have learnt a Retry-After while this one was claiming.
         if (state.retryAfterUntil > now()) throw 0;
@@ -199,8 +202,6 @@ export function createOutbox(o: OutboxOptions): Outbox {
         fail(e);
         if (!offline()) schedule(Math.max(state.retryAfterUntil, state.backoffUntil) - now());
         return delivered;
-      } finally {
-        sending = [];
       }
     }
   };

@@ -1,4 +1,4 @@
-// A lease no live sender could have set (ending more than one lease from now: the clock was set
+// A lease no live sender could have set (ending more than two leases from now: the clock was set
 // back, or a wrong clock wrote it) counts as run out, so it cannot hold a record for weeks.
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { RECORD } from '../../src/outbox/envelope';
@@ -37,5 +37,16 @@ it('page hide sends a record leased a year ahead, but not one another tab leased
   const before = server.requests.length;
   page.hide();
   expect(Array.from(server.requests.slice(before), (r) => r.ids)).toEqual([[id(1)]]);
+  outbox.close();
+});
+
+it('a lease another tab took a moment later than this tab read the clock still holds', async () => {
+  const { make, store, server } = setup();
+  server.setPolicy(() => ({ kind: 'drop' }));
+  // The default lease is 15 s; the other tab's clock read came 50 ms after ours.
+  await store.set(RECORD + id(1), { format: 2, record: makeRecord(id(1), T0), leasedUntil: T0 + 15_050 });
+  const outbox = make();
+  await idle();
+  expect(server.requests).toEqual([]);
   outbox.close();
 });

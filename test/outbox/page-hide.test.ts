@@ -1,5 +1,6 @@
-// Page hide sends one keepalive request from what this tab knows: never what this tab is sending
-// right now, and a refused batch's halves still as keepalive requests (the page may be going away).
+// Page hide sends one keepalive request from what this tab knows, the batch it is sending right now
+// included (the page may be going away, and a plain fetch dies with it), and a refused batch's halves
+// still as keepalive requests.
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { makeRecord, version } from '../helpers/outbox-fakes';
 import { T0, id, queued, setup } from '../helpers/outbox-setup';
@@ -28,22 +29,25 @@ it('a batch refused (413) during page hide is split into halves that are keepali
   outbox.close();
 });
 
-it('page hide leaves out the batch this tab is sending: one request for it, delivered once', async () => {
+it('page hide sends the batch in flight again with keepalive (unload aborts a plain fetch); delivered once', async () => {
   const { make, server, page, delivered } = setup();
   let answer!: () => void;
   const answered = new Promise<void>((resolve) => (answer = resolve));
-  const outbox = make({ fetch: async (...a) => (await answered, server.fetch(...a)) });
+  // The loop's request hangs until answered; the page-hide request goes through.
+  const outbox = make({ fetch: async (...a) => (a[1]?.keepalive || (await answered), server.fetch(...a)) });
   await outbox.put(makeRecord(id(1), T0));
   await idle();
   page.hide();
+  await idle();
+  expect(Array.from(server.requests, (r) => [r.ids, !!r.init.keepalive])).toEqual([[[id(1)], true]]);
   answer();
   await idle();
-  expect(Array.from(server.requests, (r) => r.ids)).toEqual([[id(1)]]);
+  expect(Array.from(server.requests, (r) => r.ids)).toEqual([[id(1)], [id(1)]]);
   expect(delivered).toEqual([id(1)]);
   outbox.close();
 });
 
-it('page hide still sends what is not in flight: another record, and a newer version of one in flight', async () => {
+it('page hide sends another record and a newer version of one in flight', async () => {
   const { make, server, page } = setup();
   let answer!: () => void;
   const answered = new Promise<void>((resolve) => (answer = resolve));
