@@ -189,9 +189,9 @@ export function createClient<const Stage extends string = string>(
       {
         began(presentation) {
           showing = presentation;
-          // Called off while its first version was being stored: it never reaches the screen.
-          const why = calledOff();
-          if (why) presentation.finish(why == 'cancelled');
+          // Called off while its first version was being stored: it never reaches the screen, and
+          // nobody dismissed it (no dismissal, no cooldown); the impression stays recorded.
+          if (calledOff()) presentation.finish(false);
         },
         ended(presentation, dismissal) {
           if (showing == presentation) {
