@@ -1,4 +1,5 @@
 import SCHEMA from '../schema/response.v1.json';
+import { isStorableText } from '../core/json';
 import type { Category, ResponseStatus } from '../core/wire';
 import type { FollowUpStatus } from './api-types';
 import { parseDateTime, parseDay } from './date-time';
@@ -72,7 +73,7 @@ export function parseFilter(q: URLSearchParams): ListFilter {
   const to = date(q, 'to', true);
   if (from && to && from > to) throw new HttpError(400, `from (${q.get('from')}) is later than to (${q.get('to')})`);
   const stage = q.get('stage') || undefined;
-  if (stage && ([...stage].length > STAGE_MAX_LENGTH || /\0|\p{Cs}/u.test(stage)))
+  if (stage && ([...stage].length > STAGE_MAX_LENGTH || !isStorableText(stage)))
     throw new HttpError(400, `stage must have at most ${STAGE_MAX_LENGTH} characters, without NUL`);
   const limit = q.get('limit');
   if (limit != null && !(/^\d{1,4}$/.test(limit) && +limit >= 1 && +limit <= 1000)) throw new HttpError(400, `limit must be an integer from 1 to 1000, got ${JSON.stringify(limit)}`);

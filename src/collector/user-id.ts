@@ -1,3 +1,4 @@
+import { isStorableText } from '../core/json';
 import SCHEMA from '../schema/response.v1.json';
 
 const { minLength, maxLength } = SCHEMA.$defs.ResponseRecord.properties.userId;
@@ -12,6 +13,6 @@ const { minLength, maxLength } = SCHEMA.$defs.ResponseRecord.properties.userId;
 export function userIdProblem(userId: string): string | undefined {
   const length = [...userId].length;
   if (length < minLength || length > maxLength) return `userId must have ${minLength} to ${maxLength} characters, got ${length}`;
-  if (/\0|\p{Cs}/u.test(userId)) return 'userId must not contain NUL or an unpaired surrogate';
+  if (!isStorableText(userId)) return 'userId must not contain NUL or an unpaired surrogate';
   return undefined;
 }

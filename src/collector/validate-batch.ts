@@ -1,6 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import SCHEMA from '../schema/response.v1.json';
+import { isStorableText } from '../core/json';
 import type { ResponseRecord } from '../core/wire';
 import { clockCorrection, onServerClock } from './clock-skew';
 import { parseDateTime } from './date-time';
@@ -42,7 +43,7 @@ const reason = (check: ValidateFunction, value: unknown, root?: string) => {
 const UNSTORABLE = 'text contains NUL or an unpaired surrogate, or JSON nested over 64 levels';
 const unstorable = (v: unknown, depth = 0): boolean =>
   typeof v == 'string'
-    ? /\0|\p{Cs}/u.test(v)
+    ? !isStorableText(v)
     : !!v && typeof v == 'object' && (depth > 64 || Object.entries(v).some(([k, x]) => unstorable(k) || unstorable(x, depth + 1)));
 
 /**
