@@ -1,6 +1,9 @@
 import { NpsError } from './core/errors';
 import { kvStore, type ErasableKvStore } from './outbox/kv-store';
 
+/** What a write gets once consent is withdrawn: nothing is stored. */
+export const consentWithdrawn = () => new NpsError('storage-failed', 'consent was withdrawn; nothing is stored');
+
 /**
  * The client's store, under consent. Work that began before a withdrawal (a `show()` still
  * deciding, the warm-up reading the anonymous id, a batch in flight) must not write after the
@@ -20,7 +23,7 @@ export function consentedStore(store: ErasableKvStore, allowed: () => boolean): 
     ...kvStore(
       (key) => afterErase(async () => (allowed() ? store.get(key) : undefined)),
       (keys, fn) => {
-        if (!allowed()) return Promise.reject(new NpsError('storage-failed', 'consent was withdrawn; nothing is stored'));
+        if (!allowed()) return Promise.reject(consentWithdrawn());
         const done = afterErase(() => store.updateMany(keys, fn));
         const forget = () => void writing.delete(done);
         writing.add(done);

@@ -18,7 +18,7 @@ import { openStore } from './outbox/open-store';
 import { pageUrl } from './core/page-url';
 import type { Outbox, OutboxOptions } from './outbox/outbox';
 import { clientTriggers } from './client-triggers';
-import { consentedStore } from './consented-store';
+import { consentWithdrawn, consentedStore } from './consented-store';
 import { whenBrowserIdle, type ClientEnv } from './client-env';
 import { importTriggers as defaultImportTriggers } from './import-triggers';
 import { hasQueuedRecords, lazyOutbox } from './lazy-outbox';
@@ -180,8 +180,8 @@ export function createClient<const Stage extends string = string>(
         dir: runtime.dirOf(strings.locale),
         nonce: options.nonce,
         now,
-        store: (version) =>
-          granted ? outbox.put(version) : Promise.reject(new NpsError('storage-failed', 'consent was withdrawn; nothing is stored')),
+        // After a withdrawal the new outbox must not even start: refused before it loads.
+        store: (version) => (granted ? outbox.put(version) : Promise.reject(consentWithdrawn())),
         remember,
         emit,
       },
