@@ -29,14 +29,16 @@ export function tooFewText(figures: Pick<NpsFigures, 'total'> & { tooFew?: boole
 
 const DAY_MS = 86_400_000;
 
-/** Whole days from `from` to `to` (ISO, `to` exclusive); NaN when they are not dates. */
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+/** A range's length in words, from its ISO bounds (`to` exclusive): "30 days", "day", or "period" when unclear. */
+function rangeLength(from: string, to: string): string {
+  const days = Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+  if (!Number.isFinite(days) || days < 1) return 'period';
+  return days == 1 ? 'day' : `${days} days`;
+}
 
 /** "the previous 30 days", "the previous day", from the previous range's bounds (`to` exclusive). */
 export function previousRangeText(change: Pick<NpsChange, 'previousFrom' | 'previousTo'>): string {
-  const days = daysBetween(change.previousFrom, change.previousTo);
-  if (!Number.isFinite(days) || days < 1) return 'the previous period';
-  return days == 1 ? 'the previous day' : `the previous ${days} days`;
+  return `the previous ${rangeLength(change.previousFrom, change.previousTo)}`;
 }
 
 /** What the headline figure covers, from the applied filters: "All time", "2026-11-01 to 2026-11-30". */
@@ -52,8 +54,7 @@ export function headlineRangeText({ from, to }: Pick<Filters, 'from' | 'to'>): s
  */
 export function changeRangeText(change: Pick<NpsChange, 'from' | 'to'>, { from, to }: Pick<Filters, 'from' | 'to'>): string {
   if (from) return 'This range';
-  const days = daysBetween(change.from, change.to);
-  const length = !Number.isFinite(days) || days < 1 ? 'period' : days == 1 ? 'day' : `${days} days`;
+  const length = rangeLength(change.from, change.to);
   return to ? `The ${length} to ${to}` : `The last ${length}`;
 }
 
