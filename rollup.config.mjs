@@ -19,7 +19,15 @@ const minify = (format = {}, module = true) =>
     // The IIFE stays `(function(){…})()`, not `!function(){…}()`: V8 compiles a parenthesised function
     // eagerly, once, where the `!` form is pre-parsed and then parsed again when it runs (~7-10% less
     // script CPU for nps.js in the bench's traces).
-    compress: { passes: 4, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true, negate_iife: module },
+    compress: {
+      passes: 4,
+      pure_getters: true,
+      unsafe: true,
+      unsafe_arrows: true,
+      unsafe_methods: true,
+      unsafe_comps: true,
+      negate_iife: module,
+    },
     format: { comments: false, wrap_iife: !module, ...format },
   });
 
@@ -31,7 +39,9 @@ const DIST = new URL('dist/', import.meta.url).pathname;
 const scriptLoaders = {
   name: 'script-loaders',
   resolveId: (id, from) =>
-    from?.startsWith(SRC) && /^\.\/import-(locale|prompt|survey|triggers)$/.test(id) ? `${SRC}${id.slice(2)}-script.ts` : null,
+    from?.startsWith(SRC) && /^\.\/import-(locale|prompt|survey|triggers)$/.test(id)
+      ? `${SRC}${id.slice(2)}-script.ts`
+      : null,
 };
 
 // The ESM build keeps each locale a file of its own (dist/locales/<code>.js, the same files the
@@ -88,7 +98,11 @@ export default [
     // a non-UTF-8 page would garble "\uffff" in storage key ranges.
     plugins: [scriptLoaders, resolve(), ts(), minify({ ascii_only: true }, false)],
   },
-  { input: 'src/prompt/index.ts', output: { file: 'dist/prompt.js', format: 'es', sourcemap: true }, plugins: [resolve(), ts(), minify()] },
+  {
+    input: 'src/prompt/index.ts',
+    output: { file: 'dist/prompt.js', format: 'es', sourcemap: true },
+    plugins: [resolve(), ts(), minify()],
+  },
   {
     // dist/survey.js: the SDK's part that only a shown survey or a queue to deliver needs (records,
     // strings, the outbox's sync loop), loaded beside nps.js with the prompt, or when records wait.
@@ -106,10 +120,7 @@ export default [
     // dist/locales/<code>.js: one tiny ES module per locale (`export default { …strings }`), English included.
     input: Object.fromEntries(LOCALES.map((c) => [c, `src/prompt/locales/${c}.ts`])),
     output: { dir: 'dist/locales', format: 'es', entryFileNames: '[name].js' },
-    plugins: [
-      ts(),
-      minify(),
-    ],
+    plugins: [ts(), minify()],
   },
   {
     // The bundler build: dependencies stay imports (the app's bundler dedupes Preact), and the

@@ -37,7 +37,10 @@ export function createDemoWebhook({ secret, now = Date.now }) {
     if (seen >= 0) deliveries.splice(seen, 1);
     deliveries.unshift({ id, receivedAt: new Date(now()).toISOString(), event, verified, body });
     deliveries.splice(KEEP);
-    return new Response(verified || !secret ? 'ok' : 'signature does not verify', { status: verified || !secret ? 200 : 401, headers: { 'content-type': 'text/plain' } });
+    return new Response(verified || !secret ? 'ok' : 'signature does not verify', {
+      status: verified || !secret ? 200 : 401,
+      headers: { 'content-type': 'text/plain' },
+    });
   }
 
   /** @param {DemoDelivery} d */
@@ -56,11 +59,20 @@ export function createDemoWebhook({ secret, now = Date.now }) {
   }
 
   function page() {
-    const list = deliveries.length ? `<ol>${deliveries.map(item).join('')}</ol>` : '<p>No alerts yet. Answer the survey in the demo app with 0–6.</p>';
+    const list = deliveries.length
+      ? `<ol>${deliveries.map(item).join('')}</ol>`
+      : '<p>No alerts yet. Answer the survey in the demo app with 0–6.</p>';
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="3"><title>Demo webhook receiver</title><link rel="stylesheet" href="/demo.css"></head>
 <body><main><h1>Demo webhook receiver</h1><p>Alerts the collector POSTed to <code>/demo/webhook</code> (newest first; this page reloads every 3 s).</p>${list}</main></body></html>`;
-    return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } });
+    return new Response(html, {
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': PAGE_CSP,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      },
+    });
   }
 
   return {
@@ -68,8 +80,14 @@ export function createDemoWebhook({ secret, now = Date.now }) {
     /** @param {Request} request @returns {Promise<Response | undefined>} */
     async handle(request) {
       const { pathname } = new URL(request.url);
-      if (pathname == '/demo/webhook') return request.method == 'POST' ? receive(request) : new Response('use POST', { status: 405, headers: { allow: 'POST' } });
-      if (pathname == '/demo/alerts') return request.method == 'GET' || request.method == 'HEAD' ? page() : new Response('use GET', { status: 405, headers: { allow: 'GET, HEAD' } });
+      if (pathname == '/demo/webhook')
+        return request.method == 'POST'
+          ? receive(request)
+          : new Response('use POST', { status: 405, headers: { allow: 'POST' } });
+      if (pathname == '/demo/alerts')
+        return request.method == 'GET' || request.method == 'HEAD'
+          ? page()
+          : new Response('use GET', { status: 405, headers: { allow: 'GET, HEAD' } });
       return undefined;
     },
   };

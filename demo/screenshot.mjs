@@ -17,7 +17,10 @@ const browser = await chromium.launch({
 });
 const day = (/** @type {number} */ ms) => new Date(ms).toISOString().slice(0, 10);
 try {
-  const records = [...seedRecords({ count: 900, origin: demo.url }), ...recoveredDetractorRecords({ origin: demo.url })];
+  const records = [
+    ...seedRecords({ count: 900, origin: demo.url }),
+    ...recoveredDetractorRecords({ origin: demo.url }),
+  ];
   for (let i = 0; i < records.length; i += 100) {
     const res = await fetch(demo.url + '/api/nps', {
       method: 'POST',
@@ -43,7 +46,12 @@ try {
     { name: 'dashboard-phone-dark', width: 390, height: 1800, colorScheme: /** @type {const} */ ('dark'), scale: 2 },
   ];
   for (const shot of shots) {
-    const context = await browser.newContext({ viewport: { width: shot.width, height: 900 }, deviceScaleFactor: shot.scale, colorScheme: shot.colorScheme, reducedMotion: 'reduce' });
+    const context = await browser.newContext({
+      viewport: { width: shot.width, height: 900 },
+      deviceScaleFactor: shot.scale,
+      colorScheme: shot.colorScheme,
+      reducedMotion: 'reduce',
+    });
     const page = await context.newPage();
     await page.goto(demo.url + '/login');
     await page.getByLabel('Dashboard token').fill(TOKEN);
@@ -54,7 +62,11 @@ try {
     await page.locator('#comments-title ~ .responses li').first().waitFor();
     await page.getByRole('heading', { name: 'By plan' }).waitFor();
     // The top of the page (summary, chart, tables, the start of the queue); the lists go on below.
-    await page.screenshot({ path: out(shot.name), fullPage: true, clip: { x: 0, y: 0, width: shot.width, height: shot.height } });
+    await page.screenshot({
+      path: out(shot.name),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: shot.width, height: shot.height },
+    });
     console.log(`screenshots: demo/screenshots/${shot.name}.png`);
     await context.close();
   }

@@ -16,8 +16,17 @@ const COMMENTS = {
     'Checkout rejected my card twice before it worked.',
     'The mobile app is slow to load boards with many cards.',
   ],
-  passive: ['Does the job. Timeline view would make it great.', 'Fine, but I miss keyboard shortcuts.', 'Good, the pricing page was confusing though.'],
-  promoter: ['Templates saved me a day of setup.', 'Our whole team switched in a week. Love the board view.', 'Fast, clean, and support answered in minutes.', 'Best onboarding I have seen in a B2B tool.'],
+  passive: [
+    'Does the job. Timeline view would make it great.',
+    'Fine, but I miss keyboard shortcuts.',
+    'Good, the pricing page was confusing though.',
+  ],
+  promoter: [
+    'Templates saved me a day of setup.',
+    'Our whole team switched in a week. Love the board view.',
+    'Fast, clean, and support answered in minutes.',
+    'Best onboarding I have seen in a B2B tool.',
+  ],
 };
 const LOCALES = ['en', 'en', 'en', 'de', 'fr', 'es', 'ja'];
 
@@ -75,15 +84,32 @@ export function seedRecords({ count, weeks = 10, now = Date.now(), seed = 42, or
     };
     const roll = random();
     if (roll > answerRate) {
-      records.push(roll > answerRate + (1 - answerRate) / 2 ? { ...base, status: /** @type {const} */ ('dismissed'), updatedAt: new Date(shownAt + 4000).toISOString() } : base);
+      records.push(
+        roll > answerRate + (1 - answerRate) / 2
+          ? { ...base, status: /** @type {const} */ ('dismissed'), updatedAt: new Date(shownAt + 4000).toISOString() }
+          : base,
+      );
       continue;
     }
     const c = random();
     const category = c < d - trend ? 'detractor' : c < d - trend + p ? 'passive' : 'promoter';
-    const score = category == 'detractor' ? Math.floor(random() * 7) : category == 'passive' ? 7 + Math.floor(random() * 2) : 9 + Math.floor(random() * 2);
+    const score =
+      category == 'detractor'
+        ? Math.floor(random() * 7)
+        : category == 'passive'
+          ? 7 + Math.floor(random() * 2)
+          : 9 + Math.floor(random() * 2);
     const answeredAt = new Date(shownAt + 3000).toISOString();
     const comment = random() < 0.6 ? pick(COMMENTS[category]) : undefined;
-    records.push({ ...base, status: /** @type {const} */ ('answered'), score, category, comment, answeredAt, updatedAt: new Date(shownAt + 9000).toISOString() });
+    records.push({
+      ...base,
+      status: /** @type {const} */ ('answered'),
+      score,
+      category,
+      comment,
+      answeredAt,
+      updatedAt: new Date(shownAt + 9000).toISOString(),
+    });
   }
   return records;
 }
@@ -104,7 +130,9 @@ export function recoveredDetractorRecords({ now = Date.now(), seed = 43, origin 
       id: uuidv7At(shownAt, random),
       status: /** @type {const} */ ('answered'),
       score,
-      category: /** @type {'detractor' | 'passive' | 'promoter'} */ (score <= 6 ? 'detractor' : score <= 8 ? 'passive' : 'promoter'),
+      category: /** @type {'detractor' | 'passive' | 'promoter'} */ (
+        score <= 6 ? 'detractor' : score <= 8 ? 'passive' : 'promoter'
+      ),
       comment,
       userId: 'user-recovered',
       anonymousId: 'anon-recovered',
@@ -118,7 +146,10 @@ export function recoveredDetractorRecords({ now = Date.now(), seed = 43, origin 
       sdk: 'nps-widget@0.1.0',
     };
   };
-  return [answer(35, 3, 'Sync lost my edits twice this week.'), answer(7, 9, 'Sync is solid since the update, thanks for calling.')];
+  return [
+    answer(35, 3, 'Sync lost my edits twice this week.'),
+    answer(7, 9, 'Sync is solid since the update, thanks for calling.'),
+  ];
 }
 
 /**
@@ -133,9 +164,17 @@ export function seedFollowUps(records) {
     .sort((a, b) => (a.shownAt < b.shownAt ? 1 : -1))
     .slice(0, 3);
   const plans = [
-    { status: /** @type {const} */ ('resolved'), owner: 'Ana', note: 'Called them: fixed in 2.4, re-ran their import.' },
+    {
+      status: /** @type {const} */ ('resolved'),
+      owner: 'Ana',
+      note: 'Called them: fixed in 2.4, re-ran their import.',
+    },
     { status: /** @type {const} */ ('contacted'), owner: 'Sam', note: 'Emailed a workaround; waiting to hear back.' },
     { status: /** @type {const} */ ('contacted'), owner: 'Ana', note: 'Left a voicemail.' },
   ];
-  return detractors.map((r, i) => ({ id: r.id, actor: /** @type {string} */ (plans[i]?.owner), patch: { followUp: /** @type {(typeof plans)[number]} */ (plans[i]) } }));
+  return detractors.map((r, i) => ({
+    id: r.id,
+    actor: /** @type {string} */ (plans[i]?.owner),
+    patch: { followUp: /** @type {(typeof plans)[number]} */ (plans[i]) },
+  }));
 }

@@ -13,7 +13,8 @@ const fail = (message) => {
   process.exit(1);
 };
 
-if (!Number.isInteger(count) || count < 1) fail(`count must be a positive integer, got ${JSON.stringify(process.argv[2])}`);
+if (!Number.isInteger(count) || count < 1)
+  fail(`count must be a positive integer, got ${JSON.stringify(process.argv[2])}`);
 const records = [...seedRecords({ count, origin: url }), ...recoveredDetractorRecords({ origin: url })];
 let rejected = 0;
 for (let i = 0; i < records.length; i += 50) {
@@ -22,11 +23,16 @@ for (let i = 0; i < records.length; i += 50) {
   try {
     res = await fetch(url + '/api/nps', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(process.env.NPS_WRITE_KEY ? { 'x-nps-write-key': process.env.NPS_WRITE_KEY } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(process.env.NPS_WRITE_KEY ? { 'x-nps-write-key': process.env.NPS_WRITE_KEY } : {}),
+      },
       body: JSON.stringify({ v: 1, sentAt: new Date().toISOString(), responses: records.slice(i, i + 50) }),
     });
   } catch {
-    fail(`no demo is running at ${url}. Start it with \`npm run demo\` (same PORT) in another terminal, then run this again.`);
+    fail(
+      `no demo is running at ${url}. Start it with \`npm run demo\` (same PORT) in another terminal, then run this again.`,
+    );
   }
   if (!res.ok) fail(`${url}/api/nps answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
   rejected += (await res.json()).rejected.length;

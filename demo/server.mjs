@@ -6,10 +6,14 @@ try {
   const env = /** @type {import('./start-demo.mjs').DemoEnv} */ (process.env);
   const demo = await startDemo(env, {
     onOpening: (firstStart) =>
-      console.log(`nps-widget demo: opening the database${firstStart ? ' (the first start creates it, which takes a while)' : ''}…`),
+      console.log(
+        `nps-widget demo: opening the database${firstStart ? ' (the first start creates it, which takes a while)' : ''}…`,
+      ),
   });
   if (demo.webhook && !demo.webhookSigned)
-    console.warn('demo: warning: WEBHOOK_URL is set without WEBHOOK_SECRET, so alerts are sent unsigned: the receiver cannot tell them from forged ones. Set WEBHOOK_SECRET (16+ characters) and verify X-NPS-Signature.');
+    console.warn(
+      'demo: warning: WEBHOOK_URL is set without WEBHOOK_SECRET, so alerts are sent unsigned: the receiver cannot tell them from forged ones. Set WEBHOOK_SECRET (16+ characters) and verify X-NPS-Signature.',
+    );
   const origins = demo.allowedOrigins.length ? demo.allowedOrigins.join(', ') : 'none besides its own';
   console.log(`nps-widget demo
   Storage:                ${demo.storage}

@@ -3,7 +3,14 @@ import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { COLLECTOR_PATHS, createCollector, createResponseStore, migrate, openDatabase, toNodeListener } from 'nps-widget/collector';
+import {
+  COLLECTOR_PATHS,
+  createCollector,
+  createResponseStore,
+  migrate,
+  openDatabase,
+  toNodeListener,
+} from 'nps-widget/collector';
 import { createDemoWebhook } from './demo-webhook.mjs';
 import { createStaticSite } from './static-site.mjs';
 
@@ -24,17 +31,39 @@ import { createStaticSite } from './static-site.mjs';
 /** @param {DemoEnv} env */
 function readSettings(env) {
   const port = Number(env.PORT ?? 5173);
-  if (!/^\d+$/.test(env.PORT ?? '5173') || port > 65535) throw new TypeError(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`);
+  if (!/^\d+$/.test(env.PORT ?? '5173') || port > 65535)
+    throw new TypeError(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`);
   const rate = Number(env.RATE_LIMIT ?? 120);
-  if (!(rate > 0)) throw new TypeError(`RATE_LIMIT must be a positive number of requests per minute, got ${JSON.stringify(env.RATE_LIMIT)}`);
-  const allowedOrigins = (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean);
-  for (const o of allowedOrigins) if (o != '*' && !/^https?:\/\/[^/]+$/.test(o)) throw new TypeError(`ALLOWED_ORIGINS: "${o}" is not an origin like https://app.example.com`);
-  if (env.TRUST_PROXY && !['0', '1', 'true', 'false'].includes(env.TRUST_PROXY)) throw new TypeError(`TRUST_PROXY must be 1 or 0, got ${JSON.stringify(env.TRUST_PROXY)}`);
-  return { port, rate, allowedOrigins, trustProxy: env.TRUST_PROXY == '1' || env.TRUST_PROXY == 'true', dataDir: env.DATA_DIR || '.data', url: env.DATABASE_URL || undefined };
+  if (!(rate > 0))
+    throw new TypeError(
+      `RATE_LIMIT must be a positive number of requests per minute, got ${JSON.stringify(env.RATE_LIMIT)}`,
+    );
+  const allowedOrigins = (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim().replace(/\/$/, ''))
+    .filter(Boolean);
+  for (const o of allowedOrigins)
+    if (o != '*' && !/^https?:\/\/[^/]+$/.test(o))
+      throw new TypeError(`ALLOWED_ORIGINS: "${o}" is not an origin like https://app.example.com`);
+  if (env.TRUST_PROXY && !['0', '1', 'true', 'false'].includes(env.TRUST_PROXY))
+    throw new TypeError(`TRUST_PROXY must be 1 or 0, got ${JSON.stringify(env.TRUST_PROXY)}`);
+  return {
+    port,
+    rate,
+    allowedOrigins,
+    trustProxy: env.TRUST_PROXY == '1' || env.TRUST_PROXY == 'true',
+    dataDir: env.DATA_DIR || '.data',
+    url: env.DATABASE_URL || undefined,
+  };
 }
 
 /** The demo's names for the webhook options, for messages. */
-const WEBHOOK_SETTINGS = /** @type {const} */ ({ url: 'WEBHOOK_URL', secret: 'WEBHOOK_SECRET', on: 'WEBHOOK_ON', format: 'WEBHOOK_FORMAT' });
+const WEBHOOK_SETTINGS = /** @type {const} */ ({
+  url: 'WEBHOOK_URL',
+  secret: 'WEBHOOK_SECRET',
+  on: 'WEBHOOK_ON',
+  format: 'WEBHOOK_FORMAT',
+});
 
 /**
  * The `webhooks` option from `WEBHOOK_*`; `WEBHOOK_URL=demo` is the demo's own receiver at `/demo/webhook`.
@@ -46,7 +75,9 @@ function webhooksOf(env, baseUrl) {
   if (!env.WEBHOOK_URL) return [];
   const url = env.WEBHOOK_URL == 'demo' ? baseUrl + '/demo/webhook' : env.WEBHOOK_URL;
   const on = /** @type {import('nps-widget/collector').AlertEvent | undefined} */ (env.WEBHOOK_ON || undefined);
-  const format = /** @type {import('nps-widget/collector').WebhookFormat | undefined} */ (env.WEBHOOK_FORMAT || undefined);
+  const format = /** @type {import('nps-widget/collector').WebhookFormat | undefined} */ (
+    env.WEBHOOK_FORMAT || undefined
+  );
   return [{ url, secret: env.WEBHOOK_SECRET || undefined, on, format }];
 }
 
@@ -71,8 +102,11 @@ async function openStorage({ url, dataDir }) {
   try {
     return await openDatabase({ url, dataDir });
   } catch (e) {
-    const why = e instanceof Error ? (/** @type {NodeJS.ErrnoException} */ (e).code ?? e.message) : String(e);
-    if (url) throw new Error(`DATABASE_URL: cannot reach PostgreSQL at ${hostOf(url)} (${why}). Is the server running, and is the URL right?`);
+    const why = e instanceof Error ? ('code' in e && typeof e.code == 'string' ? e.code : e.message) : String(e);
+    if (url)
+      throw new Error(
+        `DATABASE_URL: cannot reach PostgreSQL at ${hostOf(url)} (${why}). Is the server running, and is the URL right?`,
+      );
     throw e;
   }
 }
@@ -89,7 +123,8 @@ export async function startDemo(env, hooks = {}) {
   const token = env.DASHBOARD_TOKEN || randomBytes(18).toString('base64url');
   const site = createStaticSite({ writeKey: env.NPS_WRITE_KEY });
   // The demo receiver signs with WEBHOOK_SECRET, or a random secret when none is set.
-  const demoSecret = env.WEBHOOK_URL == 'demo' ? env.WEBHOOK_SECRET || randomBytes(24).toString('base64url') : undefined;
+  const demoSecret =
+    env.WEBHOOK_URL == 'demo' ? env.WEBHOOK_SECRET || randomBytes(24).toString('base64url') : undefined;
   const demoWebhook = demoSecret ? createDemoWebhook({ secret: demoSecret }) : undefined;
   /** @type {import('nps-widget/collector').Collector | undefined} */
   let collector;
@@ -99,7 +134,9 @@ export async function startDemo(env, hooks = {}) {
         const demoReply = await demoWebhook?.handle(request);
         if (demoReply) return demoReply;
         if (!COLLECTOR_PATHS.test(new URL(request.url).pathname)) return site(request);
-        return collector ? collector(request, info) : new Response('starting', { status: 503, headers: { 'retry-after': '1' } });
+        return collector
+          ? collector(request, info)
+          : new Response('starting', { status: 503, headers: { 'retry-after': '1' } });
       },
       { trustProxy: settings.trustProxy },
     ),
@@ -107,12 +144,19 @@ export async function startDemo(env, hooks = {}) {
   await new Promise((resolve, reject) =>
     server
       .once('error', (/** @type {NodeJS.ErrnoException} */ e) =>
-        reject(e.code == 'EADDRINUSE' ? new Error(`port ${settings.port} on 127.0.0.1 is already in use (another demo?). Stop it, or set PORT to another port.`) : e),
+        reject(
+          e.code == 'EADDRINUSE'
+            ? new Error(
+                `port ${settings.port} on 127.0.0.1 is already in use (another demo?). Stop it, or set PORT to another port.`,
+              )
+            : e,
+        ),
       )
       .listen(settings.port, '127.0.0.1', () => resolve(undefined)),
   );
   try {
-    const firstStart = !settings.url && !settings.dataDir.startsWith('memory://') && !existsSync(join(settings.dataDir, 'PG_VERSION'));
+    const firstStart =
+      !settings.url && !settings.dataDir.startsWith('memory://') && !existsSync(join(settings.dataDir, 'PG_VERSION'));
     hooks.onOpening?.(firstStart);
     const db = await openStorage(settings);
     try {
@@ -139,20 +183,29 @@ export async function startDemo(env, hooks = {}) {
       await db.close();
       // The collector names `webhooks[0].on`; the demo is configured by WEBHOOK_ON.
       const setting = /** @type {keyof typeof WEBHOOK_SETTINGS} */ (/webhooks\[0\]\.(\w+)/.exec(String(e))?.[1]);
-      if (e instanceof TypeError && WEBHOOK_SETTINGS[setting]) throw new TypeError(e.message.replace(/^nps collector: webhooks\[0\]\.\w+/, WEBHOOK_SETTINGS[setting]));
+      if (e instanceof TypeError && WEBHOOK_SETTINGS[setting])
+        throw new TypeError(e.message.replace(/^nps collector: webhooks\[0\]\.\w+/, WEBHOOK_SETTINGS[setting]));
       throw e;
     }
     const running = collector;
     return {
       url,
-      webhook: webhooks[0] && (demoWebhook ? `${webhooks[0].url} (the demo's own receiver: see ${url}/demo/alerts)` : new URL(webhooks[0].url).origin + '/…'),
+      webhook:
+        webhooks[0] &&
+        (demoWebhook
+          ? `${webhooks[0].url} (the demo's own receiver: see ${url}/demo/alerts)`
+          : new URL(webhooks[0].url).origin + '/…'),
       // An unsigned delivery cannot be told from a forged one: the banner says so.
       webhookSigned: !!webhooks[0]?.secret,
       demoWebhook,
       token,
       store,
       firstStart,
-      storage: settings.url ? `PostgreSQL at ${hostOf(settings.url)} (DATABASE_URL)` : settings.dataDir.startsWith('memory://') ? 'PGlite in memory' : `PGlite in ${settings.dataDir.replace(/\/?$/, '/')}`,
+      storage: settings.url
+        ? `PostgreSQL at ${hostOf(settings.url)} (DATABASE_URL)`
+        : settings.dataDir.startsWith('memory://')
+          ? 'PGlite in memory'
+          : `PGlite in ${settings.dataDir.replace(/\/?$/, '/')}`,
       allowedOrigins: settings.allowedOrigins,
       writeKeyRequired: !!env.NPS_WRITE_KEY,
       async close() {

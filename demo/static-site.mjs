@@ -5,7 +5,14 @@ import { existsSync } from 'node:fs';
 
 const ROOT = new URL('..', import.meta.url);
 const PUBLIC = new URL('public/', import.meta.url);
-const TYPES = /** @type {Record<string, string>} */ ({ js: 'text/javascript', css: 'text/css', html: 'text/html; charset=utf-8', svg: 'image/svg+xml', png: 'image/png', map: 'application/json' });
+const TYPES = /** @type {Record<string, string>} */ ({
+  js: 'text/javascript',
+  css: 'text/css',
+  html: 'text/html; charset=utf-8',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  map: 'application/json',
+});
 
 /** Bare module specifiers of the ESM page → files in node_modules (the page's import map). */
 export const VENDOR = {
@@ -31,7 +38,10 @@ export function createStaticSite({ writeKey = '' }) {
   /** @type {Map<string, Promise<{ body: string, csp: string }>>} */
   const pages = new Map();
   const importMap = JSON.stringify({
-    imports: { 'nps-widget': '/dist/index.js', ...Object.fromEntries(Object.entries(VENDOR).map(([k, v]) => [k, '/vendor/' + v])) },
+    imports: {
+      'nps-widget': '/dist/index.js',
+      ...Object.fromEntries(Object.entries(VENDOR).map(([k, v]) => [k, '/vendor/' + v])),
+    },
   });
   /** @param {string} name */
   const load = async (name) => {
@@ -53,7 +63,14 @@ export function createStaticSite({ writeKey = '' }) {
     if (/^[a-z-]+\.html$/.test(name) && existsSync(new URL(name, PUBLIC))) {
       if (!pages.has(name)) pages.set(name, load(name));
       const { body, csp } = await /** @type {Promise<{ body: string, csp: string }>} */ (pages.get(name));
-      return new Response(body, { headers: { 'content-type': TYPES.html, 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } });
+      return new Response(body, {
+        headers: {
+          'content-type': TYPES.html,
+          'content-security-policy': csp,
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'no-store',
+        },
+      });
     }
     /** @type {URL | undefined} */
     let file;
@@ -62,9 +79,13 @@ export function createStaticSite({ writeKey = '' }) {
       if (VENDOR_FILES.has(name.slice(7))) file = new URL('node_modules/' + name.slice(7), ROOT);
     }
     // The widget's builds: /nps.js (and anything it loads from beside itself) and /dist/… for the ESM page.
-    else if (/^(dist\/)?[\w./-]+\.js(\.map)?$/.test(name) && !name.includes('..')) file = new URL('dist/' + name.replace(/^dist\//, ''), ROOT);
-    if (!file || !existsSync(file)) return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+    else if (/^(dist\/)?[\w./-]+\.js(\.map)?$/.test(name) && !name.includes('..'))
+      file = new URL('dist/' + name.replace(/^dist\//, ''), ROOT);
+    if (!file || !existsSync(file))
+      return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
     const type = TYPES[/** @type {string} */ (name.split('.').pop())] ?? 'application/octet-stream';
-    return new Response(await readFile(file), { headers: { 'content-type': type, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' } });
+    return new Response(await readFile(file), {
+      headers: { 'content-type': type, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' },
+    });
   };
 }

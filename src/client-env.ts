@@ -34,4 +34,3 @@ export const whenBrowserIdle: ClientEnv['whenIdle'] = (task) => {
   const timer = setTimeout(task, 1000);
   return () => clearTimeout(timer);
 };
-

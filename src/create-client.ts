@@ -5,7 +5,14 @@ import { createEmitter } from './core/emitter';
 import { NpsError } from './core/errors';
 import { uuidv7 } from './core/ids';
 import type { Json } from './core/json';
-import { resolveStage, type Messages, type NpsOptions, type Resolved, type StageOptions, type Traits } from './core/options';
+import {
+  resolveStage,
+  type Messages,
+  type NpsOptions,
+  type Resolved,
+  type StageOptions,
+  type Traits,
+} from './core/options';
 import type { Renderer } from './core/renderer';
 import { fail } from './core/fail';
 import { assertId, assertJson, assertStage, validateOptions } from './core/validate-options';
@@ -125,7 +132,11 @@ export function createClient<const Stage extends string = string>(
   };
 
   /** Decides whether this call may show; calls take turns, so a skipped one never makes the next look visible. */
-  async function decide(stage: string | undefined, force: boolean | undefined, o: Resolved): Promise<SkipReason | undefined> {
+  async function decide(
+    stage: string | undefined,
+    force: boolean | undefined,
+    o: Resolved,
+  ): Promise<SkipReason | undefined> {
     const sampleKey = `${userId ?? (await users.anonymousId())}\n${stage ?? ''}`;
     // The first check runs before anything is read from storage: user-level rules wait for the state.
     const check = (state: Awaited<ReturnType<typeof users.get>> | undefined, visible: boolean) =>
@@ -287,7 +298,8 @@ export function createClient<const Stage extends string = string>(
   const triggers = clientTriggers(
     hasDom ? stages : undefined,
     importTriggers,
-    ({ stage }) => show({ stage: stage as Stage }).catch((e) => report(new NpsError('handler-threw', 'render threw', e))),
+    ({ stage }) =>
+      show({ stage: stage as Stage }).catch((e) => report(new NpsError('handler-threw', 'render threw', e))),
     report,
   );
 
@@ -301,7 +313,9 @@ export function createClient<const Stage extends string = string>(
     outbox = lazyOutbox(loadOutbox, outboxOptions);
     // The anonymous id this client knew is gone with the store; a new one is made after consent.
     users = createUserStates(store, newId);
-    store.erase().catch((e) => report(e instanceof NpsError ? e : new NpsError('storage-failed', 'could not erase', e)));
+    store
+      .erase()
+      .catch((e) => report(e instanceof NpsError ? e : new NpsError('storage-failed', 'could not erase', e)));
   }
 
   return {

@@ -28,7 +28,8 @@ if (!w.nps?.version) {
   let initFailed = false;
   const run = (m: string, a: ArrayLike<unknown>): unknown => {
     if (!client && (m == 'on' || m == 'off')) return listenEarly(m, a);
-    if (m != 'init' && !client) return initFailed ? Promise.resolve(without(m)) : new Promise((r) => pending.push([m, a, r]));
+    if (m != 'init' && !client)
+      return initFailed ? Promise.resolve(without(m)) : new Promise((r) => pending.push([m, a, r]));
     try {
       if (m == 'init') {
         const next = createNps({ nonce: script?.nonce || undefined, ...(a[0] as NpsOptions) });
@@ -49,7 +50,8 @@ if (!w.nps?.version) {
       }
     }
   };
-  for (const m of ['init', 'identify', 'show', 'dismiss', 'on', 'off', 'flush', 'reset', 'track', 'consent', 'destroy']) api[m] = (...a: unknown[]) => run(m, a);
+  for (const m of ['init', 'identify', 'show', 'dismiss', 'on', 'off', 'flush', 'reset', 'track', 'consent', 'destroy'])
+    api[m] = (...a: unknown[]) => run(m, a);
   w.nps = api;
 
   // data-* attributes: JSON values where they parse ("0.3", "true", '{"accent":"#f00"}'), text otherwise;

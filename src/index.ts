@@ -4,7 +4,17 @@ export { categoryOf, npsScore } from './core/nps-score';
 export { NpsError, isNpsError } from './core/errors';
 export type { NpsErrorCode } from './core/errors';
 export type {
-  FollowUp, Messages, NpsOptions, Position, StageConfig, StageOptions, Thanks, ThanksFor, ThanksLink, Theme, Traits,
+  FollowUp,
+  Messages,
+  NpsOptions,
+  Position,
+  StageConfig,
+  StageOptions,
+  Thanks,
+  ThanksFor,
+  ThanksLink,
+  Theme,
+  Traits,
 } from './core/options';
 export type { PromptMessages, RenderedPrompt, Renderer, ResolvedStageOptions, Survey } from './core/renderer';
 export type { Trigger, Triggers } from './core/trigger';

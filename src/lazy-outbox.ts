@@ -57,7 +57,11 @@ export function lazyOutbox(
     waitingForOnline = false;
   };
   const start = () => {
-    if (!closed) get().then((o) => o.start(), () => {});
+    if (!closed)
+      get().then(
+        (o) => o.start(),
+        () => {},
+      );
   };
   function retry() {
     stopWaiting();

@@ -18,7 +18,11 @@ export interface LoadedMessages {
  * `english`, so keys missing from a module fall back one by one. Never rejects: a module that
  * fails to load resolves as English with `failed` set (for a `locale-failed` error), so the prompt always shows.
  */
-export async function loadMessages(wanted: string, english: Messages, importLocale: ImportLocale): Promise<LoadedMessages> {
+export async function loadMessages(
+  wanted: string,
+  english: Messages,
+  importLocale: ImportLocale,
+): Promise<LoadedMessages> {
   const locale = pickLocale(wanted.replace(/^n[on]\b/i, 'nb'), LOCALES);
   if (locale == 'en') return { locale, messages: english };
   try {

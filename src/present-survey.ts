@@ -32,7 +32,11 @@ export interface PresentHooks {
  * finished (an async renderer) is closed at once. Part of the survey runtime: only a page that
  * shows a prompt loads it.
  */
-export async function presentSurvey(context: Omit<SurveyContext, 'onDone'>, render: Renderer, hooks: PresentHooks): Promise<ShowResult> {
+export async function presentSurvey(
+  context: Omit<SurveyContext, 'onDone'>,
+  render: Renderer,
+  hooks: PresentHooks,
+): Promise<ShowResult> {
   let prompt: RenderedPrompt | undefined;
   let open = true;
   let end: (dismissing: boolean, closedByRenderer?: boolean) => void = () => {};

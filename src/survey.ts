@@ -120,7 +120,8 @@ export async function openSurvey(context: SurveyContext): Promise<OpenSurvey> {
     options,
     nonce: context.nonce,
     async answer(score: number): Promise<Category> {
-      if (!Number.isInteger(score) || score < 0 || score > 10) throw new TypeError(`nps: survey.answer(score) must be an integer from 0 to 10, got ${score}`);
+      if (!Number.isInteger(score) || score < 0 || score > 10)
+        throw new TypeError(`nps: survey.answer(score) must be an integer from 0 to 10, got ${score}`);
       return inTurn(async () => {
         if (record.status == 'dismissed') throw new Error('nps: this survey was dismissed');
         const category = categoryOf(score);
@@ -155,7 +156,9 @@ export async function openSurvey(context: SurveyContext): Promise<OpenSurvey> {
     settled: () => queue,
     result() {
       const { status, score, category, comment } = record;
-      return status == 'answered' ? { status, id, score: score!, category: category!, comment } : { status: 'dismissed', id };
+      return status == 'answered'
+        ? { status, id, score: score!, category: category!, comment }
+        : { status: 'dismissed', id };
     },
   };
 }

@@ -64,7 +64,8 @@ export function createUserStates(store: KvStore, newId: () => string): UserState
   return {
     anonymousId,
     get: async (userId) => (await store.get<UserState>(await keyOf(userId))) ?? {},
-    remember: async (userId, patch) => store.update<UserState>(await keyOf(userId), (state) => ({ ...state, ...patch })),
+    remember: async (userId, patch) =>
+      store.update<UserState>(await keyOf(userId), (state) => ({ ...state, ...patch })),
     reset() {
       const fresh = newId();
       anonymous = store.set(ANONYMOUS_ID_KEY, fresh).then(

@@ -31,7 +31,8 @@ const server = createServer((req, res) => {
       return res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(root, path)));
     } catch {}
   }
-  if (path == '/' || path == '/dark') return res.writeHead(200, { 'content-type': 'text/html' }).end(page(path == '/dark'));
+  if (path == '/' || path == '/dark')
+    return res.writeHead(200, { 'content-type': 'text/html' }).end(page(path == '/dark'));
   res.writeHead(404).end();
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -49,14 +50,37 @@ const shots = [
   { name: 'rtl', viewport: { width: 1024, height: 640 }, options: { locale: 'ar', product: 'أكمي' } },
   { name: 'follow-up', viewport: { width: 1024, height: 640 }, step: 'follow-up' },
   {
-    name: 'thank-you', viewport: { width: 1024, height: 640 }, colorScheme: 'dark', path: '/dark', step: 'thanks',
-    options: { thanks: { closeAfterMs: 60000, promoter: { message: 'Thank you! Would you tell others?', link: { href: 'https://example.com/reviews', text: 'Write a review' } } } },
+    name: 'thank-you',
+    viewport: { width: 1024, height: 640 },
+    colorScheme: 'dark',
+    path: '/dark',
+    step: 'thanks',
+    options: {
+      thanks: {
+        closeAfterMs: 60000,
+        promoter: {
+          message: 'Thank you! Would you tell others?',
+          link: { href: 'https://example.com/reviews', text: 'Write a review' },
+        },
+      },
+    },
   },
-  { name: 'center', viewport: { width: 1024, height: 640 }, options: { position: 'center', theme: { accent: '#0f766e' } } },
+  {
+    name: 'center',
+    viewport: { width: 1024, height: 640 },
+    options: { position: 'center', theme: { accent: '#0f766e' } },
+  },
 ];
 
 for (const s of shots) {
-  const context = await browser.newContext({ viewport: s.viewport, deviceScaleFactor: s.deviceScaleFactor ?? 1, isMobile: s.isMobile, hasTouch: s.hasTouch, colorScheme: s.colorScheme ?? 'light', reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    viewport: s.viewport,
+    deviceScaleFactor: s.deviceScaleFactor ?? 1,
+    isMobile: s.isMobile,
+    hasTouch: s.hasTouch,
+    colorScheme: s.colorScheme ?? 'light',
+    reducedMotion: 'reduce',
+  });
   const p = await context.newPage();
   await p.goto(base + (s.path ?? '/'));
   await p.evaluate((o) => {
@@ -66,9 +90,13 @@ for (const s of shots) {
   const dialog = p.locator('nps-widget [role=dialog]');
   await dialog.waitFor();
   if (s.step) {
-    await p.locator('nps-widget [role=radio]').nth(s.step == 'thanks' ? 10 : 6).click();
+    await p
+      .locator('nps-widget [role=radio]')
+      .nth(s.step == 'thanks' ? 10 : 6)
+      .click();
     await p.locator('nps-widget textarea').fill(s.step == 'thanks' ? 'Love the new reports' : 'The export is slow');
-    if (s.step == 'thanks') await p.locator('nps-widget [part=send]').click(), await p.getByRole('status').getByText(/./).waitFor();
+    if (s.step == 'thanks')
+      await p.locator('nps-widget [part=send]').click(), await p.getByRole('status').getByText(/./).waitFor();
     else await p.locator('nps-widget textarea').blur();
   }
   await p.screenshot({ path: join(out, `${s.name}.png`) });

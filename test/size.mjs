@@ -16,7 +16,11 @@ function files(pattern) {
   if (!pattern.includes('*')) return [pattern];
   const dir = dirname(pattern);
   const re = new RegExp('^' + basename(pattern).replace(/\./g, '\\.').replace('*', '.*') + '$');
-  return existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => re.test(f)).map((f) => join(dir, f)) : [];
+  return existsSync(join(root, dir))
+    ? readdirSync(join(root, dir))
+        .filter((f) => re.test(f))
+        .map((f) => join(dir, f))
+    : [];
 }
 
 let over = 0;
@@ -36,7 +40,13 @@ for (const { name, path, paths, gzip: limit, goal } of sizeBudget) {
       continue;
     }
     const sizes = paths.map((f) => gzip(readFileSync(join(root, f))));
-    check(name, sizes.reduce((a, b) => a + b, 0), limit, goal, ` (${paths.map((f, i) => `${basename(f)} ${sizes[i]}`).join(' + ')})`);
+    check(
+      name,
+      sizes.reduce((a, b) => a + b, 0),
+      limit,
+      goal,
+      ` (${paths.map((f, i) => `${basename(f)} ${sizes[i]}`).join(' + ')})`,
+    );
     continue;
   }
   const matched = files(path);
@@ -59,12 +69,13 @@ if (modulesOf) {
   const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   const vlq = (s) => {
     const out = [];
-    let v = 0, shift = 0;
+    let v = 0,
+      shift = 0;
     for (const c of s) {
       const d = B64.indexOf(c);
       v += (d & 31) << shift;
       if (d & 32) shift += 5;
-      else (out.push(v & 1 ? -(v >> 1) : v >> 1), (v = 0), (shift = 0));
+      else out.push(v & 1 ? -(v >> 1) : v >> 1), (v = 0), (shift = 0);
     }
     return out;
   };
@@ -73,13 +84,18 @@ if (modulesOf) {
   let src = 0;
   map.mappings.split(';').forEach((line, li) => {
     let col = 0;
-    const pts = line.split(',').filter(Boolean).map(vlq).map((s) => ((col += s[0]), s.length > 1 && (src += s[1]), [col, src]));
+    const pts = line
+      .split(',')
+      .filter(Boolean)
+      .map(vlq)
+      .map((s) => ((col += s[0]), s.length > 1 && (src += s[1]), [col, src]));
     pts.forEach(([c, s], i) => {
       const name = map.sources[s];
       size[name] = (size[name] ?? 0) + (i + 1 < pts.length ? pts[i + 1][0] : lines[li].length) - c;
     });
   });
-  for (const [k, v] of Object.entries(size).sort((a, b) => b[1] - a[1])) console.log(String(v).padStart(7), k.replace(/^(\.\.\/)+/, ''));
+  for (const [k, v] of Object.entries(size).sort((a, b) => b[1] - a[1]))
+    console.log(String(v).padStart(7), k.replace(/^(\.\.\/)+/, ''));
 }
 if (over) {
   console.error(`size: ${over} file(s) over budget`);

@@ -40,7 +40,10 @@ function route(pathname) {
       },
     };
   if (parts[0] == 'billing' && parts[1] == 'done')
-    return { title: 'Payment received', render: (view) => view.append(element('p', 'Thank you! Your invoice is paid.', { class: 'lede' })) };
+    return {
+      title: 'Payment received',
+      render: (view) => view.append(element('p', 'Thank you! Your invoice is paid.', { class: 'lede' })),
+    };
   if (parts[0] == 'billing')
     return {
       title: 'Billing',
@@ -52,7 +55,11 @@ function route(pathname) {
   return {
     title: 'Your projects',
     render(view) {
-      view.append(element('p', 'Open a project and stay a while: after 15 visible seconds here, the widget asks.', { class: 'lede' }));
+      view.append(
+        element('p', 'Open a project and stay a while: after 15 visible seconds here, the widget asks.', {
+          class: 'lede',
+        }),
+      );
       const list = document.createElement('ul');
       for (const [i, name] of PROJECTS.entries()) {
         const item = document.createElement('li');
@@ -70,7 +77,13 @@ const log = /** @type {HTMLElement} */ (document.getElementById('events'));
 /** @param {string} name @param {unknown} payload */
 function entry(name, payload) {
   const li = document.createElement('li');
-  li.append(element('time', new Date().toLocaleTimeString()), ' ', element('b', name, { class: 'ev ev-' + name.replace(/\W/g, '') }), ' ', element('code', JSON.stringify(payload)));
+  li.append(
+    element('time', new Date().toLocaleTimeString()),
+    ' ',
+    element('b', name, { class: 'ev ev-' + name.replace(/\W/g, '') }),
+    ' ',
+    element('code', JSON.stringify(payload)),
+  );
   log.prepend(li);
 }
 
@@ -102,12 +115,17 @@ render();
 
 // The configuration as the widget reads it, for the panel.
 const stages = /** @type {HTMLScriptElement} */ (document.querySelector('script[data-stages]')).dataset.stages ?? '{}';
-/** @type {HTMLElement} */ (document.getElementById('config')).textContent = JSON.stringify(JSON.parse(stages), null, 2);
+/** @type {HTMLElement} */ (document.getElementById('config')).textContent = JSON.stringify(
+  JSON.parse(stages),
+  null,
+  2,
+);
 
 /** The widget's window.nps once nps.js has run (it is loaded async, so it may already be there). */
 const widget = () => /** @type {any} */ (window).nps?.version && /** @type {any} */ (window).nps;
 const listen = () => {
-  for (const name of ['shown', 'skipped', 'response', 'dismissed', 'delivered', 'error']) widget().on(name, (/** @type {unknown} */ payload) => entry(name, payload));
+  for (const name of ['shown', 'skipped', 'response', 'dismissed', 'delivered', 'error'])
+    widget().on(name, (/** @type {unknown} */ payload) => entry(name, payload));
 };
 if (widget()) listen();
 else document.querySelector('script[src="/nps.js"]')?.addEventListener('load', listen);

@@ -54,7 +54,10 @@ export function wireDemo(client) {
     tag.textContent = name;
     tag.className = 'ev ev-' + name.replace(/\W/g, '');
     const body = document.createElement('code');
-    body.textContent = payload instanceof Error ? `${/** @type {any} */ (payload).code ?? ''} ${payload.message}` : JSON.stringify(payload);
+    body.textContent =
+      payload instanceof Error
+        ? `${/** @type {any} */ (payload).code ?? ''} ${payload.message}`
+        : JSON.stringify(payload);
     li.append(time, ' ', tag, ' ', body);
     log.prepend(li);
     while (log.children.length > 100) log.lastElementChild?.remove();
@@ -98,7 +101,11 @@ export function wireDemo(client) {
       const stage = /** @type {HTMLElement} */ (b).dataset.stage;
       const force = /** @type {HTMLInputElement} */ ($('force')).checked;
       entry('show()', { stage, force });
-      const result = await client().show({ stage, force, metadata: { plan: USERS[user.value]?.traits.plan ?? 'anonymous' } });
+      const result = await client().show({
+        stage,
+        force,
+        metadata: { plan: USERS[user.value]?.traits.plan ?? 'anonymous' },
+      });
       entry('show() resolved', result);
       outbox(await client().flush());
     });

@@ -120,7 +120,11 @@ export function createCollector(options: CollectorOptions): Collector {
     webhooks,
     onAlerts: () => delivery?.nudge(),
   });
-  const dashboard = createDashboardRoutes({ auth, token, dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD_DIR() });
+  const dashboard = createDashboardRoutes({
+    auth,
+    token,
+    dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD_DIR(),
+  });
   const readApi = createReadApi(store, now);
 
   async function route(request: Request, client: string): Promise<Response> {
@@ -128,7 +132,8 @@ export function createCollector(options: CollectorOptions): Collector {
     const page = await dashboard(request, client);
     if (page) return page;
     if (!pathname.startsWith('/api/')) throw new HttpError(404, 'not found');
-    if (!(await auth.authorised(request, client))) throw new HttpError(401, 'dashboard token required', { 'www-authenticate': 'Bearer realm="nps dashboard"' });
+    if (!(await auth.authorised(request, client)))
+      throw new HttpError(401, 'dashboard token required', { 'www-authenticate': 'Bearer realm="nps dashboard"' });
     const reply = await readApi(request);
     if (!reply) throw new HttpError(404, 'not found');
     return reply;
@@ -136,7 +141,9 @@ export function createCollector(options: CollectorOptions): Collector {
 
   const failure = (request: Request, e: unknown, headers: Record<string, string> = {}) => {
     if (e instanceof HttpError) return jsonReply(e.status, { error: e.message }, { ...headers, ...e.headers });
-    log(`collector: ${request.method} ${new URL(request.url).pathname} failed: ${e instanceof Error ? e.stack : String(e)}`);
+    log(
+      `collector: ${request.method} ${new URL(request.url).pathname} failed: ${e instanceof Error ? e.stack : String(e)}`,
+    );
     return jsonReply(500, { error: 'internal error' }, headers);
   };
 

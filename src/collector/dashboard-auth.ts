@@ -31,7 +31,10 @@ export function createDashboardAuth({ store, token, failures, sessionTtlMs, now 
   /** Throws 429 while `client` has used up its failed attempts. */
   const checkNotLocked = (client: string) => {
     const wait = failures.wait(client);
-    if (wait) throw new HttpError(429, 'too many failed authentications from this address; try again later', { 'retry-after': String(wait) });
+    if (wait)
+      throw new HttpError(429, 'too many failed authentications from this address; try again later', {
+        'retry-after': String(wait),
+      });
   };
 
   return {

@@ -20,7 +20,9 @@ const ASSET = /^[a-z0-9][a-z0-9._-]*\.(js|css|svg|png|map)$/i;
 export function createDashboardFiles(dir: string) {
   const read = async (name: string, type: string) => {
     try {
-      return new Response(await readFile(join(dir, name)), { headers: { 'content-type': type, 'cache-control': 'no-cache' } });
+      return new Response(await readFile(join(dir, name)), {
+        headers: { 'content-type': type, 'cache-control': 'no-cache' },
+      });
     } catch {
       throw new HttpError(404, `not found (the dashboard build has no ${name} in ${dir})`);
     }

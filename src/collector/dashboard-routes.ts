@@ -24,7 +24,15 @@ const allow = (methods: string) => new HttpError(405, `use ${methods}`, { allow:
  * The dashboard's pages and files (`/dashboard`, `/dashboard/<file>`), and signing in and out
  * (`/login`, `POST /logout`). Answers undefined for paths that are not its own.
  */
-export function createDashboardRoutes({ auth, token, dashboardDir }: { auth: DashboardAuth; token: string; dashboardDir: string }) {
+export function createDashboardRoutes({
+  auth,
+  token,
+  dashboardDir,
+}: {
+  auth: DashboardAuth;
+  token: string;
+  dashboardDir: string;
+}) {
   const files = createDashboardFiles(dashboardDir);
 
   return async (request: Request, client: string): Promise<Response | undefined> => {
@@ -55,7 +63,9 @@ export function createDashboardRoutes({ auth, token, dashboardDir }: { auth: Das
       const next = safeNext(form.get('next'));
       if (!sameSecret(form.get('token'), token)) {
         auth.fail(client);
-        return redirect('/login?' + new URLSearchParams(next == '/dashboard' ? { failed: '1' } : { failed: '1', next }));
+        return redirect(
+          '/login?' + new URLSearchParams(next == '/dashboard' ? { failed: '1' } : { failed: '1', next }),
+        );
       }
       return redirect(next, { 'set-cookie': await auth.startSession(secure) });
     }

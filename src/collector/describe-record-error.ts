@@ -3,7 +3,20 @@ import type { ErrorObject } from 'ajv';
 // Keywords of the schema's conditional rules: they only say "some other rule failed", so a reply
 // names the rule that did.
 const WRAPPERS = new Set(['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf']);
-const RANK: Record<string, number> = { additionalProperties: 0, type: 1, enum: 1, minimum: 1, maximum: 1, format: 1, pattern: 1, minLength: 1, maxLength: 1, required: 2, const: 3, not: 4 };
+const RANK: Record<string, number> = {
+  additionalProperties: 0,
+  type: 1,
+  enum: 1,
+  minimum: 1,
+  maximum: 1,
+  format: 1,
+  pattern: 1,
+  minLength: 1,
+  maxLength: 1,
+  required: 2,
+  const: 3,
+  not: 4,
+};
 
 const FORMATS: Record<string, string> = {
   id: 'a UUIDv7 (time-ordered, made once per prompt)',
@@ -17,7 +30,11 @@ const FORMATS: Record<string, string> = {
  * conditional rule about `category` that also failed.
  * @example describeRecordError(errors) // 'status must be one of "shown", "answered", "dismissed"'
  */
-export function describeRecordError(errors: readonly ErrorObject[] | null | undefined, record: unknown, root = 'record'): string {
+export function describeRecordError(
+  errors: readonly ErrorObject[] | null | undefined,
+  record: unknown,
+  root = 'record',
+): string {
   const candidates = (errors ?? []).filter((e) => !WRAPPERS.has(e.keyword));
   const best = candidates.sort((a, b) => (RANK[a.keyword] ?? 5) - (RANK[b.keyword] ?? 5))[0];
   if (!best) return `${root} is invalid`;
@@ -57,7 +74,11 @@ export function describeRecordError(errors: readonly ErrorObject[] | null | unde
 
 function valueAt(record: unknown, pointer: string): unknown {
   let v = record;
-  for (const key of pointer.split('/').slice(1)) v = v && typeof v == 'object' ? (v as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  for (const key of pointer.split('/').slice(1))
+    v =
+      v && typeof v == 'object'
+        ? (v as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')]
+        : undefined;
   return v;
 }
 

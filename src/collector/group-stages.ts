@@ -42,6 +42,9 @@ function mostShownFirst(byStage: ReadonlyMap<string | null, NpsCounts>): [string
  * @example stageFilters(new Map([[null, counts], ['checkout', counts]])) // ['(none)', 'checkout']
  */
 export function stageFilters(byStage: ReadonlyMap<string | null, NpsCounts>): string[] {
-  const names = mostShownFirst(byStage).slice(0, MAX_STAGES).map(([stage]) => stage).filter((stage) => stage != NO_STAGE);
+  const names = mostShownFirst(byStage)
+    .slice(0, MAX_STAGES)
+    .map(([stage]) => stage)
+    .filter((stage) => stage != NO_STAGE);
   return [...(byStage.has(null) ? [NO_STAGE] : []), ...names.sort()];
 }

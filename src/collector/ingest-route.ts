@@ -66,7 +66,10 @@ export function createIngestRoute(o: IngestOptions) {
   }
 
   /** The reply, and the CORS headers every reply (errors included) must carry. */
-  return async (request: Request, client: string): Promise<{ response?: Response; error?: unknown; cors: Record<string, string> }> => {
+  return async (
+    request: Request,
+    client: string,
+  ): Promise<{ response?: Response; error?: unknown; cors: Record<string, string> }> => {
     const cors = corsFor(request);
     if (!cors) return { error: new HttpError(403, 'origin not allowed'), cors: {} };
     try {

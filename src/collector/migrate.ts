@@ -12,7 +12,9 @@ import { MIGRATIONS } from './migrations';
 export async function migrate(db: Database): Promise<number> {
   return db.transaction(async (q) => {
     await q('select pg_advisory_xact_lock(4242001)');
-    await q('create table if not exists nps_schema_migrations (version integer primary key, applied_at timestamptz not null default now())');
+    await q(
+      'create table if not exists nps_schema_migrations (version integer primary key, applied_at timestamptz not null default now())',
+    );
     const { rows } = await q('select coalesce(max(version), 0)::int as v from nps_schema_migrations');
     for (let v = Number(rows[0]?.v ?? 0); v < MIGRATIONS.length; v++) {
       for (const statement of MIGRATIONS[v]!.split(/;\s*$/m).filter((s) => s.trim())) await q(statement);

@@ -25,7 +25,12 @@ export interface DatabaseOptions {
  * const db = await openDatabase({ url: process.env.DATABASE_URL, dataDir: '.data' });
  * await migrate(db);
  */
-export async function openDatabase({ url, dataDir = '.data', poolSize = 10, log = console.error }: DatabaseOptions = {}): Promise<Database> {
+export async function openDatabase({
+  url,
+  dataDir = '.data',
+  poolSize = 10,
+  log = console.error,
+}: DatabaseOptions = {}): Promise<Database> {
   return url ? openPostgres(url, poolSize, log) : openPglite(dataDir);
 }
 

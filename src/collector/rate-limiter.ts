@@ -25,7 +25,8 @@ export function createRateLimiter({ limit, windowMs }: RateLimit, now: () => num
     bucket.tokens = Math.min(limit, bucket.tokens + (t - bucket.at) * rate);
     bucket.at = t;
     // Forget full buckets now and then, so many one-off clients cannot grow the map forever.
-    if (buckets.size > 10_000) for (const [k, v] of buckets) if (v.tokens + (t - v.at) * rate >= limit) buckets.delete(k);
+    if (buckets.size > 10_000)
+      for (const [k, v] of buckets) if (v.tokens + (t - v.at) * rate >= limit) buckets.delete(k);
     buckets.set(client, bucket);
     return bucket;
   };

@@ -110,11 +110,18 @@ async function listResponses(store: ResponseStore, q: URLSearchParams): Promise<
   const limit = filter.limit ?? 100;
   const rows = await store.list({ ...filter, limit, order: filter.followUp ? 'queue' : 'received' });
   const last = rows.length == limit ? rows[rows.length - 1] : undefined;
-  const nextCursor = last ? encodeCursor({ sequence: last.sequence, rank: filter.followUp ? queueRank(last.category) : undefined }) : null;
+  const nextCursor = last
+    ? encodeCursor({ sequence: last.sequence, rank: filter.followUp ? queueRank(last.category) : undefined })
+    : null;
   return { responses: rows.map(({ sequence: _, ...r }) => r), nextCursor };
 }
 
-async function patchFollowUp(store: ResponseStore, request: Request, id: string, now: () => number): Promise<StoredResponse> {
+async function patchFollowUp(
+  store: ResponseStore,
+  request: Request,
+  id: string,
+  now: () => number,
+): Promise<StoredResponse> {
   let body: unknown;
   try {
     body = JSON.parse(await readText(request, 16_384));

@@ -67,7 +67,8 @@ export function parseFilter(q: URLSearchParams): ListFilter {
   for (const [name, value] of q) {
     // A user id or stage may hold any character the wire schema allows; they are checked below.
     const checked = FREE_TEXT.has(name) ? name : name + value;
-    if (/[\0-\x08\x0b\x0c\x0e-\x1f]|\p{Cs}/u.test(checked)) throw new HttpError(400, `${name} contains a control character`);
+    if (/[\0-\x08\x0b\x0c\x0e-\x1f]|\p{Cs}/u.test(checked))
+      throw new HttpError(400, `${name} contains a control character`);
   }
   const from = date(q, 'from', false);
   const to = date(q, 'to', true);
@@ -76,12 +77,16 @@ export function parseFilter(q: URLSearchParams): ListFilter {
   if (stage && ([...stage].length > STAGE_MAX_LENGTH || !isStorableText(stage)))
     throw new HttpError(400, `stage must have at most ${STAGE_MAX_LENGTH} characters, without NUL`);
   const limit = q.get('limit');
-  if (limit != null && !(/^\d{1,4}$/.test(limit) && +limit >= 1 && +limit <= 1000)) throw new HttpError(400, `limit must be an integer from 1 to 1000, got ${JSON.stringify(limit)}`);
+  if (limit != null && !(/^\d{1,4}$/.test(limit) && +limit >= 1 && +limit <= 1000))
+    throw new HttpError(400, `limit must be an integer from 1 to 1000, got ${JSON.stringify(limit)}`);
   const hasComment = oneOf(q, 'hasComment', ['true', 'false'] as const);
   const cursor = q.get('cursor');
   const segment = q.get('segment') || undefined;
   if (segment != null && !TRAIT_KEY.test(segment))
-    throw new HttpError(400, `segment must be a trait key of 1 to 64 letters, digits or _ . : -, got ${JSON.stringify(segment)}`);
+    throw new HttpError(
+      400,
+      `segment must be a trait key of 1 to 64 letters, digits or _ . : -, got ${JSON.stringify(segment)}`,
+    );
   const userId = q.get('userId') || undefined;
   const userIdError = userId == null ? undefined : userIdProblem(userId);
   if (userIdError) throw new HttpError(400, userIdError);
@@ -110,12 +115,16 @@ function date(q: URLSearchParams, name: string, end: boolean): Date | undefined 
   // Date-times need an offset: without one, the server's time zone would decide what they mean.
   const ms = day != null ? day + (end ? DAY_MS : 0) : parseDateTime(v);
   if (ms == null || ms >= Date.UTC(10000, 0, 1))
-    throw new HttpError(400, `${name} must be a real day (YYYY-MM-DD) or an ISO date-time with an offset, from 1970 to 9999, got ${JSON.stringify(v)}`);
+    throw new HttpError(
+      400,
+      `${name} must be a real day (YYYY-MM-DD) or an ISO date-time with an offset, from 1970 to 9999, got ${JSON.stringify(v)}`,
+    );
   return new Date(ms);
 }
 
 function oneOf<T extends string>(q: URLSearchParams, name: string, allowed: readonly T[]): T | undefined {
   const v = q.get(name) || undefined;
-  if (v != null && !allowed.includes(v as T)) throw new HttpError(400, `${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`);
+  if (v != null && !allowed.includes(v as T))
+    throw new HttpError(400, `${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`);
   return v as T | undefined;
 }

@@ -67,7 +67,9 @@ export interface ResponseStore {
  * (PostgreSQL refuses to update one row twice in a statement).
  */
 export const newer = (a: ResponseRecord, b: ResponseRecord): boolean =>
-  a.status == 'answered' != (b.status == 'answered') ? a.status == 'answered' : Date.parse(a.updatedAt) > Date.parse(b.updatedAt);
+  (a.status == 'answered') != (b.status == 'answered')
+    ? a.status == 'answered'
+    : Date.parse(a.updatedAt) > Date.parse(b.updatedAt);
 
 /**
  * The collector's storage on a migrated database (see {@link migrate}).
@@ -78,7 +80,10 @@ export const newer = (a: ResponseRecord, b: ResponseRecord): boolean =>
  */
 export function createResponseStore(db: Database): ResponseStore {
   const withFollowUps = async <T extends StoredResponse>(rows: T[]): Promise<T[]> => {
-    const followUps = await followUpsOf(db.query, rows.map((r) => r.id));
+    const followUps = await followUpsOf(
+      db.query,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => ({ ...r, followUp: followUps.get(r.id)! }));
   };
   const countsOf = (row: Record<string, unknown>): NpsCounts => ({
@@ -114,7 +119,10 @@ export function createResponseStore(db: Database): ResponseStore {
       const foreign = (row.foreign ?? []) as string[];
       return {
         written: Number(row.written ?? 0),
-        rejected: foreign.map((id) => ({ id, error: 'anonymousId differs from the one this record was first stored with' })),
+        rejected: foreign.map((id) => ({
+          id,
+          error: 'anonymousId differs from the one this record was first stored with',
+        })),
         alerts,
       };
     },
@@ -155,8 +163,13 @@ export function createResponseStore(db: Database): ResponseStore {
     async list(filter = {}) {
       const w = where(filter);
       const limit = Math.min(Math.max(1, filter.limit ?? 100), 1000);
-      const order = { queue: `${QUEUE_RANK}, received_seq desc`, id: 'id desc', received: 'received_seq desc' }[filter.order ?? 'received'];
-      const { rows } = await db.query(`select ${COLUMNS} from nps_responses ${w.sql} order by ${order} limit ${limit | 0}`, w.params);
+      const order = { queue: `${QUEUE_RANK}, received_seq desc`, id: 'id desc', received: 'received_seq desc' }[
+        filter.order ?? 'received'
+      ];
+      const { rows } = await db.query(
+        `select ${COLUMNS} from nps_responses ${w.sql} order by ${order} limit ${limit | 0}`,
+        w.params,
+      );
       return withFollowUps(rows.map(toStoredResponse));
     },
 
@@ -167,7 +180,10 @@ export function createResponseStore(db: Database): ResponseStore {
     },
 
     async ofUser(userId) {
-      const { rows } = await db.query(`select ${COLUMNS} from nps_responses where user_id = $1 order by shown_at, received_seq`, [userId]);
+      const { rows } = await db.query(
+        `select ${COLUMNS} from nps_responses where user_id = $1 order by shown_at, received_seq`,
+        [userId],
+      );
       return (await withFollowUps(rows.map(toStoredResponse))).map(withoutSequence);
     },
 
@@ -178,11 +194,17 @@ export function createResponseStore(db: Database): ResponseStore {
 
     async createSession(idHash, tokenFingerprint, expiresAt) {
       await db.query('delete from nps_dashboard_sessions where expires_at < now()');
-      await db.query('insert into nps_dashboard_sessions (id_hash, token_fingerprint, expires_at) values ($1, $2, $3)', [idHash, tokenFingerprint, expiresAt.toISOString()]);
+      await db.query(
+        'insert into nps_dashboard_sessions (id_hash, token_fingerprint, expires_at) values ($1, $2, $3)',
+        [idHash, tokenFingerprint, expiresAt.toISOString()],
+      );
     },
 
     async hasSession(idHash, tokenFingerprint, now) {
-      const { rows } = await db.query('select 1 from nps_dashboard_sessions where id_hash = $1 and token_fingerprint = $2 and expires_at > $3', [idHash, tokenFingerprint, now.toISOString()]);
+      const { rows } = await db.query(
+        'select 1 from nps_dashboard_sessions where id_hash = $1 and token_fingerprint = $2 and expires_at > $3',
+        [idHash, tokenFingerprint, now.toISOString()],
+      );
       return rows.length > 0;
     },
 
@@ -193,6 +215,9 @@ export function createResponseStore(db: Database): ResponseStore {
 }
 
 /** A row in the read API's shape; its follow-up is filled in by `withFollowUps`. */
-const toStoredResponse = (row: Record<string, unknown>): ListedResponse => ({ ...(row as Omit<ListedResponse, 'followUp'>), followUp: untouchedFollowUp() });
+const toStoredResponse = (row: Record<string, unknown>): ListedResponse => ({
+  ...(row as Omit<ListedResponse, 'followUp'>),
+  followUp: untouchedFollowUp(),
+});
 
 const withoutSequence = ({ sequence: _, ...response }: ListedResponse): StoredResponse => response;

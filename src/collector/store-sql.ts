@@ -32,8 +32,12 @@ with incoming as (
     and (excluded.status = 'answered', excluded.updated_at) > (r.status = 'answered', r.updated_at)
   returning ${returnRows ? ALERT_SOURCE_COLUMNS : '1'}
 )
-select (select count(*) from written)::int as written,${returnRows ? `
-  coalesce((select json_agg(w) from written w), '[]'::json) as rows,` : ''}
+select (select count(*) from written)::int as written,${
+  returnRows
+    ? `
+  coalesce((select json_agg(w) from written w), '[]'::json) as rows,`
+    : ''
+}
   -- Only when some version was not applied (a one-time filter: new records skip the join).
   coalesce((select json_agg(i.id) from incoming i join nps_responses s on s.id = i.id
             where (select count(*) from written) < $2 and s.anonymous_id <> i."anonymousId"), '[]'::json) as "foreign"`;
@@ -47,7 +51,8 @@ export const COLUMNS = `id, status, score, category, comment, user_id as "userId
 export const QUEUE_RANK = `(case category when 'detractor' then 0 when 'passive' then 1 when 'promoter' then 2 else 3 end)`;
 
 /** The queue rank of a category, as {@link QUEUE_RANK} computes it. */
-export const queueRank = (category: string | null): number => ({ detractor: 0, passive: 1, promoter: 2 })[category ?? ''] ?? 3;
+export const queueRank = (category: string | null): number =>
+  ({ detractor: 0, passive: 1, promoter: 2 })[category ?? ''] ?? 3;
 
 /** Answer counts and impressions of a group: the input of the figures. */
 const COUNT_COLUMNS = `(count(*) filter (where status = 'answered' and category = 'promoter'))::int as promoters,
@@ -98,7 +103,9 @@ export function where(f: ListFilter): { sql: string; params: unknown[] } {
     else {
       params.push(f.afterRank, f.afterSequence);
       const [rank, sequence] = ['$' + (params.length - 1), '$' + params.length];
-      clauses.push(`(${QUEUE_RANK} > ${rank}::int or (${QUEUE_RANK} = ${rank}::int and received_seq < ${sequence}::bigint))`);
+      clauses.push(
+        `(${QUEUE_RANK} > ${rank}::int or (${QUEUE_RANK} = ${rank}::int and received_seq < ${sequence}::bigint))`,
+      );
     }
   }
   return { sql: clauses.length ? 'where ' + clauses.join(' and ') : '', params };

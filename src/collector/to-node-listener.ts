@@ -29,7 +29,10 @@ const REFUSED_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
  * and TRACE get a 4xx before the handler runs.
  * @example http.createServer(toNodeListener(createCollector(options), { trustProxy: process.env.TRUST_PROXY == '1' })).listen(5173);
  */
-export function toNodeListener(handler: RequestHandler, { trustProxy = false, log = console.error }: NodeListenerOptions = {}) {
+export function toNodeListener(
+  handler: RequestHandler,
+  { trustProxy = false, log = console.error }: NodeListenerOptions = {},
+) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     void serve(handler, req, res, trustProxy).catch((e: unknown) => {
       log(`collector: request failed: ${e instanceof Error ? e.stack : String(e)}`);
@@ -40,7 +43,12 @@ export function toNodeListener(handler: RequestHandler, { trustProxy = false, lo
 }
 
 function refuse(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS, ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...SECURITY_HEADERS,
+    ...headers,
+  });
   res.end(JSON.stringify({ error: message }));
 }
 
@@ -48,11 +56,17 @@ async function serve(handler: RequestHandler, req: IncomingMessage, res: ServerR
   const method = req.method ?? 'GET';
   const target = req.url ?? '/';
   const host = req.headers.host;
-  if (REFUSED_METHODS.has(method)) return refuse(res, 405, `${method} is not supported`, { allow: 'GET, HEAD, POST, PATCH, OPTIONS' });
+  if (REFUSED_METHODS.has(method))
+    return refuse(res, 405, `${method} is not supported`, { allow: 'GET, HEAD, POST, PATCH, OPTIONS' });
   if (!target.startsWith('/') || target.startsWith('//')) return refuse(res, 400, 'the request target must be a path');
   if (host != null && !isValidHost(host)) return refuse(res, 400, 'bad Host header');
 
-  const forwarded = (name: string) => String(req.headers[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean).pop();
+  const forwarded = (name: string) =>
+    String(req.headers[name] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .pop();
   const tls = 'encrypted' in req.socket && !!req.socket.encrypted;
   const https = trustProxy ? forwarded('x-forwarded-proto') == 'https' || tls : tls;
   const clientAddress = (trustProxy && forwarded('x-forwarded-for')) || req.socket.remoteAddress;

@@ -12,7 +12,8 @@ const { minLength, maxLength } = SCHEMA.$defs.ResponseRecord.properties.userId;
  */
 export function userIdProblem(userId: string): string | undefined {
   const length = [...userId].length;
-  if (length < minLength || length > maxLength) return `userId must have ${minLength} to ${maxLength} characters, got ${length}`;
+  if (length < minLength || length > maxLength)
+    return `userId must have ${minLength} to ${maxLength} characters, got ${length}`;
   if (!isStorableText(userId)) return 'userId must not contain NUL or an unpaired surrogate';
   return undefined;
 }

@@ -44,7 +44,9 @@ const UNSTORABLE = 'text contains NUL or an unpaired surrogate, or JSON nested o
 const unstorable = (v: unknown, depth = 0): boolean =>
   typeof v == 'string'
     ? !isStorableText(v)
-    : !!v && typeof v == 'object' && (depth > 64 || Object.entries(v).some(([k, x]) => unstorable(k) || unstorable(x, depth + 1)));
+    : !!v &&
+      typeof v == 'object' &&
+      (depth > 64 || Object.entries(v).some(([k, x]) => unstorable(k) || unstorable(x, depth + 1)));
 
 /**
  * Checks a parsed batch against the shipped JSON Schema, then each record for what PostgreSQL cannot
@@ -54,7 +56,10 @@ const unstorable = (v: unknown, depth = 0): boolean =>
  * corrected) and rejected.
  * @example validateBatch(JSON.parse(body), Date.now())
  */
-export function validateBatch(body: unknown, now: number): { error: string } | { valid: ResponseRecord[]; rejected: Rejection[] } {
+export function validateBatch(
+  body: unknown,
+  now: number,
+): { error: string } | { valid: ResponseRecord[]; rejected: Rejection[] } {
   if (!fast.envelope(body)) return { error: reason(thorough.envelope, body, 'batch') };
   const correction = clockCorrection((body as { sentAt: string }).sentAt, now);
   const valid: ResponseRecord[] = [];

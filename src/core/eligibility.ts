@@ -57,14 +57,15 @@ export function sampleValue(key: string): number {
 }
 
 /** Within `resurveyDays` of the user's last answer or `dismissCooldownDays` of their last dismissal. */
-export function isThrottled(i: Pick<EligibilityInput, 'now' | 'state' | 'resurveyDays' | 'dismissCooldownDays'>): boolean {
+export function isThrottled(
+  i: Pick<EligibilityInput, 'now' | 'state' | 'resurveyDays' | 'dismissCooldownDays'>,
+): boolean {
   const { answeredAt = -Infinity, dismissedAt = -Infinity } = i.state;
   return i.now - answeredAt < i.resurveyDays * DAY || i.now - dismissedAt < i.dismissCooldownDays * DAY;
 }
 
 /** Epoch ms of a `signedUpAt` trait, or NaN when it is missing or not a date. */
-const signupTime = (v: unknown) =>
-  typeof v == 'number' ? v : typeof v == 'string' ? Date.parse(v) : NaN;
+const signupTime = (v: unknown) => (typeof v == 'number' ? v : typeof v == 'string' ? Date.parse(v) : NaN);
 
 /**
  * Decides whether a prompt may be shown, checking in the documented order: already-visible,

@@ -17,7 +17,9 @@ export function isJson(value: unknown, depth = 0): value is Json {
   const t = typeof value;
   return (
     depth < 21 &&
-    (value === null || t == 'boolean' || (t == 'string' && isStorableText(value as string)) ||
+    (value === null ||
+      t == 'boolean' ||
+      (t == 'string' && isStorableText(value as string)) ||
       (t == 'number'
         ? isFinite(value as number)
         : t == 'object' &&

@@ -144,7 +144,12 @@ export function previousRange({ from, to }: TimeRange): TimeRange {
  * `delta` is the difference of the two NPS as shown (one decimal each), so the figures add up on screen.
  * @example npsChange(thisMonth, lastMonth, previousRange(range), range)
  */
-export function npsChange(current: NpsCounts, previous: NpsCounts, previousRangeOf: TimeRange, range: TimeRange): NpsChange {
+export function npsChange(
+  current: NpsCounts,
+  previous: NpsCounts,
+  previousRangeOf: TimeRange,
+  range: TimeRange,
+): NpsChange {
   const nps = round(netShare(current) * 100);
   const previousNps = round(netShare(previous) * 100);
   const exactDelta = (netShare(current) - netShare(previous)) * 100;

@@ -52,12 +52,7 @@ export interface Theme {
 }
 
 /** Where the prompt appears. `center` is a modal dialog; `inline` renders into your element. */
-export type Position =
-  | 'bottom-right'
-  | 'bottom-left'
-  | 'bottom'
-  | 'center'
-  | { inline: HTMLElement | string };
+export type Position = 'bottom-right' | 'bottom-left' | 'bottom' | 'center' | { inline: HTMLElement | string };
 
 /** Follow-up question text per category; overrides the locale's default. */
 export interface FollowUp {
@@ -180,8 +175,8 @@ export type Traits = { [key: string]: Json };
  * default) and merging the nested option objects by key.
  */
 const merge = (to: Record<string, unknown>, from: object): Record<string, unknown> => {
+  // typeof: `messages.thanks` is a string that shares its name with the `thanks` option.
   for (const [k, v] of Object.entries(from))
-    // typeof: `messages.thanks` is a string that shares its name with the `thanks` option.
     if (v !== undefined)
       to[k] = typeof v == 'object' && NESTED_OPTIONS.test(k) ? merge({ ...(to[k] as object) }, v) : v;
   return to;

@@ -8,16 +8,23 @@ import { validateTriggers } from './validate-trigger';
 export type Check = (value: unknown) => true | string;
 export type Spec = { [key: string]: Check | Spec };
 
-const is = (type: string): Check => (v) => typeof v == type || 'a ' + type;
+const is =
+  (type: string): Check =>
+  (v) =>
+    typeof v == type || 'a ' + type;
 const str = is('string');
-const num = (min: number, max?: number, int?: boolean): Check => (v) =>
-  (typeof v == 'number' && v >= min && v <= (max ?? Infinity) && (!int || v % 1 == 0)) ||
-  `a${int ? 'n integer' : ' number'} ${max == null ? '≥ ' + min : `from ${min} to ${max}`}`;
+const num =
+  (min: number, max?: number, int?: boolean): Check =>
+  (v) =>
+    (typeof v == 'number' && v >= min && v <= (max ?? Infinity) && (!int || v % 1 == 0)) ||
+    `a${int ? 'n integer' : ' number'} ${max == null ? '≥ ' + min : `from ${min} to ${max}`}`;
 const days = num(0);
 // Browsers fire longer timers at once, so "never" (Infinity) must not pass as a delay.
 const ms = num(0, 2 ** 31 - 1);
-const oneOf = (values: string, more = ''): Check => (v) =>
-  values.split(' ').includes(v as string) || 'one of "' + values.replace(/ /g, '", "') + '"' + more;
+const oneOf =
+  (values: string, more = ''): Check =>
+  (v) =>
+    values.split(' ').includes(v as string) || 'one of "' + values.replace(/ /g, '", "') + '"' + more;
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v == 'object' && !Array.isArray(v);
 const strings = (keys: string): Spec => Object.fromEntries(keys.split(' ').map((k) => [k, str]));
 
@@ -46,12 +53,18 @@ const isHttpsOrPath = (v: unknown) => {
   }
 };
 const thanksLink: Check = (v) =>
-  (isObject(v) && isHttpsOrPath(v.href) && typeof v.text == 'string' && !!v.text.trim() && Object.keys(v).length == 2) ||
+  (isObject(v) &&
+    isHttpsOrPath(v.href) &&
+    typeof v.text == 'string' &&
+    !!v.text.trim() &&
+    Object.keys(v).length == 2) ||
   'an object { href: an https URL or a /path, text: a non-empty string }';
 const THANKS_FOR: Spec = { message: str, link: thanksLink };
 
 /** The strings `messages` may override (the keys of `Messages`). */
-export const MESSAGE_KEYS = 'question low high detractor passive promoter placeholder send close thanks left us'.split(' ');
+export const MESSAGE_KEYS = 'question low high detractor passive promoter placeholder send close thanks left us'.split(
+  ' ',
+);
 
 /** What a stage may set; also valid at the top level. `messages` keys are filled in by `validateOptions`. */
 const STAGE: Spec = {
@@ -64,7 +77,11 @@ const STAGE: Spec = {
   position: (v) =>
     (isObject(v) && !!v.inline && /^[so]/.test(typeof v.inline)) ||
     oneOf('bottom-right bottom-left bottom center', ' or { inline: element or selector }')(v),
-  theme: { ...strings('accent background text radius font'), mode: oneOf('light dark auto'), zIndex: (v) => Number.isInteger(v) || 'an integer' },
+  theme: {
+    ...strings('accent background text radius font'),
+    mode: oneOf('light dark auto'),
+    zIndex: (v) => Number.isInteger(v) || 'an integer',
+  },
   followUp: strings('detractor passive promoter'),
   thanks: { message: str, closeAfterMs: ms, detractor: THANKS_FOR, passive: THANKS_FOR, promoter: THANKS_FOR },
   // Triggers are validated by core/validate-trigger.ts.
@@ -102,7 +119,10 @@ export function walk(value: unknown, spec: Spec, path: string) {
  * so a typo never passes silently. `messageKeys` are the strings `messages` may override.
  * @example validateOptions({ endpoint: 'ftp://x' }, ['send']) // TypeError: nps: options.endpoint must be an https URL …, got "ftp://x"
  */
-export function validateOptions(options: unknown, messageKeys: readonly string[] = MESSAGE_KEYS): asserts options is NpsOptions {
+export function validateOptions(
+  options: unknown,
+  messageKeys: readonly string[] = MESSAGE_KEYS,
+): asserts options is NpsOptions {
   const stage = { ...STAGE, messages: strings(messageKeys.join(' ')) };
   const { on: _perStageOnly, ...top } = TOP;
   walk(options, { ...top, messages: stage.messages }, 'options');

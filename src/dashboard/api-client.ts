@@ -96,7 +96,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     if (response.status == 401) onUnauthorized();
     const body = (await response.json().catch(() => null)) as T | ErrorReply | null;
     if (!response.ok) {
-      const message = body && typeof body == 'object' && 'error' in body ? body.error : `${response.status} ${response.statusText}`;
+      const message =
+        body && typeof body == 'object' && 'error' in body ? body.error : `${response.status} ${response.statusText}`;
       throw new ApiError(message, response.status);
     }
     return body as T;

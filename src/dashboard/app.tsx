@@ -18,36 +18,69 @@ export function App() {
   const segment = store.filters.value.segment;
   return (
     <>
-      <a class="skip-link" href="#main">Skip to content</a>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
       <header class="top">
         <h1>NPS dashboard</h1>
         <FilterBar />
         <div class="actions">
-          <a class="button quiet" href={store.exportUrl.value} download>Export CSV</a>
+          <a class="button quiet" href={store.exportUrl.value} download>
+            Export CSV
+          </a>
           <form method="post" action="/logout">
-            <button type="submit" class="quiet">Sign out</button>
+            <button type="submit" class="quiet">
+              Sign out
+            </button>
           </form>
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <p class="live" role="status" aria-live="polite">{store.announcement.value}</p>
-        {store.stats.error.value && <p class="error" role="alert">Could not load the figures: {store.stats.error.value}</p>}
-        <PartBoundary><ResponsePanel /></PartBoundary>
-        <PartBoundary><UserHistory /></PartBoundary>
+        <p class="live" role="status" aria-live="polite">
+          {store.announcement.value}
+        </p>
+        {store.stats.error.value && (
+          <p class="error" role="alert">
+            Could not load the figures: {store.stats.error.value}
+          </p>
+        )}
+        <PartBoundary>
+          <ResponsePanel />
+        </PartBoundary>
+        <PartBoundary>
+          <UserHistory />
+        </PartBoundary>
         {stats && (
           <>
             {/* A collector that leaves a part out gets that part hidden, not a broken page. */}
-            <PartBoundary resetOn={stats}><SummaryCards stats={stats} filters={store.filters.value} /></PartBoundary>
-            {stats.byWeek && <PartBoundary resetOn={stats}><WeekChart weeks={stats.byWeek} /></PartBoundary>}
+            <PartBoundary resetOn={stats}>
+              <SummaryCards stats={stats} filters={store.filters.value} />
+            </PartBoundary>
+            {stats.byWeek && (
+              <PartBoundary resetOn={stats}>
+                <WeekChart weeks={stats.byWeek} />
+              </PartBoundary>
+            )}
             {stats.byStage && (
-              <PartBoundary resetOn={stats}><FiguresTable id="stages-title" title="By stage" groupLabel="Stage" groups={stats.byStage} /></PartBoundary>
+              <PartBoundary resetOn={stats}>
+                <FiguresTable id="stages-title" title="By stage" groupLabel="Stage" groups={stats.byStage} />
+              </PartBoundary>
             )}
             {segment && stats.bySegment && (
-              <PartBoundary resetOn={stats}><FiguresTable id="segment-title" title={`By ${segment}`} groupLabel={segment} groups={stats.bySegment} /></PartBoundary>
+              <PartBoundary resetOn={stats}>
+                <FiguresTable
+                  id="segment-title"
+                  title={`By ${segment}`}
+                  groupLabel={segment}
+                  groups={stats.bySegment}
+                />
+              </PartBoundary>
             )}
           </>
         )}
-        <PartBoundary><FollowUpQueue /></PartBoundary>
+        <PartBoundary>
+          <FollowUpQueue />
+        </PartBoundary>
         <PartBoundary>
           <section class="panel" aria-labelledby="comments-title">
             <h2 id="comments-title">Comments</h2>
@@ -55,8 +88,12 @@ export function App() {
           </section>
         </PartBoundary>
         <div class="two-columns">
-          <PartBoundary><RecoveredList /></PartBoundary>
-          <PartBoundary><FailedAlerts /></PartBoundary>
+          <PartBoundary>
+            <RecoveredList />
+          </PartBoundary>
+          <PartBoundary>
+            <FailedAlerts />
+          </PartBoundary>
         </div>
       </main>
     </>

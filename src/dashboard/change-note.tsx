@@ -23,8 +23,8 @@ export function ChangeNote({ change, filters }: { change: NpsChange; filters: Pi
   return (
     <>
       <p class="change-ranges">
-        {changeRangeText(change, filters)}: <RangeNps nps={change.nps} total={change.total} /> · {previousRangeText(change)}:{' '}
-        <RangeNps nps={change.previousNps} total={change.previousTotal} />
+        {changeRangeText(change, filters)}: <RangeNps nps={change.nps} total={change.total} /> ·{' '}
+        {previousRangeText(change)}: <RangeNps nps={change.previousNps} total={change.previousTotal} />
       </p>
       <p class={`change sign-${judged ? signOf(change.delta) : 'zero'}`}>{changeText(change)}</p>
     </>

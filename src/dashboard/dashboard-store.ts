@@ -66,7 +66,12 @@ export function createDashboardStore(api: ApiClient, navigation: Navigation = br
 
   async function loadFiltered() {
     announcement.value = 'Loading…';
-    await Promise.all([loadStats(), queue.reload(), comments.reload(), recovered.load(() => api.recovered(filters.value))]);
+    await Promise.all([
+      loadStats(),
+      queue.reload(),
+      comments.reload(),
+      recovered.load(() => api.recovered(filters.value)),
+    ]);
     const reply = stats.value.value;
     announcement.value = reply
       ? `Updated: NPS ${reply.total ? signed(reply.nps) : 'not available'} from ${plural(reply.total, 'answer')}.`
@@ -148,7 +153,8 @@ export function createDashboardStore(api: ApiClient, navigation: Navigation = br
         comments.replace(updated);
         const history = userHistory.value.value;
         if (openedResponse.value.value?.id == id) openedResponse.value.value = updated;
-        if (history) userHistory.value.value = { ...history, responses: history.responses.map((r) => (r.id == id ? updated : r)) };
+        if (history)
+          userHistory.value.value = { ...history, responses: history.responses.map((r) => (r.id == id ? updated : r)) };
       });
       announcement.value = updated.followUp ? `Follow-up saved: ${updated.followUp.status}.` : 'Follow-up saved.';
       await loadStats();

@@ -10,14 +10,16 @@ export function FailedAlerts() {
   return (
     <section class="panel" aria-labelledby="alerts-title">
       <h2 id="alerts-title">Failed alerts: {counts.failed}</h2>
-      <p class="note">{counts.delivered} delivered · {counts.pending} pending · {counts.failed} failed</p>
+      <p class="note">
+        {counts.delivered} delivered · {counts.pending} pending · {counts.failed} failed
+      </p>
       {reply.alerts.length > 0 && (
         <ul class="plain-list alerts">
           {reply.alerts.map((a) => (
             <li key={a.id}>
               <p>
-                <strong>{a.event}</strong> alert to <span class="webhook">{a.webhook}</span> · {a.attempts} attempts · created{' '}
-                <time dateTime={a.createdAt}>{dateTime(a.createdAt)}</time>
+                <strong>{a.event}</strong> alert to <span class="webhook">{a.webhook}</span> · {a.attempts} attempts ·
+                created <time dateTime={a.createdAt}>{dateTime(a.createdAt)}</time>
               </p>
               {a.lastError && <p class="meta">Last error: {a.lastError}</p>}
             </li>

@@ -3,7 +3,17 @@ import { percent } from './format';
 import { NpsValue } from './nps-value';
 
 /** NPS, margin, answers, split and response rate per group (stage or segment value). */
-export function FiguresTable({ id, title, groupLabel, groups }: { id: string; title: string; groupLabel: string; groups: Record<string, NpsFigures> }) {
+export function FiguresTable({
+  id,
+  title,
+  groupLabel,
+  groups,
+}: {
+  id: string;
+  title: string;
+  groupLabel: string;
+  groups: Record<string, NpsFigures>;
+}) {
   const rows = Object.entries(groups);
   return (
     <section class="panel" aria-labelledby={id}>
@@ -17,18 +27,32 @@ export function FiguresTable({ id, title, groupLabel, groups }: { id: string; ti
               <tr>
                 <th scope="col">{groupLabel}</th>
                 <th scope="col">NPS ± 95%</th>
-                <th scope="col" class="num">Answers</th>
-                <th scope="col" class="num wide-only">Promoters</th>
-                <th scope="col" class="num wide-only">Passives</th>
-                <th scope="col" class="num wide-only">Detractors</th>
-                <th scope="col" class="num">Response rate</th>
+                <th scope="col" class="num">
+                  Answers
+                </th>
+                <th scope="col" class="num wide-only">
+                  Promoters
+                </th>
+                <th scope="col" class="num wide-only">
+                  Passives
+                </th>
+                <th scope="col" class="num wide-only">
+                  Detractors
+                </th>
+                <th scope="col" class="num">
+                  Response rate
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map(([name, figures]) => (
                 <tr key={name}>
-                  <th scope="row" class="group">{name}</th>
-                  <td><NpsValue figures={figures} /></td>
+                  <th scope="row" class="group">
+                    {name}
+                  </th>
+                  <td>
+                    <NpsValue figures={figures} />
+                  </td>
                   <td class="num">{figures.total}</td>
                   <td class="num wide-only">{figures.promoters}</td>
                   <td class="num wide-only">{figures.passives}</td>

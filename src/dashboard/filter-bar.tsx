@@ -32,30 +32,50 @@ export function FilterBar() {
         <select id="filter-stage" name="stage" value={draft.stage} onChange={field('stage')}>
           <option value="">All stages</option>
           {[...new Set([...stages, draft.stage].filter(Boolean))].map((stage) => (
-            <option key={stage} value={stage}>{stage}</option>
+            <option key={stage} value={stage}>
+              {stage}
+            </option>
           ))}
         </select>
       </div>
       <div class="field">
         <label for="filter-from">From</label>
-        <input id="filter-from" name="from" type="date" value={draft.from} max={draft.to || undefined} onChange={field('from')} />
+        <input
+          id="filter-from"
+          name="from"
+          type="date"
+          value={draft.from}
+          max={draft.to || undefined}
+          onChange={field('from')}
+        />
       </div>
       <div class="field">
         <label for="filter-to">To</label>
-        <input id="filter-to" name="to" type="date" value={draft.to} min={draft.from || undefined} onChange={field('to')} />
+        <input
+          id="filter-to"
+          name="to"
+          type="date"
+          value={draft.to}
+          min={draft.from || undefined}
+          onChange={field('to')}
+        />
       </div>
       <div class="field">
         <label for="filter-segment">Segment by</label>
         <select id="filter-segment" name="segment" value={draft.segment} onChange={field('segment')}>
           <option value="">No segment</option>
           {[...new Set([...segmentKeys, draft.segment].filter(Boolean))].map((key) => (
-            <option key={key} value={key}>{key}</option>
+            <option key={key} value={key}>
+              {key}
+            </option>
           ))}
         </select>
       </div>
       <div class="filter-buttons">
         <button type="submit">Apply</button>
-        <button type="reset" class="quiet">Clear</button>
+        <button type="reset" class="quiet">
+          Clear
+        </button>
       </div>
     </form>
   );

@@ -21,7 +21,9 @@ export function FollowUpForm({ response }: { response: StoredResponse }) {
     setSaving(true);
     setMessage('Saving…');
     try {
-      await store.saveFollowUp(response.id, { followUp: { status, owner: owner.trim() || null, note: note.trim() || null } });
+      await store.saveFollowUp(response.id, {
+        followUp: { status, owner: owner.trim() || null, note: note.trim() || null },
+      });
       setMessage('Saved');
     } catch (e) {
       setMessage('Not saved: ' + (e instanceof Error ? e.message : String(e)));
@@ -36,20 +38,48 @@ export function FollowUpForm({ response }: { response: StoredResponse }) {
       <form class="follow-up-form" onSubmit={save} aria-label={`Follow-up of the answer ${response.id.slice(0, 8)}`}>
         <div class="field">
           <label for={`${id}-status`}>Status</label>
-          <select id={`${id}-status`} name="status" value={status} onChange={value((v) => setStatus(v as FollowUpStatus))}>
-            {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+          <select
+            id={`${id}-status`}
+            name="status"
+            value={status}
+            onChange={value((v) => setStatus(v as FollowUpStatus))}
+          >
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </div>
         <div class="field">
           <label for={`${id}-owner`}>Owner</label>
-          <input id={`${id}-owner`} name="owner" value={owner} maxLength={200} autoComplete="off" onInput={value(setOwner)} />
+          <input
+            id={`${id}-owner`}
+            name="owner"
+            value={owner}
+            maxLength={200}
+            autoComplete="off"
+            onInput={value(setOwner)}
+          />
         </div>
         <div class="field note-field">
           <label for={`${id}-note`}>Note</label>
-          <textarea id={`${id}-note`} name="note" rows={2} maxLength={2000} value={note} placeholder="What you did, what they said" onInput={value(setNote)} />
+          <textarea
+            id={`${id}-note`}
+            name="note"
+            rows={2}
+            maxLength={2000}
+            value={note}
+            placeholder="What you did, what they said"
+            onInput={value(setNote)}
+          />
         </div>
-        <button type="submit" disabled={saving}>Save</button>
-        <span class="saved" role="status">{message}</span>
+        <button type="submit" disabled={saving}>
+          Save
+        </button>
+        <span class="saved" role="status">
+          {message}
+        </span>
       </form>
       {followUp.history?.length > 0 && (
         <details class="history">

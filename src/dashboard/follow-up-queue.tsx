@@ -16,7 +16,13 @@ export function FollowUpQueue() {
           <legend class="visually-hidden">Show follow-ups that are</legend>
           {STATUSES.map((status) => (
             <label key={status}>
-              <input type="radio" name="queue" value={status} checked={status == current} onChange={() => void store.showQueue(status)} />
+              <input
+                type="radio"
+                name="queue"
+                value={status}
+                checked={status == current}
+                onChange={() => void store.showQueue(status)}
+              />
               {status}
             </label>
           ))}

@@ -52,7 +52,10 @@ export function headlineRangeText({ from, to }: Pick<Filters, 'from' | 'to'>): s
  * What the change's own NPS covers. With From set it is the headline's range ("This range"); without,
  * the collector compares the last 30 days (up to To), which the headline does not show on its own.
  */
-export function changeRangeText(change: Pick<NpsChange, 'from' | 'to'>, { from, to }: Pick<Filters, 'from' | 'to'>): string {
+export function changeRangeText(
+  change: Pick<NpsChange, 'from' | 'to'>,
+  { from, to }: Pick<Filters, 'from' | 'to'>,
+): string {
   if (from) return 'This range';
   const length = rangeLength(change.from, change.to);
   return to ? `The ${length} to ${to}` : `The last ${length}`;

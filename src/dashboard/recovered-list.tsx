@@ -16,8 +16,8 @@ export function RecoveredList() {
         <ul class="plain-list">
           {reply.users.map((u) => (
             <li key={u.userId}>
-              <UserLink response={{ userId: u.userId, anonymousId: '' }} /> · detractor on {dateTime(u.firstDetractorAt)}, latest score{' '}
-              {u.latestScore} on {dateTime(u.latestAt)}
+              <UserLink response={{ userId: u.userId, anonymousId: '' }} /> · detractor on{' '}
+              {dateTime(u.firstDetractorAt)}, latest score {u.latestScore} on {dateTime(u.latestAt)}
             </li>
           ))}
         </ul>

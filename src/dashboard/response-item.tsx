@@ -9,15 +9,19 @@ export function ResponseItem({ response, withFollowUp }: { response: StoredRespo
   const when = response.answeredAt ?? response.receivedAt;
   return (
     <li class={`response category-${category} follow-up-${response.followUp?.status ?? 'none'}`}>
-      <span class="score-badge" aria-hidden="true">{response.score ?? '–'}</span>
+      <span class="score-badge" aria-hidden="true">
+        {response.score ?? '–'}
+      </span>
       <div class="body">
         <p class="score-text">
-          Score {response.score ?? 'none'}{response.category && <> · {response.category}</>}
+          Score {response.score ?? 'none'}
+          {response.category && <> · {response.category}</>}
           {!withFollowUp && response.followUp && <span class="status-tag"> · {response.followUp.status}</span>}
         </p>
         {response.comment ? <p class="comment">{response.comment}</p> : <p class="comment empty-note">No comment</p>}
         <p class="meta">
-          <UserLink response={response} /> · {response.stage ?? 'no stage'} · <time dateTime={when}>{dateTime(when)}</time>
+          <UserLink response={response} /> · {response.stage ?? 'no stage'} ·{' '}
+          <time dateTime={when}>{dateTime(when)}</time>
         </p>
         {withFollowUp && response.followUp && <FollowUpForm response={response} />}
       </div>

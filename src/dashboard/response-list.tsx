@@ -6,11 +6,17 @@ export function ResponseList({ list, withFollowUp, empty }: { list: PagedList; w
   const items = list.items.value;
   return (
     <>
-      {list.error.value && <p class="error" role="alert">Could not load: {list.error.value}</p>}
+      {list.error.value && (
+        <p class="error" role="alert">
+          Could not load: {list.error.value}
+        </p>
+      )}
       {items.length == 0 && !list.loading.value && !list.error.value && <p class="empty-note">{empty}</p>}
       {items.length > 0 && (
         <ol class="responses">
-          {items.map((response) => <ResponseItem key={response.id} response={response} withFollowUp={withFollowUp} />)}
+          {items.map((response) => (
+            <ResponseItem key={response.id} response={response} withFollowUp={withFollowUp} />
+          ))}
         </ol>
       )}
       {list.nextCursor.value && (

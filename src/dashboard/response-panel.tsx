@@ -15,10 +15,18 @@ export function ResponsePanel() {
   return (
     <section class="panel opened-response" aria-labelledby="response-title">
       <div class="panel-head">
-        <h2 id="response-title" tabIndex={-1} ref={heading}>Response</h2>
-        <button type="button" class="quiet" onClick={() => void store.closeResponse()}>Close</button>
+        <h2 id="response-title" tabIndex={-1} ref={heading}>
+          Response
+        </h2>
+        <button type="button" class="quiet" onClick={() => void store.closeResponse()}>
+          Close
+        </button>
       </div>
-      {error && <p class="error" role="alert">Could not load the response: {error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          Could not load the response: {error}
+        </p>
+      )}
       {response && response.id == id && (
         <ol class="responses">
           <ResponseItem response={response} withFollowUp={response.status == 'answered'} />

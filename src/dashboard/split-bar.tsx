@@ -10,9 +10,7 @@ const PARTS = [
 /** Detractors, passives and promoters as one stacked bar (the legend beside it carries the numbers). */
 export function SplitBar({ figures }: { figures: NpsFigures }) {
   const { total } = figures;
-  const label = total
-    ? PARTS.map(([key]) => `${key} ${percent(figures[key] / total)}`).join(', ')
-    : 'No answers yet';
+  const label = total ? PARTS.map(([key]) => `${key} ${percent(figures[key] / total)}`).join(', ') : 'No answers yet';
   let x = 0;
   return (
     <svg class="split-bar" viewBox="0 0 1000 24" preserveAspectRatio="none" role="img" aria-label={label}>

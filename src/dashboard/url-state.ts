@@ -25,7 +25,12 @@ export function readUrlState(search: string): UrlState {
   };
   const queue = params.get('queue') as FollowUpStatus | null;
   return {
-    filters: { stage: params.get('stage') ?? '', from: day('from'), to: day('to'), segment: params.get('segment') ?? '' },
+    filters: {
+      stage: params.get('stage') ?? '',
+      from: day('from'),
+      to: day('to'),
+      segment: params.get('segment') ?? '',
+    },
     queue: queue && STATUSES.includes(queue) ? queue : 'open',
     user: params.get('user') ?? '',
     response: params.get('response') ?? '',
@@ -35,7 +40,8 @@ export function readUrlState(search: string): UrlState {
 /** The query string (with `?`, or '' when everything is default) for a state. */
 export function writeUrlState(state: UrlState): string {
   const params = new URLSearchParams();
-  for (const key of ['stage', 'from', 'to', 'segment'] as const) if (state.filters[key]) params.set(key, state.filters[key]);
+  for (const key of ['stage', 'from', 'to', 'segment'] as const)
+    if (state.filters[key]) params.set(key, state.filters[key]);
   if (state.queue != 'open') params.set('queue', state.queue);
   if (state.user) params.set('user', state.user);
   if (state.response) params.set('response', state.response);

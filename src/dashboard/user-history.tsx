@@ -15,10 +15,18 @@ export function UserHistory() {
   return (
     <section class="panel user-history" aria-labelledby="user-title">
       <div class="panel-head">
-        <h2 id="user-title" tabIndex={-1} ref={heading}>History of user {userId}</h2>
-        <button type="button" class="quiet" onClick={() => void store.closeUser()}>Close</button>
+        <h2 id="user-title" tabIndex={-1} ref={heading}>
+          History of user {userId}
+        </h2>
+        <button type="button" class="quiet" onClick={() => void store.closeUser()}>
+          Close
+        </button>
       </div>
-      {error && <p class="error" role="alert">Could not load: {error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          Could not load: {error}
+        </p>
+      )}
       {reply && reply.userId == userId && (
         <>
           {reply.recovered && <p class="badge recovered">Recovered: was a detractor, latest answer is not</p>}
@@ -28,14 +36,21 @@ export function UserHistory() {
             <ol class="journey">
               {reply.responses.map((r) => (
                 <li key={r.id} class={`category-${r.category ?? 'none'}`}>
-                  <span class="score-badge" aria-hidden="true">{r.score ?? '–'}</span>
+                  <span class="score-badge" aria-hidden="true">
+                    {r.score ?? '–'}
+                  </span>
                   <div class="body">
                     <p class="score-text">
-                      {r.status == 'answered' ? `Score ${r.score} · ${r.category}` : r.status} · {r.stage ?? 'no stage'} ·{' '}
-                      <time dateTime={r.answeredAt ?? r.shownAt}>{dateTime(r.answeredAt ?? r.shownAt)}</time>
+                      {r.status == 'answered' ? `Score ${r.score} · ${r.category}` : r.status} · {r.stage ?? 'no stage'}{' '}
+                      · <time dateTime={r.answeredAt ?? r.shownAt}>{dateTime(r.answeredAt ?? r.shownAt)}</time>
                     </p>
                     {r.comment && <p class="comment">{r.comment}</p>}
-                    {r.status == 'answered' && r.followUp && <p class="meta">Follow-up: {r.followUp.status}{r.followUp.owner && ` · ${r.followUp.owner}`}</p>}
+                    {r.status == 'answered' && r.followUp && (
+                      <p class="meta">
+                        Follow-up: {r.followUp.status}
+                        {r.followUp.owner && ` · ${r.followUp.owner}`}
+                      </p>
+                    )}
                   </div>
                 </li>
               ))}

@@ -19,9 +19,12 @@ export function WeekChart({ weeks }: { weeks: Week[] }) {
   const labelEvery = Math.max(1, Math.ceil(70 / step));
   const low = (w: Week) => Math.max(-100, w.nps - w.marginOfError);
   const high = (w: Week) => Math.min(100, w.nps + w.marginOfError);
-  const band = data.length > 1
-    ? [...data.map((w, i) => `${x(i)},${y(high(w))}`), ...data.map((w, i) => `${x(i)},${y(low(w))}`).reverse()].join(' ')
-    : '';
+  const band =
+    data.length > 1
+      ? [...data.map((w, i) => `${x(i)},${y(high(w))}`), ...data.map((w, i) => `${x(i)},${y(low(w))}`).reverse()].join(
+          ' ',
+        )
+      : '';
   const summary = data.length
     ? `NPS by week, ${data[0].week} to ${data[data.length - 1].week}: from ${signed(data[0].nps)} to ${signed(data[data.length - 1].nps)}. The table below has every week.`
     : 'No answers in this range.';
@@ -30,39 +33,78 @@ export function WeekChart({ weeks }: { weeks: Week[] }) {
     <section class="panel" aria-labelledby="weeks-title">
       <h2 id="weeks-title">NPS by week</h2>
       <div class="chart" ref={ref}>
-        <svg class="week-chart" width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={summary}>
+        <svg
+          class="week-chart"
+          width={width}
+          height={HEIGHT}
+          viewBox={`0 0 ${width} ${HEIGHT}`}
+          role="img"
+          aria-label={summary}
+        >
           {[100, 50, 0, -50, -100].map((v) => (
             <g key={v}>
               <line class={v == 0 ? 'axis zero' : 'axis'} x1={PAD.left} x2={width - PAD.right} y1={y(v)} y2={y(v)} />
-              <text class="tick" x={PAD.left - 6} y={y(v) + 4} text-anchor="end">{signed(v)}</text>
+              <text class="tick" x={PAD.left - 6} y={y(v) + 4} text-anchor="end">
+                {signed(v)}
+              </text>
             </g>
           ))}
           {band && <polygon class="margin-band" points={band} />}
-          {data.map((w, i) => <line key={w.week + 'm'} class="margin-bar" x1={x(i)} x2={x(i)} y1={y(high(w))} y2={y(low(w))} />)}
+          {data.map((w, i) => (
+            <line key={w.week + 'm'} class="margin-bar" x1={x(i)} x2={x(i)} y1={y(high(w))} y2={y(low(w))} />
+          ))}
           {data.length > 1 && <polyline class="trend" points={data.map((w, i) => `${x(i)},${y(w.nps)}`).join(' ')} />}
           {data.map((w, i) => (
-            <circle key={w.week} class={`point sign-${signOf(w.nps)}${w.total < FEW_ANSWERS ? ' few' : ''}`} cx={x(i)} cy={y(w.nps)} r="5">
+            <circle
+              key={w.week}
+              class={`point sign-${signOf(w.nps)}${w.total < FEW_ANSWERS ? ' few' : ''}`}
+              cx={x(i)}
+              cy={y(w.nps)}
+              r="5"
+            >
               <title>{`${w.week}: NPS ${signed(w.nps)} ± ${w.marginOfError} (${plural(w.total, 'answer')})`}</title>
             </circle>
           ))}
           {data.map((w, i) =>
             i % labelEvery == 0 ? (
-              <text key={w.week + 'l'} class="tick" x={x(i)} y={HEIGHT - PAD.bottom + 20} text-anchor="middle">{w.week.replace(/^\d{4}-/, '')}</text>
+              <text key={w.week + 'l'} class="tick" x={x(i)} y={HEIGHT - PAD.bottom + 20} text-anchor="middle">
+                {w.week.replace(/^\d{4}-/, '')}
+              </text>
             ) : null,
           )}
-          {!data.length && <text class="empty-note" x={width / 2} y={HEIGHT / 2} text-anchor="middle">No answers in this range</text>}
+          {!data.length && (
+            <text class="empty-note" x={width / 2} y={HEIGHT / 2} text-anchor="middle">
+              No answers in this range
+            </text>
+          )}
         </svg>
       </div>
-      <p class="note">Band and bars: 95% margin of error. Hollow points: weeks with fewer than {FEW_ANSWERS} answers.</p>
+      <p class="note">
+        Band and bars: 95% margin of error. Hollow points: weeks with fewer than {FEW_ANSWERS} answers.
+      </p>
       {data.length > 0 && (
         <details>
           <summary>NPS by week as a table</summary>
           <div class="table-scroll" tabIndex={0} role="region" aria-label="NPS by week, table">
             <table class="figures">
-              <thead><tr><th scope="col">Week</th><th scope="col">NPS</th><th scope="col" class="num">Answers</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Week</th>
+                  <th scope="col">NPS</th>
+                  <th scope="col" class="num">
+                    Answers
+                  </th>
+                </tr>
+              </thead>
               <tbody>
                 {data.map((w) => (
-                  <tr key={w.week}><th scope="row">{w.week}</th><td><NpsValue figures={w} /></td><td class="num">{w.total}</td></tr>
+                  <tr key={w.week}>
+                    <th scope="row">{w.week}</th>
+                    <td>
+                      <NpsValue figures={w} />
+                    </td>
+                    <td class="num">{w.total}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>

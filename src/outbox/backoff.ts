@@ -6,4 +6,5 @@ import { BACKOFF_CAP } from './delivery-state';
  * @param attempt failed attempts before this one (0 for the first retry)
  * @param random uniform in [0, 1)
  */
-export const backoff = (attempt: number, random: () => number): number => random() * Math.min(BACKOFF_CAP, 1e3 * 2 ** attempt);
+export const backoff = (attempt: number, random: () => number): number =>
+  random() * Math.min(BACKOFF_CAP, 1e3 * 2 ** attempt);

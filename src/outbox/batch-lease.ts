@@ -9,7 +9,8 @@ import type { KvStore } from './kv-store';
  * on this clock (the clock was set back, or a wrong clock wrote it), so it counts as run out rather
  * than hold the record for weeks.
  */
-export const isLeased = (e: Envelope, at: number, lease: number): boolean => e.leasedUntil! > at && e.leasedUntil! <= at + 2 * lease;
+export const isLeased = (e: Envelope, at: number, lease: number): boolean =>
+  e.leasedUntil! > at && e.leasedUntil! <= at + 2 * lease;
 
 /**
  * Leases a batch in one transaction: only records no live sender owns, at their stored version
@@ -25,7 +26,7 @@ export async function claimBatch(
 ): Promise<ResponseRecord[]> {
   const claimed = new Map<string, ResponseRecord>();
   await store.updateMany<unknown>([DELIVERY_STATE, ...Array.from(free, (r) => RECORD + r.id)], (current, key) => {
-    if (key == DELIVERY_STATE) return onState(current), current;
+    if (key == DELIVERY_STATE) return (onState(current), current);
     const e = toEnvelope(current);
     if (!e || isLeased(e, at, until - at)) return current;
     claimed.set(key, e.record);
@@ -36,17 +37,25 @@ export async function claimBatch(
 
 /** Gives back, in one transaction, what a lease ending at `until` took and could not deliver. */
 export const releaseBatch = (store: KvStore, records: ResponseRecord[], until: number): Promise<void> =>
-  store.updateMany<unknown>(Array.from(records, (r) => RECORD + r.id), (current) => {
-    const e = toEnvelope(current);
-    return e && e.leasedUntil == until ? { ...e, leasedUntil: 0 } : current;
-  });
+  store.updateMany<unknown>(
+    Array.from(records, (r) => RECORD + r.id),
+    (current) => {
+      const e = toEnvelope(current);
+      return e && e.leasedUntil == until ? { ...e, leasedUntil: 0 } : current;
+    },
+  );
 
 /**
  * Settles a sent batch in one transaction: deletes the versions sent (a newer one written
  * meanwhile survives and goes out next) and keeps the refused ones aside as dead letters.
  * `onDeleted` gets each record key removed.
  */
-export function confirmBatch(store: KvStore, sent: ResponseRecord[], refused: Map<string, string>, onDeleted: (key: string) => void): Promise<void> {
+export function confirmBatch(
+  store: KvStore,
+  sent: ResponseRecord[],
+  refused: Map<string, string>,
+  onDeleted: (key: string) => void,
+): Promise<void> {
   const versions = new Map<string, string>();
   const dead = new Map<string, Envelope>();
   for (const r of sent) {

@@ -14,7 +14,12 @@ export interface DeliveryState {
 export const BACKOFF_CAP = 3e5;
 export const RETRY_AFTER_CAP = 36e5;
 
-export const idleState = (): DeliveryState => ({ failedAttempts: 0, throttled: 0, backoffUntil: 0, retryAfterUntil: 0 });
+export const idleState = (): DeliveryState => ({
+  failedAttempts: 0,
+  throttled: 0,
+  backoffUntil: 0,
+  retryAfterUntil: 0,
+});
 
 /**
  * A stored state (this format, widget 0.1's `{ a, b, w }`, or garbage) as a state whose times lie

@@ -46,7 +46,9 @@ export function toEnvelope(value: unknown): Envelope | undefined {
     if (error != null) e.error = error;
     return e;
   }
-  return typeof value.id == 'string' && typeof value.updatedAt == 'string' ? { format: 2, record: value as unknown as ResponseRecord } : undefined;
+  return typeof value.id == 'string' && typeof value.updatedAt == 'string'
+    ? { format: 2, record: value as unknown as ResponseRecord }
+    : undefined;
 }
 
 /**

@@ -37,12 +37,20 @@ const ids = (entries: Entry[]) => Array.from(entries, ([, e]) => e.record.id);
  * Applies the queue's caps: evicts (in one transaction) what {@link evictions} picks, reports it
  * as `storage-evicted` with the counts and ids, and returns what is kept.
  */
-export async function evict(store: KvStore, queue: Entry[], now: number, report: (e: NpsError) => void): Promise<Entry[]> {
+export async function evict(
+  store: KvStore,
+  queue: Entry[],
+  now: number,
+  report: (e: NpsError) => void,
+): Promise<Entry[]> {
   const { tooOld, overCap } = evictions(queue, now);
   const gone = [...tooOld, ...overCap];
   if (!gone.length) return queue;
   await remove(store, gone);
-  const why = [overCap.length && `${overCap.length} over the ${MAX_RECORDS}-record cap`, tooOld.length && `${tooOld.length} older than 30 days`];
+  const why = [
+    overCap.length && `${overCap.length} over the ${MAX_RECORDS}-record cap`,
+    tooOld.length && `${tooOld.length} older than 30 days`,
+  ];
   report(
     new NpsError('storage-evicted', `${gone.length} queued records evicted (${why.filter(Boolean).join(', ')})`, {
       records: gone.length,

@@ -24,7 +24,11 @@ export interface ErasableKvStore extends KvStore {
  * A whole store from its `get`, `updateMany` and `entries`: `update`, `set` and `del` are
  * one-key updates, so every implementation (and the fallback chain) writes through one atomic path.
  */
-export const kvStore = (get: KvStore['get'], updateMany: KvStore['updateMany'], entries: KvStore['entries']): KvStore => ({
+export const kvStore = (
+  get: KvStore['get'],
+  updateMany: KvStore['updateMany'],
+  entries: KvStore['entries'],
+): KvStore => ({
   get,
   updateMany,
   entries,

@@ -30,7 +30,8 @@ export async function migrateLegacy(store: KvStore, now: number): Promise<number
   await store.updateMany<unknown>([...moved.keys(), ...read.keys(), DELIVERY_STATE], (current, key) => {
     if (moved.has(key)) return toEnvelope(newer(toEnvelope(current), moved.get(key)));
     // The state this version wrote, if any, is newer than widget 0.1's.
-    if (key == DELIVERY_STATE) return current ?? (state === undefined ? undefined : readDeliveryState(state, now).state);
+    if (key == DELIVERY_STATE)
+      return current ?? (state === undefined ? undefined : readDeliveryState(state, now).state);
     if (key == LEGACY.state) return undefined;
     return sameVersion(current, read.get(key)) ? undefined : current;
   });

@@ -60,13 +60,18 @@ export function openStore(
     const incoming = new Map(list);
     await store.updateMany<unknown>([...incoming.keys()], (kept, key) => merge(kept, incoming.get(key)));
     // A tab still on the fallback may have written a key again meanwhile: only what was merged goes.
-    await from.updateMany<unknown>([...incoming.keys()], (now, key) => (JSON.stringify(now) == JSON.stringify(incoming.get(key)) ? undefined : now));
+    await from.updateMany<unknown>([...incoming.keys()], (now, key) =>
+      JSON.stringify(now) == JSON.stringify(incoming.get(key)) ? undefined : now,
+    );
   };
   const run = async <T>(op: (store: KvStore) => Promise<T>): Promise<T> => {
     // Every promise that resolves with an object would call the page's `then` instead: no layer
     // can work, so say why at once rather than after every layer timed out.
     if (typeof (Object.prototype as { then?: unknown }).then == 'function')
-      throw new NpsError('storage-failed', 'the page defines Object.prototype.then, which breaks every promise that carries a stored value; nothing is stored');
+      throw new NpsError(
+        'storage-failed',
+        'the page defines Object.prototype.then, which breaks every promise that carries a stored value; nothing is stored',
+      );
     for (;;) {
       const at = layer;
       try {
@@ -82,7 +87,10 @@ export function openStore(
           current = undefined;
           // Reopen IndexedDB only if it ever worked; a first open that failed or hung won't do better.
           layer += !layer && !worked ? 2 : 1;
-          if (layer > 1) onError(new NpsError('storage-fallback', 'storage fell back to ' + (layer > 2 ? 'memory' : 'localStorage'), e));
+          if (layer > 1)
+            onError(
+              new NpsError('storage-fallback', 'storage fell back to ' + (layer > 2 ? 'memory' : 'localStorage'), e),
+            );
         }
       }
     }
@@ -102,10 +110,17 @@ export function openStore(
       adopted = undefined;
       // IndexedDB first: its deletion closes this tab's connection (and asks other tabs to close theirs).
       const results = await Promise.allSettled(
-        Array.from(stores, (store) => within(store.erase(), timeout, () => Error('erase timed out (another tab keeps the database open)'))),
+        Array.from(stores, (store) =>
+          within(store.erase(), timeout, () => Error('erase timed out (another tab keeps the database open)')),
+        ),
       );
       const failed = results.filter((r): r is PromiseRejectedResult => r.status == 'rejected');
-      if (failed.length) throw new NpsError('storage-failed', 'could not erase everything stored on this device', Array.from(failed, (r) => r.reason));
+      if (failed.length)
+        throw new NpsError(
+          'storage-failed',
+          'could not erase everything stored on this device',
+          Array.from(failed, (r) => r.reason),
+        );
     },
   };
 }

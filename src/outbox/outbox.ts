@@ -51,7 +51,10 @@ export function createOutbox(o: OutboxOptions): Outbox {
   // Once closed, the loop leaves the store alone (consent withdrawal erases it, and an IndexedDB access
   // would re-create the database): leases run out, another tab takes over. `put` and `flush` are the client's.
   const store = new Proxy(o.store, {
-    get: (target, method: keyof KvStore) => (...args: unknown[]) => (closed ? Promise.reject(0) : (target[method] as (...a: unknown[]) => Promise<unknown>)(...args)),
+    get:
+      (target, method: keyof KvStore) =>
+      (...args: unknown[]) =>
+        closed ? Promise.reject(0) : (target[method] as (...a: unknown[]) => Promise<unknown>)(...args),
   });
   let hidden = false;
   // A record was written (here or, as the channel says, in another tab) since the queue was read.
@@ -107,14 +110,26 @@ export function createOutbox(o: OutboxOptions): Outbox {
   };
   // What this tab may send now, as one batch: not leased to a live sender (this tab's own leases are
   // in storage only, so page hide includes what the loop is sending).
-  const ready = (at: number) => takeBatch(Array.from([...cache.values()].filter((e) => !isLeased(e, at, lease)), (e) => e.record));
+  const ready = (at: number) =>
+    takeBatch(
+      Array.from(
+        [...cache.values()].filter((e) => !isLeased(e, at, lease)),
+        (e) => e.record,
+      ),
+    );
 
   // Deletes the versions sent and keeps the refused ones as dead letters (one transaction), then reports.
   const settle = async (sent: ResponseRecord[], refused: Map<string, string>) => {
     await confirmBatch(store, sent, refused, (key) => cache.delete(key));
     if (!refused.size) return;
     for (const r of sent)
-      if (refused.has(r.id)) o.onError(new NpsError('record-rejected', `${r.id} refused: ${refused.get(r.id)}`, { id: r.id, error: refused.get(r.id) }));
+      if (refused.has(r.id))
+        o.onError(
+          new NpsError('record-rejected', `${r.id} refused: ${refused.get(r.id)}`, {
+            id: r.id,
+            error: refused.get(r.id),
+          }),
+        );
     await capDeadLetters(store, report);
   };
 
@@ -123,15 +138,19 @@ export function createOutbox(o: OutboxOptions): Outbox {
     // Closed while the batch was claimed or a split's first half was out; a later reply finds the store guarded.
     if (closed) throw 0;
     let cause: unknown;
-    const reply: Partial<Reply> = await postBatch(o, batchBody(records, now()), timeout, keepalive).catch((e) => ((cause = e), {}));
+    const reply: Partial<Reply> = await postBatch(o, batchBody(records, now()), timeout, keepalive).catch(
+      (e) => ((cause = e), {}),
+    );
     const { status = 0, data, redirect } = reply;
     if (!redirect && status > 199 && status < 300) {
       const rejected = data?.rejected;
       const refused = new Map<string, string>();
       // The reply is untrusted: a `rejected` that is not a list refuses nothing.
-      if (Array.isArray(rejected)) for (const x of rejected) if (x && typeof x.id == 'string') refused.set(x.id, String(x.error));
+      if (Array.isArray(rejected))
+        for (const x of rejected) if (x && typeof x.id == 'string') refused.set(x.id, String(x.error));
       await settle(records, refused);
-      if (state.failedAttempts || state.backoffUntil) await saveState((stored) => ({ ...stored, failedAttempts: 0, throttled: 0, backoffUntil: 0 }));
+      if (state.failedAttempts || state.backoffUntil)
+        await saveState((stored) => ({ ...stored, failedAttempts: 0, throttled: 0, backoffUntil: 0 }));
       reportedStep = undefined;
       const ids: string[] = [];
       for (const r of records) {
@@ -158,7 +177,9 @@ export function createOutbox(o: OutboxOptions): Outbox {
       backoffUntil: at + backoff(stored.failedAttempts + stored.throttled, o.random),
       retryAfterUntil: retryAfter(reply.retryAfter, at) ?? stored.retryAfterUntil,
     }));
-    const why = redirect ? `the endpoint answered with ${redirect} (HTTP ${status}); redirects are not followed` : status || cause;
+    const why = redirect
+      ? `the endpoint answered with ${redirect} (HTTP ${status}); redirects are not followed`
+      : status || cause;
     throw new NpsError('delivery-failed', `send failed (${why})`, { status, cause, redirect });
   };
 
@@ -184,11 +205,17 @@ export function createOutbox(o: OutboxOptions): Outbox {
         continue;
       }
       // Nothing queued, or offline (`online` kicks at once): no timer, no request, no error.
-      if (!list.length || offline()) return clearTimeout(timer), delivered;
+      if (!list.length || offline()) return (clearTimeout(timer), delivered);
       // Everything is leased by other tabs: look again when the first lease runs out.
       if (wait <= 0 && !free.length) wait = Math.min(...Array.from(list, (e) => e.leasedUntil!)) - at;
-      if (wait > 0) return schedule(wait), delivered;
-      const sent = await claimBatch(store, free, at, at + lease, (stored) => (state = readDeliveryState(stored, at).state));
+      if (wait > 0) return (schedule(wait), delivered);
+      const sent = await claimBatch(
+        store,
+        free,
+        at,
+        at + lease,
+        (stored) => (state = readDeliveryState(stored, at).state),
+      );
       if (!sent.length) {
         reload = true;
         continue;
@@ -230,7 +257,8 @@ export function createOutbox(o: OutboxOptions): Outbox {
     // sendBeacon cannot carry custom headers: only where there are none.
     const beacon = !('keepalive' in (host.Request?.prototype ?? {})) && !Object.keys(o.headers)[0] && nav?.sendBeacon;
     try {
-      if (beacon) return void nav!.sendBeacon!(o.endpoint, new Blob([batchBody(records, at)], { type: 'application/json' }));
+      if (beacon)
+        return void nav!.sendBeacon!(o.endpoint, new Blob([batchBody(records, at)], { type: 'application/json' }));
     } catch {}
     send(records, true).catch(fail);
   };

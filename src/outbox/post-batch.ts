@@ -52,7 +52,11 @@ export async function postBatch(t: Transport, body: string, timeout: number, kee
     });
     // 'manual' gives an opaque redirect (status 0); a wrapper that follows anyway sets `redirected`.
     const redirect =
-      response.type == 'opaqueredirect' ? 'a redirect' : response.redirected ? 'a redirect to ' + (response.url || 'another URL') : undefined;
+      response.type == 'opaqueredirect'
+        ? 'a redirect'
+        : response.redirected
+          ? 'a redirect to ' + (response.url || 'another URL')
+          : undefined;
     const text = redirect ? '' : await response.text();
     let data: BatchReply | undefined;
     try {

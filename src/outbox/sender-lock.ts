@@ -9,7 +9,12 @@ export const BUSY = Symbol('busy');
  * throws, or never answers an `ifAvailable` request within `grantTimeout`. A waiting request that
  * is not granted within `waitTimeout` runs without the lock once (the leases still hold).
  */
-export function senderLock(locks: Pick<LockManager, 'request'> | undefined, name: string, grantTimeout: number, waitTimeout: number) {
+export function senderLock(
+  locks: Pick<LockManager, 'request'> | undefined,
+  name: string,
+  grantTimeout: number,
+  waitTimeout: number,
+) {
   let broken = !locks;
   return {
     run<T>(wait: boolean, fn: () => Promise<T>): Promise<T | typeof BUSY> {
@@ -23,10 +28,13 @@ export function senderLock(locks: Pick<LockManager, 'request'> | undefined, name
           return value;
         };
         // Cleared when settled, so it only ever fires while nothing ran.
-        const timer = startTimer(() => {
-          if (!wait) broken = true;
-          settle(fn());
-        }, wait ? waitTimeout : grantTimeout);
+        const timer = startTimer(
+          () => {
+            if (!wait) broken = true;
+            settle(fn());
+          },
+          wait ? waitTimeout : grantTimeout,
+        );
         try {
           locks!
             .request(name, { ifAvailable: !wait }, (lock) => {

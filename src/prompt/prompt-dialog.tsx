@@ -81,7 +81,13 @@ export function PromptDialog({ prompt, placement, styleText }: DialogProps) {
         {step == 'scale' && <ScoreScale prompt={prompt} />}
         {step == 'follow-up' && <FollowUp prompt={prompt} />}
         <ThankYou prompt={prompt} />
-        <button type="button" class="close" part="close" aria-label={survey.messages.close} onClick={() => prompt.dismiss()}>
+        <button
+          type="button"
+          class="close"
+          part="close"
+          aria-label={survey.messages.close}
+          onClick={() => prompt.dismiss()}
+        >
           ×
         </button>
       </div>

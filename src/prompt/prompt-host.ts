@@ -12,7 +12,11 @@ export const HOST_ATTRIBUTE = 'data-nps-widget';
  */
 export function createHost(surveyId: string, doc: Document = document): HTMLElement {
   const taken = !!doc.defaultView?.customElements?.get(HOST_TAG);
-  const suffix = surveyId.toLowerCase().replace(/[^0-9a-z]/g, '').slice(-12) || 'prompt';
+  const suffix =
+    surveyId
+      .toLowerCase()
+      .replace(/[^0-9a-z]/g, '')
+      .slice(-12) || 'prompt';
   const host = doc.createElement(taken ? `${HOST_TAG}-${suffix}` : HOST_TAG);
   host.setAttribute(HOST_ATTRIBUTE, '');
   return host;

@@ -18,7 +18,11 @@ import { promptCss } from './prompt-styles';
 export const renderPrompt: Renderer = (survey) => {
   const { options } = survey;
   const container = inlineContainer(options.position);
-  const placement: Placement = container ? 'inline' : typeof options.position == 'string' ? options.position : 'bottom-right';
+  const placement: Placement = container
+    ? 'inline'
+    : typeof options.position == 'string'
+      ? options.position
+      : 'bottom-right';
   const host = createHost(survey.id);
   const root = host.attachShadow({ mode: 'open' });
   const css = promptCss(options.theme, pageAllowsDark());
@@ -33,7 +37,10 @@ export const renderPrompt: Renderer = (survey) => {
   // `?.`: a <style> that the page's CSP blocked has no sheet, nothing to lift.
   const lift = () => {
     const rule = (sheet ?? root.querySelector('style')?.sheet)?.cssRules[0] as CSSStyleRule | undefined;
-    rule?.style.setProperty('--keyboard-inset', Math.max(0, innerHeight - viewport!.height - viewport!.offsetTop) + 'px');
+    rule?.style.setProperty(
+      '--keyboard-inset',
+      Math.max(0, innerHeight - viewport!.height - viewport!.offsetTop) + 'px',
+    );
   };
   // Escape also dismisses while focus is still where it was when the prompt opened (the button that
   // opened it, or the body), unless a handler of the page took the key first.

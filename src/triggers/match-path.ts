@@ -18,7 +18,9 @@ const compileGlob = (glob: string): RegExp =>
         .split('/')
         .filter(Boolean)
         .map((segment) =>
-          segment == '**' ? '(?:/[^/]+)*' : '/' + (segment == '*' ? '[^/]+' : escapeRegExp(segment).replace(/\*/g, '[^/]*')),
+          segment == '**'
+            ? '(?:/[^/]+)*'
+            : '/' + (segment == '*' ? '[^/]+' : escapeRegExp(segment).replace(/\*/g, '[^/]*')),
         )
         .join('') +
       '/?$',

@@ -20,14 +20,22 @@ const { values } = parseArgs({
     resend: { type: 'string', default: '0.1' },
   },
 });
-const RECORDS = Number(values.records), BATCH = Number(values.batch), CLIENTS = Number(values.clients), RESEND = Number(values.resend);
+const RECORDS = Number(values.records),
+  BATCH = Number(values.batch),
+  CLIENTS = Number(values.clients),
+  RESEND = Number(values.resend);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'nps-collector-load-'));
 const db = await openDatabase({ url: process.env.TEST_DATABASE_URL, dataDir });
 await migrate(db);
 if (process.env.TEST_DATABASE_URL) await db.query('truncate nps_responses, nps_dashboard_sessions cascade');
 const store = createResponseStore(db);
-const collector = createCollector({ store, dashboardToken: 'bench', rateLimit: { limit: 1e9, windowMs: 1000 }, maxBodyBytes: 1 << 20 });
+const collector = createCollector({
+  store,
+  dashboardToken: 'bench',
+  rateLimit: { limit: 1e9, windowMs: 1000 },
+  maxBodyBytes: 1 << 20,
+});
 const server = createServer({ keepAliveTimeout: 30_000 }, toNodeListener(collector));
 await new Promise((r) => server.listen(0, '127.0.0.1', () => r(undefined)));
 const url = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}/api/nps`;
@@ -47,7 +55,11 @@ for (const b of batches) {
 
 /** @type {number[]} */
 const latencies = [];
-let next = 0, sentRecords = 0, resentRecords = 0, rejected = 0, failures = 0;
+let next = 0,
+  sentRecords = 0,
+  resentRecords = 0,
+  rejected = 0,
+  failures = 0;
 const t0 = performance.now();
 await Promise.all(
   Array.from({ length: CLIENTS }, async () => {
@@ -67,19 +79,32 @@ await Promise.all(
 );
 const seconds = (performance.now() - t0) / 1000;
 
-const { rows } = await db.query('select count(*)::int as stored, count(distinct id)::int as ids, (count(*) filter (where writes > 1))::int as rewritten from nps_responses');
+const { rows } = await db.query(
+  'select count(*)::int as stored, count(distinct id)::int as ids, (count(*) filter (where writes > 1))::int as rewritten from nps_responses',
+);
 const counts = /** @type {{ stored: number, ids: number, rewritten: number }} */ (rows[0]);
 const unique = new Set(records.map((r) => /** @type {{ id: string }} */ (r).id)).size;
 latencies.sort((a, b) => a - b);
-const pct = (/** @type {number} */ p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
+const pct = (/** @type {number} */ p) =>
+  latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
 const stats = await store.stats();
 
 console.log(`collector load check (${db.kind}${process.env.TEST_DATABASE_URL ? '' : ' in ' + dataDir})`);
-console.log(`  sent        ${sentRecords} records in ${latencies.length} requests (${resentRecords} records resent), ${CLIENTS} concurrent clients`);
-console.log(`  stored      ${counts.stored} rows for ${unique} unique ids; duplicates: ${counts.stored - unique}; rows rewritten by a resend: ${counts.rewritten}`);
-console.log(`  answers     ${stats.total} (NPS ${stats.nps} ± ${stats.marginOfError}), shown ${stats.shown}; rejected ${rejected}; failed requests ${failures}`);
-console.log(`  throughput  ${(sentRecords / seconds).toFixed(0)} records/s, ${(latencies.length / seconds).toFixed(1)} requests/s (${seconds.toFixed(2)} s)`);
-console.log(`  latency     p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms per request`);
+console.log(
+  `  sent        ${sentRecords} records in ${latencies.length} requests (${resentRecords} records resent), ${CLIENTS} concurrent clients`,
+);
+console.log(
+  `  stored      ${counts.stored} rows for ${unique} unique ids; duplicates: ${counts.stored - unique}; rows rewritten by a resend: ${counts.rewritten}`,
+);
+console.log(
+  `  answers     ${stats.total} (NPS ${stats.nps} ± ${stats.marginOfError}), shown ${stats.shown}; rejected ${rejected}; failed requests ${failures}`,
+);
+console.log(
+  `  throughput  ${(sentRecords / seconds).toFixed(0)} records/s, ${(latencies.length / seconds).toFixed(1)} requests/s (${seconds.toFixed(2)} s)`,
+);
+console.log(
+  `  latency     p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms per request`,
+);
 
 server.closeAllConnections();
 server.close();

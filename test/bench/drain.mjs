@@ -75,14 +75,22 @@ async function once(browser, server, backend) {
     const drain = await page.evaluate(() => window.drain);
     await page.close();
     if (process.env.DRAIN_DEBUG) console.log(backend, JSON.stringify(drain.marks));
-    return { queued, ms: drain.done - drain.start, requests: server.collector.requests, received: server.collector.ids.size, errors: drain.errors };
+    return {
+      queued,
+      ms: drain.done - drain.start,
+      requests: server.collector.requests,
+      received: server.collector.ids.size,
+      errors: drain.errors,
+    };
   } finally {
     await context.close();
   }
 }
 
 // nps.js loads its delivery code (survey.js) from beside itself when it finds queued records.
-const server = await startServer(Object.fromEntries(distFiles(ROOT + 'dist').map((f) => ['/dist/' + f.slice((ROOT + 'dist/').length), f])));
+const server = await startServer(
+  Object.fromEntries(distFiles(ROOT + 'dist').map((f) => ['/dist/' + f.slice((ROOT + 'dist/').length), f])),
+);
 for (const b of ['indexedDB', 'localStorage']) {
   server.page('/seed-' + b + '.html', SEED_PAGE(b));
   server.page('/app-' + b + '.html', APP_PAGE(b));

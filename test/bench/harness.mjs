@@ -11,7 +11,9 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 /** launchBrowser() from test/helpers/browser.ts, so the bench uses exactly the tests' flags. */
 export async function launchBrowser() {
   const src = readFileSync(join(ROOT, 'test/helpers/browser.ts'), 'utf8');
-  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const js = ts.transpileModule(src, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
   // Written under the repo so that 'playwright-core' resolves from the project's node_modules.
   const dir = new URL('./.peers/helpers/', import.meta.url).pathname;
   mkdirSync(dir, { recursive: true });
@@ -27,7 +29,16 @@ export async function launchBrowser() {
  */
 export async function startServer(files = {}) {
   const pages = new Map();
-  const collector = { requests: 0, records: 0, bytes: 0, ids: new Set(), reset() { this.requests = this.records = this.bytes = 0; this.ids = new Set(); } };
+  const collector = {
+    requests: 0,
+    records: 0,
+    bytes: 0,
+    ids: new Set(),
+    reset() {
+      this.requests = this.records = this.bytes = 0;
+      this.ids = new Set();
+    },
+  };
   const cache = new Map();
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
@@ -39,17 +50,24 @@ export async function startServer(files = {}) {
         collector.requests++;
         collector.bytes += body.length;
         try {
-          for (const r of JSON.parse(body).responses ?? []) (collector.records++, collector.ids.add(r.id));
+          for (const r of JSON.parse(body).responses ?? []) collector.records++, collector.ids.add(r.id);
         } catch {}
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });
       return;
     }
-    if (pages.has(path)) return void res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' }).end(pages.get(path));
+    if (pages.has(path))
+      return void res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' }).end(pages.get(path));
     if (files[path]) {
       let body = cache.get(path);
       if (!body) cache.set(path, (body = readFileSync(files[path])));
-      return void res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'public, max-age=31536000', 'content-length': body.length }).end(body);
+      return void res
+        .writeHead(200, {
+          'content-type': 'text/javascript',
+          'cache-control': 'public, max-age=31536000',
+          'content-length': body.length,
+        })
+        .end(body);
     }
     if (path == '/favicon.ico') return void res.writeHead(204, { 'cache-control': 'max-age=31536000' }).end();
     res.writeHead(404).end();

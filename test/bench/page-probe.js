@@ -36,7 +36,16 @@
   };
   // Code that CDP evaluates directly is not a task the longtask observer sees: the bench runs its
   // in-page steps through this, inside a real timer task.
-  B.inTask = (f, ...a) => new Promise((res, rej) => setTimeout(() => Promise.resolve().then(() => f(...a)).then(res, rej), 0));
+  B.inTask = (f, ...a) =>
+    new Promise((res, rej) =>
+      setTimeout(
+        () =>
+          Promise.resolve()
+            .then(() => f(...a))
+            .then(res, rej),
+        0,
+      ),
+    );
   const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
   const find = () => {
     for (const r of B.roots) {
@@ -82,7 +91,12 @@
     w.cancel();
     if (!seen) return { ok: false, result: await p };
     const t1 = await frame();
-    const out = { ok: true, mount: seen.t - t0, paint: t1 - t0, visible: seen.d.checkVisibility ? seen.d.checkVisibility() : true };
+    const out = {
+      ok: true,
+      mount: seen.t - t0,
+      paint: t1 - t0,
+      visible: seen.d.checkVisibility ? seen.d.checkVisibility() : true,
+    };
     if (answer) {
       const radios = seen.d.querySelectorAll('[role=radio], input[type=radio]');
       const radio = radios[9] ?? radios[0];
@@ -121,7 +135,8 @@
   /** Calls nps.flush() until nothing is pending (or `deadline` ms pass). */
   B.drain = async (deadline) => {
     const t0 = performance.now();
-    let r, calls = 0;
+    let r,
+      calls = 0;
     do {
       r = await nps.flush();
       calls++;

@@ -19,10 +19,26 @@ export function ensurePeers(log = console.error) {
   // npm prunes what is not named on an install without a package.json, so always name all of them.
   const specs = Object.entries(PINNED).map(([n, v]) => `${n}@${v}`);
   log(`bench: installing peers into test/bench/.peers: ${specs.join(' ')}`);
-  execFileSync('npm', ['install', '--prefix', PEERS_DIR, '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', ...specs], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (const [n, v] of Object.entries(PINNED)) if (installed(n) !== v) throw new Error(`bench: ${n}@${v} did not install`);
+  execFileSync(
+    'npm',
+    [
+      'install',
+      '--prefix',
+      PEERS_DIR,
+      '--no-save',
+      '--no-package-lock',
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      ...specs,
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  for (const [n, v] of Object.entries(PINNED))
+    if (installed(n) !== v) throw new Error(`bench: ${n}@${v} did not install`);
   return 'installed';
 }
 
@@ -34,16 +50,33 @@ const nm = (p) => join(PEERS_DIR, 'node_modules', p);
  */
 export const PEER_FILES = [
   {
-    id: 'posthog-array', group: 'PostHog', pkg: 'posthog-js', file: 'dist/array.js', kind: 'classic',
+    id: 'posthog-array',
+    group: 'PostHog',
+    pkg: 'posthog-js',
+    file: 'dist/array.js',
+    kind: 'classic',
     lazy: 'loads surveys.js at run time from its assets host (`/static/surveys.js`) when surveys are enabled',
   },
   { id: 'posthog-surveys', group: 'PostHog', pkg: 'posthog-js', file: 'dist/surveys.js', kind: 'classic', lazy: '' },
   {
-    id: 'formbricks-js', group: 'Formbricks', pkg: '@formbricks/js', file: 'dist/index.js', kind: 'module',
+    id: 'formbricks-js',
+    group: 'Formbricks',
+    pkg: '@formbricks/js',
+    file: 'dist/index.js',
+    kind: 'module',
     lazy: 'a loader only: setup() fetches the real SDK (`{appUrl}/js/formbricks.umd.cjs`) from the Formbricks server, not published on npm',
   },
   {
-    id: 'formbricks-surveys', group: 'Formbricks', pkg: '@formbricks/surveys', file: 'dist/index.umd.js', kind: 'classic',
+    id: 'formbricks-surveys',
+    group: 'Formbricks',
+    pkg: '@formbricks/surveys',
+    file: 'dist/index.umd.js',
+    kind: 'classic',
     lazy: 'loads question-date.umd.js (~100 KB) from unpkg only for date questions',
   },
-].map((f) => ({ ...f, version: PINNED[f.pkg], path: nm(join(f.pkg, f.file)), label: `${f.pkg}@${PINNED[f.pkg]} ${f.file}` }));
+].map((f) => ({
+  ...f,
+  version: PINNED[f.pkg],
+  path: nm(join(f.pkg, f.file)),
+  label: `${f.pkg}@${PINNED[f.pkg]} ${f.file}`,
+}));

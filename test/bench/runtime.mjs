@@ -43,7 +43,11 @@ async function longTasks(page, phases) {
  * Runs the runtime measurements. `n` sets the sample counts: shows (≥ 100 for the report), answers,
  * records to drain (1,000 for the report).
  */
-export async function measureRuntime(browser, server, { shows = 100, coldShows = 30, answers = 30, records = 1000, warm = 5, idleMs = 5000, log = () => {} } = {}) {
+export async function measureRuntime(
+  browser,
+  server,
+  { shows = 100, coldShows = 30, answers = 30, records = 1000, warm = 5, idleMs = 5000, log = () => {} } = {},
+) {
   server.page('/r/widget.html', html(true));
   server.page('/r/blank.html', html(false));
   const out = {};
@@ -57,7 +61,9 @@ export async function measureRuntime(browser, server, { shows = 100, coldShows =
   await page.evaluate(() => performance.mark('show0'));
   const first = await page.evaluate(() => B.inTask(B.showOnce, false));
   if (!first.ok) {
-    out.show = { na: `no [role=dialog] appeared in the widget's shadow root within 3 s (show() resolved ${JSON.stringify(first.result)}); the prompt UI is not in dist/nps.js yet` };
+    out.show = {
+      na: `no [role=dialog] appeared in the widget's shadow root within 3 s (show() resolved ${JSON.stringify(first.result)}); the prompt UI is not in dist/nps.js yet`,
+    };
   } else {
     for (let i = 1; i < warm; i++) await page.evaluate(() => B.inTask(B.showOnce, false));
     const samples = await page.evaluate(
@@ -89,15 +95,23 @@ export async function measureRuntime(browser, server, { shows = 100, coldShows =
     const m = samples.slice(warm);
     const nums = m.map((s) => s.store).filter((x) => typeof x == 'number');
     const why = m.find((s) => typeof s.store == 'string')?.store;
-    out.answer = nums.length ? { ...stats(nums), failed: m.length - nums.length, statuses: [...new Set(m.map((s) => s.result?.status))], why } : { na: why ?? 'no sample' };
+    out.answer = nums.length
+      ? { ...stats(nums), failed: m.length - nums.length, statuses: [...new Set(m.map((s) => s.result?.status))], why }
+      : { na: why ?? 'no sample' };
   }
   await page.evaluate(() => performance.mark('answer1'));
   log(`  runtime: store an answer ${out.answer.na ? 'n/a' : 'done'}`);
-  out.longTasks = await longTasks(page, [['load', 'load0', 'load1'], ['init', 'init0', 'init2'], ['show', 'show0', 'show1'], ['answer', 'show1', 'answer1']]);
+  out.longTasks = await longTasks(page, [
+    ['load', 'load0', 'load1'],
+    ['init', 'init0', 'init2'],
+    ['show', 'show0', 'show1'],
+    ['answer', 'show1', 'answer1'],
+  ]);
 
   // 3. Drain: empty the queue, go offline, make `records` records, go online, flush until empty.
   const pre = await page.evaluate(() => B.inTask(B.drain, 15000));
-  if (pre.pending) out.drain = { na: `could not empty the queue before the drain test (${pre.pending} pending after 15 s online)` };
+  if (pre.pending)
+    out.drain = { na: `could not empty the queue before the drain test (${pre.pending} pending after 15 s online)` };
   else {
     await context.setOffline(true);
     const before = await page.evaluate(() => ({ ...B.errors }));
@@ -126,7 +140,11 @@ export async function measureRuntime(browser, server, { shows = 100, coldShows =
       pendingAfter: d.pending,
       flushCalls: d.calls,
     };
-    out.drain.errorEvents = Object.fromEntries(Object.entries(errs).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => v));
+    out.drain.errorEvents = Object.fromEntries(
+      Object.entries(errs)
+        .map(([k, v]) => [k, v - (before[k] ?? 0)])
+        .filter(([, v]) => v),
+    );
     if (queued.pending < made.made)
       out.drain.note = `only ${queued.pending} of ${made.made} records were still queued when going online${evicted ? ` (the widget emitted ${evicted} storage-evicted error event(s): the outbox caps its queue)` : ''}`;
     const lt = await longTasks(page, [['drain', 'drain0']]);
@@ -156,7 +174,8 @@ export async function measureRuntime(browser, server, { shows = 100, coldShows =
     await p.waitForTimeout(idleMs);
     const b = await snap();
     const fired = {};
-    for (const k of new Set([...Object.keys(a.fired), ...Object.keys(b.fired)])) if ((b.fired[k] ?? 0) - (a.fired[k] ?? 0)) fired[k] = (b.fired[k] ?? 0) - (a.fired[k] ?? 0);
+    for (const k of new Set([...Object.keys(a.fired), ...Object.keys(b.fired)]))
+      if ((b.fired[k] ?? 0) - (a.fired[k] ?? 0)) fired[k] = (b.fired[k] ?? 0) - (a.fired[k] ?? 0);
     out.idle[which] = {
       ms: idleMs,
       taskMs: (b.m.TaskDuration - a.m.TaskDuration) * 1000,

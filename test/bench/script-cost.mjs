@@ -64,7 +64,8 @@ async function traceOnce(browser, context, server, f) {
   const events = JSON.parse(await browser.stopTracing()).traceEvents.filter((e) => e.ph == 'X');
   await page.close();
   const mine = (e) => String(e.args?.data?.url ?? '').endsWith(`/f/${f.id}.js`);
-  let main = 0, background = 0;
+  let main = 0,
+    background = 0;
   for (const e of events) {
     const ms = (e.tdur ?? e.dur ?? 0) / 1000;
     if ((e.name == 'EvaluateScript' || e.name == 'v8.compileModule') && mine(e)) main += ms;
@@ -80,7 +81,19 @@ async function traceOnce(browser, context, server, f) {
  * V8's code cache (a returning visitor); then `rounds` rounds load each file once on a fresh page,
  * in a rotating order so that drift on a noisy machine spreads over all files.
  */
-export async function measureScriptCost(browser, server, files, { baseline = { classic: 'empty', module: 'empty-module' }, warm = 3, rounds = 25, heapRounds = 7, traceRounds = 8, log = () => {} } = {}) {
+export async function measureScriptCost(
+  browser,
+  server,
+  files,
+  {
+    baseline = { classic: 'empty', module: 'empty-module' },
+    warm = 3,
+    rounds = 25,
+    heapRounds = 7,
+    traceRounds = 8,
+    log = () => {},
+  } = {},
+) {
   const all = files;
   server.page('/p/blank.html', PAGE);
   const context = await browser.newContext();
@@ -100,14 +113,21 @@ export async function measureScriptCost(browser, server, files, { baseline = { c
   }
   // Traced loads are separate from the timed ones: tracing slows the page down.
   const traces = Object.fromEntries(all.map((f) => [f.id, []]));
-  for (let r = 0; r < traceRounds; r++) for (const f of all) traces[f.id].push(await traceOnce(browser, context, server, f));
+  for (let r = 0; r < traceRounds; r++)
+    for (const f of all) traces[f.id].push(await traceOnce(browser, context, server, f));
   log(`  script cost: ${traceRounds} traced loads per file`);
   await context.close();
   const pick = (id, k) => samples[id].map((s) => s[k]);
   // Net figures subtract a page that loaded an empty file the same way (classic script or module).
   const bases = {};
   for (const [kind, id] of Object.entries(baseline))
-    if (samples[id]) bases[kind] = { id, heap: median(pick(id, 'heap')), scriptDuration: median(pick(id, 'scriptDuration')), cost: median(pick(id, 'cost')) };
+    if (samples[id])
+      bases[kind] = {
+        id,
+        heap: median(pick(id, 'heap')),
+        scriptDuration: median(pick(id, 'scriptDuration')),
+        cost: median(pick(id, 'cost')),
+      };
   const out = {};
   for (const f of all) {
     const cost = pick(f.id, 'cost');

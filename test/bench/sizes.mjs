@@ -16,7 +16,9 @@ export function sizeOf(buf) {
   return {
     raw: buf.length,
     gzip: gzipSync(buf, { level: 9 }).length,
-    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length,
+    brotli: brotliCompressSync(buf, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+    }).length,
   };
 }
 
@@ -27,12 +29,17 @@ export function importsFromSrc() {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       // The widget's code only: the dashboard and the collector never load in a host page.
-      if (e.isDirectory()) (e.name == 'dashboard' || e.name == 'collector' ? 0 : walk(p));
+      if (e.isDirectory()) e.name == 'dashboard' || e.name == 'collector' ? 0 : walk(p);
       else if (/\.tsx?$/.test(e.name)) {
         const text = readFileSync(p, 'utf8');
         if (e.name.endsWith('.tsx')) (used['preact/jsx-runtime'] ??= new Set()).add('jsx').add('jsxs').add('Fragment');
-        for (const m of text.matchAll(/^import\s+(?!type\b)\{([^}]*)\}\s*from\s*'((?:preact|@preact\/signals|idb-keyval)[^']*)'/gm)) {
-          const names = m[1].split(',').map((s) => s.trim()).filter((s) => s && !s.startsWith('type '));
+        for (const m of text.matchAll(
+          /^import\s+(?!type\b)\{([^}]*)\}\s*from\s*'((?:preact|@preact\/signals|idb-keyval)[^']*)'/gm,
+        )) {
+          const names = m[1]
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s && !s.startsWith('type '));
           for (const n of names) (used[m[2]] ??= new Set()).add(n.split(/\s+as\s+/)[0]);
         }
       }
@@ -47,10 +54,19 @@ async function bundle(entry) {
   const bundle = await rollup({
     input: '\0floor',
     plugins: [
-      { name: 'floor-entry', resolveId: (id) => (id == '\0floor' ? id : null), load: (id) => (id == '\0floor' ? entry : null) },
+      {
+        name: 'floor-entry',
+        resolveId: (id) => (id == '\0floor' ? id : null),
+        load: (id) => (id == '\0floor' ? entry : null),
+      },
       resolve({ rootDir: ROOT }),
       // Same terser settings as rollup.config.mjs.
-      terser({ ecma: 2020, module: false, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false } }),
+      terser({
+        ecma: 2020,
+        module: false,
+        compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
+        format: { comments: false },
+      }),
     ],
     onwarn: () => {},
   });
@@ -67,9 +83,18 @@ export async function buildFloors(outDir) {
   mkdirSync(outDir, { recursive: true });
   const full = LIBS.map((l) => `export * from '${l}';`).join('\n');
   const used = importsFromSrc();
-  const usedEntry = Object.entries(used).map(([m, names]) => `export { ${names.map((n, i) => `${n} as ${m.replace(/\W/g, '_')}_${i}`).join(', ')} } from '${m}';`).join('\n') || 'export {};';
+  const usedEntry =
+    Object.entries(used)
+      .map(
+        ([m, names]) =>
+          `export { ${names.map((n, i) => `${n} as ${m.replace(/\W/g, '_')}_${i}`).join(', ')} } from '${m}';`,
+      )
+      .join('\n') || 'export {};';
   const out = {};
-  for (const [k, src] of [['full', full], ['used', usedEntry]]) {
+  for (const [k, src] of [
+    ['full', full],
+    ['used', usedEntry],
+  ]) {
     const code = await bundle(src);
     const path = join(outDir, `floor-${k}.js`);
     writeFileSync(path, code);
@@ -81,7 +106,12 @@ export async function buildFloors(outDir) {
 
 /** Every .js file of dist/ and dist/locales/ (what nps.js may load from beside itself). */
 export function distFiles(dist) {
-  const js = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => join(dir, f)) : []);
+  const js = (dir) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.js'))
+          .map((f) => join(dir, f))
+      : [];
   return [...js(dist), ...js(join(dist, 'locales'))];
 }
 
@@ -97,7 +127,12 @@ export function compareColumns(root, peers, rows) {
   const gz = (path) => sizeOf(join(root, path));
   const sum = (label, files) => {
     const parts = files.map((f) => ({ file: f.label ?? f, ...(f.size ?? gz(f)) }));
-    return { label, files: parts.map((x) => x.file), gzip: parts.reduce((a, x) => a + x.gzip, 0), brotli: parts.reduce((a, x) => a + x.brotli, 0) };
+    return {
+      label,
+      files: parts.map((x) => x.file),
+      gzip: parts.reduce((a, x) => a + x.gzip, 0),
+      brotli: parts.reduce((a, x) => a + x.brotli, 0),
+    };
   };
   const peer = (id) => {
     const f = peers.find((x) => x.id == id);
@@ -106,9 +141,13 @@ export function compareColumns(root, peers, rows) {
   };
   const have = (...xs) => (xs.every(Boolean) ? xs : undefined);
   const every = [sum('nps-widget: dist/nps.js', ['dist/nps.js'])];
-  if (existsSync(join(root, 'dist/triggers.js'))) every.push(sum('nps-widget with no-code triggers: nps.js + triggers.js', ['dist/nps.js', 'dist/triggers.js']));
+  if (existsSync(join(root, 'dist/triggers.js')))
+    every.push(sum('nps-widget with no-code triggers: nps.js + triggers.js', ['dist/nps.js', 'dist/triggers.js']));
   const survey = [sum(`nps-widget: ${shown.paths.map((p) => p.replace('dist/', '')).join(' + ')}`, shown.paths)];
-  const phArray = peer('posthog-array'), phSurveys = peer('posthog-surveys'), fbJs = peer('formbricks-js'), fbSurveys = peer('formbricks-surveys');
+  const phArray = peer('posthog-array'),
+    phSurveys = peer('posthog-surveys'),
+    fbJs = peer('formbricks-js'),
+    fbSurveys = peer('formbricks-surveys');
   if (phArray) every.push(sum('PostHog: array.js', [phArray]));
   if (fbJs) every.push(sum('Formbricks: @formbricks/js loader (fetches its SDK from the Formbricks server)', [fbJs]));
   if (have(phArray, phSurveys)) survey.push(sum('PostHog: array.js + surveys.js', [phArray, phSurveys]));

@@ -6,7 +6,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
 import { collector } from '../helpers/outbox-browser';
 import { serve, type TestServer } from '../helpers/serve';
-import { answerPrompt, endpointRequests, promptCount, promptShown, widgetPage, type WidgetWindow } from '../helpers/widget-page';
+import {
+  answerPrompt,
+  endpointRequests,
+  promptCount,
+  promptShown,
+  widgetPage,
+  type WidgetWindow,
+} from '../helpers/widget-page';
 
 let browser: Browser;
 let server: TestServer;
@@ -63,7 +70,7 @@ const device = (page: Page) =>
           open.onerror = () => no(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            if (!db.objectStoreNames.contains('kv')) return db.close(), ok([]);
+            if (!db.objectStoreNames.contains('kv')) return (db.close(), ok([]));
             const keys = db.transaction('kv').objectStore('kv').getAllKeys();
             keys.onsuccess = () => (db.close(), ok(keys.result.map(String)));
           };
@@ -74,7 +81,9 @@ const device = (page: Page) =>
 /** Waits until the idle warm-up has fetched the prompt, so that it can show offline. */
 const warmedUp = (page: Page) =>
   page.waitForFunction(() =>
-    ['/dist/prompt.js', '/dist/survey.js'].every((f) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(f))),
+    ['/dist/prompt.js', '/dist/survey.js'].every((f) =>
+      performance.getEntriesByType('resource').some((e) => e.name.endsWith(f)),
+    ),
   );
 
 const PENDING = 'data-consent="pending"';
@@ -103,7 +112,10 @@ describe("consent: 'pending'", () => {
   });
 
   it('nps.consent(true) then starts it: a trigger shows the prompt and the answer is delivered', async () => {
-    const url = widgetPage(server, '/consent-grant/', { attributes: PENDING, stages: { upgraded: { on: { event: 'upgraded' } } } });
+    const url = widgetPage(server, '/consent-grant/', {
+      attributes: PENDING,
+      stages: { upgraded: { on: { event: 'upgraded' } } },
+    });
     const { page, requests } = await open(url);
     expect(await nps(page).show()).toEqual({ status: 'skipped', reason: 'no-consent' });
     await nps(page).consent(true);
@@ -138,7 +150,11 @@ describe("consent: 'pending'", () => {
     expect(c.stored.has(id)).toBe(false);
     await nps(next.page).consent(true);
     await expect.poll(() => c.stored.get(id)?.comment, { timeout: 15_000 }).toBe('Queued offline');
-    expect(c.stored.get(id)).toMatchObject({ status: 'answered', score: 6, page: server.url + '/consent-queued/first' });
+    expect(c.stored.get(id)).toMatchObject({
+      status: 'answered',
+      score: 6,
+      page: server.url + '/consent-queued/first',
+    });
   });
 });
 

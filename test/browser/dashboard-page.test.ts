@@ -7,7 +7,13 @@ import { createFakeCollector, fakeResponses } from '../helpers/dashboard-fake-co
 import { startFakeDashboardServer } from '../helpers/dashboard-fake-server.mjs';
 import { seriousAxeViolations } from '../helpers/axe';
 import { collectPageProblems } from '../helpers/page-problems';
-import { HOSTILE_USER_ID, XSS, expectInlineStyleReported, expectUserTextAsText, horizontalOverflow } from '../helpers/dashboard-checks';
+import {
+  HOSTILE_USER_ID,
+  XSS,
+  expectInlineStyleReported,
+  expectUserTextAsText,
+  horizontalOverflow,
+} from '../helpers/dashboard-checks';
 
 // The built dashboard (dist/dashboard/) in Chromium, under the collector's strict CSP, over a fake
 // read API: layout at 360 px, axe in light and dark, filters through the URL, user text as text.
@@ -19,19 +25,30 @@ let browser: Browser;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/dashboard/dashboard.js'))) throw new Error('dist/dashboard/ is missing: run `npx rollup -c` first');
+  if (!existsSync(join(ROOT, 'dist/dashboard/dashboard.js')))
+    throw new Error('dist/dashboard/ is missing: run `npx rollup -c` first');
   const responses = fakeResponses();
   const newest = responses.reduce((a, b) => (a.receivedAt > b.receivedAt ? a : b));
   const evil = responses.find((r) => r.category == 'detractor')!;
-  Object.assign(evil, { comment: XSS, userId: HOSTILE_USER_ID, receivedAt: new Date(Date.parse(newest.receivedAt) + 1000).toISOString() });
-  [server, browser] = await Promise.all([startFakeDashboardServer({ collector: createFakeCollector({ responses }) }), launchBrowser()]);
+  Object.assign(evil, {
+    comment: XSS,
+    userId: HOSTILE_USER_ID,
+    receivedAt: new Date(Date.parse(newest.receivedAt) + 1000).toISOString(),
+  });
+  [server, browser] = await Promise.all([
+    startFakeDashboardServer({ collector: createFakeCollector({ responses }) }),
+    launchBrowser(),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
 
-async function open(path: string, { width = 1280, colorScheme = 'light' as 'light' | 'dark', sink = problems } = {}): Promise<Page> {
+async function open(
+  path: string,
+  { width = 1280, colorScheme = 'light' as 'light' | 'dark', sink = problems } = {},
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
   const page = await context.newPage();
   await collectPageProblems(page, path, sink);
@@ -52,7 +69,9 @@ describe('the dashboard in Chromium', () => {
     await page.getByRole('heading', { name: 'History of user user-3' }).waitFor();
     await page.locator('details summary').first().click();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    const widest = await page.evaluate(() => Math.max(...[...document.querySelectorAll('body *')].map((e) => e.getBoundingClientRect().right)));
+    const widest = await page.evaluate(() =>
+      Math.max(...[...document.querySelectorAll('body *')].map((e) => e.getBoundingClientRect().right)),
+    );
     expect(widest).toBeLessThanOrEqual(360);
     await page.context().close();
   });
@@ -88,7 +107,9 @@ describe('the dashboard in Chromium', () => {
     expect(await page.getByLabel('Segment by').inputValue()).toBe('plan');
     await page.getByRole('heading', { name: 'By plan' }).waitFor();
     expect(await page.locator('.headline .nps').textContent()).toBe(figure);
-    expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe('/api/export.csv?stage=checkout&from=2026-11-01&to=2026-11-30');
+    expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe(
+      '/api/export.csv?stage=checkout&from=2026-11-01&to=2026-11-30',
+    );
     await page.goBack();
     await page.waitForURL(/\/dashboard$/);
     await expect.poll(() => page.getByLabel('Stage', { exact: true }).inputValue()).toBe('');

@@ -7,7 +7,13 @@ import { startDemo } from '../../demo/start-demo.mjs';
 import { recoveredDetractorRecords, seedFollowUps, seedRecords } from '../../demo/seed-data.mjs';
 import { seriousAxeViolations } from '../helpers/axe';
 import { collectPageProblems } from '../helpers/page-problems';
-import { HOSTILE_USER_ID, XSS, expectInlineStyleReported, expectUserTextAsText, horizontalOverflow } from '../helpers/dashboard-checks';
+import {
+  HOSTILE_USER_ID,
+  XSS,
+  expectInlineStyleReported,
+  expectUserTextAsText,
+  horizontalOverflow,
+} from '../helpers/dashboard-checks';
 
 // The dashboard served by the REAL collector (the demo server, seeded through its HTTP API) in
 // Chromium: the same figures as the API, 360 px without horizontal scroll, axe light and dark, user
@@ -19,20 +25,41 @@ let browser: Browser;
 const problems: string[] = [];
 
 const api = async <T>(path: string, init: RequestInit = {}): Promise<T> =>
-  (await fetch(demo.url + path, { ...init, headers: { authorization: 'Bearer ' + TOKEN, ...init.headers } })).json() as Promise<T>;
+  (
+    await fetch(demo.url + path, { ...init, headers: { authorization: 'Bearer ' + TOKEN, ...init.headers } })
+  ).json() as Promise<T>;
 
 beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo({ PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: TOKEN }), launchBrowser()]);
-  const records = [...seedRecords({ count: 120, origin: demo.url, seed: 7 }), ...recoveredDetractorRecords({ origin: demo.url })];
-  const evil = { ...records.find((r) => r.category == 'detractor')!, comment: XSS, stage: 'checkout', userId: HOSTILE_USER_ID };
+  [demo, browser] = await Promise.all([
+    startDemo({ PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: TOKEN }),
+    launchBrowser(),
+  ]);
+  const records = [
+    ...seedRecords({ count: 120, origin: demo.url, seed: 7 }),
+    ...recoveredDetractorRecords({ origin: demo.url }),
+  ];
+  const evil = {
+    ...records.find((r) => r.category == 'detractor')!,
+    comment: XSS,
+    stage: 'checkout',
+    userId: HOSTILE_USER_ID,
+  };
   const res = await fetch(demo.url + '/api/nps', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ v: 1, sentAt: new Date().toISOString(), responses: [...records.filter((r) => r.id != evil.id), evil] }),
+    body: JSON.stringify({
+      v: 1,
+      sentAt: new Date().toISOString(),
+      responses: [...records.filter((r) => r.id != evil.id), evil],
+    }),
   });
   expect(await res.json()).toEqual({ rejected: [] });
   for (const { id, actor, patch } of seedFollowUps(records.filter((r) => r.id != evil.id)))
-    await api(`/api/responses/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-nps-actor': actor }, body: JSON.stringify(patch) });
+    await api(`/api/responses/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', 'x-nps-actor': actor },
+      body: JSON.stringify(patch),
+    });
 });
 afterAll(async () => {
   await browser?.close();
@@ -40,7 +67,10 @@ afterAll(async () => {
 });
 
 /** A signed-in page at `path`, collecting CSP violations and errors into `sink`. */
-async function open(path: string, { width = 1280, colorScheme = 'light' as 'light' | 'dark', sink = problems } = {}): Promise<Page> {
+async function open(
+  path: string,
+  { width = 1280, colorScheme = 'light' as 'light' | 'dark', sink = problems } = {},
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
   const page = await context.newPage();
   await collectPageProblems(page, path, sink);
@@ -59,7 +89,11 @@ it('shows the figures of /api/stats, the stages, a segment and the recovered det
   const page = await open('/dashboard?segment=plan');
   expect(await page.locator('.headline .nps').textContent()).toContain(npsText(stats));
   await page.getByRole('heading', { name: 'By plan' }).waitFor();
-  for (const plan of Object.keys(stats.bySegment!)) await page.getByRole('row', { name: new RegExp(`^${plan}\\b`) }).first().waitFor();
+  for (const plan of Object.keys(stats.bySegment!))
+    await page
+      .getByRole('row', { name: new RegExp(`^${plan}\\b`) })
+      .first()
+      .waitFor();
   await page.getByRole('heading', { name: 'Recovered detractors: 1' }).waitFor();
   await page.getByRole('heading', { name: /^Failed alerts: 0/ }).waitFor();
   await page.context().close();
@@ -114,7 +148,9 @@ it('filters by stage through the URL, and the CSV link follows', async () => {
   await page.reload();
   await page.locator('.headline .nps').waitFor();
   expect(await page.getByLabel('Stage', { exact: true }).inputValue()).toBe('checkout');
-  expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe('/api/export.csv?stage=checkout');
+  expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe(
+    '/api/export.csv?stage=checkout',
+  );
   const csv = await page.evaluate(async () => (await fetch('/api/export.csv?stage=checkout')).text());
   expect(csv).toContain('"<img src=x onerror=""window.__xss=1""><script>window.__xss=2</script> it broke"');
   expect(csv.trim().split('\r\n')).toHaveLength(stats.shown + 1);

@@ -22,7 +22,13 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'nps-demo-e2e-'));
   receiver = await startReceiver();
-  const env = { PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: TOKEN, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: SECRET };
+  const env = {
+    PORT: '0',
+    DATA_DIR: dataDir,
+    DASHBOARD_TOKEN: TOKEN,
+    WEBHOOK_URL: receiver.url,
+    WEBHOOK_SECRET: SECRET,
+  };
   [demo, browser] = await Promise.all([startDemo(env), launchBrowser()]);
 });
 afterAll(async () => {
@@ -40,7 +46,8 @@ async function signIn(page: Page) {
   await page.waitForURL(/\/dashboard$/);
 }
 
-const api = async (path: string) => (await fetch(demo.url + path, { headers: { authorization: 'Bearer ' + TOKEN } })).json();
+const api = async (path: string) =>
+  (await fetch(demo.url + path, { headers: { authorization: 'Bearer ' + TOKEN } })).json();
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
   for (let i = 0; i < 100; i++) {
     const v = await read();
@@ -69,10 +76,18 @@ it('an answer given in the demo app shows up in /api/stats and on the dashboard'
   await dialog.getByRole('button', { name: 'Send' }).click();
   await page.locator('#events').getByText('"status":"answered"').waitFor({ timeout: 15_000 });
 
-  const stats = await until(() => api('/api/stats'), (s) => s.promoters == 1, 'the answer in /api/stats');
+  const stats = await until(
+    () => api('/api/stats'),
+    (s) => s.promoters == 1,
+    'the answer in /api/stats',
+  );
   expect(stats).toMatchObject({ nps: 100, total: 1, promoters: 1, shown: 1, responseRate: 1 });
   expect(stats.byStage['first-project']).toMatchObject({ nps: 100, total: 1 });
-  const { responses } = await until(() => api('/api/responses'), (r) => r.responses[0]?.comment != null, 'the comment');
+  const { responses } = await until(
+    () => api('/api/responses'),
+    (r) => r.responses[0]?.comment != null,
+    'the comment',
+  );
   expect(responses[0]).toMatchObject({
     status: 'answered',
     score: 9,
@@ -108,7 +123,11 @@ it('the ESM page (import map, under its CSP) shows the prompt and delivers a dis
   await dialog.waitFor({ timeout: 10_000 });
   await dialog.getByRole('button', { name: 'Close' }).click();
   await page.locator('#events').getByText('"status":"dismissed"').waitFor({ timeout: 10_000 });
-  const { responses } = await until(() => api('/api/responses?status=dismissed'), (r) => r.responses.length == 1, 'the dismissal');
+  const { responses } = await until(
+    () => api('/api/responses?status=dismissed'),
+    (r) => r.responses.length == 1,
+    'the dismissal',
+  );
   expect(responses[0]).toMatchObject({ stage: 'signed-up', userId: 'user-ada', page: demo.url + '/esm.html' });
   expect((await api('/api/stats')).shown).toBe(before + 1);
   expect(problems).toEqual([]);
@@ -134,8 +153,16 @@ it('a detractor answer in the demo app arrives as a signed alert and opens an it
   // comes in the same alert when it reached the collector before the alert was sent, else in one
   // follow-up alert (event `comment`).
   // Alerts are recorded in the transaction that stores the version, so once the comment is stored every alert exists.
-  await until(() => api('/api/responses?userId=user-ben'), (r) => r.responses[0]?.comment != null, 'the comment stored');
-  await until(() => api('/api/alerts?state=pending'), (r) => r.counts.pending == 0 && r.counts.delivered > 0, 'the alerts delivered');
+  await until(
+    () => api('/api/responses?userId=user-ben'),
+    (r) => r.responses[0]?.comment != null,
+    'the comment stored',
+  );
+  await until(
+    () => api('/api/alerts?state=pending'),
+    (r) => r.counts.pending == 0 && r.counts.delivered > 0,
+    'the alerts delivered',
+  );
   const alerts = receiver.requests.map((r) => {
     expect(verifyWebhook(SECRET, r.headers, r.body)).toBe(true);
     return JSON.parse(r.body);
@@ -143,7 +170,10 @@ it('a detractor answer in the demo app arrives as a signed alert and opens an it
   expect(new Set(receiver.requests.map((r) => r.headers['x-nps-delivery'])).size).toBe(alerts.length);
   expect(alerts.map((a) => a.event)).toEqual(alerts.length == 1 ? ['detractor'] : ['detractor', 'comment']);
   const alert = alerts[0];
-  expect(alert).toMatchObject({ event: 'detractor', response: { score: 2, category: 'detractor', userId: 'user-ben', stage: 'signed-up' } });
+  expect(alert).toMatchObject({
+    event: 'detractor',
+    response: { score: 2, category: 'detractor', userId: 'user-ben', stage: 'signed-up' },
+  });
   expect(alert.link).toBe(`${demo.url}/dashboard?response=${alert.response.id}`);
   expect(alerts.at(-1).response.comment).toBe('Import lost my due dates');
 

@@ -22,7 +22,9 @@ afterAll(async () => {
 
 describe('dist/nps.js in Chromium', () => {
   it('replays calls queued by the snippet in order and sets window.nps.version', async () => {
-    server.page('/snippet.html', `<!doctype html><html><body><h1>Host</h1>
+    server.page(
+      '/snippet.html',
+      `<!doctype html><html><body><h1>Host</h1>
       <script>${SNIPPET}
         window.log = [];
         nps.on('skipped', function (e) { log.push('skipped:' + e.reason + ':' + e.stage); });
@@ -31,14 +33,20 @@ describe('dist/nps.js in Chromium', () => {
         window.first = nps.show({ stage: 'onboarded' });
         window.second = nps.show({ stage: 'not-a-stage' });
       </script>
-      <script async src="/dist/nps.js"></script></body></html>`);
+      <script async src="/dist/nps.js"></script></body></html>`,
+    );
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url + '/snippet.html');
     await page.waitForFunction(() => (window as unknown as { nps: { version?: string } }).nps.version);
     const out = await page.evaluate(async () => {
-      const w = window as unknown as { nps: { version: string }; first: Promise<unknown>; second: Promise<unknown>; log: string[] };
+      const w = window as unknown as {
+        nps: { version: string };
+        first: Promise<unknown>;
+        second: Promise<unknown>;
+        log: string[];
+      };
       return { version: w.nps.version, first: await w.first, second: await w.second, log: w.log };
     });
     expect(out).toEqual({
@@ -52,35 +60,48 @@ describe('dist/nps.js in Chromium', () => {
   });
 
   it('initialises itself from data-* attributes of its own script tag', async () => {
-    server.page('/attrs.html', `<!doctype html><html><body>
+    server.page(
+      '/attrs.html',
+      `<!doctype html><html><body>
       <script src="/dist/nps.js" data-endpoint="/api/nps" data-product="42" data-sample-rate="0" data-locale="fr"></script>
-      </body></html>`);
+      </body></html>`,
+    );
     const page = await browser.newPage();
     await page.goto(server.url + '/attrs.html');
-    const result = await page.evaluate(() => (window as unknown as { nps: { show(o: object): Promise<unknown> } }).nps.show({ stage: 'x' }));
+    const result = await page.evaluate(() =>
+      (window as unknown as { nps: { show(o: object): Promise<unknown> } }).nps.show({ stage: 'x' }),
+    );
     expect(result).toEqual({ status: 'skipped', reason: 'sampled-out' });
     await page.close();
   });
 
   it('reads JSON values from data-* attributes (an inline position, a theme)', async () => {
-    server.page('/json-attrs.html', `<!doctype html><html><body><div id="slot"></div>
+    server.page(
+      '/json-attrs.html',
+      `<!doctype html><html><body><div id="slot"></div>
       <script src="/dist/nps.js" data-endpoint="/api/nps" data-position='{"inline":"#slot"}' data-theme='{"accent":"#0f766e"}'></script>
-      </body></html>`);
+      </body></html>`,
+    );
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() == 'error' && errors.push(m.text()));
     await page.goto(server.url + '/json-attrs.html');
-    await page.evaluate(() => void (window as unknown as { nps: { show(o: object): Promise<unknown> } }).nps.show({ force: true }));
+    await page.evaluate(
+      () => void (window as unknown as { nps: { show(o: object): Promise<unknown> } }).nps.show({ force: true }),
+    );
     await page.waitForSelector('#slot > nps-widget');
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('logs one clear console error for a bad config and leaves the host page working', async () => {
-    server.page('/bad.html', `<!doctype html><html><body>
+    server.page(
+      '/bad.html',
+      `<!doctype html><html><body>
       <script src="/dist/nps.js" data-endpoint="ftp://example.com/nps"></script>
       <script src="/test/browser/fixtures/after-widget.js"></script>
-      </body></html>`);
+      </body></html>`,
+    );
     const page = await browser.newPage();
     const console: string[] = [];
     const errors: string[] = [];
@@ -88,7 +109,9 @@ describe('dist/nps.js in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url + '/bad.html');
     expect(await page.evaluate(() => (window as unknown as { hostStillRuns: boolean }).hostStillRuns)).toBe(true);
-    expect(console).toEqual(['nps: options.endpoint must be an https URL (http on localhost) or a /path, got "ftp://example.com/nps"']);
+    expect(console).toEqual([
+      'nps: options.endpoint must be an https URL (http on localhost) or a /path, got "ftp://example.com/nps"',
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   });

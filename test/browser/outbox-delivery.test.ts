@@ -66,7 +66,11 @@ it('page closed while a request hangs → delivered once after reopening', async
   const id = await h.record(page);
   // The request that hangs carries the record's latest version, so its lease is what blocks others
   // (if the 'shown' version went out alone first, the latest follows once that request times out).
-  await until(() => h.c.requests.slice(first).some((r) => r.body.responses.some((x) => x.id == id && x.status == 'dismissed')), 20_000, 'request in flight');
+  await until(
+    () => h.c.requests.slice(first).some((r) => r.body.responses.some((x) => x.id == id && x.status == 'dismissed')),
+    20_000,
+    'request in flight',
+  );
   const sentAt = Date.now();
   await page.close(); // the page is gone; its request never gets an answer
   expect(h.c.stored.has(id)).toBe(false);

@@ -17,7 +17,10 @@ it('offline → answer → no request attempted and no error for 10 s → online
   const consoleErrors: string[] = [];
   page.on('request', (r) => r.url().includes('/api/nps') && attempts.push(r.method()));
   // The test server has no favicon: its 404 is the page's, not the widget's.
-  page.on('console', (m) => m.type() == 'error' && !m.location().url.endsWith('/favicon.ico') && consoleErrors.push(m.text()));
+  page.on(
+    'console',
+    (m) => m.type() == 'error' && !m.location().url.endsWith('/favicon.ico') && consoleErrors.push(m.text()),
+  );
   // The prompt module loads on idle after init (a visitor who is not throttled); offline before that,
   // no prompt could show at all, which is another test's subject.
   await h.warmedUp(page);

@@ -25,7 +25,9 @@ it('an answer given just before the tab closes arrives by keepalive, with no pag
   await page.close();
   // Only the collector is checked from here on: no page of the site is opened again.
   await until(() => h.c.stored.get(id)?.comment == 'Closing the tab now', 10_000, 'the keepalive arrival');
-  const arrival = h.c.requests.find((r) => r.body.responses.some((x) => x.id == id && x.comment == 'Closing the tab now'))!;
+  const arrival = h.c.requests.find((r) =>
+    r.body.responses.some((x) => x.id == id && x.comment == 'Closing the tab now'),
+  )!;
   expect(arrival.at).toBeGreaterThanOrEqual(closedAt);
   expect(h.c.stored.get(id)).toMatchObject({ status: 'answered', score: 10 });
   expect(h.context.pages().length).toBe(pagesBefore - 1);

@@ -30,6 +30,8 @@ it('three tabs with a shared backlog: one tab sends at a time, each id stored on
   expect(h.c.maxInFlight).toBe(1);
   expect(h.c.stored.size).toBe(ids.length);
   const sent = h.c.requests.flatMap((r) => r.ids);
-  console.log(`three tabs: ${ids.length} records, ${h.c.requests.length} requests, ${sent.length} deliveries, ${h.c.duplicates} duplicates`);
+  console.log(
+    `three tabs: ${ids.length} records, ${h.c.requests.length} requests, ${sent.length} deliveries, ${h.c.duplicates} duplicates`,
+  );
   for (const t of tabs) await t.close();
 });

@@ -45,7 +45,9 @@ async function open(o: Open = {}) {
   await page.addInitScript(() => {
     const w = window as unknown as { violations: string[] };
     w.violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   await page.goto(server.url + path);
   await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready);
@@ -63,7 +65,8 @@ async function open(o: Open = {}) {
 }
 
 /** Evaluates `fn` on an element inside the prompt's shadow root (Playwright's CSS pierces open shadow roots). */
-const inPrompt = <T>(page: Page, selector: string, fn: (el: Element) => T) => page.locator(`[data-nps-widget] ${selector}`).first().evaluate(fn);
+const inPrompt = <T>(page: Page, selector: string, fn: (el: Element) => T) =>
+  page.locator(`[data-nps-widget] ${selector}`).first().evaluate(fn);
 
 const box = (page: Page, selector: string) =>
   inPrompt(page, selector, (el) => {
@@ -81,9 +84,21 @@ describe('dist/prompt.js in Chromium', () => {
       const root = d.getRootNode() as ShadowRoot;
       const w = getComputedStyle(root.querySelector('.widget')!);
       const s = getComputedStyle(d);
-      return { position: w.position, bottom: w.bottom, background: s.backgroundColor, radius: s.borderTopLeftRadius, sheets: root.adoptedStyleSheets.length };
+      return {
+        position: w.position,
+        bottom: w.bottom,
+        background: s.backgroundColor,
+        radius: s.borderTopLeftRadius,
+        sheets: root.adoptedStyleSheets.length,
+      };
     });
-    expect(style).toEqual({ position: 'fixed', bottom: '16px', background: 'rgb(255, 255, 255)', radius: '12px', sheets: 1 });
+    expect(style).toEqual({
+      position: 'fixed',
+      bottom: '16px',
+      background: 'rgb(255, 255, 255)',
+      radius: '12px',
+      sheets: 1,
+    });
     await p.page.getByRole('radio', { name: '6' }).click();
     await p.page.getByRole('textbox', { name: 'What is the main reason for your score?' }).fill('Slow');
     await p.page.getByRole('button', { name: 'Send' }).click();
@@ -146,7 +161,9 @@ describe('dist/prompt.js in Chromium', () => {
     expect(high.y).toBeGreaterThan(radios[10]!.y);
     await p.page.getByRole('radio', { name: '9' }).tap();
     await p.page.getByRole('textbox').waitFor();
-    expect(parseFloat(await inPrompt(p.page, 'textarea', (t) => getComputedStyle(t).fontSize))).toBeGreaterThanOrEqual(16);
+    expect(parseFloat(await inPrompt(p.page, 'textarea', (t) => getComputedStyle(t).fontSize))).toBeGreaterThanOrEqual(
+      16,
+    );
     expect((await box(p.page, '.send')).h).toBeGreaterThanOrEqual(40);
     expect(Math.min((await box(p.page, '.close')).w, (await box(p.page, '.close')).h)).toBeGreaterThanOrEqual(40);
     await p.close();
@@ -162,11 +179,16 @@ describe('dist/prompt.js in Chromium', () => {
     };
     expect(await background('')).toBe('rgb(255, 255, 255)');
     expect(await background('<meta name="color-scheme" content="light dark">')).toBe('rgb(31, 41, 55)');
-    expect(await background('<link rel="stylesheet" href="/test/browser/fixtures/dark-root.css">')).toBe('rgb(31, 41, 55)');
+    expect(await background('<link rel="stylesheet" href="/test/browser/fixtures/dark-root.css">')).toBe(
+      'rgb(31, 41, 55)',
+    );
   });
 
   it('a dark-capable page on a light OS keeps the light card', async () => {
-    const p = await open({ head: '<meta name="color-scheme" content="light dark">', context: { colorScheme: 'light' } });
+    const p = await open({
+      head: '<meta name="color-scheme" content="light dark">',
+      context: { colorScheme: 'light' },
+    });
     await p.show();
     expect(await inPrompt(p.page, '.dialog', (d) => getComputedStyle(d).backgroundColor)).toBe('rgb(255, 255, 255)');
     await p.close();
@@ -198,11 +220,18 @@ describe('dist/prompt.js in Chromium', () => {
   });
 
   it("a page's own nps-widget custom element does not break the prompt", async () => {
-    const p = await open({ head: '<script src="/test/browser/fixtures/page-nps-widget.js"></script>', body: '<nps-widget></nps-widget>' });
+    const p = await open({
+      head: '<script src="/test/browser/fixtures/page-nps-widget.js"></script>',
+      body: '<nps-widget></nps-widget>',
+    });
     await p.show();
-    const tags = await p.page.evaluate(() => [...document.querySelectorAll('[data-nps-widget]')].map((e) => e.tagName.toLowerCase()));
+    const tags = await p.page.evaluate(() =>
+      [...document.querySelectorAll('[data-nps-widget]')].map((e) => e.tagName.toLowerCase()),
+    );
     expect(tags).toEqual(['nps-widget-0123456789ab']);
-    expect(await p.page.evaluate(() => document.querySelector('nps-widget')!.shadowRoot!.textContent)).toBe('page widget');
+    expect(await p.page.evaluate(() => document.querySelector('nps-widget')!.shadowRoot!.textContent)).toBe(
+      'page widget',
+    );
     await p.page.getByRole('radio', { name: '10, Extremely likely' }).click();
     await p.page.getByRole('textbox').waitFor();
     expect(await p.violations()).toEqual([]);

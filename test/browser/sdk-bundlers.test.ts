@@ -40,7 +40,9 @@ beforeAll(async () => {
       }
       const file = /^\/app\/(rollup|esbuild)\/([\w.-]+\.js)$/.exec(req.url ?? '');
       if (!file) return false;
-      res.writeHead(200, { 'content-type': 'text/javascript' }).end(await readFile(join(dir, 'out', file[1]!, file[2]!)));
+      res
+        .writeHead(200, { 'content-type': 'text/javascript' })
+        .end(await readFile(join(dir, 'out', file[1]!, file[2]!)));
       return true;
     },
   ]);
@@ -55,7 +57,11 @@ afterAll(async () => {
 /** The output files of one bundler, with their code. */
 function chunks(bundler: string): Map<string, string> {
   const out = join(dir, 'out', bundler);
-  return new Map(readdirSync(out).filter((f) => f.endsWith('.js')).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+  return new Map(
+    readdirSync(out)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => [f, readFileSync(join(out, f), 'utf8')]),
+  );
 }
 
 function expectSplit(files: Map<string, string>, entry: string) {
@@ -75,7 +81,10 @@ function expectSplit(files: Map<string, string>, entry: string) {
 }
 
 async function runInBrowser(bundler: string, entry: string) {
-  server.page(`/${bundler}.html`, `<!doctype html><html><body><script type="module" src="/app/${bundler}/${entry}"></script></body></html>`);
+  server.page(
+    `/${bundler}.html`,
+    `<!doctype html><html><body><script type="module" src="/app/${bundler}/${entry}"></script></body></html>`,
+  );
   const page = await browser.newPage();
   const requested: string[] = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));

@@ -101,7 +101,11 @@ describe('requests per page', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const requested = recordRequests(page);
-    const warmed = Promise.all(['/dist/prompt.js', '/dist/survey.js', '/dist/locales/de.js'].map((p) => page.waitForRequest((r) => r.url().endsWith(p))));
+    const warmed = Promise.all(
+      ['/dist/prompt.js', '/dist/survey.js', '/dist/locales/de.js'].map((p) =>
+        page.waitForRequest((r) => r.url().endsWith(p)),
+      ),
+    );
     await page.goto(pageWith('data-endpoint="/api/nps" data-locale="de"'));
     await warmed;
     expect(requested.sort()).toEqual(['/dist/locales/de.js', '/dist/nps.js', '/dist/prompt.js', '/dist/survey.js']);
@@ -115,7 +119,11 @@ describe('offline after load', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const url = pageWith('data-endpoint="/api/nps" data-locale="de" data-product="Acme"');
-    const warmed = Promise.all(['/dist/prompt.js', '/dist/survey.js', '/dist/locales/de.js'].map((p) => page.waitForResponse((r) => r.url().endsWith(p))));
+    const warmed = Promise.all(
+      ['/dist/prompt.js', '/dist/survey.js', '/dist/locales/de.js'].map((p) =>
+        page.waitForResponse((r) => r.url().endsWith(p)),
+      ),
+    );
     await page.goto(url);
     await warmed;
     await context.setOffline(true);
@@ -138,7 +146,13 @@ describe('offline after load', () => {
     await next.waitForTimeout(1000);
     const versions = received().filter((r) => r.id == result.id);
     expect(versions).toHaveLength(1);
-    expect(versions[0]).toMatchObject({ status: 'answered', score: 9, category: 'promoter', comment: 'Offline und gut', locale: 'de' });
+    expect(versions[0]).toMatchObject({
+      status: 'answered',
+      score: 9,
+      category: 'promoter',
+      comment: 'Offline und gut',
+      locale: 'de',
+    });
     await context.close();
   });
 });
@@ -156,7 +170,12 @@ describe('a prompt that cannot load', () => {
     });
     expect(first).toEqual({ status: 'skipped', reason: 'unavailable' });
     const log = await page.evaluate(() => (window as unknown as Win).log);
-    expect(log).toEqual(expect.arrayContaining([{ event: 'error', code: 'load-failed' }, { event: 'skipped', code: 'unavailable' }]));
+    expect(log).toEqual(
+      expect.arrayContaining([
+        { event: 'error', code: 'load-failed' },
+        { event: 'skipped', code: 'unavailable' },
+      ]),
+    );
     expect(log.some((e) => e.event == 'shown')).toBe(false);
 
     await page.unroute('**/dist/prompt.js*');
@@ -173,10 +192,17 @@ describe('a custom renderer', () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       // The same page path for both, so `page` in the record matches.
-      await page.goto(pageWith('', kind == 'custom' ? '<script src="/test/browser/fixtures/plain-dom-renderer.js"></script>' : ''));
+      await page.goto(
+        pageWith('', kind == 'custom' ? '<script src="/test/browser/fixtures/plain-dom-renderer.js"></script>' : ''),
+      );
       await page.evaluate((custom) => {
         const w = window as unknown as Win & { plainDomRenderer?: unknown };
-        w.nps.init({ endpoint: '/api/nps', product: 'Acme', locale: 'en', ...(custom ? { render: w.plainDomRenderer } : {}) });
+        w.nps.init({
+          endpoint: '/api/nps',
+          product: 'Acme',
+          locale: 'en',
+          ...(custom ? { render: w.plainDomRenderer } : {}),
+        });
         w.nps.identify('user-' + (custom ? 'c' : 'b'));
         w.result = w.nps.show({ stage: 'checkout', metadata: { plan: 'pro' } });
       }, kind == 'custom');
@@ -190,8 +216,12 @@ describe('a custom renderer', () => {
       }
       const result = (await page.evaluate(() => (window as unknown as Win).result)) as { id: string };
       expect(result).toMatchObject({ status: 'answered', score: 9, category: 'promoter', comment: 'Fast' });
-      await expect.poll(() => received().find((r) => r.id == result.id && r.comment == 'Fast'), { timeout: 15_000 }).toBeTruthy();
-      records[kind] = received().filter((r) => r.id == result.id).at(-1)!;
+      await expect
+        .poll(() => received().find((r) => r.id == result.id && r.comment == 'Fast'), { timeout: 15_000 })
+        .toBeTruthy();
+      records[kind] = received()
+        .filter((r) => r.id == result.id)
+        .at(-1)!;
       await context.close();
     }
     const comparable = ({ id, anonymousId, userId, shownAt, answeredAt, updatedAt, page, ...rest }: ResponseRecord) => {
@@ -199,6 +229,14 @@ describe('a custom renderer', () => {
       return { ...rest, page: new URL(page).origin };
     };
     expect(comparable(records.custom!)).toEqual(comparable(records['built-in']!));
-    expect(comparable(records.custom!)).toMatchObject({ status: 'answered', score: 9, category: 'promoter', comment: 'Fast', stage: 'checkout', metadata: { plan: 'pro' }, locale: 'en' });
+    expect(comparable(records.custom!)).toMatchObject({
+      status: 'answered',
+      score: 9,
+      category: 'promoter',
+      comment: 'Fast',
+      stage: 'checkout',
+      metadata: { plan: 'pro' },
+      locale: 'en',
+    });
   });
 });

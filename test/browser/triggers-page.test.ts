@@ -58,9 +58,17 @@ describe('single-page navigation', () => {
     expect(await shownStages(page)).toEqual(['checkout']);
     await answerPrompt(page, 9, 'Smooth checkout');
     // The score is stored (and may be sent) before the comment; wait for the last version.
-    await expect.poll(() => storedFor('checkout').map((r) => r.comment), { timeout: 15_000 }).toEqual(['Smooth checkout']);
+    await expect
+      .poll(() => storedFor('checkout').map((r) => r.comment), { timeout: 15_000 })
+      .toEqual(['Smooth checkout']);
     const [record] = storedFor('checkout');
-    expect(record).toMatchObject({ stage: 'checkout', status: 'answered', score: 9, comment: 'Smooth checkout', page: server.url + '/checkout/complete' });
+    expect(record).toMatchObject({
+      stage: 'checkout',
+      status: 'answered',
+      score: 9,
+      comment: 'Smooth checkout',
+      page: server.url + '/checkout/complete',
+    });
   });
 
   it('history.back() to a matching path shows its stage', async () => {
@@ -93,7 +101,10 @@ describe('single-page navigation', () => {
       await popped();
     });
     await page.evaluate(() =>
-      (window as unknown as WidgetWindow).nps.init({ endpoint: '/api/nps', stages: { detail: { on: { path: '/spa-forward/detail' } } } }),
+      (window as unknown as WidgetWindow).nps.init({
+        endpoint: '/api/nps',
+        stages: { detail: { on: { path: '/spa-forward/detail' } } },
+      }),
     );
     await page.evaluate(() => new Promise((r) => (addEventListener('popstate', r, { once: true }), history.forward())));
     expect(new URL(page.url()).pathname).toBe('/spa-forward/list');
@@ -163,7 +174,9 @@ describe('click, event and time', () => {
     // window changes document.visibilityState there), so the page's visibility is driven from inside:
     // document.visibilityState reads a value the test sets, and a real visibilitychange event is
     // dispatched, exactly what a browser does when the tab goes to the background and back.
-    const url = widgetPage(server, '/projects/7', { stages: { engaged: { on: { path: '/projects/**', afterSeconds: 2 } } } });
+    const url = widgetPage(server, '/projects/7', {
+      stages: { engaged: { on: { path: '/projects/**', afterSeconds: 2 } } },
+    });
     const page = await open(url, () => {
       let state: DocumentVisibilityState = 'hidden';
       const changes: { state: DocumentVisibilityState; at: number }[] = [{ state, at: performance.now() }];
@@ -179,7 +192,8 @@ describe('click, event and time', () => {
       });
     });
     type Vis = { setVisibility(s: DocumentVisibilityState): void; visibility: { state: string; at: number }[] };
-    const setVisibility = (s: DocumentVisibilityState) => page.evaluate((s) => (window as unknown as Vis).setVisibility(s), s);
+    const setVisibility = (s: DocumentVisibilityState) =>
+      page.evaluate((s) => (window as unknown as Vis).setVisibility(s), s);
 
     // Loaded in a background tab: 2.5 s hidden is not 2 s of visible time.
     await page.waitForTimeout(2500);
@@ -224,7 +238,8 @@ type Their = WidgetWindow & { theirCalls: { url: string; self: boolean }[]; thei
 
 // Chromium has the Navigation API, which the widget prefers; without it (older Safari and Firefox) the
 // widget wraps history.pushState/replaceState. Both ways are run: the second hides window.navigation.
-const withoutNavigationApi = () => Object.defineProperty(window, 'navigation', { value: undefined, configurable: true });
+const withoutNavigationApi = () =>
+  Object.defineProperty(window, 'navigation', { value: undefined, configurable: true });
 describe.each([
   ['with the Navigation API', undefined],
   ['without the Navigation API', withoutNavigationApi],
@@ -235,15 +250,27 @@ describe.each([
   const push = (page: Page, url: string) =>
     page.evaluate((url) => {
       const returned = history.pushState({ to: url }, '', url);
-      return { returned: returned === undefined, pathname: location.pathname, state: (history.state as { to: string }).to };
+      return {
+        returned: returned === undefined,
+        pathname: location.pathname,
+        state: (history.state as { to: string }).to,
+      };
     }, url);
 
   async function checkBothWork(page: Page) {
-    expect(await page.evaluate(() => typeof (window as unknown as { navigation?: object }).navigation)).toBe(init ? 'undefined' : 'object');
+    expect(await page.evaluate(() => typeof (window as unknown as { navigation?: object }).navigation)).toBe(
+      init ? 'undefined' : 'object',
+    );
     expect(await promptCount(page)).toBe(0);
-    expect(await push(page, '/wrapped/target')).toEqual({ returned: true, pathname: '/wrapped/target', state: '/wrapped/target' });
+    expect(await push(page, '/wrapped/target')).toEqual({
+      returned: true,
+      pathname: '/wrapped/target',
+      state: '/wrapped/target',
+    });
     // Theirs was called once, with `this` and the arguments intact; ours saw the navigation.
-    expect(await page.evaluate(() => (window as unknown as Their).theirCalls)).toEqual([{ url: '/wrapped/target', self: true }]);
+    expect(await page.evaluate(() => (window as unknown as Their).theirCalls)).toEqual([
+      { url: '/wrapped/target', self: true },
+    ]);
     await promptShown(page);
     expect(await shownStages(page)).toEqual(['wrapped']);
   }
@@ -253,7 +280,11 @@ describe.each([
     expect(await page.evaluate(() => history.pushState === (window as unknown as Their).theirs)).toBe(true);
     expect(await promptCount(page)).toBe(0);
     await push(page, '/wrapped/elsewhere');
-    expect(await push(page, '/wrapped/target')).toEqual({ returned: true, pathname: '/wrapped/target', state: '/wrapped/target' });
+    expect(await push(page, '/wrapped/target')).toEqual({
+      returned: true,
+      pathname: '/wrapped/target',
+      state: '/wrapped/target',
+    });
     expect((await page.evaluate(() => (window as unknown as Their).theirCalls)).map((c) => c.url)).toEqual([
       '/wrapped/target',
       '/wrapped/elsewhere',

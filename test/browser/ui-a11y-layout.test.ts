@@ -7,7 +7,6 @@ let h: Awaited<ReturnType<typeof uiHarness>>;
 beforeAll(async () => void (h = await uiHarness()));
 afterAll(() => h?.close());
 
-
 const box = (page: Page, selector: string) =>
   page.evaluate((s) => {
     const b = document.querySelector('nps-widget')!.shadowRoot!.querySelector(s)!.getBoundingClientRect();
@@ -56,7 +55,9 @@ describe('accessibility and layout, in Chromium', () => {
   });
 
   it('mobile 390×844: a full-width bottom sheet with 40 px targets in two rows and a 16 px textarea', async () => {
-    const p = await h.open({ context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' } });
+    const p = await h.open({
+      context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' },
+    });
     await p.show();
     const sheet = await box(p.page, '[role=dialog]');
     expect(sheet).toMatchObject({ x: 0, w: 390, bottom: 844 });
@@ -74,7 +75,9 @@ describe('accessibility and layout, in Chromium', () => {
     expect(Math.min(close.w, close.h)).toBeGreaterThanOrEqual(40);
     await p.page.getByRole('radio', { name: '9' }).tap();
     await p.page.getByRole('textbox').waitFor();
-    const ta = await p.page.evaluate(() => getComputedStyle(document.querySelector('nps-widget')!.shadowRoot!.querySelector('textarea')!).fontSize);
+    const ta = await p.page.evaluate(
+      () => getComputedStyle(document.querySelector('nps-widget')!.shadowRoot!.querySelector('textarea')!).fontSize,
+    );
     expect(parseFloat(ta)).toBeGreaterThanOrEqual(16);
     const send = await box(p.page, '[part=send]');
     expect(send.h).toBeGreaterThanOrEqual(40);

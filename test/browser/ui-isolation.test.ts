@@ -21,7 +21,14 @@ const radioBoxes = (page: import('playwright-core').Page) =>
     return [...root.querySelectorAll('[role=radio]')].map((r) => {
       const b = r.getBoundingClientRect();
       const top = root.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2);
-      return { w: b.width, h: b.height, x: b.x, y: b.y, top: top == r, visible: getComputedStyle(r).visibility == 'visible' };
+      return {
+        w: b.width,
+        h: b.height,
+        x: b.x,
+        y: b.y,
+        top: top == r,
+        visible: getComputedStyle(r).visibility == 'visible',
+      };
     });
   });
 
@@ -33,12 +40,26 @@ describe('isolation from the host page, in Chromium', () => {
       const root = document.querySelector('nps-widget')!.shadowRoot!;
       const s = getComputedStyle(root.querySelector('[part=container]')!);
       const d = getComputedStyle(root.querySelector('[role=dialog]')!);
-      return { position: s.position, bottom: s.bottom, background: d.backgroundColor, radius: d.borderTopLeftRadius, sheets: root.adoptedStyleSheets.length };
+      return {
+        position: s.position,
+        bottom: s.bottom,
+        background: d.backgroundColor,
+        radius: d.borderTopLeftRadius,
+        sheets: root.adoptedStyleSheets.length,
+      };
     });
-    expect(style).toEqual({ position: 'fixed', bottom: '16px', background: 'rgb(255, 255, 255)', radius: '12px', sheets: 1 });
+    expect(style).toEqual({
+      position: 'fixed',
+      bottom: '16px',
+      background: 'rgb(255, 255, 255)',
+      radius: '12px',
+      sheets: 1,
+    });
     await p.page.getByRole('radio', { name: '0, Pas du tout probable' }).waitFor();
     await p.page.getByRole('radio', { name: '6' }).click();
-    await p.page.getByRole('textbox', { name: 'Quelle est la principale raison de votre note\u202f?' }).fill('Trop cher');
+    await p.page
+      .getByRole('textbox', { name: 'Quelle est la principale raison de votre note\u202f?' })
+      .fill('Trop cher');
     await p.page.getByRole('button', { name: 'Envoyer' }).click();
     await p.page.getByRole('status').getByText('Merci pour votre retour\u202f!').waitFor();
     expect(await p.violations()).toEqual([]);
@@ -49,7 +70,9 @@ describe('isolation from the host page, in Chromium', () => {
     const p = await h.open({ head: HOSTILE, context: { reducedMotion: 'reduce' } });
     await p.show();
     // With reduced motion there is no entrance animation to wait for.
-    expect(await p.page.evaluate(() => document.querySelector('nps-widget')!.shadowRoot!.getAnimations().length)).toBe(0);
+    expect(await p.page.evaluate(() => document.querySelector('nps-widget')!.shadowRoot!.getAnimations().length)).toBe(
+      0,
+    );
     const boxes = await radioBoxes(p.page);
     expect(boxes).toHaveLength(11);
     for (const b of boxes) {
@@ -65,7 +88,12 @@ describe('isolation from the host page, in Chromium', () => {
       const root = document.querySelector('nps-widget')!.shadowRoot!;
       const d = root.querySelector('[role=dialog]')!;
       const b = d.getBoundingClientRect();
-      return { right: innerWidth - b.right, bottom: innerHeight - b.bottom, font: getComputedStyle(d).fontSize, send: getComputedStyle(root.querySelector('[part=close]')!).display };
+      return {
+        right: innerWidth - b.right,
+        bottom: innerHeight - b.bottom,
+        font: getComputedStyle(d).fontSize,
+        send: getComputedStyle(root.querySelector('[part=close]')!).display,
+      };
     });
     expect(where).toEqual({ right: 16, bottom: 16, font: '14px', send: 'block' });
     await p.page.getByRole('radio', { name: '10, Extremely likely' }).click();
@@ -75,19 +103,43 @@ describe('isolation from the host page, in Chromium', () => {
   });
 
   it('theme values and ::part() rules from the page style the prompt', async () => {
-    const p = await h.open({ head: '<style>nps-widget::part(dialog){border:3px solid rgb(255, 0, 0)}nps-widget::part(score){border-radius:50%}</style>' });
-    await p.show({ theme: { accent: '#0f766e', background: '#fffbeb', radius: '4px', font: 'monospace', zIndex: 42, mode: 'dark' } });
+    const p = await h.open({
+      head: '<style>nps-widget::part(dialog){border:3px solid rgb(255, 0, 0)}nps-widget::part(score){border-radius:50%}</style>',
+    });
+    await p.show({
+      theme: { accent: '#0f766e', background: '#fffbeb', radius: '4px', font: 'monospace', zIndex: 42, mode: 'dark' },
+    });
     const look = await p.page.evaluate(() => {
       const root = document.querySelector('nps-widget')!.shadowRoot!;
       const d = getComputedStyle(root.querySelector('[role=dialog]')!);
       const r = getComputedStyle(root.querySelector('[role=radio]')!);
-      return { z: getComputedStyle(root.querySelector('[part=container]')!).zIndex, bg: d.backgroundColor, radius: d.borderTopLeftRadius, border: d.borderTopColor + ' ' + d.borderTopWidth, font: d.fontFamily, score: r.borderTopLeftRadius, text: d.color };
+      return {
+        z: getComputedStyle(root.querySelector('[part=container]')!).zIndex,
+        bg: d.backgroundColor,
+        radius: d.borderTopLeftRadius,
+        border: d.borderTopColor + ' ' + d.borderTopWidth,
+        font: d.fontFamily,
+        score: r.borderTopLeftRadius,
+        text: d.color,
+      };
     });
     // Forced dark mode keeps the theme's own background; the text colour is dark mode's.
-    expect(look).toEqual({ z: '42', bg: 'rgb(255, 251, 235)', radius: '4px', border: 'rgb(255, 0, 0) 3px', font: 'monospace', score: '50%', text: 'rgb(249, 250, 251)' });
+    expect(look).toEqual({
+      z: '42',
+      bg: 'rgb(255, 251, 235)',
+      radius: '4px',
+      border: 'rgb(255, 0, 0) 3px',
+      font: 'monospace',
+      score: '50%',
+      text: 'rgb(249, 250, 251)',
+    });
     await p.page.getByRole('radio', { name: '5' }).click();
     await p.page.getByRole('textbox').waitFor();
-    const send = await p.page.evaluate(() => getComputedStyle(document.querySelector('nps-widget')!.shadowRoot!.querySelector('[part=send]')!).backgroundColor);
+    const send = await p.page.evaluate(
+      () =>
+        getComputedStyle(document.querySelector('nps-widget')!.shadowRoot!.querySelector('[part=send]')!)
+          .backgroundColor,
+    );
     expect(send).toBe('rgb(15, 118, 110)');
     await p.page.context().close();
   });
@@ -96,19 +148,35 @@ describe('isolation from the host page, in Chromium', () => {
     const p = await h.open({ charset: false });
     expect(await p.page.evaluate(() => document.characterSet)).not.toBe('UTF-8');
     await p.show();
-    expect(await p.page.evaluate(() => document.querySelector('nps-widget')!.shadowRoot!.querySelector('[part=close]')!.textContent)).toBe('\u00d7');
+    expect(
+      await p.page.evaluate(
+        () => document.querySelector('nps-widget')!.shadowRoot!.querySelector('[part=close]')!.textContent,
+      ),
+    ).toBe('\u00d7');
     await p.page.getByRole('button', { name: 'Close' }).click();
     expect(await p.result()).toMatchObject({ status: 'dismissed' });
     await p.page.context().close();
   });
 
   it("the widget's CSS does not change the host page", async () => {
-    const p = await h.open({ body: '<h1>Acme</h1><p id="t">Text</p><button id="page-button">Buy</button><div id="box">x</div><textarea id="ta"></textarea>' });
+    const p = await h.open({
+      body: '<h1>Acme</h1><p id="t">Text</p><button id="page-button">Buy</button><div id="box">x</div><textarea id="ta"></textarea>',
+    });
     const snapshot = () =>
       p.page.evaluate(() =>
         ['t', 'page-button', 'box', 'ta'].map((id) => {
           const s = getComputedStyle(document.getElementById(id)!);
-          return [s.font, s.color, s.background, s.border, s.margin, s.padding, s.boxSizing, s.position, s.display].join('|');
+          return [
+            s.font,
+            s.color,
+            s.background,
+            s.border,
+            s.margin,
+            s.padding,
+            s.boxSizing,
+            s.position,
+            s.display,
+          ].join('|');
         }),
       );
     const before = await snapshot();

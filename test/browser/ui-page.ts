@@ -32,7 +32,15 @@ export async function uiHarness() {
     server,
     browser,
     /** Opens `body` (plus `head`) as a page served with `headers`; nps.js is loaded from /dist. */
-    async open(o: { head?: string; body?: string; headers?: Record<string, string>; context?: BrowserContextOptions; charset?: boolean } = {}): Promise<UiPage> {
+    async open(
+      o: {
+        head?: string;
+        body?: string;
+        headers?: Record<string, string>;
+        context?: BrowserContextOptions;
+        charset?: boolean;
+      } = {},
+    ): Promise<UiPage> {
       const path = `/page-${++n}.html`;
       server.page(
         path,
@@ -45,7 +53,9 @@ export async function uiHarness() {
       await page.addInitScript(() => {
         const w = window as unknown as { violations: string[] };
         w.violations = [];
-        document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+        );
       });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
@@ -55,11 +65,17 @@ export async function uiHarness() {
         posts,
         violations: () => page.evaluate(() => (window as unknown as { violations: string[] }).violations),
         async show(options = {}) {
-          await page.evaluate((opts) => {
-            const w = window as unknown as { nps: { init(o: unknown): void; show(o: unknown): Promise<unknown> }; result: Promise<unknown> };
-            w.nps.init({ endpoint: '/api/nps', product: 'Acme', ...opts });
-            w.result = w.nps.show({ force: true });
-          }, options as Record<string, unknown>);
+          await page.evaluate(
+            (opts) => {
+              const w = window as unknown as {
+                nps: { init(o: unknown): void; show(o: unknown): Promise<unknown> };
+                result: Promise<unknown>;
+              };
+              w.nps.init({ endpoint: '/api/nps', product: 'Acme', ...opts });
+              w.result = w.nps.show({ force: true });
+            },
+            options as Record<string, unknown>,
+          );
           await page.locator('nps-widget [role=dialog]').waitFor();
         },
         result: () => page.evaluate(() => (window as unknown as { result: Promise<unknown> }).result),
@@ -77,5 +93,8 @@ export const focusedInWidget = (page: Page) =>
   page.evaluate(() => {
     const el = document.querySelector('nps-widget')?.shadowRoot?.activeElement;
     if (!el) return 'page';
-    return el.getAttribute('role') == 'radio' ? 'radio ' + el.textContent : el.tagName.toLowerCase() + (el.tagName == 'BUTTON' ? ' ' + (el.getAttribute('aria-label') ?? el.textContent) : '');
+    return el.getAttribute('role') == 'radio'
+      ? 'radio ' + el.textContent
+      : el.tagName.toLowerCase() +
+          (el.tagName == 'BUTTON' ? ' ' + (el.getAttribute('aria-label') ?? el.textContent) : '');
   });

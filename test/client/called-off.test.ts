@@ -78,7 +78,9 @@ function slowUserStateReads() {
   const held = new Promise<void>((r) => (release = r));
   const store: ErasableKvStore = {
     ...inner,
-    get: (async (key: string) => (key.startsWith('user-state:') && (await held), inner.get(key))) as ErasableKvStore['get'],
+    get: (async (key: string) => (
+      key.startsWith('user-state:') && (await held), inner.get(key)
+    )) as ErasableKvStore['get'],
   };
   return { store, inner, release };
 }

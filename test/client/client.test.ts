@@ -30,7 +30,10 @@ describe('createNps', () => {
 
   it('shows, stores the score before the follow-up, then the comment, and resolves answered', async () => {
     const f = fakeEnv();
-    const nps = createClient({ endpoint, product: 'Acme', stages: { checkout: { followUp: { promoter: 'What made checkout easy?' } } } }, f.env);
+    const nps = createClient(
+      { endpoint, product: 'Acme', stages: { checkout: { followUp: { promoter: 'What made checkout easy?' } } } },
+      f.env,
+    );
     const log = listen(nps);
     nps.identify('user-42', { plan: 'pro' });
     const result = nps.show({ stage: 'checkout', metadata: { cart: 3 } });
@@ -41,22 +44,40 @@ describe('createNps', () => {
     expect(view.messages.detractor).toBe('What is the main reason for your score?');
     const shown = f.outbox.puts[0]!;
     expect(shown).toMatchObject({
-      status: 'shown', userId: 'user-42', traits: { plan: 'pro' }, stage: 'checkout', metadata: { cart: 3 },
-      locale: 'en', sdk: 'nps-widget@0.1.0', shownAt: '2026-11-23T10:00:00.000Z',
+      status: 'shown',
+      userId: 'user-42',
+      traits: { plan: 'pro' },
+      stage: 'checkout',
+      metadata: { cart: 3 },
+      locale: 'en',
+      sdk: 'nps-widget@0.1.0',
+      shownAt: '2026-11-23T10:00:00.000Z',
     });
     expect(shown.page).toBe(location.origin + location.pathname);
     expect(log[0]).toEqual(['shown', { id: shown.id, stage: 'checkout' }]);
 
     f.clock.advance(5000);
     await view.answer(9);
-    expect(f.outbox.puts[1]).toMatchObject({ id: shown.id, status: 'answered', score: 9, category: 'promoter', answeredAt: '2026-11-23T10:00:05.000Z' });
+    expect(f.outbox.puts[1]).toMatchObject({
+      id: shown.id,
+      status: 'answered',
+      score: 9,
+      category: 'promoter',
+      answeredAt: '2026-11-23T10:00:05.000Z',
+    });
     expect(log.at(-1)).toEqual(['score', { id: shown.id, stage: 'checkout', score: 9, category: 'promoter' }]);
     expect(await f.store.get('user-state:user-42')).toEqual({ answeredAt: f.clock.now() });
 
     await view.comment('  Fast and clear.  ');
     expect(f.outbox.latest.get(shown.id)).toMatchObject({ status: 'answered', score: 9, comment: 'Fast and clear.' });
     view.done();
-    await expect(result).resolves.toEqual({ status: 'answered', id: shown.id, score: 9, category: 'promoter', comment: 'Fast and clear.' });
+    await expect(result).resolves.toEqual({
+      status: 'answered',
+      id: shown.id,
+      score: 9,
+      category: 'promoter',
+      comment: 'Fast and clear.',
+    });
     expect(log.filter(([e]) => e == 'response')).toEqual([
       ['response', { id: shown.id, stage: 'checkout', score: 9, category: 'promoter', comment: 'Fast and clear.' }],
     ]);
@@ -74,7 +95,11 @@ describe('createNps', () => {
     expect(stored).toBe(false);
     release();
     await pending;
-    expect(f.outbox.latest.values().next().value).toMatchObject({ status: 'answered', score: 3, category: 'detractor' });
+    expect(f.outbox.latest.values().next().value).toMatchObject({
+      status: 'answered',
+      score: 3,
+      category: 'detractor',
+    });
   });
 
   it('trims and caps the comment at commentMaxLength; an empty comment stores nothing new', async () => {
@@ -130,10 +155,18 @@ describe('createNps', () => {
     await view.answer(8);
     nps.dismiss();
     const { id } = f.outbox.puts[0]!;
-    await expect(result).resolves.toEqual({ status: 'answered', id, score: 8, category: 'passive', comment: undefined });
+    await expect(result).resolves.toEqual({
+      status: 'answered',
+      id,
+      score: 8,
+      category: 'passive',
+      comment: undefined,
+    });
     expect(f.outbox.latest.get(id)!.status).toBe('answered');
     expect(f.view.closedByClient).toBe(1);
-    expect(log.filter(([e]) => e == 'response')).toEqual([['response', { id, stage: undefined, score: 8, category: 'passive', comment: undefined }]]);
+    expect(log.filter(([e]) => e == 'response')).toEqual([
+      ['response', { id, stage: undefined, score: 8, category: 'passive', comment: undefined }],
+    ]);
   });
 
   it('skips with a reason and a skipped event', async () => {
@@ -228,8 +261,12 @@ describe('createNps', () => {
     const nps = createClient({ endpoint }, fakeEnv().env);
     expect(() => nps.identify('')).toThrow(/identify\(userId\) must be a non-empty string/);
     expect(() => nps.identify('u', { at: new Date() } as never)).toThrow(/identify\(userId, traits\) must be JSON/);
-    await expect(nps.show({ metadata: { f: () => 1 } as never })).rejects.toThrow(/show\(\{ metadata \}\) must be JSON/);
-    await expect(nps.show({ stage: 5 as never })).rejects.toThrow(/show\(\{ stage \}\) must be a non-empty string \(≤ 200 characters, no NUL or unpaired surrogate\), got 5/);
+    await expect(nps.show({ metadata: { f: () => 1 } as never })).rejects.toThrow(
+      /show\(\{ metadata \}\) must be JSON/,
+    );
+    await expect(nps.show({ stage: 5 as never })).rejects.toThrow(
+      /show\(\{ stage \}\) must be a non-empty string \(≤ 200 characters, no NUL or unpaired surrogate\), got 5/,
+    );
   });
 
   it('survives throwing handlers and reports them as error events', async () => {
@@ -237,8 +274,12 @@ describe('createNps', () => {
     const nps = createClient({ endpoint }, f.env);
     const errors: unknown[] = [];
     nps.on('error', (e) => errors.push(e));
-    nps.on('error', () => { throw new Error('error handlers may throw too'); });
-    nps.on('shown', () => { throw new Error('host bug'); });
+    nps.on('error', () => {
+      throw new Error('error handlers may throw too');
+    });
+    nps.on('shown', () => {
+      throw new Error('host bug');
+    });
     const result = nps.show();
     (await opened(f)).done();
     await expect(result).resolves.toMatchObject({ status: 'dismissed' });
@@ -247,12 +288,22 @@ describe('createNps', () => {
   });
 
   it('uses the resolved locale and stage messages', async () => {
-    const f = fakeEnv({ importLocale: fakeLocales({ de: { question: 'Wie wahrscheinlich empfehlen Sie {product}?', send: 'Senden' } }).importLocale });
-    const nps = createClient({ endpoint, locale: 'de', product: 'Acme', messages: { send: 'Abschicken' }, thanks: { message: 'Danke!' } }, f.env);
+    const f = fakeEnv({
+      importLocale: fakeLocales({ de: { question: 'Wie wahrscheinlich empfehlen Sie {product}?', send: 'Senden' } })
+        .importLocale,
+    });
+    const nps = createClient(
+      { endpoint, locale: 'de', product: 'Acme', messages: { send: 'Abschicken' }, thanks: { message: 'Danke!' } },
+      f.env,
+    );
     void nps.show();
     const view = await opened(f);
     expect(view.locale).toBe('de');
-    expect(view.messages).toMatchObject({ question: 'Wie wahrscheinlich empfehlen Sie Acme?', send: 'Abschicken', thanks: 'Danke!' });
+    expect(view.messages).toMatchObject({
+      question: 'Wie wahrscheinlich empfehlen Sie Acme?',
+      send: 'Abschicken',
+      thanks: 'Danke!',
+    });
     expect(f.outbox.puts[0]!.locale).toBe('de');
   });
 

@@ -24,7 +24,10 @@ describe('consent: pending', () => {
     nps.identify('user-1');
     nps.reset();
     await ticks(3);
-    expect(skipped).toEqual([{ reason: 'no-consent', stage: 'checkout' }, { reason: 'no-consent', stage: undefined }]);
+    expect(skipped).toEqual([
+      { reason: 'no-consent', stage: 'checkout' },
+      { reason: 'no-consent', stage: undefined },
+    ]);
     expect(disk.calls).toEqual([]);
     expect(f.outbox.options).toBeUndefined();
     expect(f.view.loads).toBe(0);
@@ -34,7 +37,10 @@ describe('consent: pending', () => {
     const triggers = gatedTriggers(true);
     const disk = recordingStore();
     const f = fakeEnv({ store: disk.store, importTriggers: triggers.importTriggers });
-    const nps = createClient({ endpoint, consent: 'pending', stages: { upgraded: { on: { event: 'upgraded' } } } }, f.env);
+    const nps = createClient(
+      { endpoint, consent: 'pending', stages: { upgraded: { on: { event: 'upgraded' } } } },
+      f.env,
+    );
     const skipped: unknown[] = [];
     nps.on('skipped', (e) => skipped.push(e));
     nps.track('upgraded');

@@ -8,9 +8,15 @@ import { ticks } from '../helpers/wait';
 function slowStore() {
   const inner = memoryKvStore();
   const held: (() => void)[] = [];
-  const slow = <A extends unknown[]>(write: (...a: A) => Promise<void>) => (...a: A) =>
-    new Promise<void>((resolve, reject) => held.push(() => write(...a).then(resolve, reject)));
-  const store: ErasableKvStore = { ...inner, set: slow(inner.set), update: slow(inner.update) as ErasableKvStore['update'] };
+  const slow =
+    <A extends unknown[]>(write: (...a: A) => Promise<void>) =>
+    (...a: A) =>
+      new Promise<void>((resolve, reject) => held.push(() => write(...a).then(resolve, reject)));
+  const store: ErasableKvStore = {
+    ...inner,
+    set: slow(inner.set),
+    update: slow(inner.update) as ErasableKvStore['update'],
+  };
   return { store, inner, release: () => held.splice(0).forEach((write) => write()) };
 }
 
@@ -48,7 +54,10 @@ describe('consentedStore', () => {
     const inner = memoryKvStore();
     await inner.set('old', 1);
     let finishErase!: () => void;
-    const store = consentedStore({ ...inner, erase: () => new Promise<void>((r) => (finishErase = r)).then(inner.erase) }, () => granted);
+    const store = consentedStore(
+      { ...inner, erase: () => new Promise<void>((r) => (finishErase = r)).then(inner.erase) },
+      () => granted,
+    );
     granted = false;
     const erased = store.erase();
     granted = true;

@@ -22,7 +22,13 @@ function countingRuntime() {
     loads++;
     return { ...surveyRuntime, createOutbox: fake.factory };
   };
-  return { importSurvey, fake, get loads() { return loads; } };
+  return {
+    importSurvey,
+    fake,
+    get loads() {
+      return loads;
+    },
+  };
 }
 
 describe('delivery loads when there is something to deliver', () => {
@@ -79,7 +85,16 @@ describe('lazyOutbox', () => {
       if (calls++ < failures) throw new TypeError('Failed to fetch dynamically imported module');
       return create;
     };
-    return { load, fake, get calls() { return calls; }, get started() { return started; } };
+    return {
+      load,
+      fake,
+      get calls() {
+        return calls;
+      },
+      get started() {
+        return started;
+      },
+    };
   }
   const options = (errors: string[]): OutboxOptions => ({
     endpoint,

@@ -96,13 +96,21 @@ describe('what a renderer is given', () => {
     const surveys: Survey[] = [];
     const render: Renderer = (survey) => (surveys.push(survey), { close: () => {} });
     const nps = createClient(
-      { endpoint, headers: { 'x-write-key': 'secret' }, consent: 'granted', render, resurveyDays: 60, stages: { checkout: { sampleRate: 1, on: { event: 'paid' }, theme: { accent: '#f00' } } } },
+      {
+        endpoint,
+        headers: { 'x-write-key': 'secret' },
+        consent: 'granted',
+        render,
+        resurveyDays: 60,
+        stages: { checkout: { sampleRate: 1, on: { event: 'paid' }, theme: { accent: '#f00' } } },
+      },
       f.env,
     );
     void nps.show({ stage: 'checkout' });
     await until(() => surveys.length > 0, 50);
     const given = surveys[0]!.options as unknown as Record<string, unknown>;
-    for (const key of ['endpoint', 'headers', 'stages', 'render', 'consent', 'on']) expect(given).not.toHaveProperty(key);
+    for (const key of ['endpoint', 'headers', 'stages', 'render', 'consent', 'on'])
+      expect(given).not.toHaveProperty(key);
     expect(JSON.stringify(given)).not.toContain('secret');
     expect(given).toMatchObject({ resurveyDays: 60, sampleRate: 1, theme: { accent: '#f00' } });
   });

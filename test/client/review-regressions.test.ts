@@ -40,7 +40,10 @@ describe('client regressions', () => {
 
   it('destroy() while the locale loads: nothing mounts and show() resolves disabled', async () => {
     let release!: () => void;
-    const f = fakeEnv({ importPrompt: builtInPrompt, importLocale: () => new Promise((r) => (release = () => r({ default: {} }))) });
+    const f = fakeEnv({
+      importPrompt: builtInPrompt,
+      importLocale: () => new Promise((r) => (release = () => r({ default: {} }))),
+    });
     const nps = createClient({ endpoint, locale: 'de' }, f.env);
     const result = nps.show();
     await until(() => release !== undefined);
@@ -64,19 +67,30 @@ describe('client regressions', () => {
     const nps = createClient({ endpoint, product: "Bob$'s $& Shop" }, f.env);
     void nps.show();
     await settle();
-    expect(f.view.current.messages.question).toBe("How likely are you to recommend Bob$'s $& Shop to a friend or colleague?");
+    expect(f.view.current.messages.question).toBe(
+      "How likely are you to recommend Bob$'s $& Shop to a friend or colleague?",
+    );
   });
 
   it('a nested option set to undefined keeps the default or the top-level value', async () => {
     const f = fakeEnv();
-    const nps = createClient({ endpoint, followUp: { promoter: 'Top' }, stages: { s: { followUp: { promoter: undefined }, messages: { send: undefined } } } }, f.env);
+    const nps = createClient(
+      {
+        endpoint,
+        followUp: { promoter: 'Top' },
+        stages: { s: { followUp: { promoter: undefined }, messages: { send: undefined } } },
+      },
+      f.env,
+    );
     void nps.show({ stage: 's' });
     await settle();
     expect(f.view.current.messages).toMatchObject({ promoter: 'Top', send: 'Send' });
   });
 
   it('stages with a null entry are refused at createNps, naming the stage', () => {
-    expect(() => createClient({ endpoint, stages: { x: null as never } })).toThrow(/options\.stages\.x must be an object, got null/);
+    expect(() => createClient({ endpoint, stages: { x: null as never } })).toThrow(
+      /options\.stages\.x must be an object, got null/,
+    );
   });
 
   it('two tabs on a first visit agree on one anonymous id', async () => {
@@ -90,15 +104,32 @@ describe('client regressions', () => {
 
   it('an outbox written to after close() does not throw (BroadcastChannel closed)', async () => {
     const outbox = createOutbox({
-      endpoint, headers: {}, store: memoryKvStore(), fetch: async () => new Response('{}'), now: Date.now, random: Math.random,
-      onDelivered: () => {}, onError: () => {},
+      endpoint,
+      headers: {},
+      store: memoryKvStore(),
+      fetch: async () => new Response('{}'),
+      now: Date.now,
+      random: Math.random,
+      onDelivered: () => {},
+      onError: () => {},
     });
     outbox.close();
-    const r = { id: '019ab000-0000-7000-8000-000000000001', status: 'shown', anonymousId: 'a', locale: 'en', page: 'https://x/', shownAt: new Date().toISOString(), updatedAt: new Date().toISOString(), sdk: 'nps-widget@0.1.0' } as const;
+    const r = {
+      id: '019ab000-0000-7000-8000-000000000001',
+      status: 'shown',
+      anonymousId: 'a',
+      locale: 'en',
+      page: 'https://x/',
+      shownAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+      sdk: 'nps-widget@0.1.0',
+    } as const;
     await expect(outbox.put(r)).resolves.toBeUndefined();
   });
 
   it('delays longer than a browser timer can hold are refused', () => {
-    expect(() => createClient({ endpoint, thanks: { closeAfterMs: Infinity } })).toThrow(/options\.thanks\.closeAfterMs must be a number from 0 to 2147483647/);
+    expect(() => createClient({ endpoint, thanks: { closeAfterMs: Infinity } })).toThrow(
+      /options\.thanks\.closeAfterMs must be a number from 0 to 2147483647/,
+    );
   });
 });

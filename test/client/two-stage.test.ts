@@ -113,7 +113,13 @@ describe('the render option', () => {
       surveys.push(survey);
       return { close: () => void closed++ };
     };
-    return { render, surveys, get closed() { return closed; } };
+    return {
+      render,
+      surveys,
+      get closed() {
+        return closed;
+      },
+    };
   }
 
   it('replaces the built-in prompt: English comes from locales/en.js, the prompt never loads', async () => {
@@ -134,7 +140,13 @@ describe('the render option', () => {
     expect(await survey.answer(10)).toBe('promoter');
     await survey.comment(' Great ');
     survey.done();
-    await expect(result).resolves.toEqual({ status: 'answered', id: survey.id, score: 10, category: 'promoter', comment: 'Great' });
+    await expect(result).resolves.toEqual({
+      status: 'answered',
+      id: survey.id,
+      score: 10,
+      category: 'promoter',
+      comment: 'Great',
+    });
     expect(f.outbox.latest.get(survey.id)).toMatchObject({ status: 'answered', score: 10, comment: 'Great' });
     expect(await f.store.get(`user-state:${f.outbox.puts[0]!.anonymousId}`)).toEqual({ answeredAt: f.clock.now() });
   });
@@ -198,7 +210,7 @@ describe('the render option', () => {
     await expect(second).resolves.toMatchObject({ status: 'dismissed' });
   });
 
-  it("a renderer whose close() throws: the dismissal is still stored, show() resolves, the slot is free", async () => {
+  it('a renderer whose close() throws: the dismissal is still stored, show() resolves, the slot is free', async () => {
     const f = fakeEnv();
     let rendered = 0;
     const render: Renderer = () => {
@@ -227,12 +239,17 @@ describe('the render option', () => {
 
   it('show({ render }) must be a function', async () => {
     const nps = createClient({ endpoint }, fakeEnv().env);
-    await expect(nps.show({ render: 'mine' as never })).rejects.toThrow(/show\(\{ render \}\) must be a function, got "mine"/);
+    await expect(nps.show({ render: 'mine' as never })).rejects.toThrow(
+      /show\(\{ render \}\) must be a function, got "mine"/,
+    );
   });
 });
 
 describe('the Survey handle', () => {
-  async function shown(options: Parameters<typeof createClient>[0] = { endpoint }, over: Parameters<typeof fakeEnv>[0] = {}) {
+  async function shown(
+    options: Parameters<typeof createClient>[0] = { endpoint },
+    over: Parameters<typeof fakeEnv>[0] = {},
+  ) {
     const f = fakeEnv(over);
     const nps = createClient(options, f.env);
     const result = nps.show();
@@ -242,17 +259,35 @@ describe('the Survey handle', () => {
 
   it('resolves every string: locale after fallback, messages, followUp, thanks.message, {product}', async () => {
     const { survey } = await shown(
-      { endpoint, locale: 'fr-CA', product: 'Acme', messages: { send: 'Go' }, followUp: { promoter: 'Pourquoi ?' }, thanks: { message: 'Merci !' } },
-      { importLocale: fakeLocales({ fr: { question: 'Recommanderiez-vous {product} ?', close: 'Fermer' } }).importLocale },
+      {
+        endpoint,
+        locale: 'fr-CA',
+        product: 'Acme',
+        messages: { send: 'Go' },
+        followUp: { promoter: 'Pourquoi ?' },
+        thanks: { message: 'Merci !' },
+      },
+      {
+        importLocale: fakeLocales({ fr: { question: 'Recommanderiez-vous {product} ?', close: 'Fermer' } })
+          .importLocale,
+      },
     );
     expect(survey.locale).toBe('fr');
     expect(survey.messages).toEqual({
-      ...en, question: 'Recommanderiez-vous Acme ?', close: 'Fermer', send: 'Go', promoter: 'Pourquoi ?', thanks: 'Merci !',
+      ...en,
+      question: 'Recommanderiez-vous Acme ?',
+      close: 'Fermer',
+      send: 'Go',
+      promoter: 'Pourquoi ?',
+      thanks: 'Merci !',
     });
   });
 
   it('is right to left for Arabic', async () => {
-    const { survey } = await shown({ endpoint, locale: 'ar-EG' }, { importLocale: fakeLocales({ ar: { send: 'إرسال' } }).importLocale });
+    const { survey } = await shown(
+      { endpoint, locale: 'ar-EG' },
+      { importLocale: fakeLocales({ ar: { send: 'إرسال' } }).importLocale },
+    );
     expect([survey.locale, survey.dir]).toEqual(['ar', 'rtl']);
   });
 
@@ -274,7 +309,10 @@ describe('the Survey handle', () => {
     let failNext = false;
     const outbox: typeof f.outbox.factory = (o) => {
       const inner = f.outbox.factory(o);
-      return { ...inner, put: (r) => (failNext ? ((failNext = false), Promise.reject(new Error('quota'))) : inner.put(r)) };
+      return {
+        ...inner,
+        put: (r) => (failNext ? ((failNext = false), Promise.reject(new Error('quota'))) : inner.put(r)),
+      };
     };
     const nps = createClient({ endpoint }, { ...f.env, outbox });
     const scores: number[] = [];

@@ -4,8 +4,15 @@ import { eligibility, sampleValue, type EligibilityInput } from '../../src/core/
 const DAY = 864e5;
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const base: EligibilityInput = {
-  now: NOW, visible: false, stageKnown: true, state: {}, resurveyDays: 90, dismissCooldownDays: 30,
-  minDaysSinceSignup: 0, sampleRate: 1, sampleKey: 'user-1\ncheckout',
+  now: NOW,
+  visible: false,
+  stageKnown: true,
+  state: {},
+  resurveyDays: 90,
+  dismissCooldownDays: 30,
+  minDaysSinceSignup: 0,
+  sampleRate: 1,
+  sampleKey: 'user-1\ncheckout',
 };
 const check = (over: Partial<EligibilityInput>) => eligibility({ ...base, ...over });
 
@@ -14,14 +21,21 @@ describe('eligibility', () => {
 
   it('checks in the documented order', () => {
     const all: Partial<EligibilityInput> = {
-      disabled: true, visible: true, stageKnown: false, state: { answeredAt: NOW }, minDaysSinceSignup: 5, sampleRate: 0,
+      disabled: true,
+      visible: true,
+      stageKnown: false,
+      state: { answeredAt: NOW },
+      minDaysSinceSignup: 5,
+      sampleRate: 0,
     };
     expect(check(all)).toBe('disabled');
     expect(check({ ...all, disabled: false })).toBe('already-visible');
     expect(check({ ...all, disabled: false, visible: false })).toBe('unknown-stage');
     expect(check({ ...all, disabled: false, visible: false, stageKnown: true })).toBe('throttled');
     expect(check({ ...all, disabled: false, visible: false, stageKnown: true, state: {} })).toBe('too-early');
-    expect(check({ ...all, disabled: false, visible: false, stageKnown: true, state: {}, minDaysSinceSignup: 0 })).toBe('sampled-out');
+    expect(check({ ...all, disabled: false, visible: false, stageKnown: true, state: {}, minDaysSinceSignup: 0 })).toBe(
+      'sampled-out',
+    );
   });
 
   it('throttles for resurveyDays after an answer and dismissCooldownDays after a dismissal', () => {

@@ -19,7 +19,9 @@ describe('createEmitter', () => {
     const thrown: unknown[] = [];
     const e = createEmitter<{ n: number }>((err, ev) => thrown.push([ev, (err as Error).message]));
     const seen: number[] = [];
-    e.on('n', () => { throw new Error('boom'); });
+    e.on('n', () => {
+      throw new Error('boom');
+    });
     e.on('n', (n) => seen.push(n));
     expect(() => e.emit('n', 5)).not.toThrow();
     expect(seen).toEqual([5]);
@@ -30,7 +32,10 @@ describe('createEmitter', () => {
     const e = createEmitter<{ n: number }>(() => {});
     const seen: string[] = [];
     const stopB = e.on('n', () => seen.push('b'));
-    e.on('n', () => { seen.push('a'); stopB(); });
+    e.on('n', () => {
+      seen.push('a');
+      stopB();
+    });
     e.emit('n', 1);
     e.clear();
     e.emit('n', 2);

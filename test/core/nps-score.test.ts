@@ -4,7 +4,11 @@ import { categoryOf, npsScore } from '../../src/core/nps-score';
 describe('categoryOf', () => {
   it('splits 0–6 / 7–8 / 9–10', () => {
     expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(categoryOf)).toEqual([
-      ...Array(7).fill('detractor'), 'passive', 'passive', 'promoter', 'promoter',
+      ...Array(7).fill('detractor'),
+      'passive',
+      'passive',
+      'promoter',
+      'promoter',
     ]);
   });
   it.each([-1, 11, 7.5, NaN, '9' as unknown as number])('rejects %s with a message naming the value', (s) => {

@@ -13,12 +13,28 @@ describe('validateOptions', () => {
     { endpoint: 'http://localhost:5173/api/nps' },
     { endpoint: 'http://127.0.0.1:8080/x' },
     { endpoint: 'http://[::1]/x' },
-    { endpoint: '/api/nps?key=a%20b', thanks: { promoter: { link: { href: '/help/contact#form', text: 'Talk to us' } } } },
     {
-      ...ok, product: 'Acme', locale: 'fr-CA', headers: { 'X-NPS-Write-Key': 'k' }, nonce: 'abc', debug: true,
-      sampleRate: 0, delayMs: 1500, resurveyDays: 0, dismissCooldownDays: 7, minDaysSinceSignup: 14, commentMaxLength: 500,
-      position: 'center', theme: { accent: '#f00', mode: 'dark', zIndex: 10, radius: '4px', font: 'Inter' },
-      followUp: { promoter: 'Why?' }, thanks: { message: 'Merci', closeAfterMs: 0 }, messages: { send: 'Go' },
+      endpoint: '/api/nps?key=a%20b',
+      thanks: { promoter: { link: { href: '/help/contact#form', text: 'Talk to us' } } },
+    },
+    {
+      ...ok,
+      product: 'Acme',
+      locale: 'fr-CA',
+      headers: { 'X-NPS-Write-Key': 'k' },
+      nonce: 'abc',
+      debug: true,
+      sampleRate: 0,
+      delayMs: 1500,
+      resurveyDays: 0,
+      dismissCooldownDays: 7,
+      minDaysSinceSignup: 14,
+      commentMaxLength: 500,
+      position: 'center',
+      theme: { accent: '#f00', mode: 'dark', zIndex: 10, radius: '4px', font: 'Inter' },
+      followUp: { promoter: 'Why?' },
+      thanks: { message: 'Merci', closeAfterMs: 0 },
+      messages: { send: 'Go' },
       stages: { checkout: { sampleRate: 0.3, position: { inline: '#slot' } }, onboarded: {} },
     },
   ])('accepts valid options %#', (o) => expect(() => validateOptions(o)).not.toThrow());
@@ -41,15 +57,27 @@ describe('validateOptions', () => {
       { ...ok, thanks: { promoter: { link: { href: '/\t/evil.example/x', text: 'Review us' } } } },
       /options\.thanks\.promoter\.link must be an object \{ href: an https URL or a \/path, text: a non-empty string \}, got \{"href":"\/\\t\/evil\.example\/x"/,
     ],
-    [{ ...ok, thanks: { detractor: { link: { href: '/\n/evil.example', text: 'Help' } } } }, /options\.thanks\.detractor\.link must be/],
-    [{ ...ok, thanks: { passive: { link: { href: '//evil.example', text: 'Help' } } } }, /options\.thanks\.passive\.link must be/],
-    [{ ...ok, stages: { checkout: { thanks: { promoter: { link: { href: '/\x7f/evil.example', text: 'x' } } } } } }, /options\.stages\.checkout\.thanks\.promoter\.link must be/],
+    [
+      { ...ok, thanks: { detractor: { link: { href: '/\n/evil.example', text: 'Help' } } } },
+      /options\.thanks\.detractor\.link must be/,
+    ],
+    [
+      { ...ok, thanks: { passive: { link: { href: '//evil.example', text: 'Help' } } } },
+      /options\.thanks\.passive\.link must be/,
+    ],
+    [
+      { ...ok, stages: { checkout: { thanks: { promoter: { link: { href: '/\x7f/evil.example', text: 'x' } } } } } },
+      /options\.stages\.checkout\.thanks\.promoter\.link must be/,
+    ],
     [{ ...ok, sampleRate: 1.5 }, /options\.sampleRate must be a number from 0 to 1, got 1\.5/],
     [{ ...ok, sampleRate: '0.5' }, /options\.sampleRate must be a number from 0 to 1, got "0\.5"/],
     [{ ...ok, resurveyDays: -1 }, /options\.resurveyDays must be a number ≥ 0, got -1/],
     [{ ...ok, dismissCooldownDays: NaN }, /options\.dismissCooldownDays must be a number ≥ 0, got null/],
     [{ ...ok, commentMaxLength: 10.5 }, /options\.commentMaxLength must be an integer from 1 to 100000, got 10\.5/],
-    [{ ...ok, position: 'top' }, /options\.position must be one of "bottom-right", "bottom-left", "bottom", "center" or \{ inline: element or selector \}, got "top"/],
+    [
+      { ...ok, position: 'top' },
+      /options\.position must be one of "bottom-right", "bottom-left", "bottom", "center" or \{ inline: element or selector \}, got "top"/,
+    ],
     [{ ...ok, position: { inline: 3 } }, /options\.position must be/],
     [{ ...ok, theme: { mode: 'sepia' } }, /options\.theme\.mode must be one of "light", "dark", "auto", got "sepia"/],
     [{ ...ok, theme: { zIndex: '9' } }, /options\.theme\.zIndex must be an integer/],
@@ -60,9 +88,15 @@ describe('validateOptions', () => {
     [{ ...ok, messages: { sned: 'x' } }, /options\.messages\.sned is not an option/],
     [{ ...ok, sampelRate: 0.5 }, /options\.sampelRate is not an option/],
     [{ ...ok, stages: [] }, /options\.stages must be an object of stage options/],
-    [{ ...ok, stages: { checkout: { sampleRate: 2 } } }, /options\.stages\.checkout\.sampleRate must be a number from 0 to 1, got 2/],
+    [
+      { ...ok, stages: { checkout: { sampleRate: 2 } } },
+      /options\.stages\.checkout\.sampleRate must be a number from 0 to 1, got 2/,
+    ],
     [{ ...ok, stages: { checkout: { endpoint: '/x' } } }, /options\.stages\.checkout\.endpoint is not an option/],
-    [{ ...ok, thanks: { closeAfterMs: -5 } }, /options\.thanks\.closeAfterMs must be a number from 0 to 2147483647, got -5/],
+    [
+      { ...ok, thanks: { closeAfterMs: -5 } },
+      /options\.thanks\.closeAfterMs must be a number from 0 to 2147483647, got -5/,
+    ],
   ])('rejects %j', (o, message) => {
     expect(() => validateOptions(o)).toThrow(TypeError);
     expect(() => validateOptions(o)).toThrow(message);
@@ -80,13 +114,22 @@ describe('resolveStage', () => {
       { sampleRate: 0.1, theme: { accent: 'blue' }, followUp: { detractor: 'B' } },
     );
     expect(r).toMatchObject({
-      sampleRate: 0.1, delayMs: 0, resurveyDays: 90, dismissCooldownDays: 30, minDaysSinceSignup: 0,
-      commentMaxLength: 2000, position: 'bottom-right',
-      theme: { accent: 'blue', mode: 'dark' }, followUp: { promoter: 'A', detractor: 'B' },
+      sampleRate: 0.1,
+      delayMs: 0,
+      resurveyDays: 90,
+      dismissCooldownDays: 30,
+      minDaysSinceSignup: 0,
+      commentMaxLength: 2000,
+      position: 'bottom-right',
+      theme: { accent: 'blue', mode: 'dark' },
+      followUp: { promoter: 'A', detractor: 'B' },
     });
     expect(r.messages).toBeUndefined();
     // `thanks` is both an option (an object) and a message key (a string): each keeps its shape.
-    const both = resolveStage({ thanks: { closeAfterMs: 0 }, messages: { thanks: 'Merci', send: undefined } }, { messages: { send: 'Go' } });
+    const both = resolveStage(
+      { thanks: { closeAfterMs: 0 }, messages: { thanks: 'Merci', send: undefined } },
+      { messages: { send: 'Go' } },
+    );
     expect(both.thanks).toEqual({ closeAfterMs: 0 });
     expect(both.messages).toEqual({ thanks: 'Merci', send: 'Go' });
   });
@@ -94,7 +137,9 @@ describe('resolveStage', () => {
 
 describe('assertJson / assertId', () => {
   it('names the argument and the value', () => {
-    expect(() => assertJson({ at: new Date(0) }, 'identify(userId, traits)')).toThrow(/identify\(userId, traits\) must be JSON/);
+    expect(() => assertJson({ at: new Date(0) }, 'identify(userId, traits)')).toThrow(
+      /identify\(userId, traits\) must be JSON/,
+    );
     expect(() => assertJson({ a: [1, 'b'] }, 'x')).not.toThrow();
     expect(() => assertId('', 'identify(userId)')).toThrow(
       /identify\(userId\) must be a non-empty string \(≤ 256 characters, no NUL or unpaired surrogate\), got ""/,
@@ -108,16 +153,22 @@ describe('assertJson / assertId', () => {
     expect(() => assertId('user\0one', 'identify(userId)')).toThrow(/no NUL or unpaired surrogate/);
     expect(() => assertId('user\uD83D', 'identify(userId)')).toThrow(TypeError);
     expect(() => assertId('user 😀', 'identify(userId)')).not.toThrow();
-    expect(() => assertJson({ plan: 'pro\uDE00' }, 'identify(userId, traits)')).toThrow(/traits\) must be JSON \(with no NUL/);
+    expect(() => assertJson({ plan: 'pro\uDE00' }, 'identify(userId, traits)')).toThrow(
+      /traits\) must be JSON \(with no NUL/,
+    );
     expect(() => assertJson({ ['\0']: 1 }, 'show({ metadata })')).toThrow(TypeError);
     expect(() => assertJson([['ok 😀']], 'show({ metadata })')).not.toThrow();
   });
 
   it('stage names fit the wire format: 1 to 200 characters, in show() and in options.stages', () => {
-    expect(() => assertStage('', 'show({ stage })')).toThrow(/show\(\{ stage \}\) must be a non-empty string \(≤ 200 characters/);
+    expect(() => assertStage('', 'show({ stage })')).toThrow(
+      /show\(\{ stage \}\) must be a non-empty string \(≤ 200 characters/,
+    );
     expect(() => assertStage('s'.repeat(201), 'show({ stage })')).toThrow(TypeError);
     expect(() => assertStage('s'.repeat(200), 'show({ stage })')).not.toThrow();
-    expect(() => validate({ endpoint: '/api/nps', stages: { ['s'.repeat(201)]: {} } })).toThrow(/options\.stages\["s{201}"\] must be a non-empty string/);
+    expect(() => validate({ endpoint: '/api/nps', stages: { ['s'.repeat(201)]: {} } })).toThrow(
+      /options\.stages\["s{201}"\] must be a non-empty string/,
+    );
     expect(() => validate({ endpoint: '/api/nps', stages: { '': {} } })).toThrow(/options\.stages\[""\]/);
   });
 });

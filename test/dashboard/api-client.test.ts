@@ -35,14 +35,25 @@ describe('the API client: the exact requests the dashboard makes', () => {
 
   it('PATCHes a follow-up as JSON', async () => {
     const recorder = createRecordingFetch(() => ({ body: { id: 'r1' } }));
-    await createApiClient({ fetch: recorder.fetch }).updateFollowUp('r1', { followUp: { status: 'resolved', owner: null, note: 'done' } });
+    await createApiClient({ fetch: recorder.fetch }).updateFollowUp('r1', {
+      followUp: { status: 'resolved', owner: null, note: 'done' },
+    });
     expect(recorder.requests).toEqual([
-      { url: '/api/responses/r1', method: 'PATCH', contentType: 'application/json', body: '{"followUp":{"status":"resolved","owner":null,"note":"done"}}' },
+      {
+        url: '/api/responses/r1',
+        method: 'PATCH',
+        contentType: 'application/json',
+        body: '{"followUp":{"status":"resolved","owner":null,"note":"done"}}',
+      },
     ]);
   });
 
   it('turns an error reply into an ApiError with the collector’s message, and a 401 into a sign-in', async () => {
-    const recorder = createRecordingFetch((url) => (url.includes('stats') ? { status: 400, body: { error: 'from must not be later than to' } } : { status: 401, body: { error: 'dashboard token required' } }));
+    const recorder = createRecordingFetch((url) =>
+      url.includes('stats')
+        ? { status: 400, body: { error: 'from must not be later than to' } }
+        : { status: 401, body: { error: 'dashboard token required' } },
+    );
     let signIns = 0;
     const api = createApiClient({ fetch: recorder.fetch, onUnauthorized: () => signIns++ });
     await expect(api.stats(filters)).rejects.toEqual(new ApiError('from must not be later than to', 400));
@@ -51,7 +62,11 @@ describe('the API client: the exact requests the dashboard makes', () => {
   });
 
   it('sends an expired session to sign in and back to the same view', () => {
-    expect(signInAddress('', { pathname: '/dashboard', search: '?stage=checkout&response=abc' })).toBe('/login?next=%2Fdashboard%3Fstage%3Dcheckout%26response%3Dabc');
-    expect(signInAddress('https://nps.example.com', { pathname: '/dashboard', search: '' })).toBe('https://nps.example.com/login?next=%2Fdashboard');
+    expect(signInAddress('', { pathname: '/dashboard', search: '?stage=checkout&response=abc' })).toBe(
+      '/login?next=%2Fdashboard%3Fstage%3Dcheckout%26response%3Dabc',
+    );
+    expect(signInAddress('https://nps.example.com', { pathname: '/dashboard', search: '' })).toBe(
+      'https://nps.example.com/login?next=%2Fdashboard',
+    );
   });
 });

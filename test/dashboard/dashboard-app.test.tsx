@@ -22,7 +22,11 @@ describe('filters and the URL', () => {
     expect(input('To').value).toBe('2026-11-30');
     expect(select('Segment by').value).toBe('plan');
     const bySegment = screen.getByRole('region', { name: 'By plan' });
-    expect(within(bySegment).getAllByRole('row').map((r) => r.querySelector('th')!.textContent)).toEqual(['plan', 'free', 'pro', 'team']);
+    expect(
+      within(bySegment)
+        .getAllByRole('row')
+        .map((r) => r.querySelector('th')!.textContent),
+    ).toEqual(['plan', 'free', 'pro', 'team']);
   });
 
   it('applying pushes the filters to the URL; back restores the previous filters and figures', async () => {
@@ -33,15 +37,23 @@ describe('filters and the URL', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
     await settle();
     expect(navigation.entries).toEqual(['?stage=checkout', '?stage=onboarded&from=2026-11-02']);
-    expect(api.calls).toContainEqual({ method: 'stats', filters: { stage: 'onboarded', from: '2026-11-02', to: '', segment: '' } });
+    expect(api.calls).toContainEqual({
+      method: 'stats',
+      filters: { stage: 'onboarded', from: '2026-11-02', to: '', segment: '' },
+    });
 
     const callsBefore = api.calls.length;
     navigation.back();
     await settle();
     expect(select('Stage').value).toBe('checkout');
     expect(input('From').value).toBe('');
-    expect(api.calls.slice(callsBefore)).toContainEqual({ method: 'stats', filters: { stage: 'checkout', from: '', to: '', segment: '' } });
-    expect(screen.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe('/api/export.csv?stage=checkout');
+    expect(api.calls.slice(callsBefore)).toContainEqual({
+      method: 'stats',
+      filters: { stage: 'checkout', from: '', to: '', segment: '' },
+    });
+    expect(screen.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe(
+      '/api/export.csv?stage=checkout',
+    );
   });
 
   it('Clear removes every filter from the URL', async () => {
@@ -84,9 +96,13 @@ describe('the headline figure', () => {
   it('words the change against the previous range from the reply', async () => {
     const api = apiWith([...answers(30, 2, '2026-10-20'), ...answers(30, 10, '2026-11-20')]);
     const { container } = await renderDashboard({ api, search: '?from=2026-11-01&to=2026-11-30' });
-    expect(headline(container).querySelector('.change')!.textContent).toBe('up 200 points since the previous 30 days — likely real');
+    expect(headline(container).querySelector('.change')!.textContent).toBe(
+      'up 200 points since the previous 30 days — likely real',
+    );
     expect(headline(container).querySelector('.change')!.className).toBe('change sign-positive');
-    expect(headline(container).querySelector('.change-ranges')!.textContent).toBe('This range: +100 · the previous 30 days: −100');
+    expect(headline(container).querySelector('.change-ranges')!.textContent).toBe(
+      'This range: +100 · the previous 30 days: −100',
+    );
     expect(headline(container).querySelector('.note')!.textContent).toMatch(/^2026-11-01 to 2026-11-30 · 30 answers/);
   });
 
@@ -98,10 +114,18 @@ describe('the headline figure', () => {
       async stats(filters: Parameters<typeof fake.stats>[0]) {
         const reply = await fake.stats(filters);
         reply.change = {
-          nps: 100, previousNps: -100, delta: 200, marginOfError: 90.4, significant: true,
-          from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z',
-          previousFrom: '2026-10-02T00:00:00.000Z', previousTo: '2026-11-01T00:00:00.000Z',
-          total: 3, previousTotal: 40, tooFew: true,
+          nps: 100,
+          previousNps: -100,
+          delta: 200,
+          marginOfError: 90.4,
+          significant: true,
+          from: '2026-11-01T00:00:00.000Z',
+          to: '2026-12-01T00:00:00.000Z',
+          previousFrom: '2026-10-02T00:00:00.000Z',
+          previousTo: '2026-11-01T00:00:00.000Z',
+          total: 3,
+          previousTotal: 40,
+          tooFew: true,
         };
         return reply;
       },
@@ -109,8 +133,12 @@ describe('the headline figure', () => {
     const { container } = await renderDashboard({ api });
     const card = headline(container);
     expect(card.querySelector('.note')!.textContent).toMatch(/^All time · 50 answers/);
-    expect(card.querySelector('.change-ranges')!.textContent).toBe('The last 30 days: +100 (too few answers) · the previous 30 days: −100');
-    expect(card.querySelector('.change')!.textContent).toBe('up 200 points since the previous 30 days — too few answers');
+    expect(card.querySelector('.change-ranges')!.textContent).toBe(
+      'The last 30 days: +100 (too few answers) · the previous 30 days: −100',
+    );
+    expect(card.querySelector('.change')!.textContent).toBe(
+      'up 200 points since the previous 30 days — too few answers',
+    );
     expect(card.querySelector('.change')!.className).toBe('change sign-zero');
     expect(card.textContent).not.toContain('likely real');
   });
@@ -123,7 +151,11 @@ describe('the follow-up queue', () => {
     const { container } = await renderDashboard({ api });
     const queue = screen.getByRole('region', { name: 'Follow-up queue' });
     const items = within(queue).getAllByRole('listitem');
-    expect(items.map((li) => li.querySelector('.score-text')!.textContent)).toEqual(['Score 1 · detractor', 'Score 8 · passive', 'Score 10 · promoter']);
+    expect(items.map((li) => li.querySelector('.score-text')!.textContent)).toEqual([
+      'Score 1 · detractor',
+      'Score 8 · passive',
+      'Score 10 · promoter',
+    ]);
     expect(container.querySelector('.card:last-child')!.textContent).toContain('0 of 1 detractor');
 
     const first = within(items[0]);
@@ -159,7 +191,11 @@ describe('the follow-up queue', () => {
     fireEvent.click(screen.getByLabelText('resolved'));
     await settle();
     expect(navigation.search()).toBe('?queue=resolved');
-    expect(api.calls.at(-1)).toEqual({ method: 'responses', filters: { stage: '', from: '', to: '', segment: '' }, query: { followUp: 'resolved', limit: 20, cursor: null } });
+    expect(api.calls.at(-1)).toEqual({
+      method: 'responses',
+      filters: { stage: '', from: '', to: '', segment: '' },
+      query: { followUp: 'resolved', limit: 20, cursor: null },
+    });
     expect(screen.getByText('No resolved follow-ups in this range.')).toBeTruthy();
   });
 });
@@ -167,7 +203,9 @@ describe('the follow-up queue', () => {
 describe('responses', () => {
   it('shows HTML in comments, ids and stages as text, never as markup', async () => {
     const evil = '<img src=x onerror="window.__xss=1"><b>bold</b> it broke';
-    await renderDashboard({ api: apiWith([answer(2, '2026-11-20', { comment: evil, userId: '<i>mallory</i>', stage: '<u>stage</u>' })]) });
+    await renderDashboard({
+      api: apiWith([answer(2, '2026-11-20', { comment: evil, userId: '<i>mallory</i>', stage: '<u>stage</u>' })]),
+    });
     const comments = screen.getByRole('region', { name: 'Comments' });
     expect(comments.querySelector('.comment')!.textContent).toBe(evil);
     expect(within(comments).getByRole('link', { name: 'User <i>mallory</i>' })).toBeTruthy();
@@ -190,7 +228,10 @@ describe('responses', () => {
   });
 
   it('opens a user’s history from a response, bookmarkable, with "recovered"', async () => {
-    const api = apiWith([answer(2, '2026-11-01', { userId: 'u-1', comment: 'Slow' }), answer(9, '2026-11-20', { userId: 'u-1', comment: 'Much better now' })]);
+    const api = apiWith([
+      answer(2, '2026-11-01', { userId: 'u-1', comment: 'Slow' }),
+      answer(9, '2026-11-20', { userId: 'u-1', comment: 'Much better now' }),
+    ]);
     const { navigation } = await renderDashboard({ api });
     const comments = screen.getByRole('region', { name: 'Comments' });
     fireEvent.click(within(comments).getAllByRole('link', { name: 'User u-1' })[0]);
@@ -198,7 +239,11 @@ describe('responses', () => {
     expect(navigation.search()).toBe('?user=u-1');
     const history = screen.getByRole('region', { name: 'History of user u-1' });
     expect(within(history).getByText('Recovered: was a detractor, latest answer is not')).toBeTruthy();
-    expect(within(history).getAllByRole('listitem').map((li) => li.querySelector('.comment')!.textContent)).toEqual(['Slow', 'Much better now']);
+    expect(
+      within(history)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.comment')!.textContent),
+    ).toEqual(['Slow', 'Much better now']);
     expect(screen.getByRole('region', { name: 'Recovered detractors: 1' })).toBeTruthy();
   });
 
@@ -244,7 +289,9 @@ describe('responses', () => {
 
 describe('a collector that leaves parts out', () => {
   it('hides the change, the follow-up metrics, the weeks and the follow-up forms instead of breaking', async () => {
-    const fake = createFakeApiClient(createFakeCollector({ responses: [answer(2, '2026-11-20', { comment: 'Slow' }), ...answers(11, 10)] }));
+    const fake = createFakeApiClient(
+      createFakeCollector({ responses: [answer(2, '2026-11-20', { comment: 'Slow' }), ...answers(11, 10)] }),
+    );
     type Loose<T> = { -readonly [K in keyof T]?: T[K] };
     const api = {
       ...fake,

@@ -1,12 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { NpsChange } from '../../src/collector/api-types';
-import { changeRangeText, changeText, headlineRangeText, npsText, signOf, signed, tooFewText } from '../../src/dashboard/format';
+import {
+  changeRangeText,
+  changeText,
+  headlineRangeText,
+  npsText,
+  signOf,
+  signed,
+  tooFewText,
+} from '../../src/dashboard/format';
 
 const change = (fields: Partial<NpsChange>): NpsChange => ({
-  nps: 30, previousNps: 21.8, delta: 8.2, marginOfError: 5, significant: true,
-  from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z',
-  previousFrom: '2026-10-02T00:00:00.000Z', previousTo: '2026-11-01T00:00:00.000Z',
-  total: 400, previousTotal: 380, tooFew: false, ...fields,
+  nps: 30,
+  previousNps: 21.8,
+  delta: 8.2,
+  marginOfError: 5,
+  significant: true,
+  from: '2026-11-01T00:00:00.000Z',
+  to: '2026-12-01T00:00:00.000Z',
+  previousFrom: '2026-10-02T00:00:00.000Z',
+  previousTo: '2026-11-01T00:00:00.000Z',
+  total: 400,
+  previousTotal: 380,
+  tooFew: false,
+  ...fields,
 });
 
 describe('dashboard wording', () => {
@@ -15,20 +32,33 @@ describe('dashboard wording', () => {
   });
 
   it('words a fall inside the margin as noise', () => {
-    const text = changeText(change({ delta: -3.04, significant: false, previousFrom: '2026-11-16T00:00:00Z', previousTo: '2026-11-23T00:00:00Z' }));
+    const text = changeText(
+      change({
+        delta: -3.04,
+        significant: false,
+        previousFrom: '2026-11-16T00:00:00Z',
+        previousTo: '2026-11-23T00:00:00Z',
+      }),
+    );
     expect(text).toBe('down 3 points since the previous 7 days — within noise');
   });
 
   it('words no change and a one-point change in the singular', () => {
-    expect(changeText(change({ delta: 0, significant: false }))).toBe('unchanged since the previous 30 days — within noise');
-    expect(changeText(change({ delta: 1, previousFrom: '2026-11-29T00:00:00Z', previousTo: '2026-11-30T00:00:00Z' }))).toBe(
-      'up 1 point since the previous day — likely real',
+    expect(changeText(change({ delta: 0, significant: false }))).toBe(
+      'unchanged since the previous 30 days — within noise',
     );
+    expect(
+      changeText(change({ delta: 1, previousFrom: '2026-11-29T00:00:00Z', previousTo: '2026-11-30T00:00:00Z' })),
+    ).toBe('up 1 point since the previous day — likely real');
   });
 
   it('never calls a change likely real when either range has too few answers', () => {
-    expect(changeText(change({ delta: 200, total: 3, previousTotal: 40, tooFew: true }))).toBe('up 200 points since the previous 30 days — too few answers');
-    expect(changeText(change({ delta: -5, significant: false, total: 40, previousTotal: 9, tooFew: true }))).toBe('down 5 points since the previous 30 days — too few answers');
+    expect(changeText(change({ delta: 200, total: 3, previousTotal: 40, tooFew: true }))).toBe(
+      'up 200 points since the previous 30 days — too few answers',
+    );
+    expect(changeText(change({ delta: -5, significant: false, total: 40, previousTotal: 9, tooFew: true }))).toBe(
+      'down 5 points since the previous 30 days — too few answers',
+    );
   });
 
   it('names the range the headline covers and the range the change compares', () => {

@@ -14,7 +14,8 @@ function deferred<T>() {
 describe('replies that arrive out of order', () => {
   it('keep the latest request’s value, not the latest reply’s', async () => {
     const remote = createRemoteValue<string>();
-    const slow = deferred<string>(), fast = deferred<string>();
+    const slow = deferred<string>(),
+      fast = deferred<string>();
     const first = remote.load(() => slow.promise);
     const second = remote.load(() => fast.promise);
     fast.resolve('new filters');
@@ -29,7 +30,9 @@ describe('replies that arrive out of order', () => {
     const pages = [deferred<ResponsesReply>(), deferred<ResponsesReply>(), deferred<ResponsesReply>()];
     let call = 0;
     const list = createPagedList(() => pages[call++].promise);
-    const one = answer(9), two = answer(3), three = answer(5);
+    const one = answer(9),
+      two = answer(3),
+      three = answer(5);
     const firstLoad = list.reload();
     pages[0].resolve({ responses: [one], nextCursor: 'c1' });
     await firstLoad;

@@ -92,7 +92,9 @@ describe('embed (script-tag entry)', () => {
     win.nps!.init!({ endpoint: 'ftp://nope' });
     await import('../../src/embed');
     expect(error).toHaveBeenCalledTimes(1);
-    expect(String(error.mock.calls[0]![0])).toMatch(/^nps: options\.endpoint must be an https URL.*got "ftp:\/\/nope"$/);
+    expect(String(error.mock.calls[0]![0])).toMatch(
+      /^nps: options\.endpoint must be an https URL.*got "ftp:\/\/nope"$/,
+    );
     expect(() => win.nps!.identify!('')).not.toThrow();
     expect(() => win.nps!.init!({ endpoint: '/api/nps' })).not.toThrow();
     expect(() => win.nps!.identify!('')).not.toThrow();

@@ -18,10 +18,13 @@ function transpileTree(entry: string, outDir: string, done = new Set<string>()):
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
     fileName: entry,
   });
-  outputText = outputText.replace(/(from\s+|import\()(['"])(\.{1,2}\/[^'"]+)\2/g, (_, lead: string, quote: string, specifier: string) => {
-    transpileTree(resolve(dirname(entry), specifier + '.ts'), outDir, done);
-    return `${lead}${quote}${specifier}.mjs${quote}`;
-  });
+  outputText = outputText.replace(
+    /(from\s+|import\()(['"])(\.{1,2}\/[^'"]+)\2/g,
+    (_, lead: string, quote: string, specifier: string) => {
+      transpileTree(resolve(dirname(entry), specifier + '.ts'), outDir, done);
+      return `${lead}${quote}${specifier}.mjs${quote}`;
+    },
+  );
   const target = join(outDir, relative(ROOT, entry)).replace(/\.ts$/, '.mjs');
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, outputText);
@@ -31,13 +34,19 @@ function transpileTree(entry: string, outDir: string, done = new Set<string>()):
  * Starts `entry` (a path from the repository root) in a child process with `env` added; the
  * returned `ready` resolves with the child's first IPC message.
  */
-export function startChild(entry: string, env: Record<string, string>): { child: ChildProcess; ready: Promise<unknown>; cleanUp(): void } {
+export function startChild(
+  entry: string,
+  env: Record<string, string>,
+): { child: ChildProcess; ready: Promise<unknown>; cleanUp(): void } {
   // Inside the repository, so that bare imports (pg) resolve from its node_modules.
   const cache = join(ROOT, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
   const outDir = mkdtempSync(join(cache, 'nps-child-'));
   transpileTree(resolve(ROOT, entry), outDir);
-  const child = fork(join(outDir, entry.replace(/\.ts$/, '.mjs')), { env: { ...process.env, ...env }, stdio: 'inherit' });
+  const child = fork(join(outDir, entry.replace(/\.ts$/, '.mjs')), {
+    env: { ...process.env, ...env },
+    stdio: 'inherit',
+  });
   const ready = new Promise((resolveReady, reject) => {
     child.once('message', resolveReady);
     child.once('exit', (code) => reject(new Error(`child exited with ${code} before it was ready`)));

@@ -30,7 +30,11 @@ export const openSecondConnection = (db: TestDatabase): Promise<Database> => ope
  * in the same transaction.
  * @returns alerts created or updated
  */
-export async function storeBatch(db: Database, records: readonly ResponseRecord[], webhooks: readonly Webhook[]): Promise<number> {
+export async function storeBatch(
+  db: Database,
+  records: readonly ResponseRecord[],
+  webhooks: readonly Webhook[],
+): Promise<number> {
   return (await createResponseStore(db).upsert(records, webhooks)).alerts;
 }
 

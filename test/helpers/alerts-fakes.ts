@@ -11,7 +11,11 @@ export interface FetchCall {
 export function scriptedFetch(statuses: number[]) {
   const calls: FetchCall[] = [];
   const fetch: typeof globalThis.fetch = async (input, init) => {
-    calls.push({ url: String(input), headers: { ...(init?.headers as Record<string, string>) }, body: String(init?.body) });
+    calls.push({
+      url: String(input),
+      headers: { ...(init?.headers as Record<string, string>) },
+      body: String(init?.body),
+    });
     const status = statuses.length > 1 ? statuses.shift()! : statuses[0]!;
     return new Response(status == 204 ? null : 'answer', { status });
   };

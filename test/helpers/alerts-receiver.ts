@@ -29,7 +29,12 @@ export async function startReceiver(script: ReceiverStep[] = [], { delayMs = 0 }
       const id = String(req.headers['x-nps-delivery']);
       inProgress.set(id, (inProgress.get(id) ?? 0) + 1);
       const answer = script.shift() ?? 200;
-      requests.push({ headers: req.headers, body: Buffer.concat(chunks).toString(), answer, concurrent: inProgress.get(id)! });
+      requests.push({
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+        answer,
+        concurrent: inProgress.get(id)!,
+      });
       waiters.splice(0).forEach((wake) => wake());
       if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
       inProgress.set(id, inProgress.get(id)! - 1);

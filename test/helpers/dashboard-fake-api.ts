@@ -45,7 +45,9 @@ export function createFakeApiClient(collector: FakeCollector = createFakeCollect
     failNext: (method, status, message) => void failures.set(method, new ApiError(message, status)),
     stats: (filters) => answer({ method: 'stats', filters }, () => collector.stats(filters)),
     responses: (filters, query) =>
-      answer({ method: 'responses', filters, query }, () => collector.responses({ ...filters, ...query, status: 'answered' })),
+      answer({ method: 'responses', filters, query }, () =>
+        collector.responses({ ...filters, ...query, status: 'answered' }),
+      ),
     response: (id) =>
       answer({ method: 'response', id }, () => {
         const found = collector.response(id);

@@ -15,9 +15,18 @@ const DAY = 86_400_000;
 const STAGES = ['signed-up', 'onboarded', 'first-project', 'checkout'];
 const PLANS = ['free', 'pro', 'pro', 'team'];
 const COMMENTS = {
-  detractor: ['The import from our old tool lost all the due dates.', 'Too expensive for a team of three.', 'Notifications arrive twice, and the digest email is noise.', 'Checkout rejected my card twice before it worked.'],
+  detractor: [
+    'The import from our old tool lost all the due dates.',
+    'Too expensive for a team of three.',
+    'Notifications arrive twice, and the digest email is noise.',
+    'Checkout rejected my card twice before it worked.',
+  ],
   passive: ['Does the job. Timeline view would make it great.', 'Fine, but I miss keyboard shortcuts.'],
-  promoter: ['Templates saved me a day of setup.', 'Our whole team switched in a week.', 'Fast, clean, and support answered in minutes.'],
+  promoter: [
+    'Templates saved me a day of setup.',
+    'Our whole team switched in a week.',
+    'Fast, clean, and support answered in minutes.',
+  ],
 };
 
 /** mulberry32: the same seed gives the same data. @param {number} seed */
@@ -80,7 +89,12 @@ const round1 = (/** @type {number} */ x) => Math.round(x * 10) / 10;
 /** @param {StoredResponse[]} records @returns {import('../../src/core/nps-figures').NpsCounts} */
 const countsOf = (records) => {
   const count = (/** @type {string} */ c) => records.filter((r) => r.status == 'answered' && r.category == c).length;
-  return { promoters: count('promoter'), passives: count('passive'), detractors: count('detractor'), shown: records.length };
+  return {
+    promoters: count('promoter'),
+    passives: count('passive'),
+    detractors: count('detractor'),
+    shown: records.length,
+  };
 };
 
 /** The collector's own NPS math (src/core/nps-figures.ts) over some records. @param {StoredResponse[]} records @returns {NpsFigures} */
@@ -106,23 +120,31 @@ function groupFigures(records, key) {
 }
 
 /** The state of a fake collector: the records, the alerts, and the read API over them. */
-export function createFakeCollector({ responses = fakeResponses(), alerts = fakeAlerts(), now = () => new Date('2026-11-30T12:00:00Z') } = {}) {
+export function createFakeCollector({
+  responses = fakeResponses(),
+  alerts = fakeAlerts(),
+  now = () => new Date('2026-11-30T12:00:00Z'),
+} = {}) {
   const records = responses.map((r) => structuredClone(r));
 
   /** @param {Range} range */
   const inRange = (range) => {
     const from = range.from ? Date.parse(range.from + 'T00:00:00Z') : -Infinity;
     const to = range.to ? Date.parse(range.to + 'T00:00:00Z') + DAY : Infinity;
-    return records.filter((r) => (!range.stage || r.stage == range.stage) && Date.parse(r.shownAt) >= from && Date.parse(r.shownAt) < to);
+    return records.filter(
+      (r) => (!range.stage || r.stage == range.stage) && Date.parse(r.shownAt) >= from && Date.parse(r.shownAt) < to,
+    );
   };
 
   /** @param {StoredResponse[]} rs */
   function followUpMetrics(rs) {
     const detractors = rs.filter((r) => r.category == 'detractor');
-    const hours = detractors.flatMap((r) => {
-      const first = r.followUp.history.find((h) => h.status != 'open');
-      return first && r.answeredAt ? [(Date.parse(first.at) - Date.parse(r.answeredAt)) / 3_600_000] : [];
-    }).sort((a, b) => a - b);
+    const hours = detractors
+      .flatMap((r) => {
+        const first = r.followUp.history.find((h) => h.status != 'open');
+        return first && r.answeredAt ? [(Date.parse(first.at) - Date.parse(r.answeredAt)) / 3_600_000] : [];
+      })
+      .sort((a, b) => a - b);
     const contacted = detractors.filter((r) => r.followUp.status != 'open').length;
     return {
       detractors: detractors.length,
@@ -147,13 +169,25 @@ export function createFakeCollector({ responses = fakeResponses(), alerts = fake
       };
       if (q.segment) {
         const key = q.segment;
-        reply.bySegment = groupFigures(rs.filter((r) => r.traits && typeof r.traits == 'object' && key in r.traits), (r) => String(/** @type {Record<string, unknown>} */ (r.traits)[key]));
+        reply.bySegment = groupFigures(
+          rs.filter((r) => r.traits && typeof r.traits == 'object' && key in r.traits),
+          (r) => String(/** @type {Record<string, unknown>} */ (r.traits)[key]),
+        );
       }
       if (q.from && q.to) {
-        const from = Date.parse(q.from + 'T00:00:00Z'), to = Date.parse(q.to + 'T00:00:00Z') + DAY;
-        const previousFrom = new Date(from - (to - from)).toISOString(), previousTo = new Date(from).toISOString();
-        const before = records.filter((r) => (!q.stage || r.stage == q.stage) && r.shownAt >= previousFrom && r.shownAt < previousTo);
-        reply.change = npsChange(countsOf(rs), countsOf(before), { from: new Date(previousFrom), to: new Date(previousTo) }, { from: new Date(from), to: new Date(to) });
+        const from = Date.parse(q.from + 'T00:00:00Z'),
+          to = Date.parse(q.to + 'T00:00:00Z') + DAY;
+        const previousFrom = new Date(from - (to - from)).toISOString(),
+          previousTo = new Date(from).toISOString();
+        const before = records.filter(
+          (r) => (!q.stage || r.stage == q.stage) && r.shownAt >= previousFrom && r.shownAt < previousTo,
+        );
+        reply.change = npsChange(
+          countsOf(rs),
+          countsOf(before),
+          { from: new Date(previousFrom), to: new Date(previousTo) },
+          { from: new Date(from), to: new Date(to) },
+        );
       }
       return reply;
     },
@@ -163,10 +197,20 @@ export function createFakeCollector({ responses = fakeResponses(), alerts = fake
      */
     responses(q) {
       const rank = { detractor: 0, passive: 1, promoter: 2 };
-      let rs = inRange(q).filter((r) => (!q.status || r.status == q.status) && (!q.followUp || r.followUp.status == q.followUp)
-        && (q.hasComment == null || !!r.comment == q.hasComment) && (!q.userId || r.userId == q.userId));
-      rs = rs.sort((a, b) => (q.followUp ? rank[a.category ?? 'promoter'] - rank[b.category ?? 'promoter'] : 0) || b.receivedAt.localeCompare(a.receivedAt));
-      const start = Number(q.cursor ?? 0), limit = q.limit ?? 50;
+      let rs = inRange(q).filter(
+        (r) =>
+          (!q.status || r.status == q.status) &&
+          (!q.followUp || r.followUp.status == q.followUp) &&
+          (q.hasComment == null || !!r.comment == q.hasComment) &&
+          (!q.userId || r.userId == q.userId),
+      );
+      rs = rs.sort(
+        (a, b) =>
+          (q.followUp ? rank[a.category ?? 'promoter'] - rank[b.category ?? 'promoter'] : 0) ||
+          b.receivedAt.localeCompare(a.receivedAt),
+      );
+      const start = Number(q.cursor ?? 0),
+        limit = q.limit ?? 50;
       const page = rs.slice(start, start + limit);
       return { responses: structuredClone(page), nextCursor: start + limit < rs.length ? String(start + limit) : null };
     },
@@ -181,7 +225,16 @@ export function createFakeCollector({ responses = fakeResponses(), alerts = fake
       if (!record) return null;
       const { status, owner = record.followUp.owner, note = record.followUp.note } = patch.followUp;
       const at = now().toISOString();
-      record.followUp = { status, owner: owner ?? null, note: note ?? null, updatedAt: at, history: [...record.followUp.history, { status, owner: owner ?? null, note: note ?? null, by: 'dashboard', at }] };
+      record.followUp = {
+        status,
+        owner: owner ?? null,
+        note: note ?? null,
+        updatedAt: at,
+        history: [
+          ...record.followUp.history,
+          { status, owner: owner ?? null, note: note ?? null, by: 'dashboard', at },
+        ],
+      };
       return structuredClone(record);
     },
     /** `GET /api/segments` */
@@ -194,19 +247,36 @@ export function createFakeCollector({ responses = fakeResponses(), alerts = fake
           values.set(String(value), (values.get(String(value)) ?? 0) + 1);
           keys.set(key, values);
         }
-      return { segments: [...keys].map(([key, values]) => ({ key, responses: [...values.values()].reduce((a, b) => a + b, 0), values: [...values].map(([value, n]) => ({ value, responses: n })).sort((a, b) => b.responses - a.responses) })) };
+      return {
+        segments: [...keys].map(([key, values]) => ({
+          key,
+          responses: [...values.values()].reduce((a, b) => a + b, 0),
+          values: [...values].map(([value, n]) => ({ value, responses: n })).sort((a, b) => b.responses - a.responses),
+        })),
+      };
     },
     /** `GET /api/users/:userId` @param {string} userId */
     userHistory(userId) {
       const rs = records.filter((r) => r.userId == userId).sort((a, b) => a.shownAt.localeCompare(b.shownAt));
       const answers = rs.filter((r) => r.status == 'answered');
-      const recovered = answers.some((r) => r.category == 'detractor') && answers.length > 0 && answers[answers.length - 1].category != 'detractor';
+      const recovered =
+        answers.some((r) => r.category == 'detractor') &&
+        answers.length > 0 &&
+        answers[answers.length - 1].category != 'detractor';
       return { userId, responses: structuredClone(rs), recovered };
     },
     /** `GET /api/recovered` @param {Range} q */
     recovered(q) {
-      const users = [...new Set(inRange({ ...q, stage: undefined }).map((r) => r.userId).filter((u) => u != null))].flatMap((userId) => {
-        const answers = records.filter((r) => r.userId == userId && r.status == 'answered').sort((a, b) => a.shownAt.localeCompare(b.shownAt));
+      const users = [
+        ...new Set(
+          inRange({ ...q, stage: undefined })
+            .map((r) => r.userId)
+            .filter((u) => u != null),
+        ),
+      ].flatMap((userId) => {
+        const answers = records
+          .filter((r) => r.userId == userId && r.status == 'answered')
+          .sort((a, b) => a.shownAt.localeCompare(b.shownAt));
         const first = answers.find((r) => r.category == 'detractor');
         const latest = answers[answers.length - 1];
         return first && latest.category != 'detractor' && latest.score != null && latest.answeredAt && first.answeredAt
@@ -225,14 +295,25 @@ export function createFakeCollector({ responses = fakeResponses(), alerts = fake
   };
 }
 
-
 /** Webhook deliveries: mostly delivered, one pending, two failed. @returns {AlertDelivery[]} */
 export function fakeAlerts() {
   /** @type {(i: number, state: import('../../src/collector/api-types').AlertState, lastError: string | null) => AlertDelivery} */
   const alert = (i, state, lastError) => ({
-    id: `delivery-${i}`, responseId: `00000000-0000-7000-8000-00000000000${i}`, event: 'detractor', webhook: 'https://hooks.slack.com/services/…',
-    state, attempts: state == 'failed' ? 14 : 1, lastError, createdAt: `2026-11-2${i}T09:00:00.000Z`,
-    nextAttemptAt: state == 'pending' ? '2026-11-30T12:05:00.000Z' : null, deliveredAt: state == 'delivered' ? `2026-11-2${i}T09:00:01.000Z` : null,
+    id: `delivery-${i}`,
+    responseId: `00000000-0000-7000-8000-00000000000${i}`,
+    event: 'detractor',
+    webhook: 'https://hooks.slack.com/services/…',
+    state,
+    attempts: state == 'failed' ? 14 : 1,
+    lastError,
+    createdAt: `2026-11-2${i}T09:00:00.000Z`,
+    nextAttemptAt: state == 'pending' ? '2026-11-30T12:05:00.000Z' : null,
+    deliveredAt: state == 'delivered' ? `2026-11-2${i}T09:00:01.000Z` : null,
   });
-  return [alert(1, 'failed', 'HTTP 410 Gone: channel archived'), alert(2, 'failed', 'connect ECONNREFUSED 10.0.0.7:443'), alert(3, 'pending', 'HTTP 503'), ...[4, 5, 6, 7].map((i) => alert(i, 'delivered', null))];
+  return [
+    alert(1, 'failed', 'HTTP 410 Gone: channel archived'),
+    alert(2, 'failed', 'connect ECONNREFUSED 10.0.0.7:443'),
+    alert(3, 'pending', 'HTTP 503'),
+    ...[4, 5, 6, 7].map((i) => alert(i, 'delivered', null)),
+  ];
 }

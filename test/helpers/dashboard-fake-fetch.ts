@@ -9,7 +9,12 @@ export function createRecordingFetch(reply: (url: string) => { status?: number; 
   const fetchFn = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = String(input);
     const headers = new Headers(init.headers);
-    requests.push({ url, method: init.method ?? 'GET', body: typeof init.body == 'string' ? init.body : null, contentType: headers.get('content-type') });
+    requests.push({
+      url,
+      method: init.method ?? 'GET',
+      body: typeof init.body == 'string' ? init.body : null,
+      contentType: headers.get('content-type'),
+    });
     const { status = 200, body } = reply(url);
     return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   };

@@ -20,11 +20,17 @@ const FILES = /** @type {Record<string, string>} */ ({
  * @param {{ collector?: ReturnType<typeof createFakeCollector> }} [o]
  */
 export async function startFakeDashboardServer({ collector = createFakeCollector() } = {}) {
-  const headers = { 'content-security-policy': STRICT_CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+  const headers = {
+    'content-security-policy': STRICT_CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  };
   /** @type {(res: import('node:http').ServerResponse, status: number, body: unknown) => void} */
-  const json = (res, status, body) => void res.writeHead(status, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(body));
+  const json = (res, status, body) =>
+    void res.writeHead(status, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(body));
   /** @type {(res: import('node:http').ServerResponse, file: string, type: string) => Promise<void>} */
-  const file = async (res, name, type) => void res.writeHead(200, { ...headers, 'content-type': type }).end(await readFile(new URL(name, DIST)));
+  const file = async (res, name, type) =>
+    void res.writeHead(200, { ...headers, 'content-type': type }).end(await readFile(new URL(name, DIST)));
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -42,17 +48,22 @@ export async function startFakeDashboardServer({ collector = createFakeCollector
       }
       if (req.method == 'POST' && path == '/login') return void res.writeHead(303, { location: '/dashboard' }).end();
       if (req.method == 'POST' && path == '/logout') return void res.writeHead(303, { location: '/login' }).end();
-      if (req.method == 'GET' && path == '/api/stats') return json(res, 200, collector.stats({ ...range, segment: q.get('segment') ?? '' }));
+      if (req.method == 'GET' && path == '/api/stats')
+        return json(res, 200, collector.stats({ ...range, segment: q.get('segment') ?? '' }));
       if (req.method == 'GET' && path == '/api/responses') {
         const hasComment = q.get('hasComment');
-        return json(res, 200, collector.responses({
-          ...range,
-          status: q.get('status') ?? undefined,
-          followUp: q.get('followUp') ?? undefined,
-          hasComment: hasComment == null ? undefined : hasComment == 'true',
-          limit: q.has('limit') ? Number(q.get('limit')) : undefined,
-          cursor: q.get('cursor'),
-        }));
+        return json(
+          res,
+          200,
+          collector.responses({
+            ...range,
+            status: q.get('status') ?? undefined,
+            followUp: q.get('followUp') ?? undefined,
+            hasComment: hasComment == null ? undefined : hasComment == 'true',
+            limit: q.has('limit') ? Number(q.get('limit')) : undefined,
+            cursor: q.get('cursor'),
+          }),
+        );
       }
       const patch = /^\/api\/responses\/([^/]+)$/.exec(path);
       if (req.method == 'GET' && patch) {
@@ -67,7 +78,8 @@ export async function startFakeDashboardServer({ collector = createFakeCollector
       const user = /^\/api\/users\/([^/]+)$/.exec(path);
       if (req.method == 'GET' && user) return json(res, 200, collector.userHistory(decodeURIComponent(user[1])));
       if (req.method == 'GET' && path == '/api/recovered') return json(res, 200, collector.recovered(range));
-      if (req.method == 'GET' && path == '/api/alerts') return json(res, 200, collector.alerts(q.get('state') ?? undefined));
+      if (req.method == 'GET' && path == '/api/alerts')
+        return json(res, 200, collector.alerts(q.get('state') ?? undefined));
       if (req.method == 'GET' && path == '/api/export.csv')
         return void res.writeHead(200, { ...headers, 'content-type': 'text/csv; charset=utf-8' }).end('id,score\r\n');
       json(res, 404, { error: 'not found' });
@@ -81,6 +93,10 @@ export async function startFakeDashboardServer({ collector = createFakeCollector
     url: `http://127.0.0.1:${address.port}`,
     collector,
     /** @returns {Promise<void>} */
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

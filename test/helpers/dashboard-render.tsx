@@ -7,7 +7,13 @@ import { createFakeNavigation } from './dashboard-fake-navigation';
 import { ticks } from './wait';
 
 /** Renders the whole dashboard over a fake API and address bar, and waits for the first load. */
-export async function renderDashboard({ search = '', api = createFakeApiClient() }: { search?: string; api?: FakeApiClient } = {}) {
+export async function renderDashboard({
+  search = '',
+  api = createFakeApiClient(),
+}: {
+  search?: string;
+  api?: FakeApiClient;
+} = {}) {
   const navigation = createFakeNavigation(search);
   const store = createDashboardStore(api, navigation);
   const view = render(

@@ -21,7 +21,11 @@ export function seededRandom(seed = 1): ClientEnv['random'] {
   let s = seed >>> 0 || 1;
   return (bytes) => {
     for (let i = 0; i < bytes.length; i++) {
-      s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
+      s ^= s << 13;
+      s >>>= 0;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      s >>>= 0;
       bytes[i] = s & 0xff;
     }
     return bytes;
@@ -38,13 +42,20 @@ export function fakeOutbox() {
   const outbox = {
     puts,
     latest,
-    get closed() { return closed; },
-    get options() { return options; },
+    get closed() {
+      return closed;
+    },
+    get options() {
+      return options;
+    },
     /** Until the returned release() is called, put() does not resolve (a slow disk). */
     stall() {
       let release!: () => void;
       gate = new Promise((r) => (release = r));
-      return () => { gate = undefined; release(); };
+      return () => {
+        gate = undefined;
+        release();
+      };
     },
     factory: (o: OutboxOptions): Outbox => {
       options = o;
@@ -95,11 +106,19 @@ export function fakePrompt() {
       if (!s) throw new Error('no prompt was rendered');
       return s;
     },
-    get closedByClient() { return closedByClient; },
-    get loads() { return loads; },
-    failLoads(n: number) { failing = n; },
+    get closedByClient() {
+      return closedByClient;
+    },
+    get loads() {
+      return loads;
+    },
+    failLoads(n: number) {
+      failing = n;
+    },
     /** Pretend the page removed the prompt from the DOM. */
-    removeFromPage() { live = false; },
+    removeFromPage() {
+      live = false;
+    },
   };
 }
 
@@ -131,7 +150,9 @@ export function fakeIdle() {
     },
     /** Runs every task scheduled so far. */
     run: () => tasks.splice(0).forEach((t) => t()),
-    get pending() { return tasks.length; },
+    get pending() {
+      return tasks.length;
+    },
   };
 }
 
@@ -205,8 +226,14 @@ export function gatedTriggers(open = false) {
   return {
     importTriggers,
     release: () => release?.(),
-    get loads() { return loads; },
-    get watches() { return watches; },
-    get stops() { return stops; },
+    get loads() {
+      return loads;
+    },
+    get watches() {
+      return watches;
+    },
+    get stops() {
+      return stops;
+    },
   };
 }

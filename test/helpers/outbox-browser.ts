@@ -36,7 +36,7 @@ export function collector() {
     const r: CollectorRequest = { at: Date.now(), ids: body.responses.map((x) => x.id), body, headers: req.headers };
     requests.push(r);
     const a = answer(requests.length, r);
-    if (a == 'hang') return hanging.push(res), true;
+    if (a == 'hang') return (hanging.push(res), true);
     maxInFlight = Math.max(maxInFlight, ++inFlight);
     if (a.delayMs) await new Promise((ok) => setTimeout(ok, a.delayMs));
     inFlight--;
@@ -53,8 +53,12 @@ export function collector() {
     route,
     stored,
     requests,
-    get maxInFlight() { return maxInFlight; },
-    get duplicates() { return duplicates; },
+    get maxInFlight() {
+      return maxInFlight;
+    },
+    get duplicates() {
+      return duplicates;
+    },
     /** Program the answers: `n` is the 1-based request number. */
     answer: (f: (n: number, req: CollectorRequest) => Answer) => void (answer = f),
     /** Drop every hanging request's connection. */
@@ -70,7 +74,14 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><script src="/dis
   nps.on('error', (e) => events.push({ type: 'error', code: e.code }));
 </script></head><body><h1>Acme</h1></body></html>`;
 
-type Win = { nps: { show(o: unknown): Promise<{ id?: string }>; dismiss(): void; flush(): Promise<{ delivered: number; pending: number }> }; events: { type: string; code?: string; ids?: string[] }[] };
+type Win = {
+  nps: {
+    show(o: unknown): Promise<{ id?: string }>;
+    dismiss(): void;
+    flush(): Promise<{ delivered: number; pending: number }>;
+  };
+  events: { type: string; code?: string; ids?: string[] }[];
+};
 
 /** One browser profile and one server for a test file. */
 export async function outboxHarness() {
@@ -109,7 +120,9 @@ export async function outboxHarness() {
      */
     warmedUp: (page: Page) =>
       page.waitForFunction(() =>
-        ['/dist/prompt.js', '/dist/survey.js'].every((f) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(f))),
+        ['/dist/prompt.js', '/dist/survey.js'].every((f) =>
+          performance.getEntriesByType('resource').some((e) => e.name.endsWith(f)),
+        ),
       ),
     /**
      * Answers like a user: shows the prompt, picks `score` on the scale, types `comment` into the
@@ -133,7 +146,7 @@ export async function outboxHarness() {
             open.onerror = () => no(open.error);
             open.onsuccess = () => {
               const db = open.result;
-              if (!db.objectStoreNames.contains('kv')) return db.close(), ok([]);
+              if (!db.objectStoreNames.contains('kv')) return (db.close(), ok([]));
               const req = db.transaction('kv').objectStore('kv').getAllKeys();
               req.onsuccess = () => (db.close(), ok((req.result as string[]).filter((k) => k.startsWith('record:'))));
             };

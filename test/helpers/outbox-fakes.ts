@@ -53,7 +53,14 @@ export function fakeServer(now: () => number = Date.now) {
     (tab?: string): typeof fetch =>
     async (_url, init = {}) => {
       const body = JSON.parse(String(init.body)) as Batch;
-      const req: SeenRequest = { at: now(), ids: Array.from(body.responses, (r) => r.id), body, headers: { ...(init.headers as Record<string, string>) }, init, tab };
+      const req: SeenRequest = {
+        at: now(),
+        ids: Array.from(body.responses, (r) => r.id),
+        body,
+        headers: { ...(init.headers as Record<string, string>) },
+        init,
+        tab,
+      };
       requests.push(req);
       if (req.at < notBefore) early++;
       const b = queue.shift() ?? policy(req);
@@ -80,10 +87,18 @@ export function fakeServer(now: () => number = Date.now) {
   return {
     stored,
     requests,
-    get deliveries() { return deliveries; },
-    get duplicates() { return duplicates; },
-    get updates() { return updates; },
-    get early() { return early; },
+    get deliveries() {
+      return deliveries;
+    },
+    get duplicates() {
+      return duplicates;
+    },
+    get updates() {
+      return updates;
+    },
+    get early() {
+      return early;
+    },
     /** Fates for the next requests, in order; then `policy` applies again. */
     next: (...b: Behaviour[]) => void queue.push(...b),
     setPolicy: (p: (req: SeenRequest) => Behaviour) => void (policy = p),
@@ -132,7 +147,9 @@ export function fakeLocks() {
   return {
     forTab,
     kill: (tab: string) => [...held].forEach(([name, t]) => t == tab && release(name, tab)),
-    get maxHolders() { return maxHolders; },
+    get maxHolders() {
+      return maxHolders;
+    },
   };
 }
 
@@ -148,13 +165,22 @@ export function fakeBus() {
     postMessage(data: unknown) {
       sent++;
       const copy = structuredClone(data);
-      for (const c of open) if (c != this && c.name == this.name) queueMicrotask(() => c.onmessage?.({ data: copy } as MessageEvent));
+      for (const c of open)
+        if (c != this && c.name == this.name) queueMicrotask(() => c.onmessage?.({ data: copy } as MessageEvent));
     }
     close() {
       open.delete(this);
     }
   }
-  return { Channel: FakeChannel as unknown as NonNullable<OutboxHost['BroadcastChannel']>, get sent() { return sent; }, get open() { return open.size; } };
+  return {
+    Channel: FakeChannel as unknown as NonNullable<OutboxHost['BroadcastChannel']>,
+    get sent() {
+      return sent;
+    },
+    get open() {
+      return open.size;
+    },
+  };
 }
 
 /** A page for the outbox: events, visibility, and optionally locks, channel, sendBeacon, keepalive. */
@@ -163,15 +189,21 @@ export function fakeHost(extra: Partial<Pick<OutboxHost, 'navigator' | 'Broadcas
   const document = { visibilityState: 'visible' };
   let listeners = 0;
   const host = {
-    addEventListener: (t: string, l: (e: Event) => void, c?: boolean) => (listeners++, target.addEventListener(t, l, c)),
-    removeEventListener: (t: string, l: (e: Event) => void, c?: boolean) => (listeners--, target.removeEventListener(t, l, c)),
+    addEventListener: (t: string, l: (e: Event) => void, c?: boolean) => (
+      listeners++, target.addEventListener(t, l, c)
+    ),
+    removeEventListener: (t: string, l: (e: Event) => void, c?: boolean) => (
+      listeners--, target.removeEventListener(t, l, c)
+    ),
     document,
     Request: { prototype: { keepalive: true } },
     ...extra,
   } satisfies OutboxHost;
   return {
     host,
-    get listeners() { return listeners; },
+    get listeners() {
+      return listeners;
+    },
     fire: (type: string) => target.dispatchEvent(new Event(type)),
     hide() {
       document.visibilityState = 'hidden';
@@ -205,7 +237,8 @@ export function failingStore(inner: ErasableKvStore, failure: Failure, after = 0
       ops++;
       if (failure == 'throws') return Promise.reject(new DOMException('IndexedDB is not available', 'UnknownError'));
       if (failure == 'hangs') return new Promise(() => {});
-      if (failure == 'closes' && ops > after) return Promise.reject(new DOMException('The database connection is closing.', 'InvalidStateError'));
+      if (failure == 'closes' && ops > after)
+        return Promise.reject(new DOMException('The database connection is closing.', 'InvalidStateError'));
       if (failure == 'quota' && write) return Promise.reject(quota());
       return f(...a);
     };
@@ -218,18 +251,26 @@ export function failingStore(inner: ErasableKvStore, failure: Failure, after = 0
     entries: wrap(false, inner.entries) as KvStore['entries'],
     erase: wrap(true, inner.erase),
   };
-  return { store, get ops() { return ops; } };
+  return {
+    store,
+    get ops() {
+      return ops;
+    },
+  };
 }
 
 /** A Storage (localStorage) over a Map, optionally with a byte quota. */
 export function memoryStorage(quota = Infinity): Storage {
   const m = new Map<string, string>();
   const s = {
-    get length() { return m.size; },
+    get length() {
+      return m.size;
+    },
     key: (i: number) => [...m.keys()][i] ?? null,
     getItem: (k: string) => m.get(k) ?? null,
     setItem(k: string, v: string) {
-      const size = [...m].reduce((n, [a, b]) => n + a.length + b.length, 0) + k.length + v.length - (m.get(k)?.length ?? 0);
+      const size =
+        [...m].reduce((n, [a, b]) => n + a.length + b.length, 0) + k.length + v.length - (m.get(k)?.length ?? 0);
       if (size > quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       m.set(k, v);
     },
@@ -239,17 +280,32 @@ export function memoryStorage(quota = Infinity): Storage {
   // As in a real Storage, the items are also its own enumerable properties (Object.keys lists them).
   return new Proxy(s, {
     ownKeys: () => [...m.keys()],
-    getOwnPropertyDescriptor: (_, k) => (typeof k == 'string' && m.has(k) ? { value: m.get(k), enumerable: true, configurable: true } : undefined),
+    getOwnPropertyDescriptor: (_, k) =>
+      typeof k == 'string' && m.has(k) ? { value: m.get(k), enumerable: true, configurable: true } : undefined,
   }) as unknown as Storage;
 }
 
 /** A record as the client would write it, at `t` (ms), with versions made by `version`. */
 export function makeRecord(id: string, t: number, over: Partial<ResponseRecord> = {}): ResponseRecord {
   const iso = new Date(t).toISOString();
-  return { id, status: 'shown', anonymousId: 'anon-1', locale: 'en', page: 'https://app.example/x', shownAt: iso, updatedAt: iso, sdk: 'nps-widget@0.1.0', ...over };
+  return {
+    id,
+    status: 'shown',
+    anonymousId: 'anon-1',
+    locale: 'en',
+    page: 'https://app.example/x',
+    shownAt: iso,
+    updatedAt: iso,
+    sdk: 'nps-widget@0.1.0',
+    ...over,
+  };
 }
 
 /** The next version of a record, strictly newer. */
-export function version(r: ResponseRecord, patch: Partial<ResponseRecord>, t = Date.parse(r.updatedAt) + 1): ResponseRecord {
+export function version(
+  r: ResponseRecord,
+  patch: Partial<ResponseRecord>,
+  t = Date.parse(r.updatedAt) + 1,
+): ResponseRecord {
   return { ...r, ...patch, updatedAt: new Date(Math.max(t, Date.parse(r.updatedAt) + 1)).toISOString() };
 }

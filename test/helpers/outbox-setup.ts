@@ -48,5 +48,15 @@ export function setup(over: Partial<OutboxOptions> = {}, page = fakeHost()) {
   };
   let first: ReturnType<typeof make> | undefined;
   // Created on first use, so a test can prepare the store before anything runs.
-  return { store, server, page, delivered, errors, make, get outbox() { return (first ??= make()); } };
+  return {
+    store,
+    server,
+    page,
+    delivered,
+    errors,
+    make,
+    get outbox() {
+      return (first ??= make());
+    },
+  };
 }

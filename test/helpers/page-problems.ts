@@ -7,7 +7,9 @@ import type { Page } from 'playwright-core';
  */
 export async function collectPageProblems(page: Page, label: string, sink: string[]): Promise<void> {
   await page.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
   );
   page.on('console', (m) => m.type() == 'error' && sink.push(`${label}: ${m.text()}`));
   page.on('pageerror', (e) => sink.push(`${label}: ${e.message}`));

@@ -9,7 +9,14 @@ const ROOT = new URL('../..', import.meta.url).pathname;
  * (e.g. `NPS_DIST=/tmp/other-branch/dist npx vitest run …` to run these tests against another build).
  */
 const DIST = process.env.NPS_DIST ? normalize(process.env.NPS_DIST + '/') : join(ROOT, 'dist/');
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.map': 'application/json', '.css': 'text/css' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.html': 'text/html',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.css': 'text/css',
+};
 
 /** A route: return true when it answered the request. */
 export type Route = (req: IncomingMessage, res: ServerResponse, body: string) => boolean | Promise<boolean>;
@@ -37,7 +44,8 @@ export async function serve(routes: Route[] = []): Promise<TestServer> {
       const p = pages.get(path);
       if (p) return void res.writeHead(200, { 'content-type': 'text/html', ...p.headers }).end(p.html);
       const file = path.startsWith('/dist/') ? normalize(join(DIST, path.slice(6))) : normalize(join(ROOT, path));
-      if (!(file.startsWith(ROOT) || file.startsWith(DIST)) || file.includes('node_modules/.')) throw new Error('outside');
+      if (!(file.startsWith(ROOT) || file.startsWith(DIST)) || file.includes('node_modules/.'))
+        throw new Error('outside');
       const data = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(data);
     } catch {
@@ -49,6 +57,10 @@ export async function serve(routes: Route[] = []): Promise<TestServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     page: (path, html, headers = {}) => void pages.set(path, { html, headers }),
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

@@ -85,7 +85,9 @@ export function fakePage({ path = '/', navigationApi = false } = {}) {
   const navigationEvents = new EventTarget();
   const navigation: NavigationLike | undefined = navigationApi ? navigationEvents : undefined;
   const moved = (event: 'popstate' | 'hashchange' | undefined) =>
-    navigation ? navigationEvents.dispatchEvent(new Event('currententrychange')) : event && windowEvents.dispatchEvent(new Event(event));
+    navigation
+      ? navigationEvents.dispatchEvent(new Event('currententrychange'))
+      : event && windowEvents.dispatchEvent(new Event(event));
   const calls: FakeHistory['calls'] = [];
   const stateChange = (method: string) =>
     function (this: unknown, ...args: [unknown, string, (string | URL | null)?]) {
@@ -94,7 +96,11 @@ export function fakePage({ path = '/', navigationApi = false } = {}) {
       moved(undefined);
       return method == 'pushState' ? 'pushed' : undefined;
     };
-  const history: FakeHistory = { pushState: stateChange('pushState'), replaceState: stateChange('replaceState'), calls };
+  const history: FakeHistory = {
+    pushState: stateChange('pushState'),
+    replaceState: stateChange('replaceState'),
+    calls,
+  };
   const page = {
     location: {
       get pathname() {
@@ -103,8 +109,10 @@ export function fakePage({ path = '/', navigationApi = false } = {}) {
     },
     history,
     navigation,
-    addEventListener: (type: 'popstate' | 'hashchange', listener: () => void) => windowEvents.addEventListener(type, listener),
-    removeEventListener: (type: 'popstate' | 'hashchange', listener: () => void) => windowEvents.removeEventListener(type, listener),
+    addEventListener: (type: 'popstate' | 'hashchange', listener: () => void) =>
+      windowEvents.addEventListener(type, listener),
+    removeEventListener: (type: 'popstate' | 'hashchange', listener: () => void) =>
+      windowEvents.removeEventListener(type, listener),
     get url() {
       return url.href;
     },
@@ -140,7 +148,6 @@ export function fakeTriggerHost(options: { path?: string; navigationApi?: boolea
   };
   return { host, page, timers, doc };
 }
-
 
 /** A history whose methods live on its prototype, as on `window.history`; counts the calls. */
 export function prototypeHistory() {

@@ -7,30 +7,59 @@ import { resolveWebhooks, webhookKey, type WebhookOptions } from '../../src/coll
 import { signWebhook, verifyWebhook } from '../../src/collector/alerts/webhook-signature';
 
 const record: AlertRecord = {
-  id: '0190a0a0-0000-7000-8000-000000000001', status: 'answered', score: 3, category: 'detractor',
-  comment: 'Export <b>never</b> works & I give up', userId: 'user-42', anonymousId: 'anon-1', traits: { plan: 'pro' },
-  stage: 'checkout', metadata: null, locale: 'en', page: 'https://app.example.com/billing',
-  shownAt: '2026-11-23T10:00:00.000Z', answeredAt: '2026-11-23T10:00:05.000Z', updatedAt: '2026-11-23T10:00:05.000Z', sdk: 'nps-widget@0.2.0',
+  id: '0190a0a0-0000-7000-8000-000000000001',
+  status: 'answered',
+  score: 3,
+  category: 'detractor',
+  comment: 'Export <b>never</b> works & I give up',
+  userId: 'user-42',
+  anonymousId: 'anon-1',
+  traits: { plan: 'pro' },
+  stage: 'checkout',
+  metadata: null,
+  locale: 'en',
+  page: 'https://app.example.com/billing',
+  shownAt: '2026-11-23T10:00:00.000Z',
+  answeredAt: '2026-11-23T10:00:05.000Z',
+  updatedAt: '2026-11-23T10:00:05.000Z',
+  sdk: 'nps-widget@0.2.0',
 };
 
 describe('resolveWebhooks', () => {
   it('fills in the defaults and names the webhook by origin and a hash, never by its secret path', () => {
     const [hook] = resolveWebhooks([{ url: 'https://hooks.slack.com/services/T000/B000/secretpath' }]);
-    expect(hook).toEqual({ url: 'https://hooks.slack.com/services/T000/B000/secretpath', secret: null, on: 'detractor', format: 'json', key: hook!.key });
+    expect(hook).toEqual({
+      url: 'https://hooks.slack.com/services/T000/B000/secretpath',
+      secret: null,
+      on: 'detractor',
+      format: 'json',
+      key: hook!.key,
+    });
     expect(hook!.key).toMatch(/^https:\/\/hooks\.slack\.com#[0-9a-f]{12}$/);
     expect(webhookKey('https://hooks.slack.com/services/T000/B000/other')).not.toBe(hook!.key);
     expect(resolveWebhooks(undefined)).toEqual([]);
-    expect(resolveWebhooks([{ url: 'http://127.0.0.1:9/x', secret: '', on: 'comment', format: 'slack' }])[0]).toMatchObject({ secret: null, on: 'comment', format: 'slack' });
+    expect(
+      resolveWebhooks([{ url: 'http://127.0.0.1:9/x', secret: '', on: 'comment', format: 'slack' }])[0],
+    ).toMatchObject({ secret: null, on: 'comment', format: 'slack' });
   });
 
   it('names the bad field', () => {
-    const bad = (options: unknown) => () => resolveWebhooks([{ url: 'https://a.example/ok' }, options as WebhookOptions]);
+    const bad = (options: unknown) => () =>
+      resolveWebhooks([{ url: 'https://a.example/ok' }, options as WebhookOptions]);
     expect(bad({ url: 'ftp://x' })).toThrow('webhooks[1].url must be an https: or http: URL, got "ftp://x"');
     expect(bad({})).toThrow('webhooks[1].url must be an https: or http: URL, got undefined');
-    expect(bad({ url: 'https://b.example', on: 'promoter' })).toThrow('webhooks[1].on must be one of detractor, answer, comment, got "promoter"');
-    expect(bad({ url: 'https://b.example', format: 'teams' })).toThrow('webhooks[1].format must be one of json, slack, got "teams"');
-    expect(bad({ url: 'https://b.example', secret: 'short' })).toThrow(/^nps collector: webhooks\[1\]\.secret must be a string of at least 16 characters$/);
-    expect(bad({ url: 'https://b.example', retries: 3 })).toThrow('webhooks[1].retries must be absent (unknown option)');
+    expect(bad({ url: 'https://b.example', on: 'promoter' })).toThrow(
+      'webhooks[1].on must be one of detractor, answer, comment, got "promoter"',
+    );
+    expect(bad({ url: 'https://b.example', format: 'teams' })).toThrow(
+      'webhooks[1].format must be one of json, slack, got "teams"',
+    );
+    expect(bad({ url: 'https://b.example', secret: 'short' })).toThrow(
+      /^nps collector: webhooks\[1\]\.secret must be a string of at least 16 characters$/,
+    );
+    expect(bad({ url: 'https://b.example', retries: 3 })).toThrow(
+      'webhooks[1].retries must be absent (unknown option)',
+    );
     expect(bad({ url: 'https://a.example/ok' })).toThrow('webhooks[1].url must be different from webhooks[0].url');
     expect(() => resolveWebhooks({} as WebhookOptions[])).toThrow('webhooks must be an array');
   });
@@ -45,7 +74,11 @@ describe('alert bodies', () => {
   });
 
   it('json: the event, the record and the link', () => {
-    expect(JSON.parse(alertBody('json', 'detractor', record, link))).toEqual({ event: 'detractor', response: record, link });
+    expect(JSON.parse(alertBody('json', 'detractor', record, link))).toEqual({
+      event: 'detractor',
+      response: record,
+      link,
+    });
   });
 
   it('slack: score, category, comment, stage, user and link, with user text escaped', () => {
@@ -70,7 +103,9 @@ describe('alert bodies', () => {
   });
 
   it('slack: a follow-up comment, an anonymous user, a multi-line comment, no link', () => {
-    const body = JSON.parse(alertBody('slack', 'comment', { ...record, userId: null, stage: null, comment: 'one\ntwo' }, null));
+    const body = JSON.parse(
+      alertBody('slack', 'comment', { ...record, userId: null, stage: null, comment: 'one\ntwo' }, null),
+    );
     expect(body.blocks[0].text.text).toBe('*New comment from a detractor (3/10)*');
     expect(body.blocks[1].fields[2].text).toBe('*Stage*\n–');
     expect(body.blocks[1].fields[3].text).toBe('*User*\nanonymous (anon-1)');
@@ -78,12 +113,17 @@ describe('alert bodies', () => {
     expect(body.blocks).toHaveLength(3);
   });
 
-  it('keeps long comments within Slack\'s 3,000 characters without cutting an entity in half', () => {
+  it("keeps long comments within Slack's 3,000 characters without cutting an entity in half", () => {
     const body = JSON.parse(alertBody('slack', 'detractor', { ...record, comment: '<&>\n'.repeat(20_000) }, link));
     const quote = body.blocks[2].text.text as string;
     expect(quote.length).toBeLessThanOrEqual(3000);
     expect(quote.endsWith('…')).toBe(true);
-    expect(quote.split('\n').slice(0, -1).every((line) => line == '>&lt;&amp;&gt;')).toBe(true);
+    expect(
+      quote
+        .split('\n')
+        .slice(0, -1)
+        .every((line) => line == '>&lt;&amp;&gt;'),
+    ).toBe(true);
     expect(body.text.length).toBeLessThan(3100);
   });
 
@@ -106,7 +146,14 @@ describe('signatures', () => {
 
   it('verifies with Node headers or fetch Headers, and refuses anything altered, stale or missing', () => {
     expect(verifyWebhook(secret, headers, body, { now })).toBe(true);
-    expect(verifyWebhook(secret, new Headers({ 'X-NPS-Timestamp': headers['x-nps-timestamp'], 'X-NPS-Signature': headers['x-nps-signature'] }), body, { now })).toBe(true);
+    expect(
+      verifyWebhook(
+        secret,
+        new Headers({ 'X-NPS-Timestamp': headers['x-nps-timestamp'], 'X-NPS-Signature': headers['x-nps-signature'] }),
+        body,
+        { now },
+      ),
+    ).toBe(true);
     expect(verifyWebhook(secret, headers, body.replace('detractor', 'promoter'), { now })).toBe(false);
     expect(verifyWebhook('another-secret-of-length', headers, body, { now })).toBe(false);
     expect(verifyWebhook(secret, headers, body, { now: () => now() + 301_000 })).toBe(false);
@@ -131,14 +178,18 @@ describe("the README's verifier", () => {
     expect(verifyWebhook(secret, headers, body)).toBe(true);
     expect(verifyNpsWebhook(secret, headers, body + ' ')).toBe(false);
     expect(verifyNpsWebhook('wrong-secret-0123456789', headers, body)).toBe(false);
-    expect(verifyNpsWebhook(secret, { ...headers, 'x-nps-timestamp': String(Number(timestamp) - 600) }, body)).toBe(false);
+    expect(verifyNpsWebhook(secret, { ...headers, 'x-nps-timestamp': String(Number(timestamp) - 600) }, body)).toBe(
+      false,
+    );
     expect(verifyNpsWebhook(secret, {}, body)).toBe(false);
   });
 });
 
 describe('retry delays', () => {
   it('doubles a jittered ceiling from 30 s up to an hour', () => {
-    expect([1, 2, 3, 8, 9, 30].map((attempt) => retryDelay(attempt, () => 0.5))).toEqual([15_000, 30_000, 60_000, 1_800_000, 1_800_000, 1_800_000]);
+    expect([1, 2, 3, 8, 9, 30].map((attempt) => retryDelay(attempt, () => 0.5))).toEqual([
+      15_000, 30_000, 60_000, 1_800_000, 1_800_000, 1_800_000,
+    ]);
     expect(retryDelay(1, () => 0)).toBe(0);
   });
 

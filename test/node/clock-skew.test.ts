@@ -26,7 +26,13 @@ afterAll(async () => {
 beforeEach(async () => {
   clock = NOW;
   await db.query('truncate nps_responses cascade');
-  handle = createCollector({ store, dashboardToken: 'clock-skew-token', dashboardDir, now: () => clock, log: () => {} });
+  handle = createCollector({
+    store,
+    dashboardToken: 'clock-skew-token',
+    dashboardDir,
+    now: () => clock,
+    log: () => {},
+  });
 });
 afterEach(() => handle.close());
 
@@ -34,7 +40,9 @@ afterEach(() => handle.close());
 async function send(records: ResponseRecord[], at: number, ahead: number) {
   clock = at;
   const body = JSON.stringify({ v: 1, sentAt: iso(at + ahead), responses: records });
-  const res = await handle(new Request(ORIGIN + '/api/nps', { method: 'POST', headers: { 'content-type': 'application/json' }, body }));
+  const res = await handle(
+    new Request(ORIGIN + '/api/nps', { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+  );
   expect(res.status).toBe(200);
   return ((await res.json()) as { rejected: unknown[] }).rejected;
 }
@@ -42,7 +50,10 @@ const sendFromFastDevice = (records: ResponseRecord[], at: number) => send(recor
 
 describe('a device whose clock runs fast', () => {
   // Shown at 11:58 and scored at 11:59 on the server's clock; the comment follows at 12:01.
-  const score = answered(shown({}, NOW - 2 * MINUTE + FAST), 3, { answeredAt: iso(NOW - MINUTE + FAST), updatedAt: iso(NOW - MINUTE + FAST) });
+  const score = answered(shown({}, NOW - 2 * MINUTE + FAST), 3, {
+    answeredAt: iso(NOW - MINUTE + FAST),
+    updatedAt: iso(NOW - MINUTE + FAST),
+  });
   const comment = { ...score, comment: 'Too slow', updatedAt: iso(NOW + MINUTE + FAST) };
 
   it('has its answers stored, with their times moved onto the server clock', async () => {
@@ -58,17 +69,26 @@ describe('a device whose clock runs fast', () => {
   it('keeps its versions in order, whichever arrives first', async () => {
     expect(await sendFromFastDevice([score], NOW)).toEqual([]);
     expect(await sendFromFastDevice([comment], NOW + 2 * MINUTE)).toEqual([]);
-    expect(await store.get(score.id)).toMatchObject({ comment: 'Too slow', updatedAt: iso(NOW + MINUTE + STILL_AHEAD) });
+    expect(await store.get(score.id)).toMatchObject({
+      comment: 'Too slow',
+      updatedAt: iso(NOW + MINUTE + STILL_AHEAD),
+    });
     // A resend of the score, arriving late (a page-hide send racing a normal one), replaces nothing.
     expect(await sendFromFastDevice([score], NOW + 3 * MINUTE)).toEqual([]);
-    expect(await store.get(score.id)).toMatchObject({ comment: 'Too slow', updatedAt: iso(NOW + MINUTE + STILL_AHEAD) });
+    expect(await store.get(score.id)).toMatchObject({
+      comment: 'Too slow',
+      updatedAt: iso(NOW + MINUTE + STILL_AHEAD),
+    });
   });
 
   it('keeps its versions in order right at the limit, when one request is a little faster than the other', async () => {
     // 5 min 0.2 s fast: the score's request takes 300 ms (4:59.9 ahead on arrival), the comment's,
     // 15 s later, 100 ms (5:00.1 ahead). An all-or-nothing correction would move only the comment, by 5 minutes.
     const edge = 5 * MINUTE + 200;
-    const scored = answered(shown({}, NOW + edge - MINUTE), 9, { answeredAt: iso(NOW + edge), updatedAt: iso(NOW + edge) });
+    const scored = answered(shown({}, NOW + edge - MINUTE), 9, {
+      answeredAt: iso(NOW + edge),
+      updatedAt: iso(NOW + edge),
+    });
     const commented = { ...scored, comment: 'Quick', updatedAt: iso(NOW + 15_000 + edge) };
     expect(await send([scored], NOW + 300, edge - 300)).toEqual([]);
     expect(await send([commented], NOW + 15_100, edge - 100)).toEqual([]);
@@ -79,7 +99,11 @@ describe('a device whose clock runs fast', () => {
     // Made while the clock was a day fast, sent after it was corrected (sentAt is right).
     const dayAhead = answered(shown({}, NOW + 24 * 60 * MINUTE), 9);
     expect(await send([dayAhead], NOW, 0)).toEqual([]);
-    expect(await store.get(dayAhead.id)).toMatchObject({ shownAt: iso(NOW), answeredAt: iso(NOW), updatedAt: iso(NOW) });
+    expect(await store.get(dayAhead.id)).toMatchObject({
+      shownAt: iso(NOW),
+      answeredAt: iso(NOW),
+      updatedAt: iso(NOW),
+    });
     expect(await send([{ ...dayAhead, comment: 'Fine', updatedAt: iso(NOW + MINUTE) }], NOW + MINUTE, 0)).toEqual([]);
     expect(await store.get(dayAhead.id)).toMatchObject({ comment: 'Fine', updatedAt: iso(NOW + MINUTE) });
   });

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { uuidv7 } from '../../src/core/ids';
 import type { ResponseRecord } from '../../src/core/wire';
 import { categoryOf } from '../../src/core/nps-score';
-import { openDatabase, migrate, createResponseStore, type Database, type ResponseStore } from '../../src/collector/index';
+import {
+  openDatabase,
+  migrate,
+  createResponseStore,
+  type Database,
+  type ResponseStore,
+} from '../../src/collector/index';
 
 const newId = uuidv7();
 const T0 = Date.parse('2026-11-23T10:00:00.000Z');
@@ -28,7 +34,15 @@ export function shown(over: Partial<ResponseRecord> = {}, at = T0): ResponseReco
 /** The answered version of `r` (one second later unless `updatedAt` is given). */
 export function answered(r: ResponseRecord, score: number, over: Partial<ResponseRecord> = {}): ResponseRecord {
   const t = Date.parse(r.updatedAt) + 1000;
-  return { ...r, status: 'answered', score, category: categoryOf(score), answeredAt: iso(t), updatedAt: iso(t), ...over };
+  return {
+    ...r,
+    status: 'answered',
+    score,
+    category: categoryOf(score),
+    answeredAt: iso(t),
+    updatedAt: iso(t),
+    ...over,
+  };
 }
 
 /** A wire batch. */
@@ -76,7 +90,8 @@ export async function freshStore(url?: string): Promise<{ db: Database; store: R
 const fixtureDirs: string[] = [];
 
 /** Removes the folders {@link dashboardFixture} made (call in afterAll). */
-export const removeDashboardFixtures = () => fixtureDirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+export const removeDashboardFixtures = () =>
+  fixtureDirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
 
 /**
  * A stand-in for the built dashboard (dist/dashboard/): a temporary folder with its pages, assets of
@@ -86,8 +101,10 @@ export function dashboardFixture(): string {
   const dir = mkdtempSync(join(tmpdir(), 'nps-dashboard-fixture-'));
   fixtureDirs.push(dir);
   const files: Record<string, string> = {
-    'index.html': '<!doctype html><title>NPS dashboard</title><script src="/dashboard/dashboard.js" type="module"></script>',
-    'login.html': '<!doctype html><title>Sign in</title><form method="post" action="/login"><input name="token"></form>',
+    'index.html':
+      '<!doctype html><title>NPS dashboard</title><script src="/dashboard/dashboard.js" type="module"></script>',
+    'login.html':
+      '<!doctype html><title>Sign in</title><form method="post" action="/login"><input name="token"></form>',
     'dashboard.js': 'console.log("dashboard")',
     'dashboard.js.map': '{"version":3}',
     'dashboard.css': 'body{margin:0}',

@@ -14,32 +14,58 @@ const FROM_ALERTS_ON = MIGRATIONS.slice(2);
 /** Runs migration steps as `migrate` runs them (statements end with `;` at the end of a line), without its bookkeeping. */
 const runSteps = (db: Database, steps: readonly string[]) =>
   db.transaction(async (query) => {
-    for (const step of steps) for (const statement of step.split(/;\s*$/m).filter((s) => s.trim())) await query(statement);
+    for (const step of steps)
+      for (const statement of step.split(/;\s*$/m).filter((s) => s.trim())) await query(statement);
   });
 
-for (const { name, url, skip } of DATABASES) describe.skipIf(skip)('follow-up migration on ' + name, () => {
-  let db: TestDatabase | undefined;
-  afterEach(() => db?.close());
+for (const { name, url, skip } of DATABASES)
+  describe.skipIf(skip)('follow-up migration on ' + name, () => {
+    let db: TestDatabase | undefined;
+    afterEach(() => db?.close());
 
-  it("moves version 1's followed-up tick, note and time into the new model without loss", async () => {
-    db = await openEmptyDatabase(url);
-    await runSteps(db, BEFORE_FOLLOW_UP);
-    const [ticked, noteOnly, untouched] = [answeredRecord(shownRecord(), 2), answeredRecord(shownRecord(), 5), answeredRecord(shownRecord(), 9)];
-    await storeBatch(db, [ticked, noteOnly, untouched], []);
-    // What version 1's PATCH left behind.
-    await db.query(`update nps_responses set followed_up = true, follow_up_note = 'Called them', followed_up_at = '2026-11-24T08:00:00Z' where id = $1`, [ticked.id]);
-    await db.query(`update nps_responses set follow_up_note = 'Try again Monday' where id = $1`, [noteOnly.id]);
+    it("moves version 1's followed-up tick, note and time into the new model without loss", async () => {
+      db = await openEmptyDatabase(url);
+      await runSteps(db, BEFORE_FOLLOW_UP);
+      const [ticked, noteOnly, untouched] = [
+        answeredRecord(shownRecord(), 2),
+        answeredRecord(shownRecord(), 5),
+        answeredRecord(shownRecord(), 9),
+      ];
+      await storeBatch(db, [ticked, noteOnly, untouched], []);
+      // What version 1's PATCH left behind.
+      await db.query(
+        `update nps_responses set followed_up = true, follow_up_note = 'Called them', followed_up_at = '2026-11-24T08:00:00Z' where id = $1`,
+        [ticked.id],
+      );
+      await db.query(`update nps_responses set follow_up_note = 'Try again Monday' where id = $1`, [noteOnly.id]);
 
-    await runSteps(db, FROM_ALERTS_ON);
+      await runSteps(db, FROM_ALERTS_ON);
 
-    const followUps = await followUpsOf(db.query, [ticked.id, noteOnly.id, untouched.id]);
-    expect(followUps.get(ticked.id)).toEqual({
-      status: 'contacted', owner: null, note: 'Called them', updatedAt: '2026-11-24T08:00:00.000Z',
-      history: [{ status: 'contacted', owner: null, note: 'Called them', by: 'version 1', at: '2026-11-24T08:00:00.000Z' }],
+      const followUps = await followUpsOf(db.query, [ticked.id, noteOnly.id, untouched.id]);
+      expect(followUps.get(ticked.id)).toEqual({
+        status: 'contacted',
+        owner: null,
+        note: 'Called them',
+        updatedAt: '2026-11-24T08:00:00.000Z',
+        history: [
+          { status: 'contacted', owner: null, note: 'Called them', by: 'version 1', at: '2026-11-24T08:00:00.000Z' },
+        ],
+      });
+      expect(followUps.get(noteOnly.id)).toMatchObject({
+        status: 'open',
+        note: 'Try again Monday',
+        history: [{ status: 'open', by: 'version 1' }],
+      });
+      expect(followUps.get(untouched.id)).toEqual({
+        status: 'open',
+        owner: null,
+        note: null,
+        updatedAt: null,
+        history: [],
+      });
+      const columns = await db.query(
+        `select column_name from information_schema.columns where table_name = 'nps_responses' and table_schema = current_schema()`,
+      );
+      expect(columns.rows.map((c) => c.column_name)).not.toContain('followed_up');
     });
-    expect(followUps.get(noteOnly.id)).toMatchObject({ status: 'open', note: 'Try again Monday', history: [{ status: 'open', by: 'version 1' }] });
-    expect(followUps.get(untouched.id)).toEqual({ status: 'open', owner: null, note: null, updatedAt: null, history: [] });
-    const columns = await db.query(`select column_name from information_schema.columns where table_name = 'nps_responses' and table_schema = current_schema()`);
-    expect(columns.rows.map((c) => c.column_name)).not.toContain('followed_up');
   });
-});

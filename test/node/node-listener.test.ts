@@ -19,7 +19,13 @@ afterAll(async () => {
 });
 
 async function listen(trustProxy: boolean, seen: { url?: string; client?: string } = {}): Promise<number> {
-  const collector = createCollector({ store, dashboardToken: TOKEN, dashboardDir: dashboardFixture(), log: () => {}, authFailureLimit: { limit: 2, windowMs: 60_000 } });
+  const collector = createCollector({
+    store,
+    dashboardToken: TOKEN,
+    dashboardDir: dashboardFixture(),
+    log: () => {},
+    authFailureLimit: { limit: 2, windowMs: 60_000 },
+  });
   const server = createServer(
     toNodeListener(
       (request, info) => {
@@ -42,7 +48,7 @@ function raw(port: number, text: string): Promise<string> {
     let data = '';
     socket.on('data', (c) => {
       data += c;
-      if (data.includes('\r\n')) (resolve(data.split('\r\n')[0]!), socket.destroy());
+      if (data.includes('\r\n')) resolve(data.split('\r\n')[0]!), socket.destroy();
     });
     socket.on('end', () => resolve(data.split('\r\n')[0] || 'connection closed without a reply'));
     socket.on('error', reject);
@@ -59,8 +65,14 @@ it('answers odd requests with a 4xx', async () => {
     ['GET /api/stats HTTP/1.1\r\nHost: bad host/\r\n\r\n', /^HTTP\/1\.1 400/],
     ['GET /api/stats HTTP/1.1\r\nHost: a@b\r\n\r\n', /^HTTP\/1\.1 400/],
     ['OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', /^HTTP\/1\.1 400/],
-    [`GET /api/stats?stage=%00 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${TOKEN}\r\n\r\n`, /^HTTP\/1\.1 400/],
-    [`GET /api/stats?to=9999-12-31 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${TOKEN}\r\n\r\n`, /^HTTP\/1\.1 400/],
+    [
+      `GET /api/stats?stage=%00 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${TOKEN}\r\n\r\n`,
+      /^HTTP\/1\.1 400/,
+    ],
+    [
+      `GET /api/stats?to=9999-12-31 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${TOKEN}\r\n\r\n`,
+      /^HTTP\/1\.1 400/,
+    ],
     [`HEAD /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${TOKEN}\r\n\r\n`, /^HTTP\/1\.1 200/],
   ];
   for (const [request, status] of cases) expect(await raw(port, request), request.split('\r\n')[0]).toMatch(status);
@@ -77,7 +89,12 @@ it('with trustProxy, takes the scheme and client address from the proxy: Secure 
   const seen: { client?: string } = {};
   const trusted = await listen(true, seen);
   const login = (port: number, headers: Record<string, string>) =>
-    fetch(`http://127.0.0.1:${port}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: 'token=' + TOKEN });
+    fetch(`http://127.0.0.1:${port}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: 'token=' + TOKEN,
+    });
   const viaProxy = await login(trusted, { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' });
   expect(viaProxy.headers.get('set-cookie')).toMatch(/; Secure/);
   expect(seen.client).toBe('203.0.113.9');

@@ -21,16 +21,33 @@ describe('npsFigures', () => {
       tooFew: false,
     });
     // n = 4, ñ = 7: p̃ = d̃ = 2.75/7 = .39286; s² = .78571; s²/ñ = .11224, √ = .33503, × 196 = 65.67 → 65.7
-    expect(npsFigures({ promoters: 2, passives: 0, detractors: 2, shown: 3 })).toMatchObject({ nps: 0, marginOfError: 65.7 });
+    expect(npsFigures({ promoters: 2, passives: 0, detractors: 2, shown: 3 })).toMatchObject({
+      nps: 0,
+      marginOfError: 65.7,
+    });
   });
 
   it('keeps a margin when every answer is in one category, and zeros without answers', () => {
     // n = 7, ñ = 10: p̃ = .075, d̃ = .775; s² = .85 − .7² = .36; s²/ñ = .036, √ = .18974, × 196 = 37.19 → 37.2
-    expect(npsFigures({ promoters: 0, passives: 0, detractors: 7, shown: 7 })).toMatchObject({ nps: -100, marginOfError: 37.2 });
+    expect(npsFigures({ promoters: 0, passives: 0, detractors: 7, shown: 7 })).toMatchObject({
+      nps: -100,
+      marginOfError: 37.2,
+    });
     // n = 5, ñ = 8: p̃ = 5.75/8 = .71875, d̃ = .09375; s² = .8125 − .625² = .421875; s²/ñ = .052734, √ = .22964, × 196 = 45.01 → 45
-    expect(npsFigures({ promoters: 5, passives: 0, detractors: 0, shown: 5 })).toMatchObject({ nps: 100, marginOfError: 45 });
+    expect(npsFigures({ promoters: 5, passives: 0, detractors: 0, shown: 5 })).toMatchObject({
+      nps: 100,
+      marginOfError: 45,
+    });
     expect(npsFigures({ promoters: 0, passives: 0, detractors: 0, shown: 4 })).toEqual({
-      nps: 0, marginOfError: 0, total: 0, promoters: 0, passives: 0, detractors: 0, shown: 4, responseRate: 0, tooFew: true,
+      nps: 0,
+      marginOfError: 0,
+      total: 0,
+      promoters: 0,
+      passives: 0,
+      detractors: 0,
+      shown: 4,
+      responseRate: 0,
+      tooFew: true,
     });
   });
 

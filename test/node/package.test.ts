@@ -1,6 +1,15 @@
 import { afterAll, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,11 +22,18 @@ const work = mkdtempSync(join(tmpdir(), 'nps-package-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const newest = (dir: string): number =>
-  Math.max(...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
+  Math.max(
+    ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+      e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
+    ),
+  );
 
 it('declares the collector entry, types first, with its drivers as optional peers, and builds on pack', () => {
   expect(Object.keys(pkg.exports['./collector'])[0]).toBe('types');
-  expect(pkg.exports['./collector']).toEqual({ types: './dist/collector/index.d.ts', import: './dist/collector/index.js' });
+  expect(pkg.exports['./collector']).toEqual({
+    types: './dist/collector/index.d.ts',
+    import: './dist/collector/index.js',
+  });
   for (const name of ['ajv', 'pg', '@electric-sql/pglite']) {
     expect(pkg.peerDependencies[name], name).toBeTruthy();
     expect(pkg.peerDependenciesMeta[name], name).toEqual({ optional: true });
@@ -29,10 +45,16 @@ it('declares the collector entry, types first, with its drivers as optional peer
 it('packs dist/collector (and dist/dashboard when built) and runs createCollector on PGlite from an installed tarball', async () => {
   const built = join(ROOT, 'dist/collector/index.js');
   expect(existsSync(built), 'dist/collector/index.js: run `npm run build` first').toBe(true);
-  expect(statSync(built).mtimeMs, 'dist/collector is older than src/: run `npm run build`').toBeGreaterThanOrEqual(Math.max(newest(join(ROOT, 'src/collector')), newest(join(ROOT, 'src/core'))));
+  expect(statSync(built).mtimeMs, 'dist/collector is older than src/: run `npm run build`').toBeGreaterThanOrEqual(
+    Math.max(newest(join(ROOT, 'src/collector')), newest(join(ROOT, 'src/core'))),
+  );
 
-  const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const tarball = join(work, npm(['pack', '--ignore-scripts', '--silent', '--pack-destination', work], ROOT).trim().split('\n').pop()!);
+  const npm = (args: string[], cwd: string) =>
+    execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const tarball = join(
+    work,
+    npm(['pack', '--ignore-scripts', '--silent', '--pack-destination', work], ROOT).trim().split('\n').pop()!,
+  );
   const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
   expect(files).toContain('package/dist/collector/index.js');
   expect(files).toContain('package/dist/collector/index.d.ts');
@@ -44,7 +66,9 @@ it('packs dist/collector (and dist/dashboard when built) and runs createCollecto
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
   const peers = ['@electric-sql/pglite', 'ajv'].map((name) => `${name}@${pkg.devDependencies[name]}`);
   npm(['install', '--prefer-offline', '--no-audit', '--no-fund', tarball, ...peers], app);
-  expect(existsSync(join(app, 'node_modules/pg')), 'pg is an optional peer: not installed unless asked for').toBe(false);
+  expect(existsSync(join(app, 'node_modules/pg')), 'pg is an optional peer: not installed unless asked for').toBe(
+    false,
+  );
 
   writeFileSync(
     join(app, 'check.mjs'),

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCollector, SECURITY_HEADERS, type CollectorOptions, type Database, type ResponseStore } from '../../src/collector/index';
+import {
+  createCollector,
+  SECURITY_HEADERS,
+  type CollectorOptions,
+  type Database,
+  type ResponseStore,
+} from '../../src/collector/index';
 import { csvCell } from '../../src/collector/to-csv';
 import { answered, batch, dashboardFixture, freshStore, removeDashboardFixtures, shown } from './fixtures';
 
@@ -21,13 +27,24 @@ beforeEach(async () => {
   await db.query('truncate nps_responses, nps_dashboard_sessions cascade');
 });
 
-const collector = (over: Partial<CollectorOptions> = {}) => createCollector({ store, dashboardToken: TOKEN, dashboardDir, now: () => clock, log: () => {}, ...over });
-const call = (handle: ReturnType<typeof createCollector>, path: string, init: RequestInit = {}, client = 'c1', base = ORIGIN) =>
-  handle(new Request(base + path, init), { clientAddress: client });
+const collector = (over: Partial<CollectorOptions> = {}) =>
+  createCollector({ store, dashboardToken: TOKEN, dashboardDir, now: () => clock, log: () => {}, ...over });
+const call = (
+  handle: ReturnType<typeof createCollector>,
+  path: string,
+  init: RequestInit = {},
+  client = 'c1',
+  base = ORIGIN,
+) => handle(new Request(base + path, init), { clientAddress: client });
 const post = (handle: ReturnType<typeof createCollector>, body: unknown, headers: Record<string, string> = {}) =>
-  call(handle, '/api/nps', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  call(handle, '/api/nps', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 const bearer = { authorization: 'Bearer ' + TOKEN };
-const rejectedOf = async (res: Response) => ((await res.json()) as { rejected: { id: string; error: string }[] }).rejected;
+const rejectedOf = async (res: Response) =>
+  ((await res.json()) as { rejected: { id: string; error: string }[] }).rejected;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('client-chosen times and ids', () => {
@@ -45,13 +62,22 @@ describe('client-chosen times and ids', () => {
   });
 
   it('clamps shownAt or answeredAt more than a few minutes past the server clock to the receive time; within a few minutes they stay', async () => {
-    const futureAnswer = answered(shown({ shownAt: iso(NOW - 60_000) }), 2, { answeredAt: iso(NOW + 60 * 60_000), updatedAt: iso(NOW) });
+    const futureAnswer = answered(shown({ shownAt: iso(NOW - 60_000) }), 2, {
+      answeredAt: iso(NOW + 60 * 60_000),
+      updatedAt: iso(NOW),
+    });
     const futureShown = shown({ shownAt: '2027-06-01T00:00:00Z', updatedAt: iso(NOW) });
-    const withinSkew = answered(shown({ shownAt: iso(NOW + 2 * 60_000) }), 9, { answeredAt: iso(NOW + 4 * 60_000), updatedAt: iso(NOW + 4 * 60_000) });
+    const withinSkew = answered(shown({ shownAt: iso(NOW + 2 * 60_000) }), 9, {
+      answeredAt: iso(NOW + 4 * 60_000),
+      updatedAt: iso(NOW + 4 * 60_000),
+    });
     expect(await rejectedOf(await post(collector(), batch([futureAnswer, futureShown, withinSkew])))).toEqual([]);
     expect(await store.get(futureAnswer.id)).toMatchObject({ shownAt: iso(NOW - 60_000), answeredAt: iso(NOW) });
     expect(await store.get(futureShown.id)).toMatchObject({ shownAt: iso(NOW) });
-    expect(await store.get(withinSkew.id)).toMatchObject({ shownAt: iso(NOW + 2 * 60_000), answeredAt: iso(NOW + 4 * 60_000) });
+    expect(await store.get(withinSkew.id)).toMatchObject({
+      shownAt: iso(NOW + 2 * 60_000),
+      answeredAt: iso(NOW + 4 * 60_000),
+    });
   });
 
   it('refuses by itself a record whose offset makes it year 10000 in UTC; the rest of the batch is stored', async () => {
@@ -67,7 +93,9 @@ describe('client-chosen times and ids', () => {
     const first = shown({ anonymousId: 'anon-owner' });
     await post(collector(), batch([first]));
     const takeover = answered({ ...first, anonymousId: 'anon-other' }, 0);
-    expect(await rejectedOf(await post(collector(), batch([takeover])))).toEqual([{ id: first.id, error: expect.stringMatching(/anonymousId/) }]);
+    expect(await rejectedOf(await post(collector(), batch([takeover])))).toEqual([
+      { id: first.id, error: expect.stringMatching(/anonymousId/) },
+    ]);
     expect((await store.list())[0]).toMatchObject({ status: 'shown', anonymousId: 'anon-owner' });
   });
 });
@@ -87,10 +115,18 @@ describe('readable refusals and protocol', () => {
 
   it('requires Content-Type: application/json on POST /api/nps', async () => {
     const body = JSON.stringify(batch([shown()]));
-    const plain = await call(collector(), '/api/nps', { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+    const plain = await call(collector(), '/api/nps', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body,
+    });
     expect(plain.status).toBe(415);
     expect((await plain.json()).error).toMatch(/Content-Type must be application\/json/);
-    const charset = await call(collector(), '/api/nps', { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body });
+    const charset = await call(collector(), '/api/nps', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body,
+    });
     expect(charset.status).toBe(200);
   });
 
@@ -108,18 +144,31 @@ describe('readable refusals and protocol', () => {
 
   it('refuses odd filters with 400, never 500', async () => {
     const handle = collector();
-    for (const q of ['to=9999-12-31', 'stage=%00', 'from=2026-02-30', 'to=2026-13-01', 'from=2026-11-30&to=2026-11-01', 'from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z']) {
+    for (const q of [
+      'to=9999-12-31',
+      'stage=%00',
+      'from=2026-02-30',
+      'to=2026-13-01',
+      'from=2026-11-30&to=2026-11-01',
+      'from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z',
+    ]) {
       const res = await call(handle, '/api/stats?' + q, { headers: bearer });
       expect(res.status, q).toBe(400);
     }
-    expect((await (await call(handle, '/api/stats?from=2026-11-30&to=2026-11-01', { headers: bearer })).json()).error).toMatch(/from \(2026-11-30\) is later than to \(2026-11-01\)/);
+    expect(
+      (await (await call(handle, '/api/stats?from=2026-11-30&to=2026-11-01', { headers: bearer })).json()).error,
+    ).toMatch(/from \(2026-11-30\) is later than to \(2026-11-01\)/);
     expect((await call(handle, '/api/stats?from=2026-11-01&to=2026-11-01', { headers: bearer })).status).toBe(200);
   });
 
   it('refuses a note with NUL with 400', async () => {
     const r = answered(shown(), 2);
     await store.upsert([r]);
-    const res = await call(collector(), '/api/responses/' + r.id, { method: 'PATCH', headers: bearer, body: JSON.stringify({ followUp: { status: 'contacted', note: 'a\u0000b' } }) });
+    const res = await call(collector(), '/api/responses/' + r.id, {
+      method: 'PATCH',
+      headers: bearer,
+      body: JSON.stringify({ followUp: { status: 'contacted', note: 'a\u0000b' } }),
+    });
     expect(res.status).toBe(400);
   });
 
@@ -135,14 +184,37 @@ describe('authentication', () => {
     const handle = collector({ authFailureLimit: { limit: 5, windowMs: 60_000 }, writeKey: 'pk_live' });
     const wrong = { authorization: 'Bearer guess' };
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await call(handle, '/api/stats', { headers: wrong }, 'attacker')).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await call(handle, '/api/stats', { headers: wrong }, 'attacker')).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
     // Locked out: even the right token, a cookie, the login form and the write key get 429 from that address.
     const locked = await call(handle, '/api/responses', { headers: bearer }, 'attacker');
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await call(handle, '/login', { method: 'POST', body: 'token=' + TOKEN, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 'attacker')).status).toBe(429);
-    expect((await call(handle, '/api/nps', { method: 'POST', headers: { 'content-type': 'application/json', 'x-nps-write-key': 'pk_live' }, body: JSON.stringify(batch([shown()])) }, 'attacker')).status).toBe(429);
+    expect(
+      (
+        await call(
+          handle,
+          '/login',
+          { method: 'POST', body: 'token=' + TOKEN, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+          'attacker',
+        )
+      ).status,
+    ).toBe(429);
+    expect(
+      (
+        await call(
+          handle,
+          '/api/nps',
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-nps-write-key': 'pk_live' },
+            body: JSON.stringify(batch([shown()])),
+          },
+          'attacker',
+        )
+      ).status,
+    ).toBe(429);
     // Other addresses are unaffected; the bucket refills.
     expect((await call(handle, '/api/stats', { headers: bearer }, 'someone-else')).status).toBe(200);
     clock += 60_000;
@@ -151,14 +223,36 @@ describe('authentication', () => {
 
   it('counts wrong write keys and wrong login tokens as failures too', async () => {
     const handle = collector({ authFailureLimit: { limit: 2, windowMs: 60_000 }, writeKey: 'pk_live' });
-    const key = (k: string) => call(handle, '/api/nps', { method: 'POST', headers: { 'content-type': 'application/json', 'x-nps-write-key': k }, body: JSON.stringify(batch([shown()])) }, 'x');
+    const key = (k: string) =>
+      call(
+        handle,
+        '/api/nps',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-nps-write-key': k },
+          body: JSON.stringify(batch([shown()])),
+        },
+        'x',
+      );
     expect([(await key('a')).status, (await key('b')).status, (await key('c')).status]).toEqual([401, 401, 429]);
-    const login = () => call(handle, '/login', { method: 'POST', body: 'token=nope', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 'y');
+    const login = () =>
+      call(
+        handle,
+        '/login',
+        { method: 'POST', body: 'token=nope', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+        'y',
+      );
     expect([(await login()).status, (await login()).status, (await login()).status]).toEqual([303, 303, 429]);
   });
 
   const signIn = async (handle: ReturnType<typeof createCollector>, base = ORIGIN) => {
-    const res = await call(handle, '/login', { method: 'POST', body: 'token=' + TOKEN, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 'c1', base);
+    const res = await call(
+      handle,
+      '/login',
+      { method: 'POST', body: 'token=' + TOKEN, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      'c1',
+      base,
+    );
     return res.headers.get('set-cookie')!;
   };
 
@@ -179,7 +273,8 @@ describe('authentication', () => {
   it('revokes the session on logout, which needs a same-origin request', async () => {
     const handle = collector();
     const cookie = (await signIn(handle)).split(';')[0]!;
-    const logout = (headers: Record<string, string>) => call(handle, '/logout', { method: 'POST', headers: { cookie, ...headers } });
+    const logout = (headers: Record<string, string>) =>
+      call(handle, '/logout', { method: 'POST', headers: { cookie, ...headers } });
     expect((await logout({ origin: 'https://evil.example' })).status).toBe(403);
     expect((await logout({})).status).toBe(403);
     expect((await call(handle, '/api/stats', { headers: { cookie } })).status).toBe(200);
@@ -193,7 +288,13 @@ describe('authentication', () => {
   it('accepts a same-origin request addressed through the Host header', async () => {
     const handle = collector();
     const cookie = (await signIn(handle, 'http://localhost')).split(';')[0]!;
-    const res = await call(handle, '/logout', { method: 'POST', headers: { cookie, origin: 'http://127.0.0.1:5173', host: '127.0.0.1:5173' } }, 'c1', 'http://localhost');
+    const res = await call(
+      handle,
+      '/logout',
+      { method: 'POST', headers: { cookie, origin: 'http://127.0.0.1:5173', host: '127.0.0.1:5173' } },
+      'c1',
+      'http://localhost',
+    );
     expect(res.status).toBe(303);
   });
 });
@@ -201,7 +302,9 @@ describe('authentication', () => {
 describe('listings, stages, CSV and headers', () => {
   it('pages "newest first" by receive order: 200 spam ids cannot hide a real detractor', async () => {
     const handle = collector();
-    const spam = Array.from({ length: 200 }, (_, i) => shown({ id: `ffffffff-ffff-7fff-bfff-${String(i).padStart(12, '0')}` }));
+    const spam = Array.from({ length: 200 }, (_, i) =>
+      shown({ id: `ffffffff-ffff-7fff-bfff-${String(i).padStart(12, '0')}` }),
+    );
     for (let i = 0; i < spam.length; i += 50) await post(handle, batch(spam.slice(i, i + 50)));
     const real = answered(shown(), 1, { comment: 'real' });
     await post(handle, batch([real]));
@@ -210,7 +313,9 @@ describe('listings, stages, CSV and headers', () => {
     // Paging walks every record exactly once.
     const seen = new Set<string>();
     for (let cursor = ''; ; ) {
-      const page = await (await call(handle, '/api/responses?limit=50' + (cursor && '&cursor=' + cursor), { headers: bearer })).json();
+      const page = await (
+        await call(handle, '/api/responses?limit=50' + (cursor && '&cursor=' + cursor), { headers: bearer })
+      ).json();
       for (const r of page.responses) seen.add(r.id);
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
@@ -240,7 +345,8 @@ describe('listings, stages, CSV and headers', () => {
       await call(handle, '/elsewhere'),
     ];
     for (const res of replies) {
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers.get(name), `${res.status} ${name}`).toBe(value);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        expect(res.headers.get(name), `${res.status} ${name}`).toBe(value);
       await res.body?.cancel();
     }
     const csp = SECURITY_HEADERS['content-security-policy']!;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { npsChange, npsFigures, npsVariance, previousRange, responseRate, TOO_FEW_ANSWERS } from '../../src/core/nps-figures';
+import {
+  npsChange,
+  npsFigures,
+  npsVariance,
+  previousRange,
+  responseRate,
+  TOO_FEW_ANSWERS,
+} from '../../src/core/nps-figures';
 import { isoWeek } from '../../src/core/iso-week';
 
 // Every expected figure below is worked out by hand in the comment above it, from the method in
@@ -9,7 +16,12 @@ import { isoWeek } from '../../src/core/iso-week';
 //   margin (NPS points)      = 1.96 × √(s² / ñ) × 100
 // and NPS = (promoters − detractors) / n × 100 from the observed counts.
 
-const counts = (promoters: number, passives: number, detractors: number, shown = promoters + passives + detractors) => ({
+const counts = (
+  promoters: number,
+  passives: number,
+  detractors: number,
+  shown = promoters + passives + detractors,
+) => ({
   promoters,
   passives,
   detractors,
@@ -21,8 +33,15 @@ describe('npsFigures: the margin of error at every sample size', () => {
     // ñ = 4, p̃ = 1.75/4 = .4375, d̃ = .75/4 = .1875
     // s² = .625 − .25² = .625 − .0625 = .5625;  s²/ñ = .140625;  √ = .375;  × 1.96 = .735 → 73.5
     expect(npsFigures(counts(1, 0, 0, 3))).toEqual({
-      nps: 100, marginOfError: 73.5, total: 1, promoters: 1, passives: 0, detractors: 0, shown: 3,
-      responseRate: 0.3333, tooFew: true,
+      nps: 100,
+      marginOfError: 73.5,
+      total: 1,
+      promoters: 1,
+      passives: 0,
+      detractors: 0,
+      shown: 3,
+      responseRate: 0.3333,
+      tooFew: true,
     });
     // One detractor mirrors it: −100 ± 73.5.
     expect(npsFigures(counts(0, 0, 1))).toMatchObject({ nps: -100, marginOfError: 73.5 });
@@ -31,7 +50,13 @@ describe('npsFigures: the margin of error at every sample size', () => {
   it('n = 2: two promoters out of two is +100 ± 64.4, not "+100 ± 0"', () => {
     // ñ = 5, p̃ = 2.75/5 = .55, d̃ = .75/5 = .15
     // s² = .70 − .40² = .70 − .16 = .54;  s²/ñ = .108;  √.108 = .32863;  × 1.96 = .64412 → 64.4
-    expect(npsFigures(counts(2, 0, 0))).toMatchObject({ nps: 100, marginOfError: 64.4, total: 2, tooFew: true, responseRate: 1 });
+    expect(npsFigures(counts(2, 0, 0))).toMatchObject({
+      nps: 100,
+      marginOfError: 64.4,
+      total: 2,
+      tooFew: true,
+      responseRate: 1,
+    });
   });
 
   it('n = 10: 5 promoters, 3 passives, 2 detractors is +30 ± 42.1, and no longer "too few"', () => {
@@ -40,8 +65,15 @@ describe('npsFigures: the margin of error at every sample size', () => {
     // s² = 8.5/13 − 9/169 = (110.5 − 9)/169 = 101.5/169 = .600592
     // s²/ñ = 101.5/2197 = .0461994;  √ = .214941;  × 1.96 = .421284 → 42.1
     expect(npsFigures(counts(5, 3, 2, 20))).toEqual({
-      nps: 30, marginOfError: 42.1, total: 10, promoters: 5, passives: 3, detractors: 2, shown: 20,
-      responseRate: 0.5, tooFew: false,
+      nps: 30,
+      marginOfError: 42.1,
+      total: 10,
+      promoters: 5,
+      passives: 3,
+      detractors: 2,
+      shown: 20,
+      responseRate: 0.5,
+      tooFew: false,
     });
     // 9 answers is the largest "too few".
     expect(npsFigures(counts(5, 2, 2)).tooFew).toBe(true);
@@ -53,7 +85,13 @@ describe('npsFigures: the margin of error at every sample size', () => {
     // s² = (701.5 × 1003 − 300²)/1003² = (703604.5 − 90000)/1006009 = .609939
     // s²/ñ = .000608115;  √ = .0246600;  × 1.96 = .048334 → 4.8
     // Unadjusted: s² = .5 + .2 − .3² = .61;  1.96 × √(.61/1000) = .048409 → 4.8 too.
-    expect(npsFigures(counts(500, 300, 200, 2000))).toMatchObject({ nps: 30, marginOfError: 4.8, total: 1000, responseRate: 0.5, tooFew: false });
+    expect(npsFigures(counts(500, 300, 200, 2000))).toMatchObject({
+      nps: 30,
+      marginOfError: 4.8,
+      total: 1000,
+      responseRate: 0.5,
+      tooFew: false,
+    });
   });
 
   it('n = 3, one of each: 0 ± 61.1', () => {
@@ -64,7 +102,15 @@ describe('npsFigures: the margin of error at every sample size', () => {
 
   it('without answers: 0 ± 0, total 0, too few; the rate is 0 when nothing was shown', () => {
     expect(npsFigures(counts(0, 0, 0, 4))).toEqual({
-      nps: 0, marginOfError: 0, total: 0, promoters: 0, passives: 0, detractors: 0, shown: 4, responseRate: 0, tooFew: true,
+      nps: 0,
+      marginOfError: 0,
+      total: 0,
+      promoters: 0,
+      passives: 0,
+      detractors: 0,
+      shown: 4,
+      responseRate: 0,
+      tooFew: true,
     });
     expect(npsVariance(counts(0, 0, 0))).toBe(0);
     expect(responseRate(0, 0)).toBe(0);
@@ -80,7 +126,8 @@ describe('npsFigures: the margin of error at every sample size', () => {
 
   it('never gives a zero margin to answers, whatever the split', () => {
     for (let n = 1; n <= 60; n++)
-      for (const split of [counts(n, 0, 0), counts(0, n, 0), counts(0, 0, n)]) expect(npsFigures(split).marginOfError).toBeGreaterThan(0);
+      for (const split of [counts(n, 0, 0), counts(0, n, 0), counts(0, 0, n)])
+        expect(npsFigures(split).marginOfError).toBeGreaterThan(0);
   });
 });
 
@@ -95,10 +142,18 @@ describe('npsChange: this range against the previous one', () => {
     // √ = .0355779;  × 1.96 = .069733 → 7.0;  |10| > 7.0 → significant
     const change = npsChange(counts(500, 300, 200), counts(450, 300, 250), previousRange(range), range);
     expect(change).toEqual({
-      nps: 30, previousNps: 20, delta: 10, marginOfError: 7, significant: true,
-      from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z',
-      previousFrom: '2026-10-02T00:00:00.000Z', previousTo: '2026-11-01T00:00:00.000Z',
-      total: 1000, previousTotal: 1000, tooFew: false,
+      nps: 30,
+      previousNps: 20,
+      delta: 10,
+      marginOfError: 7,
+      significant: true,
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-12-01T00:00:00.000Z',
+      previousFrom: '2026-10-02T00:00:00.000Z',
+      previousTo: '2026-11-01T00:00:00.000Z',
+      total: 1000,
+      previousTotal: 1000,
+      tooFew: false,
     });
   });
 
@@ -109,7 +164,11 @@ describe('npsChange: this range against the previous one', () => {
     //   s² = .653846 − (−.076923)² = .653846 − .005917 = .647929;  s²/ñ = .0498407
     // √(.0489304 + .0498407) = √.0987711 = .314279;  × 1.96 = .615987 → 61.6;  |50| < 61.6
     expect(npsChange(counts(6, 2, 2), counts(3, 3, 4), previousRange(range), range)).toMatchObject({
-      nps: 40, previousNps: -10, delta: 50, marginOfError: 61.6, significant: false,
+      nps: 40,
+      previousNps: -10,
+      delta: 50,
+      marginOfError: 61.6,
+      significant: false,
     });
   });
 
@@ -122,9 +181,21 @@ describe('npsChange: this range against the previous one', () => {
   });
 
   it('carries the answers of both ranges, and says too few below 10 in either', () => {
-    expect(npsChange(counts(6, 2, 2), counts(3, 3, 4), previousRange(range), range)).toMatchObject({ total: 10, previousTotal: 10, tooFew: false });
-    expect(npsChange(counts(6, 2, 2), counts(3, 3, 3), previousRange(range), range)).toMatchObject({ total: 10, previousTotal: 9, tooFew: true });
-    expect(npsChange(counts(3, 0, 0), counts(40, 0, 40), previousRange(range), range)).toMatchObject({ total: 3, previousTotal: 80, tooFew: true });
+    expect(npsChange(counts(6, 2, 2), counts(3, 3, 4), previousRange(range), range)).toMatchObject({
+      total: 10,
+      previousTotal: 10,
+      tooFew: false,
+    });
+    expect(npsChange(counts(6, 2, 2), counts(3, 3, 3), previousRange(range), range)).toMatchObject({
+      total: 10,
+      previousTotal: 9,
+      tooFew: true,
+    });
+    expect(npsChange(counts(3, 0, 0), counts(40, 0, 40), previousRange(range), range)).toMatchObject({
+      total: 3,
+      previousTotal: 80,
+      tooFew: true,
+    });
   });
 
   it('takes delta from the figures as shown, so they add up on screen', () => {
@@ -137,7 +208,10 @@ describe('npsChange: this range against the previous one', () => {
 describe('previousRange', () => {
   it('is the range of equal length ending where this one starts', () => {
     const week = { from: new Date('2026-11-23T00:00:00Z'), to: new Date('2026-11-30T00:00:00Z') };
-    expect(previousRange(week)).toEqual({ from: new Date('2026-11-16T00:00:00Z'), to: new Date('2026-11-23T00:00:00Z') });
+    expect(previousRange(week)).toEqual({
+      from: new Date('2026-11-16T00:00:00Z'),
+      to: new Date('2026-11-23T00:00:00Z'),
+    });
   });
 });
 

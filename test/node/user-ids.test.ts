@@ -12,7 +12,12 @@ let handle: ReturnType<typeof createCollector>;
 beforeAll(async () => {
   const fresh = await freshStore();
   db = fresh.db;
-  handle = createCollector({ store: fresh.store, dashboardToken: TOKEN, dashboardDir: dashboardFixture(), log: () => {} });
+  handle = createCollector({
+    store: fresh.store,
+    dashboardToken: TOKEN,
+    dashboardDir: dashboardFixture(),
+    log: () => {},
+  });
 });
 afterAll(async () => {
   await handle.close();
@@ -20,9 +25,16 @@ afterAll(async () => {
   removeDashboardFixtures();
 });
 
-const call = (path: string, init: RequestInit = {}) => handle(new Request(ORIGIN + path, { ...init, headers: { authorization: 'Bearer ' + TOKEN } }));
+const call = (path: string, init: RequestInit = {}) =>
+  handle(new Request(ORIGIN + path, { ...init, headers: { authorization: 'Bearer ' + TOKEN } }));
 const post = (records: unknown[]) =>
-  handle(new Request(ORIGIN + '/api/nps', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch(records)) }));
+  handle(
+    new Request(ORIGIN + '/api/nps', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(batch(records)),
+    }),
+  );
 
 describe('user ids the wire schema allows', () => {
   const accepted = {
@@ -54,10 +66,15 @@ describe('user ids the wire schema allows', () => {
 
   it('answer 400 beyond the schema: over 256 characters, or NUL', async () => {
     const tooLong = 'u'.repeat(257);
-    const [refused] = ((await (await post([answered(shown({ userId: tooLong }), 3)])).json()) as { rejected: { error: string }[] }).rejected;
+    const [refused] = (
+      (await (await post([answered(shown({ userId: tooLong }), 3)])).json()) as { rejected: { error: string }[] }
+    ).rejected;
     expect(refused?.error).toMatch(/userId/);
     for (const userId of [tooLong, 'a\u0000b']) {
-      for (const path of ['/api/users/' + encodeURIComponent(userId), '/api/responses?userId=' + encodeURIComponent(userId)]) {
+      for (const path of [
+        '/api/users/' + encodeURIComponent(userId),
+        '/api/responses?userId=' + encodeURIComponent(userId),
+      ]) {
         const res = await call(path, { method: path.startsWith('/api/users') ? 'DELETE' : 'GET' });
         expect(res.status, path).toBe(400);
         expect(((await res.json()) as { error: string }).error).toMatch(/userId/);

@@ -29,12 +29,20 @@ it('a version a tab still on localStorage writes while the records move stays th
   const fallbackTab = localKvStore(() => ls);
   await fallbackTab.set('record:x', envelope(1));
   const { idb, layer } = idbLayer(() => fallbackTab.set('record:x', envelope(2)));
-  const store = openStore(() => {}, () => layer, () => localKvStore(() => ls));
+  const store = openStore(
+    () => {},
+    () => layer,
+    () => localKvStore(() => ls),
+  );
   await store.get('anything');
   expect(await idb.get('record:x')).toEqual(envelope(1));
   expect(await fallbackTab.get('record:x')).toEqual(envelope(2));
   // The next page moves it, and the newer version wins.
-  await openStore(() => {}, () => layer, () => localKvStore(() => ls)).get('anything');
+  await openStore(
+    () => {},
+    () => layer,
+    () => localKvStore(() => ls),
+  ).get('anything');
   expect(await idb.get('record:x')).toEqual(envelope(2));
   expect(ls.length).toBe(0);
 });
@@ -46,7 +54,11 @@ it('user state keeps the later time of each field: an answer stored on the fallb
   await idb.set('user-state:u1', { answeredAt: 2_000, dismissedAt: 5_000 });
   await idb.set('anonymous-id', 'kept');
   await localKvStore(() => ls).set('anonymous-id', 'left');
-  const store = openStore(() => {}, () => layer, () => localKvStore(() => ls));
+  const store = openStore(
+    () => {},
+    () => layer,
+    () => localKvStore(() => ls),
+  );
   expect(await store.get('user-state:u1')).toEqual({ answeredAt: 3_000, dismissedAt: 5_000 });
   expect(await store.get('anonymous-id')).toBe('kept');
   expect(ls.length).toBe(0);

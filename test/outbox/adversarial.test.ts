@@ -16,20 +16,31 @@ const HOUR = 3600_000;
 
 describe('redirects are failures, not deliveries', () => {
   it.each([
-    ['an opaque redirect (redirect: manual)', { type: 'opaqueredirect', status: 0, redirected: false, url: '' }, 'a redirect'],
-    ['a followed redirect ending in a 200 page', { type: 'basic', status: 200, redirected: true, url: 'https://sso.example/login' }, 'a redirect to https://sso.example/login'],
+    [
+      'an opaque redirect (redirect: manual)',
+      { type: 'opaqueredirect', status: 0, redirected: false, url: '' },
+      'a redirect',
+    ],
+    [
+      'a followed redirect ending in a 200 page',
+      { type: 'basic', status: 200, redirected: true, url: 'https://sso.example/login' },
+      'a redirect to https://sso.example/login',
+    ],
   ])('%s: kept, retried, and the error names the redirect', async (_, response, named) => {
     let redirects = 1;
     const { outbox, server, errors, store } = setup({
       fetch: async (...a) => {
-        if (redirects-- > 0) return { ...response, headers: new Headers(), text: async () => '<html>login</html>' } as unknown as Response;
+        if (redirects-- > 0)
+          return { ...response, headers: new Headers(), text: async () => '<html>login</html>' } as unknown as Response;
         return server.fetch(...a);
       },
     });
     await outbox.put(makeRecord(id(1), T0));
     await idle();
     expect(await queued(store)).toHaveLength(1);
-    expect(errors.map((e) => e.message)).toEqual([`nps: send failed (the endpoint answered with ${named} (HTTP ${response.status}); redirects are not followed)`]);
+    expect(errors.map((e) => e.message)).toEqual([
+      `nps: send failed (the endpoint answered with ${named} (HTTP ${response.status}); redirects are not followed)`,
+    ]);
     await advance(2_000);
     expect(server.stored.size).toBe(1);
     expect(await queued(store)).toEqual([]);
@@ -59,7 +70,12 @@ describe('Retry-After is capped at one hour', () => {
     const o = make();
     await o.put(makeRecord(id(1), T0));
     await idle();
-    expect(await store.get(DELIVERY_STATE)).toEqual({ failedAttempts: 3, throttled: 0, backoffUntil: T0 + 300_000, retryAfterUntil: T0 + HOUR });
+    expect(await store.get(DELIVERY_STATE)).toEqual({
+      failedAttempts: 3,
+      throttled: 0,
+      backoffUntil: T0 + 300_000,
+      retryAfterUntil: T0 + HOUR,
+    });
     await advance(HOUR + 60_000, 60_000);
     expect(server.stored.size).toBe(1);
     o.close();
@@ -79,7 +95,10 @@ it('the timeout holds when the page’s fetch drops the AbortSignal, and the Web
   let calls = 0;
   const { outbox, server, errors } = setup(
     // A wrapper that loses the signal: the first request would hang forever.
-    { fetch: (url, init) => (calls++ ? server.fetch(url, { ...init, signal: undefined }) : new Promise<Response>(() => {})) },
+    {
+      fetch: (url, init) =>
+        calls++ ? server.fetch(url, { ...init, signal: undefined }) : new Promise<Response>(() => {}),
+    },
     page,
   );
   await outbox.put(makeRecord(id(1), T0));
@@ -112,7 +131,11 @@ describe('a hostile or careless host page', () => {
   });
 
   it('navigator.locks.request that throws: lease-only mode at once', async () => {
-    const throwing = { request: () => { throw new TypeError('locks are broken'); } } as unknown as Pick<LockManager, 'request'>;
+    const throwing = {
+      request: () => {
+        throw new TypeError('locks are broken');
+      },
+    } as unknown as Pick<LockManager, 'request'>;
     const { outbox, server, errors } = setup({}, fakeHost({ navigator: { locks: throwing } }));
     await outbox.put(makeRecord(id(1), T0));
     await idle();
@@ -121,13 +144,26 @@ describe('a hostile or careless host page', () => {
   });
 
   it.each([
-    ['whose constructor throws', () => { throw new DOMException('nope', 'SecurityError'); }],
-    ['whose postMessage throws', function (this: { postMessage: () => void; close: () => void }) {
-      this.postMessage = () => { throw new DOMException('nope', 'DataCloneError'); };
-      this.close = () => {};
-    }],
+    [
+      'whose constructor throws',
+      () => {
+        throw new DOMException('nope', 'SecurityError');
+      },
+    ],
+    [
+      'whose postMessage throws',
+      function (this: { postMessage: () => void; close: () => void }) {
+        this.postMessage = () => {
+          throw new DOMException('nope', 'DataCloneError');
+        };
+        this.close = () => {};
+      },
+    ],
   ])('a BroadcastChannel %s: no throw, still delivered', async (_, Channel) => {
-    const { outbox, server, errors } = setup({}, fakeHost({ BroadcastChannel: Channel as unknown as ReturnType<typeof fakeBus>['Channel'] }));
+    const { outbox, server, errors } = setup(
+      {},
+      fakeHost({ BroadcastChannel: Channel as unknown as ReturnType<typeof fakeBus>['Channel'] }),
+    );
     await expect(outbox.put(makeRecord(id(1), T0))).resolves.toBeUndefined();
     await idle();
     expect(server.stored.size).toBe(1);

@@ -31,7 +31,13 @@ function claimsOnHold(inner = memoryKvStore()) {
       return inner.updateMany(keys, fn);
     },
   };
-  return { store, release: () => release(), get holding() { return holding; } };
+  return {
+    store,
+    release: () => release(),
+    get holding() {
+      return holding;
+    },
+  };
 }
 
 it('close() while a batch is being claimed: the batch is not sent', async () => {
@@ -51,10 +57,16 @@ it('consent withdrawn while a batch is in flight: its reply does not re-create t
   // fake-indexeddb settles on real timers.
   vi.useRealTimers();
   const name = 'withdrawn-while-sending';
-  const store = openStore(() => {}, () => idbKvStore(name), () => localKvStore(() => memoryStorage()));
+  const store = openStore(
+    () => {},
+    () => idbKvStore(name),
+    () => localKvStore(() => memoryStorage()),
+  );
   const { make, server, errors } = setup({ store });
   let answer: (() => void) | undefined;
-  const outbox = make({ fetch: async (...a) => (await new Promise<void>((resolve) => (answer = resolve)), server.fetch(...a)) });
+  const outbox = make({
+    fetch: async (...a) => (await new Promise<void>((resolve) => (answer = resolve)), server.fetch(...a)),
+  });
   await outbox.put(makeRecord(id(1), Date.now()));
   expect(await until(() => !!answer)).toBe(true);
   // What consent(false) does.

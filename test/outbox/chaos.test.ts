@@ -12,7 +12,8 @@ import { idle } from '../helpers/wait';
 import { fakeBus, fakeHost, fakeLocks, fakeServer, makeRecord, version, type Behaviour } from '../helpers/outbox-fakes';
 
 // A fixed default keeps `npm test` deterministic; CHAOS_SEED=random explores new runs.
-const SEED = process.env.CHAOS_SEED == 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.CHAOS_SEED ?? 20261123);
+const SEED =
+  process.env.CHAOS_SEED == 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.CHAOS_SEED ?? 20261123);
 const RECORDS = 1000;
 /** Queued at once while offline, before the chaos: the queue's cap. */
 const BACKLOG = 1000;
@@ -36,7 +37,6 @@ beforeEach(() => {
 });
 afterEach(() => void vi.useRealTimers());
 
-
 it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECORDS} more, 3 tabs, ≥ 30% failures, reloads, offline → every id exactly at its latest version`, async () => {
   const random = rng(SEED);
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
@@ -55,7 +55,11 @@ it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECO
     if (x < 0.78) return { kind: 'status', status: pick([500, 503]) };
     if (x < 0.87) {
       const s = 1 + Math.floor(random() * 20);
-      return { kind: 'status', status: pick([429, 503]), retryAfter: random() < 0.5 ? String(s) : new Date(Date.now() + s * 1000 + 1000).toUTCString() };
+      return {
+        kind: 'status',
+        status: pick([429, 503]),
+        retryAfter: random() < 0.5 ? String(s) : new Date(Date.now() + s * 1000 + 1000).toUTCString(),
+      };
     }
     return { kind: 'hang', store: random() < 0.5 };
   });
@@ -85,12 +89,16 @@ it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECO
   }
   const startTab = (name: string, gen: number): Tab => {
     const dead = { v: false };
-    const page = fakeHost({ navigator: { locks: locks.forTab(name + gen), onLine: !offline }, BroadcastChannel: bus.Channel });
+    const page = fakeHost({
+      navigator: { locks: locks.forTab(name + gen), onLine: !offline },
+      BroadcastChannel: bus.Channel,
+    });
     const serverFetch = server.fetchFor(name);
     // A closed page never sees the answers to what it sent; offline means nothing leaves at all.
     const fetch: typeof globalThis.fetch = (...a) => {
-      if (offline) return offlineFailures++, Promise.reject(new TypeError('offline'));
-      if (Date.now() < retryAfter) early.push(`${name}${gen} ${a[1]?.keepalive ? 'keepalive' : 'pass'} ${retryAfter - Date.now()}ms early`);
+      if (offline) return (offlineFailures++, Promise.reject(new TypeError('offline')));
+      if (Date.now() < retryAfter)
+        early.push(`${name}${gen} ${a[1]?.keepalive ? 'keepalive' : 'pass'} ${retryAfter - Date.now()}ms early`);
       const never = new Promise<Response>(() => {});
       return serverFetch(...a).then(
         (r) => {
@@ -129,7 +137,16 @@ it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECO
   const requestsBefore = server.requests.length;
   for (let i = 0; i < BACKLOG; i++) {
     const r = makeRecord(newId(), Date.now(), { anonymousId: 'backlog' });
-    await put(tabs[i % 3]!, random() < 0.5 ? version(r, { status: 'answered', score: 9, category: 'promoter', answeredAt: new Date().toISOString() }, Date.now()) : r);
+    await put(
+      tabs[i % 3]!,
+      random() < 0.5
+        ? version(
+            r,
+            { status: 'answered', score: 9, category: 'promoter', answeredAt: new Date().toISOString() },
+            Date.now(),
+          )
+        : r,
+    );
   }
   const backlogQueued = (await store.entries(RECORD)).length;
   const requestsWhileOffline = server.requests.length - requestsBefore;
@@ -139,7 +156,12 @@ it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECO
     await vi.advanceTimersByTimeAsync(1000);
     await idle(3);
   }
-  const backlog = { queued: backlogQueued, requestsWhileOffline, drainSeconds: Math.round((Date.now() - backlogStart) / 1000), requests: server.requests.length - requestsBefore };
+  const backlog = {
+    queued: backlogQueued,
+    requestsWhileOffline,
+    drainSeconds: Math.round((Date.now() - backlogStart) / 1000),
+    requests: server.requests.length - requestsBefore,
+  };
 
   let created = 0;
   while (created < RECORDS) {
@@ -156,14 +178,18 @@ it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECO
       const next =
         r.status == 'shown'
           ? random() < 0.8
-            ? version(r, { status: 'answered', score: 7, category: 'passive', answeredAt: new Date().toISOString() }, Date.now())
+            ? version(
+                r,
+                { status: 'answered', score: 7, category: 'passive', answeredAt: new Date().toISOString() },
+                Date.now(),
+              )
             : version(r, { status: 'dismissed' }, Date.now())
           : version(r, { comment: 'c' + random().toString(36).slice(2) }, Date.now());
       await put(tab, next);
       if (next.status == 'answered' && !next.comment) tab.open.push(next);
     } else if (x < 0.82) {
       // Reload: maybe a clean page hide first (keepalive send), then the page is gone.
-      if (random() < 0.5) (tab.page.hide(), hides++);
+      if (random() < 0.5) tab.page.hide(), hides++;
       tab.dead.v = true;
       tab.outbox.close();
       locks.kill(tab.name + tab.gen);
@@ -175,7 +201,7 @@ it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECO
       offlineUntil = Date.now() + 5_000 + random() * 55_000;
       offlineWindows++;
     } else if (x < 0.85) {
-      (tab.page.hide(), tab.page.show(), hides++);
+      tab.page.hide(), tab.page.show(), hides++;
     }
     // About one new record every 2 s: a busy page, yet a pace the 1,000-record cap can hold through outages.
     await vi.advanceTimersByTimeAsync(Math.floor(random() * 2000));

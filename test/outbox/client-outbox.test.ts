@@ -16,7 +16,9 @@ const waitFor = async (f: () => boolean) => expect(await until(f)).toBe(true);
 function gatedStore(inner: ErasableKvStore) {
   let gate: Promise<void> | undefined;
   let open!: () => void;
-  const wait = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => async (...a: A) => (await gate, f(...a));
+  const wait =
+    <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
+    async (...a: A) => (await gate, f(...a));
   const store: ErasableKvStore = {
     ...inner,
     set: wait(inner.set),
@@ -27,7 +29,7 @@ function gatedStore(inner: ErasableKvStore) {
   return {
     store,
     close: () => void (gate = new Promise((r) => (open = r))),
-    release: () => (gate = undefined, open()),
+    release: () => ((gate = undefined), open()),
   };
 }
 
@@ -51,7 +53,8 @@ it('stores every version before the UI moves on, delivers the latest, and report
   await score;
   // When onScore resolves the answer is durable: still queued on disk, or already confirmed by the server.
   const queued = (await disk.store.entries<Envelope>(RECORD)).map(([, e]) => e.record);
-  const durable = queued.find((r) => r.status == 'answered') ?? [...server.stored.values()].find((r) => r.status == 'answered');
+  const durable =
+    queued.find((r) => r.status == 'answered') ?? [...server.stored.values()].find((r) => r.status == 'answered');
   expect(durable).toMatchObject({ status: 'answered', score: 4, category: 'detractor' });
 
   await view.comment('Too slow');

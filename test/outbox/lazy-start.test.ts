@@ -21,8 +21,15 @@ it('createOutbox touches nothing until start(): no storage, channel, listener, t
   const page = fakeHost({ BroadcastChannel: bus.Channel });
   const server = fakeServer();
   const outbox = createOutbox({
-    endpoint: 'https://collect.example/api/nps', headers: {}, store: disk.store, fetch: server.fetch, now: Date.now,
-    random: Math.random, onDelivered: () => {}, onError: () => {}, host: page.host,
+    endpoint: 'https://collect.example/api/nps',
+    headers: {},
+    store: disk.store,
+    fetch: server.fetch,
+    now: Date.now,
+    random: Math.random,
+    onDelivered: () => {},
+    onError: () => {},
+    host: page.host,
   });
   await idle();
   expect(disk.calls).toEqual([]);

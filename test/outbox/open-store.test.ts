@@ -14,7 +14,11 @@ const freshIdb = () => idbKvStore('test-' + ++dbs);
 
 function chain(idb: () => ErasableKvStore, ls: Storage = memoryStorage()) {
   const errors: NpsError[] = [];
-  const store = openStore((e) => errors.push(e), idb, () => localKvStore(() => ls));
+  const store = openStore(
+    (e) => errors.push(e),
+    idb,
+    () => localKvStore(() => ls),
+  );
   return { store, errors, ls };
 }
 const fallbacks = (errors: NpsError[]) => errors.filter((e) => e.code == 'storage-fallback').map((e) => e.message);
@@ -39,11 +43,18 @@ describe('idbKvStore', () => {
     await s.set('k', 1);
     // As a full disk or an engine's I/O error would: the request fails, the transaction aborts, and
     // the transaction's own error may still be null when its abort event fires.
-    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value, key) {
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      value,
+      key,
+    ) {
       return this.add(value, key);
     });
     try {
-      const error = await s.set('k', 2).then(() => 'stored', (e: unknown) => e);
+      const error = await s.set('k', 2).then(
+        () => 'stored',
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(Error);
     } finally {
       put.mockRestore();
@@ -54,7 +65,11 @@ describe('idbKvStore', () => {
   it('two connections to one database (two tabs) never interleave a read-modify-write', async () => {
     const a = idbKvStore('shared-' + ++dbs);
     const b = idbKvStore('shared-' + dbs);
-    await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).update<number>('n', (v: number | undefined) => (v ?? 0) + 1)));
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        (i % 2 ? a : b).update<number>('n', (v: number | undefined) => (v ?? 0) + 1),
+      ),
+    );
     expect(await a.get('n')).toBe(30);
   });
 });
@@ -99,7 +114,10 @@ describe('openStore', () => {
     const { store, errors, ls } = chain(() => failingStore(memoryKvStore(), failure).store);
     await store.set('r:1', { f: 1 });
     await store.set('r:2', { f: 2 });
-    expect(await store.entries('r:')).toEqual([['r:1', { f: 1 }], ['r:2', { f: 2 }]]);
+    expect(await store.entries('r:')).toEqual([
+      ['r:1', { f: 1 }],
+      ['r:2', { f: 2 }],
+    ]);
     expect(ls.getItem('nps:r:1')).toBe('{"f":1}');
     expect(fallbacks(errors)).toEqual(['nps: storage fell back to localStorage']);
   });
@@ -203,7 +221,11 @@ describe('consent: nothing touches the device before the first operation, and er
     const name = 'lazy-' + ++dbs;
     const ls = memoryStorage();
     const errors: NpsError[] = [];
-    const store = openStore((e) => errors.push(e), () => idbKvStore(name), () => localKvStore(() => ls));
+    const store = openStore(
+      (e) => errors.push(e),
+      () => idbKvStore(name),
+      () => localKvStore(() => ls),
+    );
     await new Promise((r) => setTimeout(r, 10));
     expect(await databases()).not.toContain(name);
     expect(ls.length).toBe(0);
@@ -218,7 +240,11 @@ describe('consent: nothing touches the device before the first operation, and er
     ls.setItem('nps:anon', '"a"');
     ls.setItem('host-app-key', 'mine');
     const errors: NpsError[] = [];
-    const store = openStore((e) => errors.push(e), () => idbKvStore(name), () => localKvStore(() => ls));
+    const store = openStore(
+      (e) => errors.push(e),
+      () => idbKvStore(name),
+      () => localKvStore(() => ls),
+    );
     await store.set('record:1', { format: 2 });
     expect(await databases()).toContain(name);
     await store.erase();
@@ -242,7 +268,10 @@ describe('consent: nothing touches the device before the first operation, and er
     const ls = memoryStorage();
     ls.setItem('nps:anon', '"a"');
     const { store } = chain(() => failingStore(memoryKvStore(), 'throws').store, ls);
-    await expect(store.erase()).rejects.toMatchObject({ code: 'storage-failed', message: 'nps: could not erase everything stored on this device' });
+    await expect(store.erase()).rejects.toMatchObject({
+      code: 'storage-failed',
+      message: 'nps: could not erase everything stored on this device',
+    });
     expect(ls.length).toBe(0);
   });
 
@@ -291,6 +320,9 @@ describe('hostile pages', () => {
     } finally {
       delete (Object.prototype as { then?: unknown }).then;
     }
-    await expect(put).rejects.toMatchObject({ code: 'storage-failed', message: expect.stringMatching(/Object\.prototype\.then/) });
+    await expect(put).rejects.toMatchObject({
+      code: 'storage-failed',
+      message: expect.stringMatching(/Object\.prototype\.then/),
+    });
   });
 });

@@ -106,7 +106,9 @@ describe('confirmation', () => {
     expect(await queued(store)).toEqual([]);
     const dead = await store.get<Envelope>(DEAD_LETTER + id(2));
     expect(dead).toMatchObject({ format: 2, record: { id: id(2) }, error: 'bad locale' });
-    expect(errors.filter((e) => e.code == 'record-rejected').map((e) => e.details)).toEqual([{ id: id(2), error: 'bad locale' }]);
+    expect(errors.filter((e) => e.code == 'record-rejected').map((e) => e.details)).toEqual([
+      { id: id(2), error: 'bad locale' },
+    ]);
   });
 
   it('a half that fails after a split counts as one failed attempt, and the other half stays delivered', async () => {
@@ -121,19 +123,22 @@ describe('confirmation', () => {
     expect((await queued(store)).map((r) => r.id)).toEqual([id(2), id(3)]);
   });
 
-  it.each([400, 413, 422])('splits a refused batch (%i) into halves until the bad record stands alone', async (status) => {
-    const { outbox, store, server, errors } = setup();
-    server.setPolicy((req) => (req.ids.includes(id(3)) ? { kind: 'status', status } : { kind: 'ok' }));
-    server.next({ kind: 'hang' });
-    for (let i = 0; i < 7; i++) await outbox.put(makeRecord(id(i), T0));
-    await advance(12_000);
-    expect([...server.stored.keys()].sort()).toEqual([0, 1, 2, 4, 5, 6].map(id));
-    expect(await queued(store)).toEqual([]);
-    expect(await store.get(DEAD_LETTER + id(3))).toMatchObject({ error: 'HTTP ' + status });
-    expect(errors.filter((e) => e.code == 'record-rejected')).toHaveLength(1);
-    // Halving, not one request per record: 7 → 3+4 → … at most 2·log2(7)+1 refused requests.
-    expect(server.requests.filter((r) => r.ids.includes(id(3))).length).toBeLessThanOrEqual(4);
-  });
+  it.each([400, 413, 422])(
+    'splits a refused batch (%i) into halves until the bad record stands alone',
+    async (status) => {
+      const { outbox, store, server, errors } = setup();
+      server.setPolicy((req) => (req.ids.includes(id(3)) ? { kind: 'status', status } : { kind: 'ok' }));
+      server.next({ kind: 'hang' });
+      for (let i = 0; i < 7; i++) await outbox.put(makeRecord(id(i), T0));
+      await advance(12_000);
+      expect([...server.stored.keys()].sort()).toEqual([0, 1, 2, 4, 5, 6].map(id));
+      expect(await queued(store)).toEqual([]);
+      expect(await store.get(DEAD_LETTER + id(3))).toMatchObject({ error: 'HTTP ' + status });
+      expect(errors.filter((e) => e.code == 'record-rejected')).toHaveLength(1);
+      // Halving, not one request per record: 7 → 3+4 → … at most 2·log2(7)+1 refused requests.
+      expect(server.requests.filter((r) => r.ids.includes(id(3))).length).toBeLessThanOrEqual(4);
+    },
+  );
 });
 
 describe('retries', () => {
@@ -163,25 +168,28 @@ describe('retries', () => {
   it.each([
     ['seconds', '120'],
     ['an HTTP-date', new Date(T0 + 120_000).toUTCString()],
-  ])('honours Retry-After in %s: nothing is sent before it, not even by flush, online or page hide', async (_, value) => {
-    const { outbox, server, page } = setup();
-    server.next({ kind: 'status', status: 503, retryAfter: value });
-    await outbox.put(makeRecord(id(1), T0));
-    await idle();
-    expect(server.requests).toHaveLength(1);
-    await advance(60_000, 1000);
-    page.fire('online');
-    page.hide();
-    page.show();
-    expect(await outbox.flush()).toEqual({ delivered: 0, pending: 1 });
-    await advance(59_000, 1000);
-    expect(server.requests).toHaveLength(1);
-    await advance(2_000);
-    expect(server.requests).toHaveLength(2);
-    expect(server.requests[1]!.at).toBeGreaterThanOrEqual(T0 + 120_000);
-    expect(server.early).toBe(0);
-    expect(server.stored.size).toBe(1);
-  });
+  ])(
+    'honours Retry-After in %s: nothing is sent before it, not even by flush, online or page hide',
+    async (_, value) => {
+      const { outbox, server, page } = setup();
+      server.next({ kind: 'status', status: 503, retryAfter: value });
+      await outbox.put(makeRecord(id(1), T0));
+      await idle();
+      expect(server.requests).toHaveLength(1);
+      await advance(60_000, 1000);
+      page.fire('online');
+      page.hide();
+      page.show();
+      expect(await outbox.flush()).toEqual({ delivered: 0, pending: 1 });
+      await advance(59_000, 1000);
+      expect(server.requests).toHaveLength(1);
+      await advance(2_000);
+      expect(server.requests).toHaveLength(2);
+      expect(server.requests[1]!.at).toBeGreaterThanOrEqual(T0 + 120_000);
+      expect(server.early).toBe(0);
+      expect(server.stored.size).toBe(1);
+    },
+  );
 
   it('429 backs off exponentially, as far as 500 does, but uses up no attempt', async () => {
     const after = async (status: number) => {
@@ -302,7 +310,10 @@ describe('page hide', () => {
 
   it('falls back to sendBeacon where fetch keepalive is missing and no headers are set', async () => {
     const beacons: [string, Blob][] = [];
-    const page = fakeHost({ Request: { prototype: {} }, navigator: { sendBeacon: (u, b) => (beacons.push([u, b]), true) } });
+    const page = fakeHost({
+      Request: { prototype: {} },
+      navigator: { sendBeacon: (u, b) => (beacons.push([u, b]), true) },
+    });
     const { outbox, server } = setup({ headers: {} }, page);
     server.setPolicy(() => ({ kind: 'drop' }));
     await outbox.put(makeRecord(id(1), T0));
@@ -317,7 +328,10 @@ describe('page hide', () => {
 
   it('uses fetch, not sendBeacon, when custom headers are needed', async () => {
     const beacons: unknown[] = [];
-    const page = fakeHost({ Request: { prototype: {} }, navigator: { sendBeacon: (u, b) => (beacons.push([u, b]), true) } });
+    const page = fakeHost({
+      Request: { prototype: {} },
+      navigator: { sendBeacon: (u, b) => (beacons.push([u, b]), true) },
+    });
     const { outbox, server } = setup({}, page);
     server.setPolicy(() => ({ kind: 'drop' }));
     await outbox.put(makeRecord(id(1), T0));
@@ -347,7 +361,10 @@ describe('caps', () => {
     await idle();
     expect(await queued(store)).toHaveLength(1000);
     expect(evicted(errors).map((e) => [e.message, e.details])).toEqual([
-      ['nps: 1 queued records evicted (1 over the 1000-record cap)', { records: 1, overCap: 1, tooOld: 0, deadLetters: 0, ids: [id(0)] }],
+      [
+        'nps: 1 queued records evicted (1 over the 1000-record cap)',
+        { records: 1, overCap: 1, tooOld: 0, deadLetters: 0, ids: [id(0)] },
+      ],
     ]);
     expect((await queued(store))[0]!.id).toBe(id(1));
     o.close();
@@ -356,7 +373,12 @@ describe('caps', () => {
   it('at 1,001 records gives up an impression or dismissal before any answer', async () => {
     const { make, store, server, errors } = setup();
     // 10 old answers, then 991 newer impressions and dismissals: one must go, and not an answer.
-    const answer = { status: 'answered', score: 9, category: 'promoter', answeredAt: new Date(T0).toISOString() } as const;
+    const answer = {
+      status: 'answered',
+      score: 9,
+      category: 'promoter',
+      answeredAt: new Date(T0).toISOString(),
+    } as const;
     await fill(store, 1001, (i) => (i < 10 ? answer : { status: i % 2 ? 'shown' : 'dismissed' }));
     server.setPolicy(() => ({ kind: 'drop' }));
     const o = make();
@@ -393,8 +415,15 @@ describe('caps', () => {
 
   it('keeps at most 100 dead letters, dropping the oldest first and reporting it', async () => {
     const { outbox, store, server, errors } = setup();
-    for (let i = 0; i < 100; i++) await store.set(DEAD_LETTER + id(i), { format: 2, record: makeRecord(id(i), T0), error: 'HTTP 422' });
-    server.setPolicy(() => ({ kind: 'ok', rejected: [{ id: id(500), error: 'bad locale' }, { id: id(501), error: 'bad locale' }] }));
+    for (let i = 0; i < 100; i++)
+      await store.set(DEAD_LETTER + id(i), { format: 2, record: makeRecord(id(i), T0), error: 'HTTP 422' });
+    server.setPolicy(() => ({
+      kind: 'ok',
+      rejected: [
+        { id: id(500), error: 'bad locale' },
+        { id: id(501), error: 'bad locale' },
+      ],
+    }));
     await outbox.put(makeRecord(id(500), T0));
     await outbox.put(makeRecord(id(501), T0));
     await outbox.flush();
@@ -469,7 +498,10 @@ describe('one storage transaction per batch', () => {
     page.host.navigator!.onLine = true;
     page.fire('online');
     await idle();
-    expect(server.requests.map((r) => r.body.responses.map((x) => x.updatedAt))).toEqual([[r1.updatedAt, r1.updatedAt], [r2.updatedAt]]);
+    expect(server.requests.map((r) => r.body.responses.map((x) => x.updatedAt))).toEqual([
+      [r1.updatedAt, r1.updatedAt],
+      [r2.updatedAt],
+    ]);
     // The first batch's delete removed only record 2: record 1 had a newer version by then.
     expect(disk.log.slice(0, 2)).toEqual(['3 keys: 2 leased, 0 deleted', '2 keys: 0 leased, 1 deleted']);
     expect(server.stored.get(r1.id)).toEqual(r2);
@@ -505,7 +537,12 @@ describe('upgrade safety: records, dead letters and state stored by widget 0.1',
     expect(await store.get('o:meta')).toBeUndefined();
     expect(await queued(store)).toEqual(queuedOld);
     expect(await store.get(DEAD_LETTER + refused.id)).toEqual({ format: 2, record: refused, error: 'bad locale' });
-    expect(await store.get(DELIVERY_STATE)).toEqual({ failedAttempts: 2, throttled: 0, backoffUntil: T0 + 5_000, retryAfterUntil: T0 + 7_000 });
+    expect(await store.get(DELIVERY_STATE)).toEqual({
+      failedAttempts: 2,
+      throttled: 0,
+      backoffUntil: T0 + 5_000,
+      retryAfterUntil: T0 + 7_000,
+    });
     // The old state's Retry-After still holds: nothing went out before it.
     expect(server.requests).toHaveLength(0);
     o.close();
@@ -579,8 +616,12 @@ describe('several tabs', () => {
       inFlight--;
       return server.fetch(...a);
     };
-    const tabs = ['a', 'b', 'c'].map((t) =>
-      setup({ store, fetch: tracked }, fakeHost({ navigator: { locks: locks.forTab(t) }, BroadcastChannel: bus.Channel })).outbox,
+    const tabs = ['a', 'b', 'c'].map(
+      (t) =>
+        setup(
+          { store, fetch: tracked },
+          fakeHost({ navigator: { locks: locks.forTab(t) }, BroadcastChannel: bus.Channel }),
+        ).outbox,
     );
     for (let i = 0; i < 60; i++) await tabs[i % 3]!.put(makeRecord(id(i), T0 + i));
     await advance(10_000);

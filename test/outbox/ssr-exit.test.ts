@@ -22,13 +22,19 @@ console.log(JSON.stringify(await nps.show()));
 
 it('importing dist/index.js, createNps() and show() in Node: skipped "disabled", and the process exits without destroy()', async () => {
   const started = Date.now();
-  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    // A process kept alive is killed after 10 s (and then has no exit code 0).
-    const child = execFile(process.execPath, ['--input-type=module', '-e', script], { timeout: 10_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (error.code as number | null) ?? null : 0, stdout, stderr }),
-    );
-    child.stdin?.end();
-  });
+  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
+    (resolve) => {
+      // A process kept alive is killed after 10 s (and then has no exit code 0).
+      const child = execFile(
+        process.execPath,
+        ['--input-type=module', '-e', script],
+        { timeout: 10_000 },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? ((error.code as number | null) ?? null) : 0, stdout, stderr }),
+      );
+      child.stdin?.end();
+    },
+  );
   expect(stderr).toBe('');
   expect(code).toBe(0);
   expect(JSON.parse(stdout)).toEqual({ status: 'skipped', reason: 'disabled' });

@@ -28,7 +28,9 @@ describe('the prompt through createNps', () => {
     const nps = createClient({ endpoint, product: 'Acme', thanks: { closeAfterMs: 10 } }, f.env);
     const result = nps.show();
     const ui = await open();
-    expect(ui.getByRole('dialog').getAttribute('aria-label')).toBe('How likely are you to recommend Acme to a friend or colleague?');
+    expect(ui.getByRole('dialog').getAttribute('aria-label')).toBe(
+      'How likely are you to recommend Acme to a friend or colleague?',
+    );
     const release = f.outbox.stall();
     fireEvent.click(ui.getAllByRole('radio')[3]!);
     await tick();
@@ -40,7 +42,13 @@ describe('the prompt through createNps', () => {
     const box = ui.getByRole('textbox', { name: 'What is the main reason for your score?' });
     fireEvent.input(box, { target: { value: '  Too slow  ' } });
     fireEvent.click(ui.getByRole('button', { name: 'Send' }));
-    await expect(result).resolves.toEqual({ status: 'answered', id: answered.id, score: 3, category: 'detractor', comment: 'Too slow' });
+    await expect(result).resolves.toEqual({
+      status: 'answered',
+      id: answered.id,
+      score: 3,
+      category: 'detractor',
+      comment: 'Too slow',
+    });
     expect(document.querySelector('nps-widget')).toBeNull();
   });
 
@@ -49,7 +57,9 @@ describe('the prompt through createNps', () => {
     const nps = createClient({ endpoint }, f.env);
     const result = nps.show();
     const ui = await open();
-    expect(ui.getByRole('dialog').getAttribute('aria-label')).toBe('How likely are you to recommend us to a friend or colleague?');
+    expect(ui.getByRole('dialog').getAttribute('aria-label')).toBe(
+      'How likely are you to recommend us to a friend or colleague?',
+    );
     fireEvent.click(ui.getByRole('button', { name: 'Close' }));
     const r = await result;
     expect(r.status).toBe('dismissed');
@@ -72,7 +82,8 @@ describe('the prompt through createNps', () => {
     const nps = createClient({ endpoint, locale: 'fr-CA', product: '<img src=x onerror=alert(1)>' }, f.env);
     void nps.show();
     const ui = await open();
-    const q = 'Quelle est la probabilité que vous recommandiez <img src=x onerror=alert(1)> à un ami ou à un collègue\u202f?';
+    const q =
+      'Quelle est la probabilité que vous recommandiez <img src=x onerror=alert(1)> à un ami ou à un collègue\u202f?';
     expect(ui.getByRole('dialog').getAttribute('aria-label')).toBe(q);
     expect(ui.getByText(q, { normalizer: (s) => s })).toBeTruthy();
     expect(document.querySelector('nps-widget')!.shadowRoot!.querySelector('img')).toBeNull();

@@ -29,7 +29,8 @@ describe('locales', () => {
     expect(m.question!.match(/\{product\}/g)).toHaveLength(1);
     expect(m.left!.match(/\{n\}/g)).toHaveLength(1);
     // Some words are the same as English (Danish "Send"), but never the sentences.
-    for (const k of ['question', 'detractor', 'passive', 'promoter', 'thanks', 'left'] as const) expect(m[k]).not.toBe(en[k]);
+    for (const k of ['question', 'detractor', 'passive', 'promoter', 'thanks', 'left'] as const)
+      expect(m[k]).not.toBe(en[k]);
     expect(m.question!.replace('{product}', m.us!)).not.toContain('{');
   });
 

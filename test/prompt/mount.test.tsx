@@ -31,11 +31,14 @@ describe('positions', () => {
     expect(b.host.parentElement).toBe(slot);
   });
 
-  it.each(['#missing', '[[not a selector'])('an inline selector that matches nothing (%s) falls back to the corner', (inline) => {
-    const p = openPrompt({ options: { position: { inline } } });
-    expect(p.host.parentElement).toBe(document.body);
-    expect(wrapper(p).className).toBe('widget bottom-right');
-  });
+  it.each(['#missing', '[[not a selector'])(
+    'an inline selector that matches nothing (%s) falls back to the corner',
+    (inline) => {
+      const p = openPrompt({ options: { position: { inline } } });
+      expect(p.host.parentElement).toBe(document.body);
+      expect(wrapper(p).className).toBe('widget bottom-right');
+    },
+  );
 });
 
 describe('focus', () => {
@@ -126,7 +129,14 @@ describe('styles', () => {
   });
 
   it('writes theme values as public custom properties on :host, and a value cannot break out of its declaration', () => {
-    const text = promptCss({ accent: 'red;}body{display:none', background: '#fff', radius: '4px', font: 'Inter, "x"}', zIndex: 7, text: '#222' });
+    const text = promptCss({
+      accent: 'red;}body{display:none',
+      background: '#fff',
+      radius: '4px',
+      font: 'Inter, "x"}',
+      zIndex: 7,
+      text: '#222',
+    });
     const host = text.slice(0, text.indexOf('}') + 1);
     expect(host).toBe(
       ':host{--nps-accent:redbodydisplaynone;--nps-background:#fff;--nps-text:#222;--nps-radius:4px;--nps-font:Inter, x;--nps-z-index:7;--nps-accent-text:#fff;}',
@@ -193,12 +203,24 @@ describe('styles', () => {
   });
 
   it('names every visible part', async () => {
-    const p = openPrompt({ options: { thanks: { promoter: { link: { href: 'https://example.com/review', text: 'Review us' } } } } });
+    const p = openPrompt({
+      options: { thanks: { promoter: { link: { href: 'https://example.com/review', text: 'Review us' } } } },
+    });
     const parts = () => new Set([...p.root.querySelectorAll('[part]')].map((e) => e.getAttribute('part')));
     expect([...parts()]).toEqual(['container', 'dialog', 'question', 'scale', 'score', 'labels', 'thanks', 'close']);
     fireEvent.click(p.ui.getAllByRole('radio')[9]!);
     await flush();
-    expect([...parts()]).toEqual(['container', 'dialog', 'follow-up', 'question', 'textarea', 'counter', 'send', 'thanks', 'close']);
+    expect([...parts()]).toEqual([
+      'container',
+      'dialog',
+      'follow-up',
+      'question',
+      'textarea',
+      'counter',
+      'send',
+      'thanks',
+      'close',
+    ]);
     fireEvent.click(p.ui.getByRole('button', { name: 'Send' }));
     await flush();
     expect([...parts()]).toEqual(['container', 'dialog', 'thanks', 'link', 'close']);
@@ -212,7 +234,8 @@ describe('on-screen keyboard', () => {
     vi.stubGlobal('visualViewport', viewport);
     vi.stubGlobal('innerHeight', 844);
     const p = openPrompt();
-    const lifted = () => (p.root.adoptedStyleSheets[0]!.cssRules[0] as CSSStyleRule).style.getPropertyValue('--keyboard-inset');
+    const lifted = () =>
+      (p.root.adoptedStyleSheets[0]!.cssRules[0] as CSSStyleRule).style.getPropertyValue('--keyboard-inset');
     return { vv: viewport, p, lifted };
   }
 

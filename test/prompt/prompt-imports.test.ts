@@ -12,7 +12,9 @@ function runtimeGraph(entry: string) {
     if (seen.has(file)) return;
     seen.add(file);
     const source = readFileSync(file, 'utf8');
-    for (const [, kind, from] of source.matchAll(/^(?:import|export)\s+(type\s)?[^'"]*?from\s+'([^']+)'/gm) as Iterable<string[]>) {
+    for (const [, kind, from] of source.matchAll(/^(?:import|export)\s+(type\s)?[^'"]*?from\s+'([^']+)'/gm) as Iterable<
+      string[]
+    >) {
       if (kind) continue;
       if (!from!.startsWith('.')) {
         packages.add(from!);

@@ -35,13 +35,21 @@ describe('prompt state in signals', () => {
     expect([state.step.value, state.score.value, state.tabStop.value, state.busy.value]).toEqual(['scale', 8, 8, true]);
     gate.resolve();
     await flush();
-    expect([state.step.value, state.category.value, state.busy.value, prompt.focusFollows]).toEqual(['follow-up', 'passive', false, true]);
+    expect([state.step.value, state.category.value, state.busy.value, prompt.focusFollows]).toEqual([
+      'follow-up',
+      'passive',
+      false,
+      true,
+    ]);
 
     state.comment.value = 'More reports';
     prompt.send();
     await flush();
     expect(state.step.value).toBe('thanks');
-    expect(fake.calls).toEqual([['answer', 8], ['comment', 'More reports']]);
+    expect(fake.calls).toEqual([
+      ['answer', 8],
+      ['comment', 'More reports'],
+    ]);
     expect(host.timers.map((t) => t.ms)).toEqual([3000]);
     host.timers[0]!.task();
     expect(host.removed).toBe(1);
@@ -54,7 +62,11 @@ describe('prompt state in signals', () => {
     fake.failNext();
     prompt.choose(5);
     await flush();
-    expect([prompt.state.step.value, prompt.state.score.value, prompt.state.busy.value]).toEqual(['scale', undefined, false]);
+    expect([prompt.state.step.value, prompt.state.score.value, prompt.state.busy.value]).toEqual([
+      'scale',
+      undefined,
+      false,
+    ]);
   });
 
   it('focus follows the steps only when it was in the prompt', async () => {
@@ -87,7 +99,19 @@ describe('prompt state in signals', () => {
     prompt.state.tabStop.value = 6;
     prompt.state.score.value = 3;
     await flush();
-    expect(radios().map((r) => r.getAttribute('tabindex'))).toEqual(['-1', '-1', '-1', '-1', '-1', '-1', '0', '-1', '-1', '-1', '-1']);
+    expect(radios().map((r) => r.getAttribute('tabindex'))).toEqual([
+      '-1',
+      '-1',
+      '-1',
+      '-1',
+      '-1',
+      '-1',
+      '0',
+      '-1',
+      '-1',
+      '-1',
+      '-1',
+    ]);
     expect(radios().findIndex((r) => r.getAttribute('aria-checked') == 'true')).toBe(3);
   });
 });

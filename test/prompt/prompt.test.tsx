@@ -22,14 +22,28 @@ describe('the prompt', () => {
 
   it('is a dialog named by the question with a radiogroup of 11 radios named by their number', () => {
     const p = openPrompt();
-    expect(p.ui.getByRole('dialog', { name: 'How likely are you to recommend Acme to a friend or colleague?' })).toBeTruthy();
+    expect(
+      p.ui.getByRole('dialog', { name: 'How likely are you to recommend Acme to a friend or colleague?' }),
+    ).toBeTruthy();
     expect(p.ui.getByRole('dialog').hasAttribute('aria-modal')).toBe(false);
     const group = p.ui.getByRole('radiogroup');
     expect(p.root.getElementById(group.getAttribute('aria-labelledby')!)!.textContent).toBe(
       'How likely are you to recommend Acme to a friend or colleague?',
     );
     const names = radios(p).map((r) => r.getAttribute('aria-label') ?? r.textContent);
-    expect(names).toEqual(['0, Not at all likely', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10, Extremely likely']);
+    expect(names).toEqual([
+      '0, Not at all likely',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10, Extremely likely',
+    ]);
     expect(radios(p).map((r) => r.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1]);
     expect(radios(p).every((r) => r.getAttribute('aria-checked') == 'false')).toBe(true);
   });
@@ -88,7 +102,10 @@ describe('the prompt', () => {
     fireEvent.click(radios(p)[4]!);
     await flush();
     expect(p.ui.getByRole('textbox')).toBeTruthy();
-    expect(p.calls).toEqual([['answer', 3], ['answer', 4]]);
+    expect(p.calls).toEqual([
+      ['answer', 3],
+      ['answer', 4],
+    ]);
   });
 
   it('a second click while the score is being stored waits for it', async () => {
@@ -163,7 +180,10 @@ describe('the prompt', () => {
     p.view.close();
     await vi.runAllTimersAsync();
     expect(p.host.isConnected).toBe(false);
-    expect(p.calls).toEqual([['answer', 10], ['comment', '']]);
+    expect(p.calls).toEqual([
+      ['answer', 10],
+      ['comment', ''],
+    ]);
   });
 
   it('shows text as text: a product name with markup stays literal', () => {
@@ -233,7 +253,11 @@ describe('keyboard', () => {
     r[0]!.focus();
     key(r[0]!, 'ArrowRight');
     expect(focused(p)).toBe(1);
-    expect(radios(p).map((x) => x.tabIndex).filter((t) => t == 0)).toHaveLength(1);
+    expect(
+      radios(p)
+        .map((x) => x.tabIndex)
+        .filter((t) => t == 0),
+    ).toHaveLength(1);
     expect(r[1]!.tabIndex).toBe(0);
     key(r[1]!, 'ArrowDown');
     expect(focused(p)).toBe(2);

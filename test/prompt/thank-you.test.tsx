@@ -20,7 +20,10 @@ const review = { href: 'https://example.com/review/acme', text: 'Review us' };
 
 describe('the thank-you, per category', () => {
   it("shows the category's own message, and the locale's text for the other categories", async () => {
-    const thanks: Thanks = { promoter: { message: 'Glad you like it!' }, detractor: { message: 'Sorry. We will call you.' } };
+    const thanks: Thanks = {
+      promoter: { message: 'Glad you like it!' },
+      detractor: { message: 'Sorry. We will call you.' },
+    };
     const promoter = openPrompt({ options: { thanks } });
     await answer(promoter, 10);
     expect(promoter.ui.getByRole('status').textContent).toBe('Glad you like it!');
@@ -45,22 +48,33 @@ describe('the thank-you, per category', () => {
   });
 
   it('accepts a /path on this origin', async () => {
-    const p = openPrompt({ options: { thanks: { detractor: { link: { href: '/help/contact', text: 'Talk to us' } } } } });
+    const p = openPrompt({
+      options: { thanks: { detractor: { link: { href: '/help/contact', text: 'Talk to us' } } } },
+    });
     await answer(p, 1);
     expect(p.ui.getByRole('link', { name: 'Talk to us' }).getAttribute('href')).toBe('/help/contact');
   });
 
-  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'http://example.com', '//evil.example', '/\\evil.example', 'data:text/html,x', ' https://x.example', 'https://',
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'http://example.com',
+    '//evil.example',
+    '/\\evil.example',
+    'data:text/html,x',
+    ' https://x.example',
+    'https://',
     // Browsers drop tabs and newlines from URLs: these would become //evil.example.
-    '/\t/evil.example/x', '/\n/evil.example', '/\r\\evil.example', '/help\u0000'])(
-    'refuses the link %s even when option validation was skipped',
-    async (href) => {
-      const p = openPrompt({ options: { thanks: { promoter: { message: 'Thanks!', link: { href, text: 'Click' } } } } });
-      await answer(p, 10);
-      expect(p.ui.getByRole('status').textContent).toBe('Thanks!');
-      expect(p.root.querySelector('a')).toBeNull();
-    },
-  );
+    '/\t/evil.example/x',
+    '/\n/evil.example',
+    '/\r\\evil.example',
+    '/help\u0000',
+  ])('refuses the link %s even when option validation was skipped', async (href) => {
+    const p = openPrompt({ options: { thanks: { promoter: { message: 'Thanks!', link: { href, text: 'Click' } } } } });
+    await answer(p, 10);
+    expect(p.ui.getByRole('status').textContent).toBe('Thanks!');
+    expect(p.root.querySelector('a')).toBeNull();
+  });
 
   it('with a link it stays 6 s by default (3 s without), and thanks.closeAfterMs still wins', async () => {
     vi.useFakeTimers();

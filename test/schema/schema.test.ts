@@ -29,13 +29,31 @@ const record: ResponseRecord = {
   sdk: `nps-widget@${VERSION}`,
 };
 const batch = (...responses: unknown[]) => ({ v: 1, sentAt: '2026-11-23T10:00:10.000Z', responses }) as Batch;
-const shown = { ...record, status: 'shown' as const, score: undefined, category: undefined, comment: undefined, answeredAt: undefined };
+const shown = {
+  ...record,
+  status: 'shown' as const,
+  score: undefined,
+  category: undefined,
+  comment: undefined,
+  answeredAt: undefined,
+};
 const clean = (r: object) => JSON.parse(JSON.stringify(r));
 
 describe('response.v1.json', () => {
   it('accepts answered, shown and dismissed records', () => {
     expect(validate(batch(record, clean(shown), clean({ ...shown, status: 'dismissed' })))).toBe(true);
-    expect(validate(batch({ ...record, userId: undefined, traits: undefined, metadata: undefined, stage: undefined, comment: undefined }))).toBe(true);
+    expect(
+      validate(
+        batch({
+          ...record,
+          userId: undefined,
+          traits: undefined,
+          metadata: undefined,
+          stage: undefined,
+          comment: undefined,
+        }),
+      ),
+    ).toBe(true);
   });
 
   it.each([

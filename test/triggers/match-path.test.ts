@@ -24,7 +24,8 @@ describe('matchPath', () => {
     ['/projects/v*', '/projects/x2', false],
     ['/projects/v*', '/projects/v2/x', false],
   ])('* is one segment: %s against %s: %s', (pattern, pathname, expected) =>
-    expect(matchPath(pattern, pathname)).toBe(expected));
+    expect(matchPath(pattern, pathname)).toBe(expected),
+  );
 
   it.each([
     ['/projects/**', '/projects', true],
@@ -39,7 +40,8 @@ describe('matchPath', () => {
     ['/**', '/', true],
     ['/**', '/anything/at/all', true],
   ])('** is any number of segments, zero included: %s against %s: %s', (pattern, pathname, expected) =>
-    expect(matchPath(pattern, pathname)).toBe(expected));
+    expect(matchPath(pattern, pathname)).toBe(expected),
+  );
 
   it('treats regular-expression characters in a glob literally', () => {
     expect(matchPath('/a.b/(x)+', '/a.b/(x)+')).toBe(true);

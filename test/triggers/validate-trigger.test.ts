@@ -34,22 +34,34 @@ describe('validateTriggers', () => {
     [{ click: '' }, /on\.click must be a valid CSS selector, got ""$/],
     [{ click: 42 }, /on\.click must be a valid CSS selector, got 42$/],
     [{ event: '' }, /on\.event must be a non-empty string, got ""$/],
-    [{ path: 'checkout' }, /^nps: options\.stages\.checkout\.on\.path must be a path starting with \/, a RegExp, or a list of them, got "checkout"$/],
+    [
+      { path: 'checkout' },
+      /^nps: options\.stages\.checkout\.on\.path must be a path starting with \/, a RegExp, or a list of them, got "checkout"$/,
+    ],
     [{ path: '**/settings' }, /on\.path must be a path starting with \/.*got "\*\*\/settings"$/],
     [{ path: [] }, /on\.path must be a path starting.*got \[\]$/],
     [{ path: ['/a', 3] }, /on\.path must be a path starting.*got \["\/a",3\]$/],
     [{ delay: 5 }, /^nps: options\.stages\.checkout\.on\.delay is not an option$/],
     [{ path: '/a', Click: '#x' }, /on\.Click is not an option/],
-    [{}, /^nps: options\.stages\.checkout\.on must be a trigger with at least one of path, afterSeconds, click, event, got \{\}$/],
+    [
+      {},
+      /^nps: options\.stages\.checkout\.on must be a trigger with at least one of path, afterSeconds, click, event, got \{\}$/,
+    ],
     [{ path: undefined }, /on must be a trigger with at least one of/],
     [[], /^nps: options\.stages\.checkout\.on must be a trigger or a non-empty list of them, got \[\]$/],
     ['/checkout', /^nps: options\.stages\.checkout\.on must be an object, got "\/checkout"$/],
     [null, /^nps: options\.stages\.checkout\.on must be an object, got null$/],
-    [[{ path: '/a' }, { afterSeconds: -5 }], /^nps: options\.stages\.checkout\.on\[1\]\.afterSeconds must be a positive number.*got -5$/],
+    [
+      [{ path: '/a' }, { afterSeconds: -5 }],
+      /^nps: options\.stages\.checkout\.on\[1\]\.afterSeconds must be a positive number.*got -5$/,
+    ],
     [[{ path: '/a' }, 'x'], /^nps: options\.stages\.checkout\.on\[1\] must be an object, got "x"$/],
     [[[{ path: '/a' }]], /^nps: options\.stages\.checkout\.on\[0\] must be an object, got \[\{"path":"\/a"\}\]$/],
     [/checkout/, /^nps: options\.stages\.checkout\.on must be a trigger with at least one of/],
-    [{ click: '#a', event: 'b' }, /^nps: options\.stages\.checkout\.on must be a trigger with click or event, not both, got \{"click":"#a","event":"b"\}$/],
+    [
+      { click: '#a', event: 'b' },
+      /^nps: options\.stages\.checkout\.on must be a trigger with click or event, not both, got \{"click":"#a","event":"b"\}$/,
+    ],
   ])('refuses %o', (on, message) => expect(check(on)).toThrow(message));
 
   it('throws TypeErrors', () => expect(check({ afterSeconds: -1 })).toThrow(TypeError));
@@ -59,7 +71,9 @@ describe('validateOptions checks each stage `on`', () => {
   const validate = (stages: unknown) => () => validateOptions({ endpoint: '/api/nps', stages }, Object.keys(en));
 
   it('accepts stages with triggers next to their other options', () =>
-    expect(validate({ checkout: { sampleRate: 0.3, on: { path: '/checkout/complete' } }, onboarded: {} })).not.toThrow());
+    expect(
+      validate({ checkout: { sampleRate: 0.3, on: { path: '/checkout/complete' } }, onboarded: {} }),
+    ).not.toThrow());
 
   it('names the stage and the condition', () =>
     expect(validate({ engaged: { on: { path: '/projects/**', afterSeconds: -1 } } })).toThrow(
@@ -67,5 +81,7 @@ describe('validateOptions checks each stage `on`', () => {
     ));
 
   it('`on` is a stage option only', () =>
-    expect(() => validateOptions({ endpoint: '/api/nps', on: { path: '/' } }, Object.keys(en))).toThrow(/options\.on is not an option/));
+    expect(() => validateOptions({ endpoint: '/api/nps', on: { path: '/' } }, Object.keys(en))).toThrow(
+      /options\.on is not an option/,
+    ));
 });

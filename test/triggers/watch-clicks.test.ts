@@ -15,7 +15,13 @@ const button = (id: string, inside: Element = document.body) => {
 describe('watchClicks', () => {
   it('uses one capture listener on the document for every selector', () => {
     const root = fakeDocument();
-    const stop = watchClicks([{ selector: '#a', onClick() {} }, { selector: '.b', onClick() {} }], root);
+    const stop = watchClicks(
+      [
+        { selector: '#a', onClick() {} },
+        { selector: '.b', onClick() {} },
+      ],
+      root,
+    );
     expect(root.listeners.click).toBe(1);
     stop();
     expect(root.listeners.click).toBe(0);

@@ -167,7 +167,12 @@ describe('watchNavigation next to another library that wraps history', () => {
     library.unwrap();
     page.history.pushState(null, '', '/d');
     await tick();
-    expect([page.history.calls.length, page.location.pathname, first.seen, second.seen]).toEqual([4, '/d', ['/a'], ['/c']]);
+    expect([page.history.calls.length, page.location.pathname, first.seen, second.seen]).toEqual([
+      4,
+      '/d',
+      ['/a'],
+      ['/c'],
+    ]);
   });
 
   it('each method is restored on its own: a library that wrapped only replaceState keeps it', async () => {

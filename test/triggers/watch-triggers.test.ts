@@ -35,7 +35,10 @@ describe('watchTriggers: nothing runs while nothing can match', () => {
   });
 
   it('with stages that cannot match here, it only watches navigation: no timer, no click listener', () => {
-    const { doc, timers } = start({ a: { on: { path: '/projects/**', afterSeconds: 5 } }, b: { on: { path: '/x', click: '#b' } } }, { path: '/' });
+    const { doc, timers } = start(
+      { a: { on: { path: '/projects/**', afterSeconds: 5 } }, b: { on: { path: '/x', click: '#b' } } },
+      { path: '/' },
+    );
     expect([doc.listeners, timers.pending]).toEqual([{ visibilitychange: 0, click: 0 }, 0]);
   });
 });
@@ -43,7 +46,11 @@ describe('watchTriggers: nothing runs while nothing can match', () => {
 describe('watchTriggers: path', () => {
   it('fires at start when the page matches, and only the matching stages', () => {
     const { shown } = start(
-      { done: { on: { path: '/checkout/complete' } }, projects: { on: { path: '/projects/**' } }, other: { on: { path: '/billing' } } },
+      {
+        done: { on: { path: '/checkout/complete' } },
+        projects: { on: { path: '/projects/**' } },
+        other: { on: { path: '/billing' } },
+      },
       { path: '/checkout/complete/?utm=x#top' },
     );
     expect(shown).toEqual(['done']);
@@ -57,17 +64,20 @@ describe('watchTriggers: path', () => {
     expect(shown).toEqual(['checkout']);
   });
 
-  it.each([false, true])('back/forward re-enters the path and fires again; hash routes are the same page (Navigation API: %s)', async (navigationApi) => {
-    const { shown, page, go } = start({ billing: { on: { path: '/billing' } } }, { navigationApi });
-    await go('/billing');
-    page.followHash('#invoices');
-    page.followHash('#plans');
-    expect(shown).toEqual(['billing']);
-    page.traverse('/');
-    page.traverse('/billing');
-    await tick();
-    expect(shown).toEqual(['billing', 'billing']);
-  });
+  it.each([false, true])(
+    'back/forward re-enters the path and fires again; hash routes are the same page (Navigation API: %s)',
+    async (navigationApi) => {
+      const { shown, page, go } = start({ billing: { on: { path: '/billing' } } }, { navigationApi });
+      await go('/billing');
+      page.followHash('#invoices');
+      page.followHash('#plans');
+      expect(shown).toEqual(['billing']);
+      page.traverse('/');
+      page.traverse('/billing');
+      await tick();
+      expect(shown).toEqual(['billing', 'billing']);
+    },
+  );
 
   it('moving within the pattern is not a new entry; leaving and coming back is', async () => {
     const { shown, go } = start({ projects: { on: { path: ['/projects', '/projects/**'] } } }, { path: '/projects' });
@@ -80,7 +90,9 @@ describe('watchTriggers: path', () => {
   });
 
   it('a stage whose triggers both match fires once per page view', async () => {
-    const { shown, go } = start({ billing: { on: [{ path: '/billing' }, { path: '/billing/**' }, { path: /^\/bill/ }] } });
+    const { shown, go } = start({
+      billing: { on: [{ path: '/billing' }, { path: '/billing/**' }, { path: /^\/bill/ }] },
+    });
     await go('/billing');
     expect(shown).toEqual(['billing']);
   });
@@ -88,7 +100,10 @@ describe('watchTriggers: path', () => {
 
 describe('watchTriggers: afterSeconds counts visible time on a matching page', () => {
   it('fires after the visible time; hidden time does not count', () => {
-    const { shown, timers, doc } = start({ engaged: { on: { path: '/projects/**', afterSeconds: 60 } } }, { path: '/projects/1' });
+    const { shown, timers, doc } = start(
+      { engaged: { on: { path: '/projects/**', afterSeconds: 60 } } },
+      { path: '/projects/1' },
+    );
     timers.advance(30_000);
     doc.setVisibility('hidden');
     timers.advance(10 * 60_000);
@@ -102,7 +117,10 @@ describe('watchTriggers: afterSeconds counts visible time on a matching page', (
   });
 
   it('keeps counting while navigating within the pattern, and is cancelled on leaving it', async () => {
-    const { shown, timers, doc, go } = start({ engaged: { on: { path: '/projects/**', afterSeconds: 60 } } }, { path: '/projects/1' });
+    const { shown, timers, doc, go } = start(
+      { engaged: { on: { path: '/projects/**', afterSeconds: 60 } } },
+      { path: '/projects/1' },
+    );
     timers.advance(40_000);
     await go('/projects/2');
     timers.advance(20_000);
@@ -118,7 +136,10 @@ describe('watchTriggers: afterSeconds counts visible time on a matching page', (
   });
 
   it('coming back starts over from zero', async () => {
-    const { shown, timers, go } = start({ engaged: { on: { path: '/projects', afterSeconds: 10 } } }, { path: '/projects' });
+    const { shown, timers, go } = start(
+      { engaged: { on: { path: '/projects', afterSeconds: 10 } } },
+      { path: '/projects' },
+    );
     timers.advance(9_000);
     await go('/team');
     await go('/projects');
@@ -162,7 +183,10 @@ describe('watchTriggers: click and event', () => {
   });
 
   it('track() fires the stages waiting for that event', () => {
-    const { shown, watch } = start({ upgraded: { on: { event: 'upgraded' } }, paid: { on: { event: 'invoice-paid' } } });
+    const { shown, watch } = start({
+      upgraded: { on: { event: 'upgraded' } },
+      paid: { on: { event: 'invoice-paid' } },
+    });
     watch.track('downgraded');
     watch.track('upgraded');
     watch.track('upgraded');
@@ -182,7 +206,10 @@ describe('watchTriggers: all of a trigger, any of a list', () => {
   });
 
   it('path + afterSeconds + event: the event counts only after the time on the page', async () => {
-    const { shown, timers, watch } = start({ paid: { on: { path: '/billing', afterSeconds: 5, event: 'invoice-paid' } } }, { path: '/billing' });
+    const { shown, timers, watch } = start(
+      { paid: { on: { path: '/billing', afterSeconds: 5, event: 'invoice-paid' } } },
+      { path: '/billing' },
+    );
     watch.track('invoice-paid');
     timers.advance(5_000);
     expect(shown).toEqual([]);
@@ -250,7 +277,10 @@ describe('watchTriggers on the real window (happy-dom)', () => {
     const shown: string[] = [];
     const { pushState } = window.history;
     window.history.replaceState(null, '', '/start');
-    const watch = watchTriggers({ done: { on: { path: '/checkout/complete' } }, exported: { on: { click: '#export' } } }, { show: ({ stage }) => void shown.push(stage) });
+    const watch = watchTriggers(
+      { done: { on: { path: '/checkout/complete' } }, exported: { on: { click: '#export' } } },
+      { show: ({ stage }) => void shown.push(stage) },
+    );
     window.history.pushState(null, '', '/checkout/complete?order=1');
     await tick();
     clickOn('export');

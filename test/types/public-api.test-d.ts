@@ -1,14 +1,29 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  categoryOf, createNps, isNpsError, npsScore, NpsError, version,
-  type Category, type Nps, type NpsEvents, type NpsOptions, type ResponseRecord, type ShowResult, type SkipReason,
+  categoryOf,
+  createNps,
+  isNpsError,
+  npsScore,
+  NpsError,
+  version,
+  type Category,
+  type Nps,
+  type NpsEvents,
+  type NpsOptions,
+  type ResponseRecord,
+  type ShowResult,
+  type SkipReason,
 } from '../../src/index';
 
 describe('public API types', () => {
   it('infers stage names from options.stages', () => {
     const nps = createNps({ endpoint: '/api/nps', stages: { onboarded: {}, checkout: { sampleRate: 0.3 } } });
     expectTypeOf(nps).toEqualTypeOf<Nps<'onboarded' | 'checkout'>>();
-    expectTypeOf(nps.show).parameter(0).exclude<undefined>().toHaveProperty('stage').toEqualTypeOf<'onboarded' | 'checkout' | undefined>();
+    expectTypeOf(nps.show)
+      .parameter(0)
+      .exclude<undefined>()
+      .toHaveProperty('stage')
+      .toEqualTypeOf<'onboarded' | 'checkout' | undefined>();
     void nps.show({ stage: 'checkout' });
     // @ts-expect-error: 'typo' is not a configured stage
     void nps.show({ stage: 'typo' });

@@ -2,7 +2,14 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { NpsGlobal } from '../../src/global';
 import {
   createNps,
-  type Category, type PromptMessages, type RenderedPrompt, type Renderer, type ResolvedStageOptions, type ShowResult, type SkipReason, type Survey,
+  type Category,
+  type PromptMessages,
+  type RenderedPrompt,
+  type Renderer,
+  type ResolvedStageOptions,
+  type ShowResult,
+  type SkipReason,
+  type Survey,
 } from '../../src/index';
 
 describe('version 2 public types', () => {
@@ -60,7 +67,11 @@ describe('version 2 public types', () => {
   });
 
   it('track takes an event name and consent a boolean; both return nothing', () => {
-    const nps = createNps({ endpoint: '/api/nps', consent: 'pending', stages: { upgraded: { on: { event: 'upgraded' } } } });
+    const nps = createNps({
+      endpoint: '/api/nps',
+      consent: 'pending',
+      stages: { upgraded: { on: { event: 'upgraded' } } },
+    });
     expectTypeOf(nps.track).toEqualTypeOf<(event: string) => void>();
     expectTypeOf(nps.consent).toEqualTypeOf<(granted: boolean) => void>();
     // @ts-expect-error: an event is a string

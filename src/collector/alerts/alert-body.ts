@@ -25,7 +25,8 @@ export function responseLink(dashboardUrl: string | undefined, responseId: strin
 }
 
 /** Slack's mrkdwn treats `&`, `<` and `>` as control characters: user text must have them escaped. */
-export const escapeSlack = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const escapeSlack = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Slack refuses a text object over 3,000 characters. */
 const SLACK_TEXT_LIMIT = 2900;
@@ -83,6 +84,7 @@ export function slackBody(event: AlertEvent, r: AlertRecord, link: string | null
  * @example alertBody('json', 'detractor', record, link) // '{"event":"detractor","response":{…},"link":"…"}'
  */
 export function alertBody(format: WebhookFormat, event: AlertEvent, record: AlertRecord, link: string | null): string {
-  const body: JsonAlertBody | SlackAlertBody = format == 'slack' ? slackBody(event, record, link) : { event, response: record, link };
+  const body: JsonAlertBody | SlackAlertBody =
+    format == 'slack' ? slackBody(event, record, link) : { event, response: record, link };
   return JSON.stringify(body);
 }

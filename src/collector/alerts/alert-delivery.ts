@@ -105,7 +105,8 @@ const RETRY_OR_GIVE_UP = `update nps_alerts set
 
 type Outcome = 'delivered' | 'retrying' | 'failed';
 
-const messageOf = (e: unknown) => (e instanceof Error ? (e.cause instanceof Error ? `${e.message}: ${e.cause.message}` : e.message) : String(e));
+const messageOf = (e: unknown) =>
+  e instanceof Error ? (e.cause instanceof Error ? `${e.message}: ${e.cause.message}` : e.message) : String(e);
 
 /**
  * The loop that POSTs recorded alerts to their webhooks: at least once, signed, retried with
@@ -117,14 +118,28 @@ const messageOf = (e: unknown) => (e instanceof Error ? (e.cause instanceof Erro
  */
 export function createAlertDelivery(options: AlertDeliveryOptions): AlertDelivery {
   const {
-    db, webhooks, dashboardUrl, fetch: send = globalThis.fetch, now = Date.now, random = Math.random,
-    log = console.warn, timers = unrefTimers, batchSize = 10, pollIntervalMs = 5000, requestTimeoutMs = 10_000,
-    leaseMs = 60_000, giveUpAfterMs = 86_400_000,
+    db,
+    webhooks,
+    dashboardUrl,
+    fetch: send = globalThis.fetch,
+    now = Date.now,
+    random = Math.random,
+    log = console.warn,
+    timers = unrefTimers,
+    batchSize = 10,
+    pollIntervalMs = 5000,
+    requestTimeoutMs = 10_000,
+    leaseMs = 60_000,
+    giveUpAfterMs = 86_400_000,
   } = options;
   for (const [name, value] of Object.entries({ batchSize, pollIntervalMs, requestTimeoutMs, leaseMs, giveUpAfterMs }))
-    if (!Number.isFinite(value) || value <= 0) throw new TypeError(`nps collector: alert delivery ${name} must be a positive number, got ${value}`);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new TypeError(`nps collector: alert delivery ${name} must be a positive number, got ${value}`);
   // A claim that could run out while its request is still waiting would let a second collector send the same alert.
-  if (leaseMs <= requestTimeoutMs) throw new TypeError(`nps collector: alert delivery leaseMs (${leaseMs}) must be longer than requestTimeoutMs (${requestTimeoutMs})`);
+  if (leaseMs <= requestTimeoutMs)
+    throw new TypeError(
+      `nps collector: alert delivery leaseMs (${leaseMs}) must be longer than requestTimeoutMs (${requestTimeoutMs})`,
+    );
   const byKey = new Map(webhooks.map((w) => [w.key, w]));
   const keys = JSON.stringify([...byKey.keys()]);
   let stopping = new AbortController();
@@ -167,7 +182,13 @@ export function createAlertDelivery(options: AlertDeliveryOptions): AlertDeliver
     return failed(row, claim, error.slice(0, 500), retryAfter, stopped.aborted);
   }
 
-  async function failed(row: Row, claim: string, error: string, retryAfter: number | undefined, stopped: boolean): Promise<Outcome> {
+  async function failed(
+    row: Row,
+    claim: string,
+    error: string,
+    retryAfter: number | undefined,
+    stopped: boolean,
+  ): Promise<Outcome> {
     const attempts = Number(row.attempts);
     // A stopping process hands its alerts back at once; the next one to start sends them.
     const wait = stopped ? 0 : retryDelay(attempts, random, retryAfter);
@@ -176,7 +197,10 @@ export function createAlertDelivery(options: AlertDeliveryOptions): AlertDeliver
       log(`nps alerts: gave up on alert ${row.id} to ${row.webhook} after ${attempts} attempts: ${error}`);
       return 'failed';
     }
-    if (!stopped) log(`nps alerts: alert ${row.id} to ${row.webhook} failed (attempt ${attempts}): ${error}; retry in ${Math.ceil(wait / 1000)} s`);
+    if (!stopped)
+      log(
+        `nps alerts: alert ${row.id} to ${row.webhook} failed (attempt ${attempts}): ${error}; retry in ${Math.ceil(wait / 1000)} s`,
+      );
     return 'retrying';
   }
 

@@ -8,8 +8,12 @@ const STATES: readonly AlertState[] = ['pending', 'delivered', 'failed'];
  * up to 1,000), and how many there are in each state.
  * @example await listAlerts(db.query, { state: 'failed' })
  */
-export async function listAlerts(query: Query, { state, limit = 100 }: { state?: AlertState; limit?: number } = {}): Promise<AlertsReply> {
-  if (state != null && !STATES.includes(state)) throw new TypeError(`state must be one of ${STATES.join(', ')}, got ${JSON.stringify(state)}`);
+export async function listAlerts(
+  query: Query,
+  { state, limit = 100 }: { state?: AlertState; limit?: number } = {},
+): Promise<AlertsReply> {
+  if (state != null && !STATES.includes(state))
+    throw new TypeError(`state must be one of ${STATES.join(', ')}, got ${JSON.stringify(state)}`);
   const capped = Math.min(Math.max(1, Math.floor(limit) || 100), 1000);
   const { rows } = await query(
     `select id::text as id, response_id::text as response_id, event, webhook, state, attempts, last_error,

@@ -22,7 +22,8 @@ export function isoOf(value: unknown): string | null {
 }
 
 /** Milliseconds since the epoch of a timestamp column. */
-export const millisOf = (value: unknown): number => (value instanceof Date ? value.getTime() : Date.parse(String(value)));
+export const millisOf = (value: unknown): number =>
+  value instanceof Date ? value.getTime() : Date.parse(String(value));
 
 /** A nullable text column. */
 export const textOf = (value: unknown): string | null => (value == null ? null : String(value));

@@ -20,7 +20,8 @@ export type HeadersLike = Headers | Record<string, string | string[] | undefined
 function header(headers: HeadersLike, name: string): string | undefined {
   if (typeof (headers as Headers).get == 'function') return (headers as Headers).get(name) ?? undefined;
   const lower = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() == lower) return Array.isArray(value) ? value[0] : value;
+  for (const [key, value] of Object.entries(headers))
+    if (key.toLowerCase() == lower) return Array.isArray(value) ? value[0] : value;
   return undefined;
 }
 
@@ -34,7 +35,10 @@ export function verifyWebhook(
   secret: string,
   headers: HeadersLike,
   body: string,
-  { toleranceSeconds = 300, now = Date.now }: { /** @default 300 */ toleranceSeconds?: number; now?: () => number } = {},
+  {
+    toleranceSeconds = 300,
+    now = Date.now,
+  }: { /** @default 300 */ toleranceSeconds?: number; now?: () => number } = {},
 ): boolean {
   const timestamp = header(headers, TIMESTAMP_HEADER);
   const signature = header(headers, SIGNATURE_HEADER);

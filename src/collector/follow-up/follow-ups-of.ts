@@ -2,7 +2,13 @@ import type { FollowUp, FollowUpChange, FollowUpStatus } from '../api-types';
 import { isoOf, textOf, type Query } from '../alerts/queryable';
 
 /** The follow-up of a response nobody has touched. */
-export const untouchedFollowUp = (): FollowUp => ({ status: 'open', owner: null, note: null, updatedAt: null, history: [] });
+export const untouchedFollowUp = (): FollowUp => ({
+  status: 'open',
+  owner: null,
+  note: null,
+  updatedAt: null,
+  history: [],
+});
 
 /**
  * SQL for a response's follow-up status (`open` when untouched), e.g. for the `followUp=` filter

@@ -34,7 +34,8 @@ export function parseFollowUpPatch(body: unknown): FollowUpChangeInput {
     throw new TypeError('followUp must be an object { status, owner?, note? }');
   const change = followUp as Record<string, unknown>;
   for (const key of Object.keys(change))
-    if (!['status', 'owner', 'note'].includes(key)) throw new TypeError(`followUp.${key} is not a follow-up field (status, owner, note)`);
+    if (!['status', 'owner', 'note'].includes(key))
+      throw new TypeError(`followUp.${key} is not a follow-up field (status, owner, note)`);
   if (!FOLLOW_UP_STATUSES.includes(change.status as FollowUpStatus))
     throw new TypeError(`followUp.status must be one of ${FOLLOW_UP_STATUSES.join(', ')}`);
   checkText('owner', change.owner, 'followUp.owner');
@@ -70,7 +71,8 @@ export async function setFollowUp(
   by: string,
   now: () => number = Date.now,
 ): Promise<FollowUp | undefined> {
-  if (!FOLLOW_UP_STATUSES.includes(change.status)) throw new TypeError(`status must be one of ${FOLLOW_UP_STATUSES.join(', ')}`);
+  if (!FOLLOW_UP_STATUSES.includes(change.status))
+    throw new TypeError(`status must be one of ${FOLLOW_UP_STATUSES.join(', ')}`);
   checkText('owner', change.owner);
   checkText('note', change.note);
   if (!by) throw new TypeError('by must name who made the change');
