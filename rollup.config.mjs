@@ -33,14 +33,15 @@ const minify = (format = {}, module = true) =>
 
 const SRC = new URL('src/', import.meta.url).pathname;
 const DIST = new URL('dist/', import.meta.url).pathname;
+const LOADERS = `${SRC}client/loaders/`;
 
 // The script-tag build loads prompt.js and locales/<code>.js from beside nps.js (its own URL):
 // it swaps the bundler-facing loaders for their `-script` variants.
 const scriptLoaders = {
   name: 'script-loaders',
   resolveId: (id, from) =>
-    from?.startsWith(SRC) && /^\.\/import-(locale|prompt|survey|triggers)$/.test(id)
-      ? `${SRC}${id.slice(2)}-script.ts`
+    from?.startsWith(SRC) && /^\.\/loaders\/import-(locale|prompt|survey|triggers)$/.test(id)
+      ? `${LOADERS}${id.slice('./loaders/'.length)}-script.ts`
       : null,
 };
 
@@ -49,7 +50,7 @@ const scriptLoaders = {
 const externalLocales = {
   name: 'external-locales',
   resolveId(id, from) {
-    const code = from == `${SRC}import-locale.ts` && /^\.\/prompt\/locales\/([\w-]+)$/.exec(id)?.[1];
+    const code = from == `${LOADERS}import-locale.ts` && /^\.\.\/\.\.\/prompt\/locales\/([\w-]+)$/.exec(id)?.[1];
     return code ? { id: `${DIST}locales/${code}.js`, external: true } : null;
   },
 };
@@ -99,20 +100,20 @@ export default [
     plugins: [scriptLoaders, resolve(), ts(), minify({ ascii_only: true }, false)],
   },
   {
-    input: 'src/prompt/index.ts',
+    input: 'src/prompt-entry.ts',
     output: { file: 'dist/prompt.js', format: 'es', sourcemap: true },
     plugins: [resolve(), ts(), minify()],
   },
   {
     // dist/survey.js: the SDK's part that only a shown survey or a queue to deliver needs (records,
     // strings, the outbox's sync loop), loaded beside nps.js with the prompt, or when records wait.
-    input: 'src/survey-runtime.ts',
+    input: 'src/survey-entry.ts',
     output: { file: 'dist/survey.js', format: 'es', sourcemap: true },
     plugins: [resolve(), ts(), minify({ ascii_only: true })],
   },
   {
     // dist/triggers.js: the trigger runtime, loaded beside nps.js only when some stage has `on`.
-    input: 'src/triggers/watch-triggers.ts',
+    input: 'src/triggers-entry.ts',
     output: { file: 'dist/triggers.js', format: 'es', sourcemap: true },
     plugins: [resolve(), ts(), minify({ ascii_only: true })],
   },
@@ -128,9 +129,9 @@ export default [
     // of their own (dist/esm/) that index.js reaches through `import()`.
     input: {
       index: 'src/index.ts',
-      'esm/prompt': 'src/prompt/index.ts',
-      'esm/survey': 'src/survey-runtime.ts',
-      'esm/triggers': 'src/triggers/watch-triggers.ts',
+      'esm/prompt': 'src/prompt-entry.ts',
+      'esm/survey': 'src/survey-entry.ts',
+      'esm/triggers': 'src/triggers-entry.ts',
     },
     output: {
       dir: 'dist',
@@ -158,14 +159,14 @@ export default [
     ],
   },
   {
-    input: 'src/collector/index.ts',
+    input: 'src/collector-entry.ts',
     output: { file: 'dist/collector/index.js', format: 'es', sourcemap: true },
     external: COLLECTOR_EXTERNAL,
     plugins: [jsonModule, ts()],
   },
   {
     // Every declaration file from one TypeScript program (a program per file took twice as long).
-    input: { index: 'src/index.ts', prompt: 'src/prompt/index.ts', 'collector/index': 'src/collector/index.ts' },
+    input: { index: 'src/index.ts', prompt: 'src/prompt-entry.ts', 'collector/index': 'src/collector-entry.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'types/[name].d.ts' },
     external: COLLECTOR_EXTERNAL,
     plugins: [dts()],

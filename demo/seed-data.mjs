@@ -156,7 +156,7 @@ export function recoveredDetractorRecords({ now = Date.now(), seed = 43, origin 
  * Follow-ups a team would have made: for the newest detractor answers with a comment, one resolved,
  * two contacted (`PATCH /api/responses/:id` bodies, with who made them for `X-NPS-Actor`).
  * @param {readonly import('../src/core/wire.ts').ResponseRecord[]} records
- * @returns {{ id: string, actor: string, patch: import('../src/collector/api-types.ts').FollowUpPatch }[]}
+ * @returns {{ id: string, actor: string, patch: import('../src/core/api-types.ts').FollowUpPatch }[]}
  */
 export function seedFollowUps(records) {
   const detractors = records

@@ -1,4 +1,5 @@
-import { createNps, type Nps } from './client';
+import { createNps } from './client/create-nps';
+import type { Nps } from './core/public-types';
 import type { NpsOptions } from './core/options';
 import { VERSION } from './core/version';
 

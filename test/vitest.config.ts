@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast unit/component tests in happy-dom, and real-browser tests that drive Debian's
+// Three projects: fast unit/component tests in happy-dom; tests that run in Node itself (the
+// collector, the demo server, the packed package); and real-browser tests that drive Debian's
 // Chromium through playwright-core from Node (run one file at a time: the machine has 2 cores).
+const NODE = ['test/collector/**', 'test/demo/**', 'test/package/**'];
+
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
@@ -13,7 +16,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'happy-dom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/browser/**', 'test/node/**', '**/node_modules/**'],
+          exclude: ['test/browser/**', ...NODE, '**/node_modules/**'],
           setupFiles: ['test/helpers/setup-unit.ts'],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
         },
@@ -23,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/node/**/*.test.ts'],
+          include: NODE.map((folder) => `${folder}/*.test.ts`),
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

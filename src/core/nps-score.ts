@@ -1,17 +1,13 @@
 import { fail } from './fail';
-import type { Category } from './wire';
-
-function check(score: number): number {
-  if (!Number.isInteger(score) || score < 0 || score > 10) fail('score', 'an integer from 0 to 10', score);
-  return score;
-}
+import { type Category, categoryFor, isScore, SCORE_RANGE } from './nps-scale';
 
 /**
  * The NPS category of a 0..10 score.
  * @example categoryOf(9) // 'promoter'
  */
 export function categoryOf(score: number): Category {
-  return check(score) > 8 ? 'promoter' : score > 6 ? 'passive' : 'detractor';
+  if (!isScore(score)) fail('score', SCORE_RANGE, score);
+  return categoryFor(score);
 }
 
 /**

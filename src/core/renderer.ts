@@ -1,4 +1,5 @@
-import type { Messages, Resolved } from './options';
+import type { Messages } from './messages';
+import type { Resolved } from './stage-options';
 import type { Category } from './wire';
 
 /**

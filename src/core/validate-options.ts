@@ -2,11 +2,8 @@ import { fail } from './fail';
 import { isJson, isStorableText } from './json';
 import type { NpsOptions } from './options';
 import { SITE_PATH } from './site-path';
+import { type Check, isObject, type Spec, walk } from './option-spec';
 import { validateTriggers } from './validate-trigger';
-
-/** `true` when the value is fine, else what it should have been. */
-export type Check = (value: unknown) => true | string;
-export type Spec = { [key: string]: Check | Spec };
 
 const is =
   (type: string): Check =>
@@ -25,7 +22,6 @@ const oneOf =
   (values: string, more = ''): Check =>
   (v) =>
     values.split(' ').includes(v as string) || 'one of "' + values.replace(/ /g, '", "') + '"' + more;
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v == 'object' && !Array.isArray(v);
 const strings = (keys: string): Spec => Object.fromEntries(keys.split(' ').map((k) => [k, str]));
 
 const LOCAL = /^(localhost|127(\.\d+){3}|\[::1\])$/;
@@ -100,19 +96,6 @@ const TOP: Spec = {
   stages: () => true,
   headers: (v) => (isObject(v) && Object.values(v).every((h) => typeof h == 'string')) || 'an object of strings',
 };
-
-/** Throws unless `value` is an object whose keys are all in `spec` and whose defined values pass their checks. */
-export function walk(value: unknown, spec: Spec, path: string) {
-  if (!isObject(value)) fail(path, 'an object', value);
-  for (const [key, v] of Object.entries(value)) {
-    const check = spec[key];
-    const at = `${path}.${key}`;
-    if (!check) throw new TypeError(`nps: ${at} is not an option`);
-    if (v === undefined) continue;
-    if (typeof check == 'object') walk(v, check, at);
-    else if (check(v) !== true) fail(at, check(v) as string, v);
-  }
-}
 
 /**
  * Throws a `TypeError` that names the first bad option and its value; unknown options are errors too,

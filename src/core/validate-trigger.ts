@@ -1,6 +1,6 @@
 import type { Trigger, Triggers } from './trigger';
 import { fail } from './fail';
-import { walk, type Check, type Spec } from './validate-options';
+import { type Check, type Spec, walk } from './option-spec';
 
 const isPattern = (value: unknown) => value instanceof RegExp || (typeof value == 'string' && value[0] == '/');
 

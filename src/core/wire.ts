@@ -1,10 +1,10 @@
 import type { Json } from './json';
+import type { Category } from './nps-scale';
 
 /** Version of the wire format sent in every batch's `v` field. */
 export const WIRE_VERSION = 1;
 
-/** NPS category of a score: detractor 0–6, passive 7–8, promoter 9–10. */
-export type Category = 'detractor' | 'passive' | 'promoter';
+export type { Category } from './nps-scale';
 
 /** Lifecycle of one prompt impression. `answered` is never downgraded to `dismissed`. */
 export type ResponseStatus = 'shown' | 'answered' | 'dismissed';

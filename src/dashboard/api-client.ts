@@ -9,8 +9,8 @@ import type {
   StatsReply,
   StoredResponse,
   UserHistoryReply,
-} from '../collector/api-types';
-import type { FollowUpStatus } from '../collector/api-types';
+} from '../core/api-types';
+import type { FollowUpStatus } from '../core/api-types';
 
 /** The range and segment the dashboard looks at; empty strings mean "not set". */
 export interface Filters {

@@ -1,4 +1,4 @@
-import type { NpsChange } from '../collector/api-types';
+import type { NpsChange } from '../core/api-types';
 import type { Filters } from './api-client';
 import { changeRangeText, changeText, changeTooFew, previousRangeText, signOf, signed, tooFewText } from './format';
 

@@ -8,7 +8,7 @@ import type {
   StatsReply,
   StoredResponse,
   UserHistoryReply,
-} from '../collector/api-types';
+} from '../core/api-types';
 import type { ApiClient, Filters } from './api-client';
 import { plural, signed } from './format';
 import { browserNavigation, type Navigation } from './navigation';

@@ -1,4 +1,4 @@
-import type { NpsFigures } from '../collector/api-types';
+import type { NpsFigures } from '../core/api-types';
 import { percent } from './format';
 import { NpsValue } from './nps-value';
 

@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import type { FollowUpStatus, StoredResponse } from '../collector/api-types';
+import type { FollowUpStatus, StoredResponse } from '../core/api-types';
 import { dateTime } from './format';
 import { useStore } from './store-context';
 

@@ -1,4 +1,4 @@
-import type { FollowUpStatus } from '../collector/api-types';
+import type { FollowUpStatus } from '../core/api-types';
 import { ResponseList } from './response-list';
 import { useStore } from './store-context';
 

@@ -1,4 +1,4 @@
-import type { NpsChange, NpsFigures } from '../collector/api-types';
+import type { NpsChange, NpsFigures } from '../core/api-types';
 import type { Filters } from './api-client';
 
 /** Below this many answers a figure is shown with "too few answers" (DESIGN "Statistics"). */

@@ -1,5 +1,5 @@
 import { signal, type Signal } from '@preact/signals';
-import type { ResponsesReply, StoredResponse } from '../collector/api-types';
+import type { ResponsesReply, StoredResponse } from '../core/api-types';
 
 /** A listing that grows a page at a time ("Show more") through `nextCursor`. */
 export interface PagedList {

@@ -1,4 +1,4 @@
-import type { StoredResponse } from '../collector/api-types';
+import type { StoredResponse } from '../core/api-types';
 import { dateTime } from './format';
 import { FollowUpForm } from './follow-up-form';
 import { UserLink } from './user-link';

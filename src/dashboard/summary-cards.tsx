@@ -1,4 +1,4 @@
-import type { StatsReply } from '../collector/api-types';
+import type { StatsReply } from '../core/api-types';
 import type { Filters } from './api-client';
 import { ChangeNote } from './change-note';
 import { durationText, headlineRangeText, percent, plural } from './format';

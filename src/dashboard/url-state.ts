@@ -1,4 +1,4 @@
-import type { FollowUpStatus } from '../collector/api-types';
+import type { FollowUpStatus } from '../core/api-types';
 import type { Filters } from './api-client';
 
 /** Everything a bookmark of the dashboard keeps: the filters, the queue's status, the user and response shown. */

@@ -1,4 +1,4 @@
-import type { StoredResponse } from '../collector/api-types';
+import type { StoredResponse } from '../core/api-types';
 import { useStore } from './store-context';
 import { writeUrlState } from './url-state';
 

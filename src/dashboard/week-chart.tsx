@@ -1,4 +1,4 @@
-import type { StatsReply } from '../collector/api-types';
+import type { StatsReply } from '../core/api-types';
 import { FEW_ANSWERS, plural, signOf, signed } from './format';
 import { NpsValue } from './nps-value';
 import { useWidth } from './use-width';

@@ -1,4 +1,5 @@
 import type { NpsError } from '../core/errors';
+import type { FlushResult } from '../core/public-types';
 import type { ResponseRecord } from '../core/wire';
 import type { KvStore } from './kv-store';
 import type { OutboxHost } from './watch-page';
@@ -20,12 +21,6 @@ export interface OutboxOptions {
   lease?: number;
   /** Events, online state, Web Locks, BroadcastChannel, sendBeacon. @default globalThis */
   host?: OutboxHost;
-}
-
-/** Outcome of a flush: how many records the server confirmed, how many remain queued. */
-export interface FlushResult {
-  delivered: number;
-  pending: number;
 }
 
 /** The durable queue of records and the loop that delivers them. */

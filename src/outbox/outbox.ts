@@ -17,7 +17,7 @@ import { startTimer } from './timer';
 import { watchPage, type OutboxHost } from './watch-page';
 
 export type { OutboxHost } from './watch-page';
-export type { FlushResult, Outbox, OutboxOptions } from './outbox-options';
+export type { Outbox, OutboxOptions } from './outbox-options';
 
 const NAME = 'nps-outbox';
 const REFUSED = [400, 413, 422];

@@ -1,4 +1,4 @@
-import type { Messages } from '../core/options';
+import type { Messages } from '../core/messages';
 
 /** English, built into every bundle; other locales are loaded on demand. */
 export const en: Messages = {

@@ -1,4 +1,4 @@
-import type { Position } from '../core/options';
+import type { Position } from '../core/stage-options';
 
 /** The host element's tag name; pages may style it (`nps-widget { --nps-accent: … }`). */
 export const HOST_TAG = 'nps-widget';

@@ -1,4 +1,4 @@
-import type { Theme } from '../core/options';
+import type { Theme } from '../core/stage-options';
 
 /**
  * The public custom properties, by theme option. The `theme` option writes them on `:host`; CSS on

@@ -1,11 +1,18 @@
 /** @jsxRuntime classic */
 /** @jsx h */
 import { h, Fragment } from 'preact';
+import { MAX_SCORE, MIN_SCORE, SCORES } from '../core/nps-scale';
 import type { Prompt } from './create-prompt';
 
 // How far each key moves the scale's single Tab stop; Home and End go to the ends.
-const MOVES: Record<string, number> = { ArrowUp: -1, ArrowDown: 1, ArrowLeft: -1, ArrowRight: 1, Home: -11, End: 11 };
-const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+const MOVES: Record<string, number> = {
+  ArrowUp: -1,
+  ArrowDown: 1,
+  ArrowLeft: -1,
+  ArrowRight: 1,
+  Home: -SCORES.length,
+  End: SCORES.length,
+};
 
 /** Ctrl, Cmd or Alt is held: the key is the browser's (Ctrl+0 resets the zoom, Alt+← goes back), not the scale's. */
 export const withModifier = (event: KeyboardEvent) => event.ctrlKey || event.metaKey || event.altKey;
@@ -14,9 +21,9 @@ export const withModifier = (event: KeyboardEvent) => event.ctrlKey || event.met
 export function nextStop(from: number, key: string, dir: 'ltr' | 'rtl'): number | undefined {
   const move = MOVES[key];
   if (!move) return undefined;
-  if (Math.abs(move) > 1) return move > 0 ? 10 : 0;
+  if (Math.abs(move) > 1) return move > 0 ? MAX_SCORE : MIN_SCORE;
   const flip = dir == 'rtl' && (key == 'ArrowLeft' || key == 'ArrowRight');
-  return (from + (flip ? -move : move) + 11) % 11;
+  return (from + (flip ? -move : move) + SCORES.length) % SCORES.length;
 }
 
 /**
@@ -51,7 +58,13 @@ export function ScoreScale({ prompt }: { prompt: Prompt }) {
             part="score"
             aria-checked={score === chosen}
             // The ends carry their label, so a screen reader hears "0, Not at all likely".
-            aria-label={score == 0 ? `0, ${messages.low}` : score == 10 ? `10, ${messages.high}` : undefined}
+            aria-label={
+              score == MIN_SCORE
+                ? `${score}, ${messages.low}`
+                : score == MAX_SCORE
+                  ? `${score}, ${messages.high}`
+                  : undefined
+            }
             tabIndex={score == tabStop ? 0 : -1}
             onClick={() => prompt.choose(score)}
           >

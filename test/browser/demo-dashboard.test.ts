@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { StatsReply, ResponsesReply } from '../../src/collector/api-types';
+import type { StatsReply, ResponsesReply } from '../../src/core/api-types';
 import { npsText } from '../../src/dashboard/format';
 import { launchBrowser } from '../helpers/browser';
 import { startDemo } from '../../demo/start-demo.mjs';

@@ -1,10 +1,10 @@
 // A show() is called off between its decision and its prompt on screen (dismiss(), destroy(), a
 // withdrawal), and work under way when consent is withdrawn never writes after the erase.
 import { describe, expect, it, vi } from 'vitest';
-import type { Nps } from '../../src/client';
+import type { Nps } from '../../src/core/public-types';
 import type { NpsError } from '../../src/core/errors';
 import type { NpsOptions } from '../../src/core/options';
-import { createClient } from '../../src/create-client';
+import { createClient } from '../../src/client/create-client';
 import { memoryKvStore, type ErasableKvStore } from '../../src/outbox/kv-store';
 import { fakeEnv, recordingStore } from '../helpers/fakes';
 import { ticks, until } from '../helpers/wait';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { NpsEvents } from '../../src/client';
-import { createClient } from '../../src/create-client';
+import type { NpsEvents } from '../../src/core/public-types';
+import { createClient } from '../../src/client/create-client';
 import { isNpsError } from '../../src/core/errors';
 import { idbKvStore } from '../../src/outbox/idb-kv-store';
 import { fakeEnv, fakeLocales } from '../helpers/fakes';

@@ -2,7 +2,7 @@
 // is skipped as no-consent; consent(true) starts everything; consent(false) stops the widget and
 // erases what it stored.
 import { describe, expect, it } from 'vitest';
-import { createClient } from '../../src/create-client';
+import { createClient } from '../../src/client/create-client';
 import { makeRecord } from '../helpers/outbox-fakes';
 import { T0, id } from '../helpers/outbox-setup';
 import { fakeEnv, gatedTriggers, recordingStore } from '../helpers/fakes';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consentedStore } from '../../src/consented-store';
+import { consentedStore } from '../../src/client/consented-store';
 import { memoryKvStore, type ErasableKvStore } from '../../src/outbox/kv-store';
 import { recordingStore } from '../helpers/fakes';
 import { ticks } from '../helpers/wait';

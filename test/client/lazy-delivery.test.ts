@@ -1,12 +1,12 @@
 // The delivery machinery (the outbox's sync loop) lives in the survey runtime and loads only when
 // there is something to deliver: records left by an earlier page, a shown survey, flush().
 import { describe, expect, it } from 'vitest';
-import { createClient } from '../../src/create-client';
-import type { CreateOutbox } from '../../src/lazy-outbox';
-import { lazyOutbox } from '../../src/lazy-outbox';
+import { createClient } from '../../src/client/create-client';
+import type { CreateOutbox } from '../../src/client/lazy-outbox';
+import { lazyOutbox } from '../../src/client/lazy-outbox';
 import { memoryKvStore } from '../../src/outbox/kv-store';
 import type { OutboxOptions } from '../../src/outbox/outbox';
-import * as surveyRuntime from '../../src/survey-runtime';
+import * as surveyRuntime from '../../src/survey-entry';
 import { fakeEnv, fakeOutbox } from '../helpers/fakes';
 import { makeRecord } from '../helpers/outbox-fakes';
 import { T0, id } from '../helpers/outbox-setup';

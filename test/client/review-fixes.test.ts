@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Renderer, Survey } from '../../src/core/renderer';
-import { createClient } from '../../src/create-client';
+import { createClient } from '../../src/client/create-client';
 import { fakeEnv, recordingStore } from '../helpers/fakes';
 import { tick, ticks, until } from '../helpers/wait';
 

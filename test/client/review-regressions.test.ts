@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Renderer } from '../../src/core/renderer';
-import { createClient } from '../../src/create-client';
+import { createClient } from '../../src/client/create-client';
 import { idbKvStore } from '../../src/outbox/idb-kv-store';
 import { memoryKvStore } from '../../src/outbox/kv-store';
 import { createOutbox } from '../../src/outbox/outbox';

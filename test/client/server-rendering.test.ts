@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { expect, it } from 'vitest';
-import { createNps } from '../../src/client';
+import { createNps } from '../../src/client/create-nps';
 import type { NpsError } from '../../src/core/errors';
 import { ticks } from '../helpers/wait';
 

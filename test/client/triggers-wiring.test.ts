@@ -1,7 +1,7 @@
 // The client and the trigger runtime: it loads only when a stage has `on`, events tracked before it
 // loaded are not lost, a fired trigger shows under the usual rules, destroy() stops it.
 import { describe, expect, it } from 'vitest';
-import { createClient } from '../../src/create-client';
+import { createClient } from '../../src/client/create-client';
 import { fakeEnv, gatedTriggers } from '../helpers/fakes';
 import { ticks, until } from '../helpers/wait';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NpsError } from '../../src/core/errors';
 import type { RenderedPrompt, Renderer, Survey } from '../../src/core/renderer';
-import { createClient } from '../../src/create-client';
+import { createClient } from '../../src/client/create-client';
 import { en } from '../../src/prompt/en';
 import { fakeEnv, fakeLocales } from '../helpers/fakes';
 import { ticks, until } from '../helpers/wait';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveStage } from '../../src/core/options';
+import { resolveStage } from '../../src/core/stage-options';
 import { assertId, assertJson, assertStage, validateOptions as validate } from '../../src/core/validate-options';
 import { en } from '../../src/prompt/en';
 

@@ -1,4 +1,4 @@
-import type { StoredResponse } from '../../src/collector/api-types';
+import type { StoredResponse } from '../../src/core/api-types';
 import { fakeResponses } from '../helpers/dashboard-fake-collector.mjs';
 
 const template = fakeResponses({ count: 1 })[0];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NpsChange } from '../../src/collector/api-types';
+import type { NpsChange } from '../../src/core/api-types';
 import {
   changeRangeText,
   changeText,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPagedList } from '../../src/dashboard/paged-list';
 import { createRemoteValue } from '../../src/dashboard/remote-value';
-import type { ResponsesReply } from '../../src/collector/api-types';
+import type { ResponsesReply } from '../../src/core/api-types';
 import { answer } from './dashboard-fixtures';
 
 /** A promise resolved from outside, to answer requests in any order. */

@@ -1,11 +1,11 @@
 /**
  * Databases for the alert and follow-up tests: the collector's own, opened, migrated and written
- * through the product (`openDatabase`, `migrate`, `createResponseStore`) by test/node/fixtures.ts.
+ * through the product (`openDatabase`, `migrate`, `createResponseStore`) by test/collector/fixtures.ts.
  */
 import type { Webhook } from '../../src/collector/alerts/webhook-options';
-import { createResponseStore, openDatabase, type Database } from '../../src/collector/index';
+import { createResponseStore, openDatabase, type Database } from '../../src/collector-entry';
 import type { ResponseRecord } from '../../src/core/wire';
-import { freshDatabase, freshStore } from '../node/fixtures';
+import { freshDatabase, freshStore } from '../collector/fixtures';
 
 /** A test database; on PostgreSQL, `scopedUrl` opens more connections to its schema. */
 export type TestDatabase = Database & { scopedUrl?: string };

@@ -1,6 +1,6 @@
 import type { ApiClient, Filters, ResponsesQuery } from '../../src/dashboard/api-client';
 import { ApiError, rangeParams } from '../../src/dashboard/api-client';
-import type { AlertState, FollowUpPatch } from '../../src/collector/api-types';
+import type { AlertState, FollowUpPatch } from '../../src/core/api-types';
 import { createFakeCollector } from './dashboard-fake-collector.mjs';
 
 type FakeCollector = ReturnType<typeof createFakeCollector>;

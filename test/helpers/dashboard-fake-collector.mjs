@@ -3,12 +3,12 @@
 // deterministic data: the dashboard's component tests, browser tests and screenshots use it.
 // The figures are computed from the records, so filters really change what the dashboard shows.
 
-import { npsChange, npsFigures } from '../../src/core/nps-figures';
+import { npsChange, npsFigures } from '../../src/collector/stats/nps-figures';
 
-/** @typedef {import('../../src/collector/api-types').StoredResponse} StoredResponse */
-/** @typedef {import('../../src/collector/api-types').NpsFigures} NpsFigures */
-/** @typedef {import('../../src/collector/api-types').StatsReply} StatsReply */
-/** @typedef {import('../../src/collector/api-types').AlertDelivery} AlertDelivery */
+/** @typedef {import('../../src/core/api-types').StoredResponse} StoredResponse */
+/** @typedef {import('../../src/core/api-types').NpsFigures} NpsFigures */
+/** @typedef {import('../../src/core/api-types').StatsReply} StatsReply */
+/** @typedef {import('../../src/core/api-types').AlertDelivery} AlertDelivery */
 /** @typedef {{ stage?: string, from?: string, to?: string }} Range */
 
 const DAY = 86_400_000;
@@ -86,7 +86,7 @@ export function fakeResponses({ count = 240, weeks = 10, now = Date.parse('2026-
 
 const round1 = (/** @type {number} */ x) => Math.round(x * 10) / 10;
 
-/** @param {StoredResponse[]} records @returns {import('../../src/core/nps-figures').NpsCounts} */
+/** @param {StoredResponse[]} records @returns {import('../../src/core/api-types').NpsCounts} */
 const countsOf = (records) => {
   const count = (/** @type {string} */ c) => records.filter((r) => r.status == 'answered' && r.category == c).length;
   return {
@@ -219,7 +219,7 @@ export function createFakeCollector({
       const record = records.find((r) => r.id == id);
       return record ? structuredClone(record) : null;
     },
-    /** `PATCH /api/responses/:id` @param {string} id @param {import('../../src/collector/api-types').FollowUpPatch} patch */
+    /** `PATCH /api/responses/:id` @param {string} id @param {import('../../src/core/api-types').FollowUpPatch} patch */
     updateFollowUp(id, patch) {
       const record = records.find((r) => r.id == id);
       if (!record) return null;
@@ -287,7 +287,7 @@ export function createFakeCollector({
     },
     /** `GET /api/alerts` @param {string} [state] */
     alerts(state) {
-      /** @type {Record<import('../../src/collector/api-types').AlertState, number>} */
+      /** @type {Record<import('../../src/core/api-types').AlertState, number>} */
       const counts = { pending: 0, delivered: 0, failed: 0 };
       for (const a of alerts) counts[a.state]++;
       return { alerts: alerts.filter((a) => !state || a.state == state), counts };
@@ -297,7 +297,7 @@ export function createFakeCollector({
 
 /** Webhook deliveries: mostly delivered, one pending, two failed. @returns {AlertDelivery[]} */
 export function fakeAlerts() {
-  /** @type {(i: number, state: import('../../src/collector/api-types').AlertState, lastError: string | null) => AlertDelivery} */
+  /** @type {(i: number, state: import('../../src/core/api-types').AlertState, lastError: string | null) => AlertDelivery} */
   const alert = (i, state, lastError) => ({
     id: `delivery-${i}`,
     responseId: `00000000-0000-7000-8000-00000000000${i}`,

@@ -1,4 +1,5 @@
-import { DEFAULTS, type Messages, type Resolved } from '../../src/core/options';
+import { DEFAULTS, type Resolved } from '../../src/core/stage-options';
+import { type Messages } from '../../src/core/messages';
 import type { Survey } from '../../src/core/renderer';
 import type { Category } from '../../src/core/wire';
 import { en } from '../../src/prompt/en';

@@ -1,14 +1,15 @@
-import type { ClientEnv } from '../../src/create-client';
-import type { Messages } from '../../src/core/options';
+import type { ClientEnv } from '../../src/client/create-client';
+import type { Messages } from '../../src/core/messages';
 import type { RenderedPrompt, Renderer, Survey } from '../../src/core/renderer';
 import type { ResponseRecord } from '../../src/core/wire';
-import type { ImportLocale } from '../../src/load-messages';
-import type { PromptModule } from '../../src/load-prompt';
-import type { TriggersModule } from '../../src/client-triggers';
+import type { ImportLocale } from '../../src/survey/load-messages';
+import type { PromptModule } from '../../src/client/load-prompt';
+import type { TriggersModule } from '../../src/client/client-triggers';
 import { memoryKvStore, type ErasableKvStore } from '../../src/outbox/kv-store';
-import type { FlushResult, Outbox, OutboxOptions } from '../../src/outbox/outbox';
+import type { FlushResult } from '../../src/core/public-types';
+import type { Outbox, OutboxOptions } from '../../src/outbox/outbox';
 import { en } from '../../src/prompt/en';
-import * as surveyRuntime from '../../src/survey-runtime';
+import * as surveyRuntime from '../../src/survey-entry';
 
 /** A clock the test moves by hand. */
 export function fakeClock(start = Date.parse('2026-11-23T10:00:00.000Z')) {
@@ -157,7 +158,7 @@ export function fakeIdle() {
 }
 
 /** The real built-in prompt module, from source. */
-export const builtInPrompt = (): Promise<PromptModule> => import('../../src/prompt/index');
+export const builtInPrompt = (): Promise<PromptModule> => import('../../src/prompt-entry');
 
 /** Every env fake at once; override any. */
 export function fakeEnv(over: Partial<ClientEnv> = {}) {
@@ -213,7 +214,7 @@ export function gatedTriggers(open = false) {
   const importTriggers = async (): Promise<TriggersModule> => {
     loads++;
     await gate;
-    const real = await import('../../src/triggers/watch-triggers');
+    const real = await import('../../src/triggers-entry');
     return {
       ...real,
       watchTriggers(stages, options) {

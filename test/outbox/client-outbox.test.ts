@@ -1,7 +1,7 @@
 // The client with the real outbox: every version of a record is committed before the UI moves on,
 // and what the server confirms is what `delivered` and `flush()` report.
 import { expect, it } from 'vitest';
-import { createClient } from '../../src/create-client';
+import { createClient } from '../../src/client/create-client';
 import { RECORD, type Envelope } from '../../src/outbox/envelope';
 import { memoryKvStore, type ErasableKvStore, type KvStore } from '../../src/outbox/kv-store';
 import { createOutbox } from '../../src/outbox/outbox';

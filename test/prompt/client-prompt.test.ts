@@ -1,8 +1,8 @@
 import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../src/create-client';
+import { createClient } from '../../src/client/create-client';
 import type { NpsError } from '../../src/core/errors';
-import type { Messages } from '../../src/core/options';
+import type { Messages } from '../../src/core/messages';
 import { builtInPrompt, fakeEnv } from '../helpers/fakes';
 import { tick, until } from '../helpers/wait';
 

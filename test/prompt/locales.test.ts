@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Messages } from '../../src/core/options';
+import type { Messages } from '../../src/core/messages';
 import { en } from '../../src/prompt/en';
-import { loadMessages as load_, type ImportLocale } from '../../src/load-messages';
-import { LOCALES } from '../../src/locales';
+import { loadMessages as load_, type ImportLocale } from '../../src/survey/load-messages';
+import { LOCALES } from '../../src/core/locale-codes';
 
 const load: ImportLocale = (code) => import(`../../src/prompt/locales/${code}.ts`);
 const loadMessages = (wanted: string, importLocale = load) => load_(wanted, en, importLocale);

@@ -1,6 +1,6 @@
 import { within } from '@testing-library/preact';
 import type { RenderedPrompt } from '../../src/core/renderer';
-import { renderPrompt } from '../../src/prompt';
+import { renderPrompt } from '../../src/prompt-entry';
 import { fakeSurvey, type FakeSurveyInit } from '../helpers/fake-survey';
 
 /** Renders the real prompt for a fake survey; returns the host, its shadow root and queries inside it. */

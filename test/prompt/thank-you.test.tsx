@@ -1,6 +1,6 @@
 import { fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Thanks } from '../../src/core/options';
+import type { Thanks } from '../../src/core/stage-options';
 import { flush, openPrompt, type OpenPrompt } from './open-prompt';
 
 afterEach(() => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import type { Batch, ResponseRecord } from '../../src/core/wire';
+import { CATEGORIES, categoryFor, MAX_SCORE, MIN_SCORE } from '../../src/core/nps-scale';
 import { VERSION } from '../../src/core/version';
 
 const schema = JSON.parse(readFileSync(new URL('../../src/schema/response.v1.json', import.meta.url), 'utf8'));
@@ -82,5 +83,19 @@ describe('response.v1.json', () => {
     expect(pkg.exports['./schema/response.v1.json']).toBe('./src/schema/response.v1.json');
     expect(pkg.files).toContain('src/schema');
     expect(pkg.version).toBe(VERSION);
+  });
+});
+
+describe('the scale', () => {
+  it("the schema's score range and categories are core's scale: every score validates only with its own category", () => {
+    const { properties } = schema.$defs.ResponseRecord;
+    expect([properties.score.minimum, properties.score.maximum]).toEqual([MIN_SCORE, MAX_SCORE]);
+    expect(properties.category.enum).toEqual([...CATEGORIES]);
+    for (let score = MIN_SCORE; score <= MAX_SCORE; score++)
+      for (const category of CATEGORIES)
+        expect(
+          validate({ v: 1, sentAt: record.updatedAt, responses: [{ ...record, score, category }] }),
+          `${score} ${category}`,
+        ).toBe(category == categoryFor(score));
   });
 });

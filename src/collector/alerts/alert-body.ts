@@ -1,3 +1,4 @@
+import { MAX_SCORE } from '../../core/nps-scale';
 import type { AlertRecord } from './record-alerts';
 import type { AlertEvent, WebhookFormat } from './webhook-options';
 
@@ -42,11 +43,14 @@ function fitSlack(text: string, render: (text: string) => string): string {
 }
 const clip = (text: string) => fitSlack(text, escapeSlack);
 
+/** A score as the message shows it: "3/10". */
+const outOf = (score: number) => `${score}/${MAX_SCORE}`;
+
 const CATEGORY_LABEL = { detractor: 'Detractor', passive: 'Passive', promoter: 'Promoter' } as const;
 
 function headline(event: AlertEvent, r: AlertRecord): string {
   const who = r.category ? CATEGORY_LABEL[r.category].toLowerCase() : 'respondent';
-  const score = r.score == null ? '' : ` (${r.score}/10)`;
+  const score = r.score == null ? '' : ` (${outOf(r.score)})`;
   if (event == 'comment') return `New comment from a ${who}${score}`;
   return event == 'detractor' ? `New detractor${score}` : `New NPS answer: ${who}${score}`;
 }
@@ -64,7 +68,7 @@ export function slackBody(event: AlertEvent, r: AlertRecord, link: string | null
     {
       type: 'section',
       fields: [
-        field('Score', r.score == null ? '–' : `${r.score}/10`),
+        field('Score', r.score == null ? '–' : outOf(r.score)),
         field('Category', r.category ? CATEGORY_LABEL[r.category] : '–'),
         field('Stage', r.stage ?? '–'),
         field('User', user),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { alertBody, responseLink } from './alert-body';
-import type { Queryable, Row } from './queryable';
+import type { Queryable, Row } from '../store/queryable';
 import type { AlertRecord } from './record-alerts';
 import { retryAfterMs, retryDelay } from './retry-delay';
 import type { AlertEvent, Webhook } from './webhook-options';

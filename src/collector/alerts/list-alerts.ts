@@ -1,5 +1,5 @@
-import type { AlertDelivery, AlertsReply, AlertState } from '../api-types';
-import { isoOf, textOf, type Query } from './queryable';
+import type { AlertDelivery, AlertsReply, AlertState } from '../../core/api-types';
+import { isoOf, textOf, type Query } from '../store/queryable';
 
 const STATES: readonly AlertState[] = ['pending', 'delivered', 'failed'];
 

@@ -1,7 +1,7 @@
 import { uuidv7 } from '../../core/ids';
-import type { StoredResponse } from '../api-types';
+import type { StoredResponse } from '../../core/api-types';
 import type { Category, ResponseStatus } from '../../core/wire';
-import { isoOf, type Query } from './queryable';
+import { isoOf, type Query } from '../store/queryable';
 import type { AlertEvent, Webhook } from './webhook-options';
 
 /**

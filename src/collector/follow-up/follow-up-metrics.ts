@@ -1,5 +1,5 @@
-import type { FollowUpMetrics } from '../api-types';
-import type { Query } from '../alerts/queryable';
+import type { FollowUpMetrics } from '../../core/api-types';
+import type { Query } from '../store/queryable';
 import { filterClauses, type ResponseFilter } from './response-filter';
 
 /**

@@ -1,5 +1,5 @@
-import type { FollowUp, FollowUpChange, FollowUpStatus } from '../api-types';
-import { isoOf, textOf, type Query } from '../alerts/queryable';
+import type { FollowUp, FollowUpChange, FollowUpStatus } from '../../core/api-types';
+import { isoOf, textOf, type Query } from '../store/queryable';
 
 /** The follow-up of a response nobody has touched. */
 export const untouchedFollowUp = (): FollowUp => ({

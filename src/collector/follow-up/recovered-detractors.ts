@@ -1,5 +1,5 @@
-import type { RecoveredReply } from '../api-types';
-import { isoOf, type Query } from '../alerts/queryable';
+import type { RecoveredReply } from '../../core/api-types';
+import { isoOf, type Query } from '../store/queryable';
 
 /**
  * Users whose earlier answer was a detractor's and whose latest answer is not: the detractors the

@@ -1,5 +1,5 @@
-import type { FollowUp, FollowUpStatus } from '../api-types';
-import type { Query } from '../alerts/queryable';
+import type { FollowUp, FollowUpStatus } from '../../core/api-types';
+import type { Query } from '../store/queryable';
 import { followUpsOf } from './follow-ups-of';
 
 export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ['open', 'contacted', 'resolved'];

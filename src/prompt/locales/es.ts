@@ -1,4 +1,4 @@
-import type { Messages } from '../../core/options';
+import type { Messages } from '../../core/messages';
 
 /** Spanish (usted, neutral for Spain and Latin America). */
 export default {

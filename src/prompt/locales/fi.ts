@@ -1,4 +1,4 @@
-import type { Messages } from '../../core/options';
+import type { Messages } from '../../core/messages';
 
 /** Finnish (“sinä”, as Finnish product UI does). */
 export default {

@@ -1,4 +1,4 @@
-import type { Messages } from '../../core/options';
+import type { Messages } from '../../core/messages';
 
 /** Portuguese (neutral for Portugal and Brazil, no pronoun in the question). */
 export default {

@@ -1,4 +1,4 @@
-import type { Messages } from '../../core/options';
+import type { Messages } from '../../core/messages';
 
 /** Swedish (“du”, as Swedish product UI does). */
 export default {

@@ -1,4 +1,4 @@
-import type { Messages } from '../../core/options';
+import type { Messages } from '../../core/messages';
 
 /** Turkish (formal “siz”). */
 export default {

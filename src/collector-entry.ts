@@ -1,0 +1,21 @@
+// nps-widget/collector: the server side. Hand-picked exports only.
+export { createCollector, COLLECTOR_PATHS } from './collector/http/create-collector';
+export type { CollectorOptions, Collector, RequestHandler, RequestInfo } from './collector/http/create-collector';
+export type { WebhookOptions, AlertEvent, WebhookFormat } from './collector/alerts/webhook-options';
+export { verifyWebhook } from './collector/alerts/webhook-signature';
+export { openDatabase } from './collector/store/open-database';
+export type { DatabaseOptions } from './collector/store/open-database';
+export type { Database, Query } from './collector/store/database';
+export { DataDirLockedError } from './collector/store/data-dir-lock';
+export { migrate } from './collector/store/migrate';
+export { createResponseStore } from './collector/store/response-store';
+export type { ResponseStore, BaseStats, ListedResponse, UpsertResult } from './collector/store/response-store';
+export type { StatsFilter, ListFilter } from './collector/http/read-filter';
+export type { Rejection } from './collector/http/validate-batch';
+export type { RateLimit } from './collector/http/rate-limiter';
+export { toNodeListener } from './collector/http/to-node-listener';
+export type { NodeListenerOptions } from './collector/http/to-node-listener';
+export { SECURITY_HEADERS } from './collector/http/security-headers';
+export type * from './core/api-types';
+export type { NpsFigures, NpsChange } from './core/api-types';
+export type { ResponseRecord, Batch, BatchReply } from './core/wire';

@@ -1,0 +1,171 @@
+import { fileURLToPath } from 'node:url';
+import { createAlertDelivery, type AlertDeliveryOptions } from '../alerts/alert-delivery';
+import { resolveWebhooks, type WebhookOptions } from '../alerts/webhook-options';
+import { createDashboardAuth } from './dashboard-auth';
+import { createDashboardRoutes } from './dashboard-routes';
+import { HttpError } from './http-error';
+import { createIngestRoute } from './ingest-route';
+import { createRateLimiter, type RateLimit } from './rate-limiter';
+import { createReadApi } from './read-api';
+import type { ResponseStore } from '../store/response-store';
+import { jsonReply, withSecurityHeaders } from './security-headers';
+
+/** Options of {@link createCollector}. */
+export interface CollectorOptions {
+  /** Where responses (and dashboard sessions) go: {@link createResponseStore}. */
+  store: ResponseStore;
+  /** The Bearer token of the dashboard and its read API (and the login page's password). */
+  dashboardToken: string;
+  /**
+   * Origins besides the collector's own that may `POST /api/nps` (CORS); `"*"` allows any.
+   * @default []
+   */
+  allowedOrigins?: readonly string[];
+  /** When set, `POST /api/nps` needs it in the `X-NPS-Write-Key` header. @default undefined */
+  writeKey?: string;
+  /** Larger bodies get 413. @default 262144 */
+  maxBodyBytes?: number;
+  /** Requests to `POST /api/nps` per client address. @default { limit: 120, windowMs: 60000 } */
+  rateLimit?: RateLimit;
+  /**
+   * Failed authentications (dashboard token, session cookie, write key) per client address, on every
+   * route; over it, every attempt gets 429 until the bucket refills.
+   * @default { limit: 10, windowMs: 60000 }
+   */
+  authFailureLimit?: RateLimit;
+  /** How long a dashboard sign-in lasts; sessions expire on the server. @default 43200000 (12 hours) */
+  sessionTtlMs?: number;
+  /**
+   * The built dashboard (`index.html`, `login.html` and its assets).
+   * @default the `dashboard/` folder beside the collector's build (`dist/dashboard/`)
+   */
+  dashboardDir?: string;
+  /**
+   * Where to POST an alert when a response comes in (by default when a detractor answers): each one
+   * is recorded in the same transaction as the response, then delivered at least once, signed, and
+   * retried for 24 hours by a loop that runs while the collector does (see README "Alerts").
+   * @default []
+   * @example webhooks: [{ url: process.env.WEBHOOK_URL, secret: process.env.WEBHOOK_SECRET, on: 'detractor', format: 'slack' }]
+   */
+  webhooks?: readonly WebhookOptions[];
+  /**
+   * The collector's public base URL, for the link to the response in every alert
+   * (`<dashboardUrl>/dashboard?response=<id>`). Without it, alerts carry no link.
+   * @example 'https://nps.example.com'
+   */
+  dashboardUrl?: string;
+  /** Tuning and test seams of the alert delivery loop (fetch, timers, intervals). @default {} */
+  alertDelivery?: Omit<AlertDeliveryOptions, 'db' | 'webhooks' | 'dashboardUrl'>;
+  /** Clock. @default Date.now */
+  now?: () => number;
+  /** Where server errors go. @default console.error */
+  log?: (message: string) => void;
+}
+
+/** Facts about a request that a `Request` cannot carry; {@link toNodeListener} fills them in. */
+export interface RequestInfo {
+  /** The client's address: what rate limits key on. */
+  clientAddress?: string;
+}
+
+/** A fetch-style handler, such as the collector: what {@link toNodeListener} serves. */
+export type RequestHandler = (request: Request, info?: RequestInfo) => Promise<Response>;
+
+/** The collector as a fetch-style handler, with `close()` to stop its alert delivery loop. */
+export interface Collector extends RequestHandler {
+  /** Stops the alert delivery loop (alerts in flight are handed back for the next start); the database stays open. */
+  close(): Promise<void>;
+}
+
+/** Paths the collector answers; everything else is for the host app. */
+export const COLLECTOR_PATHS = /^\/(api\/|dashboard(\/|$)|login$|logout$)/;
+
+const DEFAULT_DASHBOARD_DIR = () => fileURLToPath(new URL('../dashboard/', import.meta.url));
+
+/**
+ * The collector as a fetch-style handler, `(Request) => Promise<Response>`, for Node's http server
+ * ({@link toNodeListener}), Deno, Bun, workers or any framework that speaks Request/Response. Serves
+ * `POST /api/nps` (the wire format), the dashboard, sign-in, and the dashboard's read and
+ * close-the-loop API, every reply with the security headers. With `webhooks`, it also runs the alert
+ * delivery loop until `close()`.
+ * @example
+ * const db = await openDatabase({ url: process.env.DATABASE_URL, dataDir: '.data' });
+ * await migrate(db);
+ * const collector = createCollector({ store: createResponseStore(db), dashboardToken: process.env.DASHBOARD_TOKEN! });
+ * http.createServer(toNodeListener(collector)).listen(5173);
+ */
+export function createCollector(options: CollectorOptions): Collector {
+  const { store, dashboardToken: token, now = Date.now, log = console.error } = options;
+  if (!token) throw new TypeError('createCollector: dashboardToken is required');
+  const webhooks = resolveWebhooks(options.webhooks);
+  const delivery = webhooks.length
+    ? createAlertDelivery({ ...options.alertDelivery, db: store.db, webhooks, dashboardUrl: options.dashboardUrl })
+    : undefined;
+  delivery?.start();
+  const auth = createDashboardAuth({
+    store,
+    token,
+    now,
+    failures: createRateLimiter(options.authFailureLimit ?? { limit: 10, windowMs: 60_000 }, now),
+    sessionTtlMs: options.sessionTtlMs ?? 12 * 3600_000,
+  });
+  const ingest = createIngestRoute({
+    store,
+    auth,
+    now,
+    allowedOrigins: options.allowedOrigins ?? [],
+    writeKey: options.writeKey || undefined,
+    maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
+    limiter: createRateLimiter(options.rateLimit ?? { limit: 120, windowMs: 60_000 }, now),
+    webhooks,
+    onAlerts: () => delivery?.nudge(),
+  });
+  const dashboard = createDashboardRoutes({
+    auth,
+    token,
+    dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD_DIR(),
+  });
+  const readApi = createReadApi(store, now);
+
+  async function route(request: Request, client: string): Promise<Response> {
+    const { pathname } = new URL(request.url);
+    const page = await dashboard(request, client);
+    if (page) return page;
+    if (!pathname.startsWith('/api/')) throw new HttpError(404, 'not found');
+    if (!(await auth.authorised(request, client)))
+      throw new HttpError(401, 'dashboard token required', { 'www-authenticate': 'Bearer realm="nps dashboard"' });
+    const reply = await readApi(request);
+    if (!reply) throw new HttpError(404, 'not found');
+    return reply;
+  }
+
+  const failure = (request: Request, e: unknown, headers: Record<string, string> = {}) => {
+    if (e instanceof HttpError) return jsonReply(e.status, { error: e.message }, { ...headers, ...e.headers });
+    log(
+      `collector: ${request.method} ${new URL(request.url).pathname} failed: ${e instanceof Error ? e.stack : String(e)}`,
+    );
+    return jsonReply(500, { error: 'internal error' }, headers);
+  };
+
+  async function collector(request: Request, info: RequestInfo = {}): Promise<Response> {
+    const client = info.clientAddress ?? 'unknown';
+    let response: Response;
+    if (new URL(request.url).pathname == '/api/nps') {
+      const { response: ok, error, cors } = await ingest(request, client);
+      response = ok ?? failure(request, error);
+      for (const [k, v] of Object.entries(cors)) response.headers.set(k, v);
+    } else {
+      try {
+        response = await route(request, client);
+      } catch (e) {
+        response = failure(request, e);
+      }
+    }
+    response = withSecurityHeaders(response);
+    if (request.method != 'HEAD') return response;
+    await response.body?.cancel();
+    return new Response(null, { status: response.status, headers: response.headers });
+  }
+
+  return Object.assign(collector, { close: async () => delivery?.stop() });
+}

@@ -1,0 +1,137 @@
+import type { AlertState, ResponsesReply, StoredResponse, UserHistoryReply } from '../../core/api-types';
+import { listAlerts } from '../alerts/list-alerts';
+import { exportCsv } from './export-csv';
+import { eraseUser } from '../erasure/erase-user';
+import { isRecovered, recoveredDetractors } from '../follow-up/recovered-detractors';
+import { parseFollowUpPatch, setFollowUp } from '../follow-up/set-follow-up';
+import { HttpError } from './http-error';
+import { encodeCursor } from './list-cursor';
+import { readText } from './read-body';
+import { parseFilter } from './read-filter';
+import { readStats } from '../stats/read-stats';
+import type { ResponseStore } from '../store/response-store';
+import { listSegments } from '../stats/segments';
+import { jsonReply } from './security-headers';
+import { queueRank } from '../store/store-sql';
+import { userIdProblem } from './user-id';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Who a follow-up change is recorded as when the request has no `X-NPS-Actor` header. */
+export const DEFAULT_ACTOR = 'dashboard';
+
+const allow = (methods: string) => new HttpError(405, `use ${methods}`, { allow: methods });
+
+/** A `TypeError` from a close-the-loop function names the bad field: a 400. */
+async function badInputAs400<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof TypeError) throw new HttpError(400, e.message.replace(/^nps collector: /, ''));
+    throw e;
+  }
+}
+
+/** The `:userId` of `/api/users/:userId`, decoded; 400 when it cannot be. */
+function userIdOf(encoded: string): string {
+  let userId: string;
+  try {
+    userId = decodeURIComponent(encoded);
+  } catch {
+    throw new HttpError(400, 'userId is not a valid URL-encoded string');
+  }
+  const problem = userIdProblem(userId);
+  if (problem) throw new HttpError(400, problem);
+  return userId;
+}
+
+/**
+ * The dashboard's read and close-the-loop API, for an authorised request: `GET /api/stats`,
+ * `/api/responses`, `/api/export.csv`, `/api/segments`, `/api/recovered`, `/api/alerts`,
+ * `GET` and `PATCH /api/responses/:id` (the link in an alert opens one response), `GET` and `DELETE /api/users/:userId`. Answers undefined for paths
+ * that are not its own.
+ */
+export function createReadApi(store: ResponseStore, now: () => number) {
+  const query = store.db.query;
+  return async (request: Request): Promise<Response | undefined> => {
+    const url = new URL(request.url);
+    const q = url.searchParams;
+    const method = request.method == 'HEAD' ? 'GET' : request.method;
+    const getOnly = () => {
+      if (method != 'GET') throw allow('GET, HEAD');
+    };
+    switch (url.pathname) {
+      case '/api/stats':
+        getOnly();
+        return jsonReply(200, await readStats(store, parseFilter(q), now()));
+      case '/api/responses':
+        getOnly();
+        return jsonReply(200, await listResponses(store, q));
+      case '/api/export.csv':
+        getOnly();
+        return exportCsv(store, parseFilter(q));
+      case '/api/segments':
+        getOnly();
+        return jsonReply(200, await listSegments(query));
+      case '/api/recovered': {
+        getOnly();
+        const { from, to } = parseFilter(q);
+        return jsonReply(200, await recoveredDetractors(query, { from, to }));
+      }
+      case '/api/alerts': {
+        getOnly();
+        // listAlerts names the allowed states when this is none of them.
+        const state = (q.get('state') || undefined) as AlertState | undefined;
+        return jsonReply(200, await badInputAs400(() => listAlerts(query, { state })));
+      }
+    }
+    const responseId = /^\/api\/responses\/([^/]+)$/.exec(url.pathname)?.[1];
+    if (responseId != null) {
+      if (method != 'PATCH' && method != 'GET') throw allow('GET, HEAD, PATCH');
+      if (!UUID.test(responseId)) throw new HttpError(404, 'no such response');
+      if (method == 'PATCH') return jsonReply(200, await patchFollowUp(store, request, responseId, now));
+      const response = await store.get(responseId);
+      if (!response) throw new HttpError(404, 'no such response');
+      return jsonReply(200, response);
+    }
+    const userPath = /^\/api\/users\/([^/]+)$/.exec(url.pathname)?.[1];
+    if (userPath == null) return undefined;
+    const userId = userIdOf(userPath);
+    if (method == 'DELETE') return jsonReply(200, await badInputAs400(() => eraseUser(query, userId)));
+    if (method != 'GET') throw allow('GET, HEAD, DELETE');
+    const responses = await store.ofUser(userId);
+    const reply: UserHistoryReply = { userId, responses, recovered: isRecovered(responses) };
+    return jsonReply(200, reply);
+  };
+}
+
+async function listResponses(store: ResponseStore, q: URLSearchParams): Promise<ResponsesReply> {
+  const filter = parseFilter(q);
+  const limit = filter.limit ?? 100;
+  const rows = await store.list({ ...filter, limit, order: filter.followUp ? 'queue' : 'received' });
+  const last = rows.length == limit ? rows[rows.length - 1] : undefined;
+  const nextCursor = last
+    ? encodeCursor({ sequence: last.sequence, rank: filter.followUp ? queueRank(last.category) : undefined })
+    : null;
+  return { responses: rows.map(({ sequence: _, ...r }) => r), nextCursor };
+}
+
+async function patchFollowUp(
+  store: ResponseStore,
+  request: Request,
+  id: string,
+  now: () => number,
+): Promise<StoredResponse> {
+  let body: unknown;
+  try {
+    body = JSON.parse(await readText(request, 16_384));
+  } catch (e) {
+    if (e instanceof HttpError) throw e;
+    throw new HttpError(400, 'body is not JSON');
+  }
+  const by = request.headers.get('x-nps-actor')?.trim() || DEFAULT_ACTOR;
+  const saved = await badInputAs400(() => setFollowUp(store.db.query, id, parseFollowUpPatch(body), by, now));
+  const response = saved && (await store.get(id));
+  if (!response) throw new HttpError(404, 'no such response');
+  return response;
+}

@@ -1,0 +1,131 @@
+import SCHEMA from '../../schema/response.v1.json';
+import { isStorableText } from '../../core/json';
+import { CATEGORIES } from '../../core/nps-scale';
+import type { Category, ResponseStatus } from '../../core/wire';
+import type { FollowUpStatus } from '../../core/api-types';
+import { parseDateTime, parseDay } from './date-time';
+import { HttpError } from './http-error';
+import { decodeCursor } from './list-cursor';
+import { userIdProblem } from './user-id';
+
+/** Which records a figure covers: `from` inclusive and `to` exclusive, on `shownAt`. */
+export interface StatsFilter {
+  /** A stage; {@link NO_STAGE} selects records without one. */
+  stage?: string;
+  from?: Date;
+  to?: Date;
+  /** A trait key: `GET /api/stats` adds `bySegment`, one group per value of that trait. */
+  segment?: string;
+}
+
+/** Which records a listing returns, and which page. */
+export interface ListFilter extends StatsFilter {
+  category?: Category;
+  status?: ResponseStatus;
+  hasComment?: boolean;
+  /** Only responses whose follow-up has this status (`GET /api/responses` then lists in queue order). */
+  followUp?: FollowUpStatus;
+  /** Only this user's responses. */
+  userId?: string;
+  /** At most this many (1..1000). @default 100 */
+  limit?: number;
+  /** Continue after this position in receive order (from {@link decodeCursor}). */
+  afterSequence?: string;
+  /** With `order: 'queue'`: the queue rank the previous page ended in (from the cursor). */
+  afterRank?: number;
+  /** With `order: 'id'`: continue after this id. */
+  afterId?: string;
+  /**
+   * `received`: newest first in the server's receive order; `queue`: the follow-up queue's order
+   * (detractors, passives, promoters, unanswered; newest first within each); `id`: by id, newest
+   * first (UUIDv7). Every upsert moves a record in the receive order, but never changes its id, so
+   * pages read in id order hold each record once however many are updated meanwhile.
+   * @default 'received'
+   */
+  order?: 'received' | 'queue' | 'id';
+}
+
+/** What a trait key (`segment=`) may look like. */
+const TRAIT_KEY = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+/** Parameters whose values are stored wire text: any character the wire schema allows is theirs. */
+const FREE_TEXT = new Set(['stage', 'userId']);
+
+const STAGE_MAX_LENGTH = SCHEMA.$defs.ResponseRecord.properties.stage.maxLength;
+
+/** The name under which records without a stage are counted, and the `stage` filter that selects them. */
+export const NO_STAGE = '(none)';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Reads the filters of the read API: `stage`, `from`, `to` (a day YYYY-MM-DD in UTC, `to` inclusive,
+ * or an ISO date-time with an offset), `segment` (a trait key), and for listings `category`, `status`,
+ * `hasComment`, `followUp`, `userId`, `limit`, `cursor`. Anything it cannot use exactly is a 400 naming the parameter.
+ * @example parseFilter(new URL(request.url).searchParams)
+ */
+export function parseFilter(q: URLSearchParams): ListFilter {
+  for (const [name, value] of q) {
+    // A user id or stage may hold any character the wire schema allows; they are checked below.
+    const checked = FREE_TEXT.has(name) ? name : name + value;
+    if (/[\0-\x08\x0b\x0c\x0e-\x1f]|\p{Cs}/u.test(checked))
+      throw new HttpError(400, `${name} contains a control character`);
+  }
+  const from = date(q, 'from', false);
+  const to = date(q, 'to', true);
+  if (from && to && from > to) throw new HttpError(400, `from (${q.get('from')}) is later than to (${q.get('to')})`);
+  const stage = q.get('stage') || undefined;
+  if (stage && ([...stage].length > STAGE_MAX_LENGTH || !isStorableText(stage)))
+    throw new HttpError(400, `stage must have at most ${STAGE_MAX_LENGTH} characters, without NUL`);
+  const limit = q.get('limit');
+  if (limit != null && !(/^\d{1,4}$/.test(limit) && +limit >= 1 && +limit <= 1000))
+    throw new HttpError(400, `limit must be an integer from 1 to 1000, got ${JSON.stringify(limit)}`);
+  const hasComment = oneOf(q, 'hasComment', ['true', 'false'] as const);
+  const cursor = q.get('cursor');
+  const segment = q.get('segment') || undefined;
+  if (segment != null && !TRAIT_KEY.test(segment))
+    throw new HttpError(
+      400,
+      `segment must be a trait key of 1 to 64 letters, digits or _ . : -, got ${JSON.stringify(segment)}`,
+    );
+  const userId = q.get('userId') || undefined;
+  const userIdError = userId == null ? undefined : userIdProblem(userId);
+  if (userIdError) throw new HttpError(400, userIdError);
+  const followUp = oneOf(q, 'followUp', ['open', 'contacted', 'resolved'] as const);
+  const position = cursor ? decodeCursor(cursor, followUp != null) : undefined;
+  return {
+    stage,
+    from,
+    to,
+    segment,
+    followUp,
+    userId,
+    category: oneOf(q, 'category', CATEGORIES),
+    status: oneOf(q, 'status', ['shown', 'answered', 'dismissed'] as const),
+    hasComment: hasComment == null ? undefined : hasComment == 'true',
+    limit: limit == null ? undefined : +limit,
+    afterSequence: position?.sequence,
+    afterRank: position?.rank,
+  };
+}
+
+function date(q: URLSearchParams, name: string, end: boolean): Date | undefined {
+  const v = q.get(name);
+  if (!v) return undefined;
+  const day = parseDay(v);
+  // Date-times need an offset: without one, the server's time zone would decide what they mean.
+  const ms = day != null ? day + (end ? DAY_MS : 0) : parseDateTime(v);
+  if (ms == null || ms >= Date.UTC(10000, 0, 1))
+    throw new HttpError(
+      400,
+      `${name} must be a real day (YYYY-MM-DD) or an ISO date-time with an offset, from 1970 to 9999, got ${JSON.stringify(v)}`,
+    );
+  return new Date(ms);
+}
+
+function oneOf<T extends string>(q: URLSearchParams, name: string, allowed: readonly T[]): T | undefined {
+  const v = q.get(name) || undefined;
+  if (v != null && !allowed.includes(v as T))
+    throw new HttpError(400, `${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`);
+  return v as T | undefined;
+}

@@ -1,0 +1,112 @@
+import { ALERT_SOURCE_COLUMNS } from '../alerts/record-alerts';
+import { followUpStatusSql } from '../follow-up/follow-ups-of';
+import { NO_STAGE, type ListFilter } from '../http/read-filter';
+
+const iso = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+// Wire fields as JSON keys → columns. jsonb_to_recordset turns one parameter into rows, so a batch is
+// one statement: the conflict rule then holds under any number of concurrent resends. A version with
+// another anonymousId than the stored one is not applied, and is listed in `foreign`. With
+// `returnRows`, the rows it wrote come back too (`rows`), for the alerts recorded in the same transaction.
+export const UPSERT = (returnRows = false) => `
+with incoming as (
+  select * from jsonb_to_recordset($1::jsonb) as t(id uuid, status text, score smallint, category text, comment text,
+    "userId" text, "anonymousId" text, traits jsonb, stage text, metadata jsonb, locale text, page text,
+    "shownAt" timestamptz, "answeredAt" timestamptz, "updatedAt" timestamptz, sdk text)
+), written as (
+  insert into nps_responses as r
+    (id, status, score, category, comment, user_id, anonymous_id, traits, stage, metadata, locale, page,
+     shown_at, answered_at, updated_at, sdk)
+  select id, status, score, category, comment, "userId", "anonymousId", traits, stage, metadata, locale, page,
+     "shownAt", "answeredAt", "updatedAt", sdk
+  from incoming
+  on conflict (id) do update set
+    status = excluded.status, score = excluded.score, category = excluded.category, comment = excluded.comment,
+    user_id = excluded.user_id, traits = excluded.traits, stage = excluded.stage, metadata = excluded.metadata,
+    locale = excluded.locale, page = excluded.page, shown_at = excluded.shown_at, answered_at = excluded.answered_at,
+    updated_at = excluded.updated_at, sdk = excluded.sdk, received_at = now(), received_seq = excluded.received_seq,
+    writes = r.writes + 1
+  -- The first write's anonymousId stays. An answered version beats any other; among equals the
+  -- greatest updatedAt wins; ties keep what is stored.
+  where r.anonymous_id = excluded.anonymous_id
+    and (excluded.status = 'answered', excluded.updated_at) > (r.status = 'answered', r.updated_at)
+  returning ${returnRows ? ALERT_SOURCE_COLUMNS : '1'}
+)
+select (select count(*) from written)::int as written,${
+  returnRows
+    ? `
+  coalesce((select json_agg(w) from written w), '[]'::json) as rows,`
+    : ''
+}
+  -- Only when some version was not applied (a one-time filter: new records skip the join).
+  coalesce((select json_agg(i.id) from incoming i join nps_responses s on s.id = i.id
+            where (select count(*) from written) < $2 and s.anonymous_id <> i."anonymousId"), '[]'::json) as "foreign"`;
+
+/** The columns of a stored response, named as the read API names them (follow-up assembled in JS). */
+export const COLUMNS = `id, status, score, category, comment, user_id as "userId", anonymous_id as "anonymousId",
+  traits, stage, metadata, locale, page, ${iso('shown_at')} as "shownAt", ${iso('answered_at')} as "answeredAt",
+  ${iso('updated_at')} as "updatedAt", ${iso('received_at')} as "receivedAt", sdk, received_seq::text as "sequence"`;
+
+/** The follow-up queue's order: detractors, passives, promoters, then unanswered (a cursor carries it). */
+export const QUEUE_RANK = `(case category when 'detractor' then 0 when 'passive' then 1 when 'promoter' then 2 else 3 end)`;
+
+/** The queue rank of a category, as {@link QUEUE_RANK} computes it. */
+export const queueRank = (category: string | null): number =>
+  ({ detractor: 0, passive: 1, promoter: 2 })[category ?? ''] ?? 3;
+
+/** Answer counts and impressions of a group: the input of the figures. */
+const COUNT_COLUMNS = `(count(*) filter (where status = 'answered' and category = 'promoter'))::int as promoters,
+  (count(*) filter (where status = 'answered' and category = 'passive'))::int as passives,
+  (count(*) filter (where status = 'answered' and category = 'detractor'))::int as detractors,
+  count(*)::int as shown`;
+
+/** Counts per stage and ISO week (its Monday), the input of the figures. */
+export const STATS = (whereSql: string) => `
+select stage, to_char(date_trunc('week', shown_at at time zone 'UTC'), 'YYYY-MM-DD') as monday,
+  ${COUNT_COLUMNS}
+from nps_responses ${whereSql} group by 1, 2`;
+
+/** Counts per value of one trait (parameter `$n`: the trait key); records without it under null. */
+export const SEGMENT_STATS = (whereSql: string, n: number) => `
+select traits->>$${n}::text as value,
+  ${COUNT_COLUMNS}
+from nps_responses ${whereSql} group by 1`;
+
+/** The counts of the records a filter selects. */
+export const COUNTS = (whereSql: string) => `
+select ${COUNT_COLUMNS}
+from nps_responses ${whereSql}`;
+
+/**
+ * `where` clauses and their parameters from a filter; values only ever travel as parameters.
+ * @example where({ stage: 'checkout' }) // { sql: 'where stage = $1', params: ['checkout'] }
+ */
+export function where(f: ListFilter): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const clauses: string[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    clauses.push(sql.replace('?', '$' + params.length));
+  };
+  if (f.stage != null) f.stage == NO_STAGE ? clauses.push('stage is null') : add('stage = ?', f.stage);
+  if (f.from) add('shown_at >= ?', f.from.toISOString());
+  if (f.to) add('shown_at < ?', f.to.toISOString());
+  if (f.category) add('category = ?', f.category);
+  if (f.status) add('status = ?', f.status);
+  if (f.hasComment != null) clauses.push(f.hasComment ? 'comment is not null' : 'comment is null');
+  if (f.userId != null) add('user_id = ?', f.userId);
+  if (f.followUp) add(`${followUpStatusSql('nps_responses.id')} = ?`, f.followUp);
+  if (f.order == 'id') {
+    if (f.afterId) add('id < ?::uuid', f.afterId);
+  } else if (f.afterSequence) {
+    if (f.order != 'queue' || f.afterRank == null) add('received_seq < ?::bigint', f.afterSequence);
+    else {
+      params.push(f.afterRank, f.afterSequence);
+      const [rank, sequence] = ['$' + (params.length - 1), '$' + params.length];
+      clauses.push(
+        `(${QUEUE_RANK} > ${rank}::int or (${QUEUE_RANK} = ${rank}::int and received_seq < ${sequence}::bigint))`,
+      );
+    }
+  }
+  return { sql: clauses.length ? 'where ' + clauses.join(' and ') : '', params };
+}

@@ -1,6 +1,0 @@
-import type { Messages } from './core/options';
-import { importBesideScript } from './script-url';
-
-/** Script-tag build (selected in rollup.config.mjs): `locales/<code>.js` from beside `nps.js`. */
-export const importLocale = (code: string): Promise<{ default: Partial<Messages> }> =>
-  importBesideScript(`locales/${code}.js`);

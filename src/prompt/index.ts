@@ -1,6 +1,0 @@
-/**
- * The built-in prompt module (`dist/prompt.js`), loaded by the SDK only when a prompt will show.
- * It imports from the SDK only types and pure `core/` helpers: the `Survey` handle is the whole seam.
- */
-export { renderPrompt } from './render-prompt';
-export { en } from './en';

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database, ResponseStore } from '../../../src/collector-entry';
+import { exportCsv } from '../../../src/collector/http/export-csv';
+import { answered, DATABASES, freshStore, shown } from '../fixtures';
+
+const T0 = Date.parse('2026-11-20T10:00:00.000Z');
+const MINUTE = 60_000;
+
+for (const { name, url, skip } of DATABASES)
+  describe.skipIf(skip)('the CSV export on ' + name, () => {
+    let db: Database;
+    let store: ResponseStore;
+    beforeAll(async () => void ({ db, store } = await freshStore(url)));
+    afterAll(() => db?.close());
+    beforeEach(() => db.query('truncate nps_responses cascade'));
+
+    it('holds every record once when records are updated while it streams', async () => {
+      // Received oldest first, so the oldest are on the export's last pages.
+      const records = Array.from({ length: 6 }, (_, i) => answered(shown({}, T0 + i * MINUTE), 2 + i));
+      for (const record of records) await store.upsert([record]);
+      const reader = exportCsv(store, {}, 1).body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const first = await reader.read();
+      text += decoder.decode(first.value);
+
+      // A comment arrives for the oldest record (not exported yet) and for the newest (already exported).
+      const [oldest, newest] = [records[0]!, records[records.length - 1]!];
+      for (const record of [oldest, newest])
+        await store.upsert([
+          {
+            ...record,
+            comment: 'Later thoughts',
+            updatedAt: new Date(Date.parse(record.updatedAt) + MINUTE).toISOString(),
+          },
+        ]);
+
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+        text += decoder.decode(chunk.value);
+      const ids = text
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]);
+      expect(ids.sort()).toEqual(records.map((r) => r.id).sort());
+      expect(text).toContain(`${oldest.id},answered,2,detractor,Later thoughts`);
+    });
+  });
