@@ -165,9 +165,9 @@ describe('signatures', () => {
 
 describe("the README's verifier", () => {
   it('is at most 10 lines and accepts exactly what verifyWebhook accepts', async () => {
-    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../../src/collector/README.md', import.meta.url), 'utf8');
     const code = /```js\n\/\/ verify-nps-webhook\.js\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(code, 'README.md has a ```js block starting with // verify-nps-webhook.js').toBeTruthy();
+    expect(code, 'src/collector/README.md has a ```js block starting with // verify-nps-webhook.js').toBeTruthy();
     expect(code!.trim().split('\n').length).toBeLessThanOrEqual(10);
     const { verifyNpsWebhook } = await import('data:text/javascript,' + encodeURIComponent(code!));
     const secret = 'readme-secret-0123456789';
