@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uiHarness } from './ui-page';
+import { uiHarness } from '../helpers/prompt-page';
 import { seriousAxeViolations } from '../helpers/axe';
 
 let h: Awaited<ReturnType<typeof uiHarness>>;

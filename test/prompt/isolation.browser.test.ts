@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uiHarness } from './ui-page';
+import { uiHarness } from '../helpers/prompt-page';
 
 let h: Awaited<ReturnType<typeof uiHarness>>;
 beforeAll(async () => void (h = await uiHarness()));

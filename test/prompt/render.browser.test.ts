@@ -5,7 +5,7 @@ import { serve, type TestServer } from '../helpers/serve';
 import { seriousAxeViolations } from '../helpers/axe';
 
 // The built prompt module on its own (dist/prompt.js), rendered for a plain-object Survey in the page
-// (test/browser/fixtures/prompt-harness.js): what only a real browser shows.
+// (test/fixtures/page-assets/prompt-harness.js): what only a real browser shows.
 
 const STRICT = { 'content-security-policy': "default-src 'self'" };
 
@@ -34,7 +34,7 @@ async function open(o: Open = {}) {
   server.page(
     path,
     `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">${o.head ?? ''}` +
-      `<script type="module" src="/test/browser/fixtures/prompt-harness.js"></script></head>` +
+      `<script type="module" src="/test/fixtures/page-assets/prompt-harness.js"></script></head>` +
       `<body>${o.body ?? '<h1>Acme</h1><button id="opener">Rate us</button>'}</body></html>`,
     o.headers ?? STRICT,
   );
@@ -179,7 +179,7 @@ describe('dist/prompt.js in Chromium', () => {
     };
     expect(await background('')).toBe('rgb(255, 255, 255)');
     expect(await background('<meta name="color-scheme" content="light dark">')).toBe('rgb(31, 41, 55)');
-    expect(await background('<link rel="stylesheet" href="/test/browser/fixtures/dark-root.css">')).toBe(
+    expect(await background('<link rel="stylesheet" href="/test/fixtures/page-assets/dark-root.css">')).toBe(
       'rgb(31, 41, 55)',
     );
   });
@@ -206,7 +206,7 @@ describe('dist/prompt.js in Chromium', () => {
   });
 
   it('CSS on the nps-widget element beats the theme option, which beats the defaults', async () => {
-    const p = await open({ head: '<link rel="stylesheet" href="/test/browser/fixtures/page-theme.css">' });
+    const p = await open({ head: '<link rel="stylesheet" href="/test/fixtures/page-assets/page-theme.css">' });
     await p.show({ options: { theme: { accent: '#00ff00', radius: '2px' } } });
     await p.page.getByRole('radio', { name: '5' }).click();
     await p.page.getByRole('textbox').waitFor();
@@ -221,7 +221,7 @@ describe('dist/prompt.js in Chromium', () => {
 
   it("a page's own nps-widget custom element does not break the prompt", async () => {
     const p = await open({
-      head: '<script src="/test/browser/fixtures/page-nps-widget.js"></script>',
+      head: '<script src="/test/fixtures/page-assets/page-nps-widget.js"></script>',
       body: '<nps-widget></nps-widget>',
     });
     await p.show();

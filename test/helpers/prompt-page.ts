@@ -1,7 +1,7 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { NpsOptions } from '../../src/core/options';
-import { launchBrowser } from '../helpers/browser';
-import { serve, type TestServer } from '../helpers/serve';
+import { launchBrowser } from './browser';
+import { serve, type TestServer } from './serve';
 
 /** What a page looks like from a browser test of the prompt. */
 export interface UiPage {

@@ -87,13 +87,13 @@ describe('requests per page', () => {
     await seedAnsweredYesterday(context, 'user-7');
     const page = await context.newPage();
     const requested = recordRequests(page);
-    await page.goto(pageWith('', `<script src="/test/browser/fixtures/identify-user-7.js"></script>`));
+    await page.goto(pageWith('', `<script src="/test/fixtures/page-assets/identify-user-7.js"></script>`));
     // Idle callbacks run in the order they were queued: one queued now runs after the warm-up's (queued at init).
     await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(undefined))));
     const result = await page.evaluate(() => (window as unknown as Win).nps.show());
     expect(result).toEqual({ status: 'skipped', reason: 'throttled' });
     await page.waitForTimeout(300);
-    expect(requested).toEqual(['/dist/nps.js', '/test/browser/fixtures/identify-user-7.js']);
+    expect(requested).toEqual(['/dist/nps.js', '/test/fixtures/page-assets/identify-user-7.js']);
     await context.close();
   });
 
@@ -162,7 +162,7 @@ describe('a prompt that cannot load', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.route('**/dist/prompt.js*', (route) => route.fulfill({ status: 404, body: 'not found' }));
-    await page.goto(pageWith('', '<script src="/test/browser/fixtures/log-events.js"></script>'));
+    await page.goto(pageWith('', '<script src="/test/fixtures/page-assets/log-events.js"></script>'));
     const first = await page.evaluate(() => {
       const w = window as unknown as Win;
       w.nps.init({ endpoint: '/api/nps' });
@@ -193,7 +193,7 @@ describe('a custom renderer', () => {
       const page = await context.newPage();
       // The same page path for both, so `page` in the record matches.
       await page.goto(
-        pageWith('', kind == 'custom' ? '<script src="/test/browser/fixtures/plain-dom-renderer.js"></script>' : ''),
+        pageWith('', kind == 'custom' ? '<script src="/test/fixtures/page-assets/plain-dom-renderer.js"></script>' : ''),
       );
       await page.evaluate((custom) => {
         const w = window as unknown as Win & { plainDomRenderer?: unknown };

@@ -99,7 +99,7 @@ describe('dist/nps.js in Chromium', () => {
       '/bad.html',
       `<!doctype html><html><body>
       <script src="/dist/nps.js" data-endpoint="ftp://example.com/nps"></script>
-      <script src="/test/browser/fixtures/after-widget.js"></script>
+      <script src="/test/fixtures/page-assets/after-widget.js"></script>
       </body></html>`,
     );
     const page = await browser.newPage();
