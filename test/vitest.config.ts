@@ -43,6 +43,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // One worker runs the files one after another and keeps its module cache (playwright-core, the
+          // helpers, the collector): each file still launches its own browser and server, and closes them.
+          isolate: false,
         },
       },
     ],
