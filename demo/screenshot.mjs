@@ -2,7 +2,8 @@
 // `npm run screenshots:dashboard`: the dashboard of the real demo server (in-memory database, seeded
 // through its HTTP API with 900 responses, a recovered detractor and a few follow-ups) at desktop
 // (1280) and phone (390) width, light and dark, saved to demo/screenshots/dashboard*.png.
-import { chromium } from 'playwright-core';
+// The tests' own launchBrowser() (test/helpers/browser.ts, through the bench's bridge from Node to it).
+import { launchBrowser } from '../test/bench/harness.mjs';
 import { recoveredDetractorRecords, seedFollowUps, seedRecords } from './seed-data.mjs';
 import { startDemo } from './start-demo.mjs';
 
@@ -11,10 +12,7 @@ const DAY = 86_400_000;
 const out = (/** @type {string} */ name) => new URL(`screenshots/${name}.png`, import.meta.url).pathname;
 
 const demo = await startDemo({ PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: TOKEN, RATE_LIMIT: '10000' });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
+const browser = await launchBrowser();
 const day = (/** @type {number} */ ms) => new Date(ms).toISOString().slice(0, 10);
 try {
   const records = [

@@ -3,7 +3,8 @@
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+// The tests' own launchBrowser() (test/helpers/browser.ts, through the bench's bridge from Node to it).
+import { launchBrowser } from './bench/harness.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'demo/screenshots');
@@ -38,10 +39,7 @@ const server = createServer((req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
+const browser = await launchBrowser();
 
 const shots = [
   { name: 'light', viewport: { width: 1024, height: 640 } },

@@ -25,7 +25,7 @@ export async function seriousAxeViolations(
     if (host && !r.passes.some((p) => p.nodes.some((n) => Array.isArray(n.target[0]))))
       return ['axe did not see inside the shadow root'];
     return r.violations
-      .filter((v) => v.impact == 'serious' || v.impact == 'critical')
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
   }, shadowHost);
 }

@@ -1,7 +1,10 @@
+// How this machine launches Chromium, for the browser tests (through browser-session.ts), the bench and
+// the screenshot scripts. It imports nothing but playwright-core: test/bench/harness.mjs transpiles this
+// one file on its own so that plain Node scripts launch exactly the same browser.
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 /** Debian's Chromium; no test tool may download a browser of its own here. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const ARGS = [
   '--headless',

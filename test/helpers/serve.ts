@@ -8,7 +8,7 @@ const ROOT = new URL('../..', import.meta.url).pathname;
  * Where `/dist/*` is served from: the repository's dist/ unless `NPS_DIST` names another build
  * (e.g. `NPS_DIST=/tmp/other-branch/dist npx vitest run …` to run these tests against another build).
  */
-const DIST = process.env.NPS_DIST ? normalize(process.env.NPS_DIST + '/') : join(ROOT, 'dist/');
+const DIST = process.env.NPS_DIST ? normalize(`${process.env.NPS_DIST}/`) : join(ROOT, 'dist/');
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
   '.mjs': 'text/javascript',
@@ -17,6 +17,12 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
   '.css': 'text/css',
 };
+
+/**
+ * Where a test server serves the files test pages load (test/fixtures/page-assets/: scripts and styles
+ * that must be external files, e.g. under a strict CSP): `${FIXTURES}/log-events.js`.
+ */
+export const FIXTURES = '/test/fixtures/page-assets';
 
 /** A route: return true when it answered the request. */
 export type Route = (req: IncomingMessage, res: ServerResponse, body: string) => boolean | Promise<boolean>;

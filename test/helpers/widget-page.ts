@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { TestServer } from './serve';
 
 /** window.nps as the script tag defines it (only what these tests call). */
-export type ScriptNps = {
+type ScriptNps = {
   init(o: object): Promise<void>;
   show(o?: object): Promise<{ status: string; reason?: string; id?: string }>;
   dismiss(): Promise<void>;
@@ -13,7 +13,8 @@ export type ScriptNps = {
   destroy(): void;
   on(e: string, f: (p: { stage?: string; id?: string }) => void): void;
 };
-export type WidgetWindow = { nps: ScriptNps; shown: { stage?: string; id?: string; at: number }[] };
+/** The page's window: `shown` logs every `shown` event (which always carries the record's id). */
+export type WidgetWindow = { nps: ScriptNps; shown: { stage?: string; id: string; at: number }[] };
 
 /** An HTML attribute value in single quotes. */
 const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
@@ -52,10 +53,21 @@ ${o.after ?? ''}</head><body><h1>App</h1>${o.body ?? ''}</body></html>`,
 }
 
 /** The prompt's dialog on `page`. */
-export const dialog = (page: Page) => page.locator('nps-widget [role=dialog]');
+const dialog = (page: Page) => page.locator('nps-widget [role=dialog]');
 
 /** Resolves when the prompt's dialog is on the page (fails after 10 s). */
 export const promptShown = (page: Page) => dialog(page).waitFor({ timeout: 10_000 });
+
+/**
+ * Resolves once the idle warm-up has fetched the prompt and the survey runtime: only then can a prompt
+ * show while the browser is offline.
+ */
+export const promptWarmedUp = (page: Page) =>
+  page.waitForFunction(() =>
+    ['/dist/prompt.js', '/dist/survey.js'].every((f) =>
+      performance.getEntriesByType('resource').some((e) => e.name.endsWith(f)),
+    ),
+  );
 
 /** Whether a prompt is on the page right now. */
 export const promptCount = (page: Page) => page.locator('nps-widget').count();
@@ -71,7 +83,7 @@ export async function answerPrompt(page: Page, score: number, comment: string) {
 export function endpointRequests(page: Page): string[] {
   const seen: string[] = [];
   page.on('request', (r) => {
-    if (new URL(r.url()).pathname.startsWith('/api/nps')) seen.push(r.method() + ' ' + r.url());
+    if (new URL(r.url()).pathname.startsWith('/api/nps')) seen.push(`${r.method()} ${r.url()}`);
   });
   return seen;
 }

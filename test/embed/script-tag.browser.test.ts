@@ -1,28 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { collector } from '../helpers/outbox-browser';
-import { serve, type TestServer } from '../helpers/serve';
-import { SNIPPET } from '../helpers/snippet';
+// dist/nps.js through the script tag in Chromium: the snippet's queued calls, data-* configuration,
+// and a bad configuration that must not break the host page.
+import { describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/core/version';
+import { useBrowserSession } from '../helpers/browser-session';
+import { recordingCollector } from '../helpers/recording-collector';
+import { FIXTURES } from '../helpers/serve';
+import { SNIPPET } from '../helpers/snippet';
 
-let browser: Browser;
-let server: TestServer;
 // Answers the pages' deliveries; what it receives is the outbox tests' concern.
-const c = collector();
-
-beforeAll(async () => {
-  server = await serve([c.route]);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const c = recordingCollector();
+const session = useBrowserSession({ routes: [c.route] });
 
 describe('dist/nps.js in Chromium', () => {
   it('replays calls queued by the snippet in order and sets window.nps.version', async () => {
-    server.page(
+    session.server.page(
       '/snippet.html',
       `<!doctype html><html><body><h1>Host</h1>
       <script>${SNIPPET}
@@ -35,10 +26,10 @@ describe('dist/nps.js in Chromium', () => {
       </script>
       <script async src="/dist/nps.js"></script></body></html>`,
     );
-    const page = await browser.newPage();
+    const page = await session.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url + '/snippet.html');
+    await page.goto(`${session.url}/snippet.html`);
     await page.waitForFunction(() => (window as unknown as { nps: { version?: string } }).nps.version);
     const out = await page.evaluate(async () => {
       const w = window as unknown as {
@@ -60,14 +51,14 @@ describe('dist/nps.js in Chromium', () => {
   });
 
   it('initialises itself from data-* attributes of its own script tag', async () => {
-    server.page(
+    session.server.page(
       '/attrs.html',
       `<!doctype html><html><body>
       <script src="/dist/nps.js" data-endpoint="/api/nps" data-product="42" data-sample-rate="0" data-locale="fr"></script>
       </body></html>`,
     );
-    const page = await browser.newPage();
-    await page.goto(server.url + '/attrs.html');
+    const page = await session.newPage();
+    await page.goto(`${session.url}/attrs.html`);
     const result = await page.evaluate(() =>
       (window as unknown as { nps: { show(o: object): Promise<unknown> } }).nps.show({ stage: 'x' }),
     );
@@ -76,16 +67,16 @@ describe('dist/nps.js in Chromium', () => {
   });
 
   it('reads JSON values from data-* attributes (an inline position, a theme)', async () => {
-    server.page(
+    session.server.page(
       '/json-attrs.html',
       `<!doctype html><html><body><div id="slot"></div>
       <script src="/dist/nps.js" data-endpoint="/api/nps" data-position='{"inline":"#slot"}' data-theme='{"accent":"#0f766e"}'></script>
       </body></html>`,
     );
-    const page = await browser.newPage();
+    const page = await session.newPage();
     const errors: string[] = [];
-    page.on('console', (m) => m.type() == 'error' && errors.push(m.text()));
-    await page.goto(server.url + '/json-attrs.html');
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${session.url}/json-attrs.html`);
     await page.evaluate(
       () => void (window as unknown as { nps: { show(o: object): Promise<unknown> } }).nps.show({ force: true }),
     );
@@ -95,19 +86,19 @@ describe('dist/nps.js in Chromium', () => {
   });
 
   it('logs one clear console error for a bad config and leaves the host page working', async () => {
-    server.page(
+    session.server.page(
       '/bad.html',
       `<!doctype html><html><body>
       <script src="/dist/nps.js" data-endpoint="ftp://example.com/nps"></script>
-      <script src="/test/browser/fixtures/after-widget.js"></script>
+      <script src="${FIXTURES}/after-widget.js"></script>
       </body></html>`,
     );
-    const page = await browser.newPage();
+    const page = await session.newPage();
     const console: string[] = [];
     const errors: string[] = [];
-    page.on('console', (m) => m.type() == 'error' && console.push(m.text()));
+    page.on('console', (m) => m.type() === 'error' && console.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url + '/bad.html');
+    await page.goto(`${session.url}/bad.html`);
     expect(await page.evaluate(() => (window as unknown as { hostStillRuns: boolean }).hostStillRuns)).toBe(true);
     expect(console).toEqual([
       'nps: options.endpoint must be an https URL (http on localhost) or a /path, got "ftp://example.com/nps"',

@@ -1,39 +1,27 @@
 // Consent in Chromium against dist/nps.js through the script tag: while pending the widget stores
 // and sends nothing; nps.consent(true) starts it (and delivers what earlier pages queued);
 // nps.consent(false) erases what it stored on the device and stops sending.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { collector } from '../helpers/outbox-browser';
-import { serve, type TestServer } from '../helpers/serve';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../helpers/browser-session';
+import { defined } from '../helpers/defined';
+import { recordingCollector } from '../helpers/recording-collector';
 import {
   answerPrompt,
   endpointRequests,
   promptCount,
   promptShown,
-  widgetPage,
+  promptWarmedUp,
   type WidgetWindow,
+  widgetPage,
 } from '../helpers/widget-page';
 
-let browser: Browser;
-let server: TestServer;
-let context: BrowserContext;
-const c = collector();
+const c = recordingCollector();
+const session = useBrowserSession({ routes: [c.route] });
 
-beforeAll(async () => {
-  server = await serve([c.route]);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => context?.close());
-
-/** Opens `url` in `context` (a fresh one unless given), recording the page's requests to the endpoint. */
+/** Opens `url` in `into` (a fresh context unless given), recording the page's requests to the endpoint. */
 async function open(url: string, into?: BrowserContext) {
-  if (!into) context = await browser.newContext();
-  const page = await (into ?? context).newPage();
+  const page = await session.newPage({ in: into });
   const requests = endpointRequests(page);
   await page.goto(url);
   return { page, requests };
@@ -55,7 +43,7 @@ const nps = (page: Page) => ({
   dismiss: () => page.evaluate(() => (window as unknown as WidgetWindow).nps.dismiss()),
   track: (e: string) => page.evaluate((e) => (window as unknown as WidgetWindow).nps.track(e), e),
   consent: (granted: boolean) => page.evaluate((g) => (window as unknown as WidgetWindow).nps.consent(g), granted),
-  shownIds: () => page.evaluate(() => (window as unknown as WidgetWindow).shown.map((s) => s.id!)),
+  shownIds: () => page.evaluate(() => (window as unknown as WidgetWindow).shown.map((s) => s.id)),
 });
 
 /** What is on the device: IndexedDB database names, the widget database's keys, localStorage keys. */
@@ -70,27 +58,26 @@ const device = (page: Page) =>
           open.onerror = () => no(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            if (!db.objectStoreNames.contains('kv')) return (db.close(), ok([]));
+            if (!db.objectStoreNames.contains('kv')) {
+              db.close();
+              ok([]);
+              return;
+            }
             const keys = db.transaction('kv').objectStore('kv').getAllKeys();
-            keys.onsuccess = () => (db.close(), ok(keys.result.map(String)));
+            keys.onsuccess = () => {
+              db.close();
+              ok(keys.result.map(String));
+            };
           };
         });
     return { databases, widgetKeys, localStorage: Object.keys(localStorage) };
   });
 
-/** Waits until the idle warm-up has fetched the prompt, so that it can show offline. */
-const warmedUp = (page: Page) =>
-  page.waitForFunction(() =>
-    ['/dist/prompt.js', '/dist/survey.js'].every((f) =>
-      performance.getEntriesByType('resource').some((e) => e.name.endsWith(f)),
-    ),
-  );
-
 const PENDING = 'data-consent="pending"';
 
 describe("consent: 'pending'", () => {
   it('writes nothing to the device, sends nothing, and show() resolves skipped: no-consent', async () => {
-    const url = widgetPage(server, '/consent-pending/', {
+    const url = widgetPage(session.server, '/consent-pending/', {
       attributes: PENDING,
       stages: { landing: { on: { path: '/consent-pending/**' } }, upgraded: { on: { event: 'upgraded' } } },
       after: `<script>window.skipped = []; nps.on('skipped', (e) => skipped.push(e));</script>`,
@@ -108,11 +95,11 @@ describe("consent: 'pending'", () => {
     expect(await promptCount(page)).toBe(0);
     expect(await device(page)).toEqual({ databases: [], widgetKeys: [], localStorage: [] });
     expect(requests).toEqual([]);
-    expect(await context.cookies()).toEqual([]);
+    expect(await page.context().cookies()).toEqual([]);
   });
 
   it('nps.consent(true) then starts it: a trigger shows the prompt and the answer is delivered', async () => {
-    const url = widgetPage(server, '/consent-grant/', {
+    const url = widgetPage(session.server, '/consent-grant/', {
       attributes: PENDING,
       stages: { upgraded: { on: { event: 'upgraded' } } },
     });
@@ -130,10 +117,10 @@ describe("consent: 'pending'", () => {
   });
 
   it('records queued on an earlier page (granted there, offline) are delivered after consent(true) on the next page', async () => {
-    const first = widgetPage(server, '/consent-queued/first', {});
-    context = await browser.newContext();
+    const first = widgetPage(session.server, '/consent-queued/first', {});
+    const context = await session.newContext();
     const { page } = await open(first, context);
-    await warmedUp(page);
+    await promptWarmedUp(page);
     await context.setOffline(true);
     await nps(page).startShow();
     await promptShown(page);
@@ -143,7 +130,7 @@ describe("consent: 'pending'", () => {
     await page.close();
     await context.setOffline(false);
 
-    const second = widgetPage(server, '/consent-queued/second', { attributes: PENDING });
+    const second = widgetPage(session.server, '/consent-queued/second', { attributes: PENDING });
     const next = await open(second, context);
     await next.page.waitForTimeout(1500);
     expect(next.requests).toEqual([]);
@@ -153,27 +140,27 @@ describe("consent: 'pending'", () => {
     expect(c.stored.get(id)).toMatchObject({
       status: 'answered',
       score: 6,
-      page: server.url + '/consent-queued/first',
+      page: `${session.url}/consent-queued/first`,
     });
   });
 });
 
 describe('nps.consent(false)', () => {
   it('erases the queue, the anonymous id and the throttle state, and stops sending', async () => {
-    const url = widgetPage(server, '/consent-withdraw/', {});
+    const url = widgetPage(session.server, '/consent-withdraw/', {});
     const { page, requests } = await open(url);
     await page.evaluate(() => localStorage.setItem('acme-consent', 'yes'));
-    await warmedUp(page);
+    await promptWarmedUp(page);
     // Dismissed and delivered: this user now has an anonymous id and a dismissal cooldown.
     await nps(page).startShow();
     await promptShown(page);
     await nps(page).dismiss();
     const [dismissed] = await nps(page).shownIds();
     await expect.poll(() => c.stored.get(dismissed)?.status, { timeout: 15_000 }).toBe('dismissed');
-    const anonymousBefore = c.stored.get(dismissed)!.anonymousId;
+    const anonymousBefore = defined(c.stored.get(dismissed), 'the dismissed record').anonymousId;
     expect(await nps(page).show()).toMatchObject({ status: 'skipped' });
     // Offline: an answer waits in the queue.
-    await context.setOffline(true);
+    await page.context().setOffline(true);
     await nps(page).startShow({ force: true });
     await promptShown(page);
     await answerPrompt(page, 2, 'Erase me');
@@ -191,7 +178,7 @@ describe('nps.consent(false)', () => {
 
     // Back online: nothing is sent, the erased answer never arrives.
     const sentBefore = requests.length;
-    await context.setOffline(false);
+    await page.context().setOffline(false);
     await page.waitForTimeout(2000);
     expect(requests.length).toBe(sentBefore);
     expect(c.stored.has(queued)).toBe(false);
@@ -203,7 +190,7 @@ describe('nps.consent(false)', () => {
     await nps(page).dismiss();
     const again = (await nps(page).shownIds())[2];
     await expect.poll(() => c.stored.get(again)?.status, { timeout: 15_000 }).toBe('dismissed');
-    expect(c.stored.get(again)!.anonymousId).not.toBe(anonymousBefore);
+    expect(defined(c.stored.get(again), 'the new record').anonymousId).not.toBe(anonymousBefore);
     expect(c.stored.has(queued)).toBe(false);
   });
 });

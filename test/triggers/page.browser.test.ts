@@ -1,41 +1,20 @@
 // No-code triggers in Chromium against dist/nps.js, configured only through the script tag
 // (data-stages JSON) and window.nps: SPA navigation (pushState, back/forward, hash routes), clicks on
 // elements added later, track(), visible time, and living with other scripts that wrap history.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { collector } from '../helpers/outbox-browser';
-import { serve, type TestServer } from '../helpers/serve';
-import { answerPrompt, promptCount, promptShown, widgetPage, type WidgetWindow } from '../helpers/widget-page';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../helpers/browser-session';
+import { recordingCollector } from '../helpers/recording-collector';
+import { answerPrompt, promptCount, promptShown, type WidgetWindow, widgetPage } from '../helpers/widget-page';
 
-let browser: Browser;
-let server: TestServer;
-let context: BrowserContext;
-const c = collector();
-
-beforeAll(async () => {
-  server = await serve([c.route]);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-// A fresh profile per test: no throttle state or open prompt carries over.
-afterEach(async () => context?.close());
-
-async function open(url: string, init?: () => void): Promise<Page> {
-  context = await browser.newContext();
-  const page = await context.newPage();
-  if (init) await page.addInitScript(init);
-  await page.goto(url);
-  return page;
-}
+const c = recordingCollector();
+// A fresh context per test (closed after it): no throttle state or open prompt carries over.
+const session = useBrowserSession({ routes: [c.route] });
 
 /** The stages of the `shown` events so far. */
 const shownStages = (page: Page) => page.evaluate(() => (window as unknown as WidgetWindow).shown.map((s) => s.stage));
 /** Records the collector stored for `stage`. */
-const storedFor = (stage: string) => [...c.stored.values()].filter((r) => r.stage == stage);
+const storedFor = (stage: string) => [...c.stored.values()].filter((r) => r.stage === stage);
 /** Gives the widget a bounded moment to react, before a "nothing happened" check. */
 async function settle(page: Page, ms = 600) {
   await page.waitForTimeout(ms);
@@ -43,12 +22,12 @@ async function settle(page: Page, ms = 600) {
 
 describe('single-page navigation', () => {
   it('a pushState link to a matching path shows the prompt, and the posted record carries the stage', async () => {
-    const url = widgetPage(server, '/spa-push/home', {
+    const url = widgetPage(session.server, '/spa-push/home', {
       stages: { checkout: { on: { path: '/checkout/complete' } }, elsewhere: { on: { path: '/never/**' } } },
       body: `<a id="done" href="/checkout/complete">Complete</a>
 <script>done.onclick = (e) => { e.preventDefault(); history.pushState({ step: 3 }, '', done.href); };</script>`,
     });
-    const page = await open(url);
+    const page = await session.open(url);
     await settle(page);
     expect(await promptCount(page)).toBe(0);
 
@@ -67,17 +46,17 @@ describe('single-page navigation', () => {
       status: 'answered',
       score: 9,
       comment: 'Smooth checkout',
-      page: server.url + '/checkout/complete',
+      page: `${session.url}/checkout/complete`,
     });
   });
 
   it('history.back() to a matching path shows its stage', async () => {
     // The app's router went /spa-back/list → /spa-back/detail before the widget loaded.
-    const url = widgetPage(server, '/spa-back/start', {
+    const url = widgetPage(session.server, '/spa-back/start', {
       stages: { list: { on: { path: '/spa-back/list' } } },
       before: `<script>history.pushState(null, '', '/spa-back/list'); history.pushState(null, '', '/spa-back/detail');</script>`,
     });
-    const page = await open(url);
+    const page = await session.open(url);
     await settle(page);
     expect(await promptCount(page)).toBe(0);
     await page.evaluate(() => history.back());
@@ -88,8 +67,8 @@ describe('single-page navigation', () => {
   });
 
   it('history.forward() to a matching path shows its stage', async () => {
-    const url = widgetPage(server, '/spa-forward/start', { start: false });
-    const page = await open(url);
+    const url = widgetPage(session.server, '/spa-forward/start', { start: false });
+    const page = await session.open(url);
     // /start → /list → /detail, then back twice: /list and /detail are forward entries.
     await page.evaluate(async () => {
       const popped = () => new Promise((r) => addEventListener('popstate', r, { once: true }));
@@ -106,7 +85,13 @@ describe('single-page navigation', () => {
         stages: { detail: { on: { path: '/spa-forward/detail' } } },
       }),
     );
-    await page.evaluate(() => new Promise((r) => (addEventListener('popstate', r, { once: true }), history.forward())));
+    await page.evaluate(
+      () =>
+        new Promise((r) => {
+          addEventListener('popstate', r, { once: true });
+          history.forward();
+        }),
+    );
     expect(new URL(page.url()).pathname).toBe('/spa-forward/list');
     await settle(page);
     expect(await promptCount(page)).toBe(0);
@@ -117,12 +102,12 @@ describe('single-page navigation', () => {
   });
 
   it('hash routes are one page view: a path trigger ignores the hash, an event from the router shows the stage', async () => {
-    const url = widgetPage(server, '/hash-app/', {
+    const url = widgetPage(session.server, '/hash-app/', {
       stages: { projects: { on: { path: '/projects/**' } }, fromRouter: { on: { event: 'route:projects' } } },
       // A hash router that reports its routes to the widget, as the README recommends.
       body: `<script>addEventListener('hashchange', () => location.hash == '#/projects' && nps.track('route:projects'));</script>`,
     });
-    const page = await open(url);
+    const page = await session.open(url);
     await page.evaluate(() => (location.hash = '#/settings'));
     await settle(page);
     expect(await promptCount(page)).toBe(0);
@@ -136,8 +121,8 @@ describe('single-page navigation', () => {
 
 describe('click, event and time', () => {
   it('a click on a button added to the page after init shows its stage', async () => {
-    const url = widgetPage(server, '/clicks/', { stages: { exported: { on: { click: '#export-button' } } } });
-    const page = await open(url);
+    const url = widgetPage(session.server, '/clicks/', { stages: { exported: { on: { click: '#export-button' } } } });
+    const page = await session.open(url);
     await settle(page);
     // Added by the app long after the widget started; the click lands on an element inside it.
     await page.evaluate(() => {
@@ -155,10 +140,10 @@ describe('click, event and time', () => {
   });
 
   it("nps.track('upgraded') shows the stage whose trigger names that event, and no other", async () => {
-    const url = widgetPage(server, '/track/', {
+    const url = widgetPage(session.server, '/track/', {
       stages: { upgraded: { on: { event: 'upgraded' } }, invoicePaid: { on: { event: 'invoice-paid' } } },
     });
-    const page = await open(url);
+    const page = await session.open(url);
     await page.evaluate(() => (window as unknown as WidgetWindow).nps.track('signed-out'));
     await settle(page);
     expect(await promptCount(page)).toBe(0);
@@ -174,22 +159,24 @@ describe('click, event and time', () => {
     // window changes document.visibilityState there), so the page's visibility is driven from inside:
     // document.visibilityState reads a value the test sets, and a real visibilitychange event is
     // dispatched, exactly what a browser does when the tab goes to the background and back.
-    const url = widgetPage(server, '/projects/7', {
+    const url = widgetPage(session.server, '/projects/7', {
       stages: { engaged: { on: { path: '/projects/**', afterSeconds: 2 } } },
     });
-    const page = await open(url, () => {
-      let state: DocumentVisibilityState = 'hidden';
-      const changes: { state: DocumentVisibilityState; at: number }[] = [{ state, at: performance.now() }];
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-      Object.defineProperty(document, 'hidden', { configurable: true, get: () => state == 'hidden' });
-      Object.assign(window, {
-        visibility: changes,
-        setVisibility(next: DocumentVisibilityState) {
-          state = next;
-          changes.push({ state, at: performance.now() });
-          document.dispatchEvent(new Event('visibilitychange'));
-        },
-      });
+    const page = await session.open(url, {
+      init: () => {
+        let state: DocumentVisibilityState = 'hidden';
+        const changes: { state: DocumentVisibilityState; at: number }[] = [{ state, at: performance.now() }];
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => state === 'hidden' });
+        Object.assign(window, {
+          visibility: changes,
+          setVisibility(next: DocumentVisibilityState) {
+            state = next;
+            changes.push({ state, at: performance.now() });
+            document.dispatchEvent(new Event('visibilitychange'));
+          },
+        });
+      },
     });
     type Vis = { setVisibility(s: DocumentVisibilityState): void; visibility: { state: string; at: number }[] };
     const setVisibility = (s: DocumentVisibilityState) =>
@@ -216,7 +203,7 @@ describe('click, event and time', () => {
     }));
     let visibleMs = 0;
     changes.forEach((change, i) => {
-      if (change.state == 'visible') visibleMs += (changes[i + 1]?.at ?? shownAt) - change.at;
+      if (change.state === 'visible') visibleMs += (changes[i + 1]?.at ?? shownAt) - change.at;
     });
     expect(visibleMs).toBeGreaterThanOrEqual(1950);
   });
@@ -297,11 +284,11 @@ describe.each([
   }
 
   it('theirs installed before ours: both see the navigation; destroy() puts theirs back', async () => {
-    const url = widgetPage(server, `/wrapped/before-${init ? 'fallback' : 'navigation'}`, {
+    const url = widgetPage(session.server, `/wrapped/before-${init ? 'fallback' : 'navigation'}`, {
       stages,
       before: `<script>(${wrapPushState.toString()})()</script>`,
     });
-    const page = await open(url, init);
+    const page = await session.open(url, { init });
     await settle(page);
     await checkBothWork(page);
     await page.evaluate(() => (window as unknown as WidgetWindow).nps.destroy());
@@ -309,11 +296,11 @@ describe.each([
   });
 
   it('theirs installed after ours: both see the navigation; destroy() leaves theirs in place', async () => {
-    const url = widgetPage(server, `/wrapped/after-${init ? 'fallback' : 'navigation'}`, { stages });
-    const page = await open(url, init);
+    const url = widgetPage(session.server, `/wrapped/after-${init ? 'fallback' : 'navigation'}`, { stages });
+    const page = await session.open(url, { init });
     // Ours is installed once the widget has started (it may load its trigger code lazily): without the
     // Navigation API that is when history.pushState becomes the page's own property.
-    if (init) await page.waitForFunction(() => Object.prototype.hasOwnProperty.call(history, 'pushState'));
+    if (init) await page.waitForFunction(() => Object.hasOwn(history, 'pushState'));
     else await settle(page);
     await page.evaluate(wrapPushState);
     await checkBothWork(page);

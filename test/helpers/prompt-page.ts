@@ -1,7 +1,9 @@
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+// Pages for the browser tests of the built-in prompt: dist/nps.js on a page (optionally under a CSP or
+// a hostile stylesheet), `nps.init()` then `nps.show({ force: true })`, and a collector at /api/nps.
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import type { NpsOptions } from '../../src/core/options';
-import { launchBrowser } from '../helpers/browser';
-import { serve, type TestServer } from '../helpers/serve';
+import { useBrowserSession } from './browser-session';
+import { recordCspViolations } from './page-problems';
 
 /** What a page looks like from a browser test of the prompt. */
 export interface UiPage {
@@ -15,55 +17,50 @@ export interface UiPage {
   result(): Promise<unknown>;
 }
 
-/** Shared server and browser for one test file: serves dist/nps.js and answers POST /api/nps. */
-export async function uiHarness() {
+/** How `open()` builds the page. */
+export interface UiPageOptions {
+  head?: string;
+  body?: string;
+  headers?: Record<string, string>;
+  context?: BrowserContextOptions;
+  /** false: no `<meta charset>`, so the page gets the browser's legacy default. @default true */
+  charset?: boolean;
+}
+
+/**
+ * The browser session of a prompt test file (see `useBrowserSession`): its server serves dist/nps.js and
+ * answers POST /api/nps; `open()` opens a page in a fresh context.
+ */
+export function usePromptPages() {
   const posts: UiPage['posts'] = [];
-  const server: TestServer = await serve([
-    (req, res, body) => {
-      if (req.method != 'POST' || !req.url?.startsWith('/api/nps')) return false;
-      posts.push(JSON.parse(body));
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-      return true;
-    },
-  ]);
-  const browser: Browser = await launchBrowser();
+  const session = useBrowserSession({
+    routes: [
+      (req, res, body) => {
+        if (req.method !== 'POST' || !req.url?.startsWith('/api/nps')) return false;
+        posts.push(JSON.parse(body));
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        return true;
+      },
+    ],
+  });
   let n = 0;
   return {
-    server,
-    browser,
     /** Opens `body` (plus `head`) as a page served with `headers`; nps.js is loaded from /dist. */
-    async open(
-      o: {
-        head?: string;
-        body?: string;
-        headers?: Record<string, string>;
-        context?: BrowserContextOptions;
-        charset?: boolean;
-      } = {},
-    ): Promise<UiPage> {
+    async open(o: UiPageOptions = {}): Promise<UiPage> {
       const path = `/page-${++n}.html`;
-      server.page(
+      session.server.page(
         path,
         `<!doctype html><html><head>${o.charset === false ? '' : '<meta charset="utf-8">'}<meta name="viewport" content="width=device-width,initial-scale=1">${o.head ?? ''}` +
           `<script src="/dist/nps.js"></script></head><body>${o.body ?? '<h1>Acme</h1><button id="page-button">Buy</button>'}</body></html>`,
         o.headers,
       );
-      const context = await browser.newContext(o.context);
-      const page = await context.newPage();
-      await page.addInitScript(() => {
-        const w = window as unknown as { violations: string[] };
-        w.violations = [];
-        document.addEventListener('securitypolicyviolation', (e) =>
-          w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
-        );
-      });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(server.url + path);
+      const page = await session.newPage({ context: o.context });
+      const violations = await recordCspViolations(page);
+      await page.goto(session.url + path);
       return {
         page,
         posts,
-        violations: () => page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+        violations,
         async show(options = {}) {
           await page.evaluate(
             (opts) => {
@@ -81,10 +78,6 @@ export async function uiHarness() {
         result: () => page.evaluate(() => (window as unknown as { result: Promise<unknown> }).result),
       };
     },
-    async close() {
-      await browser.close();
-      await server.close();
-    },
   };
 }
 
@@ -93,8 +86,8 @@ export const focusedInWidget = (page: Page) =>
   page.evaluate(() => {
     const el = document.querySelector('nps-widget')?.shadowRoot?.activeElement;
     if (!el) return 'page';
-    return el.getAttribute('role') == 'radio'
-      ? 'radio ' + el.textContent
+    return el.getAttribute('role') === 'radio'
+      ? `radio ${el.textContent}`
       : el.tagName.toLowerCase() +
-          (el.tagName == 'BUTTON' ? ' ' + (el.getAttribute('aria-label') ?? el.textContent) : '');
+          (el.tagName === 'BUTTON' ? ` ${el.getAttribute('aria-label') ?? el.textContent}` : '');
   });

@@ -1,11 +1,10 @@
+// biome-ignore-all lint/style/noNonNullAssertion: the checks run in the page (page.evaluate), where no helper can be imported; a missing widget element must fail there at once
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uiHarness } from './ui-page';
+import { describe, expect, it } from 'vitest';
+import { usePromptPages } from '../helpers/prompt-page';
 import { seriousAxeViolations } from '../helpers/axe';
 
-let h: Awaited<ReturnType<typeof uiHarness>>;
-beforeAll(async () => void (h = await uiHarness()));
-afterAll(() => h?.close());
+const h = usePromptPages();
 
 const box = (page: Page, selector: string) =>
   page.evaluate((s) => {
@@ -68,9 +67,9 @@ describe('accessibility and layout, in Chromium', () => {
       }),
     );
     for (const r of radios) expect(Math.min(r.w, r.h)).toBeGreaterThanOrEqual(40);
-    expect(radios[5]!.y).toBe(radios[0]!.y);
-    expect(radios[6]!.y).toBeGreaterThan(radios[0]!.y);
-    expect(radios[10]!.y).toBe(radios[6]!.y);
+    expect(radios[5].y).toBe(radios[0].y);
+    expect(radios[6].y).toBeGreaterThan(radios[0].y);
+    expect(radios[10].y).toBe(radios[6].y);
     const close = await box(p.page, '[part=close]');
     expect(Math.min(close.w, close.h)).toBeGreaterThanOrEqual(40);
     await p.page.getByRole('radio', { name: '9' }).tap();

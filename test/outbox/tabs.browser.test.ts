@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { outboxHarness, until } from '../helpers/outbox-browser';
+import { expect, it } from 'vitest';
+import { until, useOutboxHarness } from '../helpers/outbox-browser';
 
-let h: Awaited<ReturnType<typeof outboxHarness>>;
-beforeAll(async () => {
-  h = await outboxHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useOutboxHarness();
 
 it('three tabs with a shared backlog: one tab sends at a time, each id stored once', async () => {
   // Slow answers, so two tabs sending at once would overlap at the collector.
@@ -17,15 +11,15 @@ it('three tabs with a shared backlog: one tab sends at a time, each id stored on
   await h.context.setOffline(true);
   const ids: string[] = [];
   for (let i = 0; i < 4; i++) for (const t of tabs) ids.push(await h.record(t));
-  expect(new Set(await h.queued(tabs[0]!))).toEqual(new Set(ids.map((id) => 'record:' + id)));
+  expect(new Set(await h.queued(tabs[0]))).toEqual(new Set(ids.map((id) => `record:${id}`)));
   await h.context.setOffline(false);
-  await until(() => ids.every((id) => h.c.stored.get(id)?.status == 'dismissed'), 20_000, 'every id delivered');
-  await until(async () => !(await h.queued(tabs[0]!)).length, 5_000, 'empty queue');
+  await until(() => ids.every((id) => h.c.stored.get(id)?.status === 'dismissed'), 20_000, 'every id delivered');
+  await until(async () => !(await h.queued(tabs[0])).length, 5_000, 'empty queue');
   // Then all three tabs write at once while the collector is slow: many requests, still one at a time.
   const before = h.c.requests.length;
   for (let round = 0; round < 4; round++) ids.push(...(await Promise.all(tabs.map((t) => h.record(t)))));
-  await until(() => ids.every((id) => h.c.stored.get(id)?.status == 'dismissed'), 20_000, 'every id delivered');
-  await until(async () => !(await h.queued(tabs[0]!)).length, 5_000, 'empty queue');
+  await until(() => ids.every((id) => h.c.stored.get(id)?.status === 'dismissed'), 20_000, 'every id delivered');
+  await until(async () => !(await h.queued(tabs[0])).length, 5_000, 'empty queue');
   expect(h.c.requests.length - before).toBeGreaterThanOrEqual(2);
   expect(h.c.maxInFlight).toBe(1);
   expect(h.c.stored.size).toBe(ids.length);

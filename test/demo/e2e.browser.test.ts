@@ -1,41 +1,41 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startDemo } from '../../demo/start-demo.mjs';
 import { verifyWebhook } from '../../src/collector-entry';
 import type { StatsReply } from '../../src/core/api-types';
 import { npsText } from '../../src/dashboard/format';
-import { startReceiver, type Receiver } from '../helpers/alerts-receiver';
-import { launchBrowser } from '../helpers/browser';
-import { startDemo } from '../../demo/start-demo.mjs';
+import { type Receiver, startReceiver } from '../helpers/alerts-receiver';
+import { useBrowserSession } from '../helpers/browser-session';
 
 // End to end: the demo app (script tag + snippet) → the prompt in real Chromium → the collector → the
 // dashboard's API and page, and a detractor's alert at a webhook receiver on 127.0.0.1.
 const TOKEN = 'e2e-dashboard-token';
 const SECRET = 'e2e-webhook-secret-0123456789';
-let demo: Awaited<ReturnType<typeof startDemo>>;
-let browser: Browser;
 let receiver: Receiver;
 let dataDir: string;
 
+// Registered before the session's hooks: the receiver starts before the demo that posts to it, and
+// closes (with the data folder) after the demo has closed.
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'nps-demo-e2e-'));
   receiver = await startReceiver();
-  const env = {
-    PORT: '0',
-    DATA_DIR: dataDir,
-    DASHBOARD_TOKEN: TOKEN,
-    WEBHOOK_URL: receiver.url,
-    WEBHOOK_SECRET: SECRET,
-  };
-  [demo, browser] = await Promise.all([startDemo(env), launchBrowser()]);
 });
 afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
   await receiver?.close();
   rmSync(dataDir, { recursive: true, force: true });
+});
+const session = useBrowserSession({
+  site: () =>
+    startDemo({
+      PORT: '0',
+      DATA_DIR: dataDir,
+      DASHBOARD_TOKEN: TOKEN,
+      WEBHOOK_URL: receiver.url,
+      WEBHOOK_SECRET: SECRET,
+    }),
 });
 
 /** Signs in to the dashboard on `page` (which is on a page that sent it to /login). */
@@ -47,22 +47,19 @@ async function signIn(page: Page) {
 }
 
 const api = async (path: string) =>
-  (await fetch(demo.url + path, { headers: { authorization: 'Bearer ' + TOKEN } })).json();
+  (await fetch(session.url + path, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
   for (let i = 0; i < 100; i++) {
     const v = await read();
     if (ok(v)) return v;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('timed out waiting for ' + what);
+  throw new Error(`timed out waiting for ${what}`);
 }
 
 it('an answer given in the demo app shows up in /api/stats and on the dashboard', async () => {
-  const page: Page = await browser.newPage();
   const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => m.type() == 'error' && problems.push(m.text()));
-  await page.goto(demo.url + '/');
+  const page = await session.open('/', { problems });
   // The demo asks for consent first (opt-in): nothing is stored or sent before Allow.
   await page.getByRole('button', { name: 'Allow' }).click();
   await page.locator('#user').selectOption('chloe');
@@ -78,7 +75,7 @@ it('an answer given in the demo app shows up in /api/stats and on the dashboard'
 
   const stats = await until(
     () => api('/api/stats'),
-    (s) => s.promoters == 1,
+    (s) => s.promoters === 1,
     'the answer in /api/stats',
   );
   expect(stats).toMatchObject({ nps: 100, total: 1, promoters: 1, shown: 1, responseRate: 1 });
@@ -95,11 +92,11 @@ it('an answer given in the demo app shows up in /api/stats and on the dashboard'
     comment: 'Templates saved me a day <b>really</b>',
     userId: 'user-chloe',
     stage: 'first-project',
-    page: demo.url + '/',
+    page: `${session.url}/`,
     traits: { plan: 'team' },
   });
 
-  await page.goto(demo.url + '/dashboard');
+  await page.goto(`${session.url}/dashboard`);
   await signIn(page);
   await expect.poll(() => page.locator('.headline .nps').textContent()).toContain(npsText(stats));
   expect(await page.locator('.card', { hasText: 'Split of answers' }).textContent()).toContain('Promoters 1');
@@ -112,12 +109,9 @@ it('an answer given in the demo app shows up in /api/stats and on the dashboard'
 });
 
 it('the ESM page (import map, under its CSP) shows the prompt and delivers a dismissal', async () => {
-  const page: Page = await browser.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => m.type() == 'error' && problems.push(m.text()));
   const before = (await api('/api/stats')).shown;
-  await page.goto(demo.url + '/esm.html');
+  const problems: string[] = [];
+  const page = await session.open('/esm.html', { problems });
   await page.getByRole('button', { name: 'Sign up' }).click();
   const dialog = page.locator('nps-widget').getByRole('dialog');
   await dialog.waitFor({ timeout: 10_000 });
@@ -125,21 +119,18 @@ it('the ESM page (import map, under its CSP) shows the prompt and delivers a dis
   await page.locator('#events').getByText('"status":"dismissed"').waitFor({ timeout: 10_000 });
   const { responses } = await until(
     () => api('/api/responses?status=dismissed'),
-    (r) => r.responses.length == 1,
+    (r) => r.responses.length === 1,
     'the dismissal',
   );
-  expect(responses[0]).toMatchObject({ stage: 'signed-up', userId: 'user-ada', page: demo.url + '/esm.html' });
+  expect(responses[0]).toMatchObject({ stage: 'signed-up', userId: 'user-ada', page: `${session.url}/esm.html` });
   expect((await api('/api/stats')).shown).toBe(before + 1);
   expect(problems).toEqual([]);
   await page.close();
 });
 
 it('a detractor answer in the demo app arrives as a signed alert and opens an item in the follow-up queue; contacting it updates the metrics', async () => {
-  const page: Page = await browser.newPage();
   const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => m.type() == 'error' && problems.push(m.text()));
-  await page.goto(demo.url + '/');
+  const page = await session.open('/', { problems });
   await page.getByRole('button', { name: 'Allow' }).click();
   await page.locator('#user').selectOption('ben');
   await page.getByRole('button', { name: 'Sign up' }).click();
@@ -160,7 +151,7 @@ it('a detractor answer in the demo app arrives as a signed alert and opens an it
   );
   await until(
     () => api('/api/alerts?state=pending'),
-    (r) => r.counts.pending == 0 && r.counts.delivered > 0,
+    (r) => r.counts.pending === 0 && r.counts.delivered > 0,
     'the alerts delivered',
   );
   const alerts = receiver.requests.map((r) => {
@@ -168,17 +159,17 @@ it('a detractor answer in the demo app arrives as a signed alert and opens an it
     return JSON.parse(r.body);
   });
   expect(new Set(receiver.requests.map((r) => r.headers['x-nps-delivery'])).size).toBe(alerts.length);
-  expect(alerts.map((a) => a.event)).toEqual(alerts.length == 1 ? ['detractor'] : ['detractor', 'comment']);
+  expect(alerts.map((a) => a.event)).toEqual(alerts.length === 1 ? ['detractor'] : ['detractor', 'comment']);
   const alert = alerts[0];
   expect(alert).toMatchObject({
     event: 'detractor',
     response: { score: 2, category: 'detractor', userId: 'user-ben', stage: 'signed-up' },
   });
-  expect(alert.link).toBe(`${demo.url}/dashboard?response=${alert.response.id}`);
+  expect(alert.link).toBe(`${session.url}/dashboard?response=${alert.response.id}`);
   expect(alerts.at(-1).response.comment).toBe('Import lost my due dates');
 
   // The queue in the dashboard: the detractor is the open item on top.
-  await page.goto(demo.url + '/dashboard');
+  await page.goto(`${session.url}/dashboard`);
   await signIn(page);
   const queue = page.locator('#queue-title').locator('xpath=ancestor::section');
   const item = queue.locator('.responses > li').first();

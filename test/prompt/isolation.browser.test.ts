@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uiHarness } from './ui-page';
+// biome-ignore-all lint/style/noNonNullAssertion: the checks run in the page (page.evaluate), where no helper can be imported; a missing widget element must fail there at once
+import { describe, expect, it } from 'vitest';
+import { usePromptPages } from '../helpers/prompt-page';
 
-let h: Awaited<ReturnType<typeof uiHarness>>;
-beforeAll(async () => void (h = await uiHarness()));
-afterAll(() => h?.close());
+const h = usePromptPages();
 
 const HOSTILE = `<style>
 * { all: unset }
@@ -26,8 +25,8 @@ const radioBoxes = (page: import('playwright-core').Page) =>
         h: b.height,
         x: b.x,
         y: b.y,
-        top: top == r,
-        visible: getComputedStyle(r).visibility == 'visible',
+        top: top === r,
+        visible: getComputedStyle(r).visibility === 'visible',
       };
     });
   });
@@ -117,7 +116,7 @@ describe('isolation from the host page, in Chromium', () => {
         z: getComputedStyle(root.querySelector('[part=container]')!).zIndex,
         bg: d.backgroundColor,
         radius: d.borderTopLeftRadius,
-        border: d.borderTopColor + ' ' + d.borderTopWidth,
+        border: `${d.borderTopColor} ${d.borderTopWidth}`,
         font: d.fontFamily,
         score: r.borderTopLeftRadius,
         text: d.color,

@@ -1,27 +1,18 @@
 // The two-stage widget in Chromium against dist/: what each page downloads, warm-up and offline,
 // a prompt that cannot load, and a custom renderer that writes the same records as the built-in one.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ResponseRecord } from '../../src/core/wire';
-import { launchBrowser } from '../helpers/browser';
-import { collector } from '../helpers/outbox-browser';
-import { serve, type TestServer } from '../helpers/serve';
+import { useBrowserSession } from '../helpers/browser-session';
+import { defined } from '../helpers/defined';
+import { recordingCollector } from '../helpers/recording-collector';
+import { FIXTURES } from '../helpers/serve';
 
-let browser: Browser;
-let server: TestServer;
-const c = collector();
+const c = recordingCollector();
+const session = useBrowserSession({ routes: [c.route] });
 /** Every record version POSTed to /api/nps, in arrival order. */
 const received = (): ResponseRecord[] => c.requests.flatMap((request) => request.body.responses);
 const CSP = { 'content-security-policy': "default-src 'self'" };
-
-beforeAll(async () => {
-  server = await serve([c.route]);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 type Nps = {
   init(o: object): void;
@@ -35,12 +26,12 @@ let pages = 0;
 /** A page that loads dist/nps.js under a strict CSP, configured by data-* attributes. */
 function pageWith(attributes: string, body = '') {
   const path = `/two-stage-${++pages}.html`;
-  server.page(
+  session.server.page(
     path,
     `<!doctype html><html><head><meta charset="utf-8"><script src="/dist/nps.js" ${attributes}></script></head><body><h1>App</h1>${body}</body></html>`,
     CSP,
   );
-  return server.url + path;
+  return session.url + path;
 }
 
 /** Paths the page requested, besides the page itself. */
@@ -48,7 +39,7 @@ function recordRequests(page: Page) {
   const paths: string[] = [];
   page.on('request', (r) => {
     const url = new URL(r.url());
-    if (url.origin == server.url && !url.pathname.endsWith('.html')) paths.push(url.pathname + url.search);
+    if (url.origin === session.url && !url.pathname.endsWith('.html')) paths.push(url.pathname + url.search);
   });
   return paths;
 }
@@ -65,7 +56,10 @@ async function seedAnsweredYesterday(context: BrowserContext, userId: string) {
         open.onsuccess = () => {
           const tx = open.result.transaction('kv', 'readwrite');
           tx.objectStore('kv').put({ answeredAt: Date.now() - 864e5 }, key);
-          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
           tx.onerror = () => reject(tx.error);
         };
       }),
@@ -83,22 +77,22 @@ async function answerBuiltIn(page: Page, score: number, comment: string) {
 
 describe('requests per page', () => {
   it('a throttled user downloads nps.js and nothing else, even after idle and show()', async () => {
-    const context = await browser.newContext();
+    const context = await session.newContext();
     await seedAnsweredYesterday(context, 'user-7');
     const page = await context.newPage();
     const requested = recordRequests(page);
-    await page.goto(pageWith('', `<script src="/test/browser/fixtures/identify-user-7.js"></script>`));
+    await page.goto(pageWith('', `<script src="${FIXTURES}/identify-user-7.js"></script>`));
     // Idle callbacks run in the order they were queued: one queued now runs after the warm-up's (queued at init).
     await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(undefined))));
     const result = await page.evaluate(() => (window as unknown as Win).nps.show());
     expect(result).toEqual({ status: 'skipped', reason: 'throttled' });
     await page.waitForTimeout(300);
-    expect(requested).toEqual(['/dist/nps.js', '/test/browser/fixtures/identify-user-7.js']);
+    expect(requested).toEqual(['/dist/nps.js', `${FIXTURES}/identify-user-7.js`]);
     await context.close();
   });
 
   it('an eligible user gets the prompt, the survey runtime and the page locale on idle, before any show()', async () => {
-    const context = await browser.newContext();
+    const context = await session.newContext();
     const page = await context.newPage();
     const requested = recordRequests(page);
     const warmed = Promise.all(
@@ -116,7 +110,7 @@ describe('requests per page', () => {
 
 describe('offline after load', () => {
   it('show() and an answer work offline after the warm-up; the answer is delivered once on the next page', async () => {
-    const context = await browser.newContext();
+    const context = await session.newContext();
     const page = await context.newPage();
     const url = pageWith('data-endpoint="/api/nps" data-locale="de" data-product="Acme"');
     const warmed = Promise.all(
@@ -136,15 +130,15 @@ describe('offline after load', () => {
     await answerBuiltIn(page, 9, 'Offline und gut');
     const result = (await page.evaluate(() => (window as unknown as Win).result)) as { status: string; id: string };
     expect(result).toMatchObject({ status: 'answered', score: 9, comment: 'Offline und gut' });
-    expect(received().filter((r) => r.id == result.id)).toEqual([]);
+    expect(received().filter((r) => r.id === result.id)).toEqual([]);
     await page.close();
 
     await context.setOffline(false);
     const next = await context.newPage();
     await next.goto(url);
-    await expect.poll(() => received().filter((r) => r.id == result.id).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => received().filter((r) => r.id === result.id).length, { timeout: 15_000 }).toBe(1);
     await next.waitForTimeout(1000);
-    const versions = received().filter((r) => r.id == result.id);
+    const versions = received().filter((r) => r.id === result.id);
     expect(versions).toHaveLength(1);
     expect(versions[0]).toMatchObject({
       status: 'answered',
@@ -159,10 +153,10 @@ describe('offline after load', () => {
 
 describe('a prompt that cannot load', () => {
   it('skips as unavailable with a load-failed error, and a later show() loads it', async () => {
-    const context = await browser.newContext();
+    const context = await session.newContext();
     const page = await context.newPage();
     await page.route('**/dist/prompt.js*', (route) => route.fulfill({ status: 404, body: 'not found' }));
-    await page.goto(pageWith('', '<script src="/test/browser/fixtures/log-events.js"></script>'));
+    await page.goto(pageWith('', `<script src="${FIXTURES}/log-events.js"></script>`));
     const first = await page.evaluate(() => {
       const w = window as unknown as Win;
       w.nps.init({ endpoint: '/api/nps' });
@@ -176,7 +170,7 @@ describe('a prompt that cannot load', () => {
         { event: 'skipped', code: 'unavailable' },
       ]),
     );
-    expect(log.some((e) => e.event == 'shown')).toBe(false);
+    expect(log.some((e) => e.event === 'shown')).toBe(false);
 
     await page.unroute('**/dist/prompt.js*');
     await page.evaluate(() => void (window as unknown as Win).nps.show());
@@ -189,11 +183,11 @@ describe('a custom renderer', () => {
   it('a plain-DOM renderer produces the same wire records as the built-in prompt', async () => {
     const records: Record<string, ResponseRecord> = {};
     for (const kind of ['built-in', 'custom'] as const) {
-      const context = await browser.newContext();
+      const context = await session.newContext();
       const page = await context.newPage();
       // The same page path for both, so `page` in the record matches.
       await page.goto(
-        pageWith('', kind == 'custom' ? '<script src="/test/browser/fixtures/plain-dom-renderer.js"></script>' : ''),
+        pageWith('', kind === 'custom' ? `<script src="${FIXTURES}/plain-dom-renderer.js"></script>` : ''),
       );
       await page.evaluate((custom) => {
         const w = window as unknown as Win & { plainDomRenderer?: unknown };
@@ -203,10 +197,10 @@ describe('a custom renderer', () => {
           locale: 'en',
           ...(custom ? { render: w.plainDomRenderer } : {}),
         });
-        w.nps.identify('user-' + (custom ? 'c' : 'b'));
+        w.nps.identify(`user-${custom ? 'c' : 'b'}`);
         w.result = w.nps.show({ stage: 'checkout', metadata: { plan: 'pro' } });
-      }, kind == 'custom');
-      if (kind == 'custom') {
+      }, kind === 'custom');
+      if (kind === 'custom') {
         await page.locator('#my-prompt button[data-score="9"]').click();
         await page.locator('#my-prompt textarea').fill('Fast');
         await page.locator('#my-prompt .send').click();
@@ -217,19 +211,22 @@ describe('a custom renderer', () => {
       const result = (await page.evaluate(() => (window as unknown as Win).result)) as { id: string };
       expect(result).toMatchObject({ status: 'answered', score: 9, category: 'promoter', comment: 'Fast' });
       await expect
-        .poll(() => received().find((r) => r.id == result.id && r.comment == 'Fast'), { timeout: 15_000 })
+        .poll(() => received().find((r) => r.id === result.id && r.comment === 'Fast'), { timeout: 15_000 })
         .toBeTruthy();
-      records[kind] = received()
-        .filter((r) => r.id == result.id)
-        .at(-1)!;
+      records[kind] = defined(
+        received()
+          .filter((r) => r.id === result.id)
+          .at(-1),
+        `the ${kind} record`,
+      );
       await context.close();
     }
     const comparable = ({ id, anonymousId, userId, shownAt, answeredAt, updatedAt, page, ...rest }: ResponseRecord) => {
       void [id, anonymousId, userId, shownAt, answeredAt, updatedAt];
       return { ...rest, page: new URL(page).origin };
     };
-    expect(comparable(records.custom!)).toEqual(comparable(records['built-in']!));
-    expect(comparable(records.custom!)).toMatchObject({
+    expect(comparable(records.custom)).toEqual(comparable(records['built-in']));
+    expect(comparable(records.custom)).toMatchObject({
       status: 'answered',
       score: 9,
       category: 'promoter',

@@ -1,59 +1,51 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { createFakeCollector, fakeResponses } from '../helpers/dashboard-fake-collector.mjs';
-import { startFakeDashboardServer } from '../helpers/dashboard-fake-server.mjs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../helpers/axe';
-import { collectPageProblems } from '../helpers/page-problems';
+import { useBrowserSession } from '../helpers/browser-session';
+import { defined } from '../helpers/defined';
 import {
-  HOSTILE_USER_ID,
-  XSS,
   expectInlineStyleReported,
   expectUserTextAsText,
+  HOSTILE_USER_ID,
   horizontalOverflow,
+  XSS,
 } from '../helpers/dashboard-checks';
+import { createFakeCollector, fakeResponses } from '../helpers/dashboard-fake-collector.mjs';
+import { startFakeDashboardServer } from '../helpers/dashboard-fake-server.mjs';
 
 // The built dashboard (dist/dashboard/) in Chromium, under the collector's strict CSP, over a fake
 // read API: layout at 360 px, axe in light and dark, filters through the URL, user text as text.
 const ROOT = join(__dirname, '../..');
 
-let server: Awaited<ReturnType<typeof startFakeDashboardServer>>;
-let browser: Browser;
 /** CSP violations and page errors of every page opened, checked at the end. */
 const problems: string[] = [];
 
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/dashboard/dashboard.js')))
-    throw new Error('dist/dashboard/ is missing: run `npx rollup -c` first');
-  const responses = fakeResponses();
-  const newest = responses.reduce((a, b) => (a.receivedAt > b.receivedAt ? a : b));
-  const evil = responses.find((r) => r.category == 'detractor')!;
-  Object.assign(evil, {
-    comment: XSS,
-    userId: HOSTILE_USER_ID,
-    receivedAt: new Date(Date.parse(newest.receivedAt) + 1000).toISOString(),
-  });
-  [server, browser] = await Promise.all([
-    startFakeDashboardServer({ collector: createFakeCollector({ responses }) }),
-    launchBrowser(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const session = useBrowserSession({
+  site: () => {
+    if (!existsSync(join(ROOT, 'dist/dashboard/dashboard.js')))
+      throw new Error('dist/dashboard/ is missing: run `npx rollup -c` first');
+    const responses = fakeResponses();
+    const newest = responses.reduce((a, b) => (a.receivedAt > b.receivedAt ? a : b));
+    const evil = defined(
+      responses.find((r) => r.category === 'detractor'),
+      'a detractor',
+    );
+    Object.assign(evil, {
+      comment: XSS,
+      userId: HOSTILE_USER_ID,
+      receivedAt: new Date(Date.parse(newest.receivedAt) + 1000).toISOString(),
+    });
+    return startFakeDashboardServer({ collector: createFakeCollector({ responses }) });
+  },
 });
 
-async function open(
+function open(
   path: string,
   { width = 1280, colorScheme = 'light' as 'light' | 'dark', sink = problems } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
-  const page = await context.newPage();
-  await collectPageProblems(page, path, sink);
-  await page.goto(server.url + path);
-  return page;
+  return session.open(path, { context: { viewport: { width, height: 900 }, colorScheme }, problems: sink });
 }
 
 const loaded = async (page: Page) => {
@@ -146,6 +138,7 @@ describe('the dashboard in Chromium', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.getByLabel('Stage', { exact: true }).focus();
+    // biome-ignore lint/style/noNonNullAssertion: runs in the page, where no helper can be imported; focus is on the select
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
     await page.getByRole('radio', { name: 'open' }).focus();
     await page.keyboard.press('ArrowRight');

@@ -6,11 +6,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { rollup } from 'rollup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { serve, type TestServer } from '../helpers/serve';
+import { useBrowserSession } from '../helpers/browser-session';
+import { defined } from '../helpers/defined';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const GERMAN = 'Wie wahrscheinlich ist es, dass Sie Acme';
@@ -18,10 +17,7 @@ const GERMAN = 'Wie wahrscheinlich ist es, dass Sie Acme';
 const PROMPT_MARKER = 'adoptedStyleSheets';
 
 let dir: string;
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
+beforeAll(() => {
   // A tiny app in its own folder, with the package installed as a bundler would find it.
   dir = mkdtempSync(join(tmpdir(), 'nps-bundlers-'));
   mkdirSync(join(dir, 'node_modules'));
@@ -32,26 +28,22 @@ beforeAll(async () => {
      const nps = createNps({ endpoint: '/api/nps', locale: 'de-AT', product: 'Acme' });
      window.result = nps.show({ force: true });`,
   );
-  server = await serve([
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const session = useBrowserSession({
+  routes: [
     async (req, res) => {
-      if (req.url == '/api/nps') {
+      if (req.url === '/api/nps') {
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
         return true;
       }
       const file = /^\/app\/(rollup|esbuild)\/([\w.-]+\.js)$/.exec(req.url ?? '');
       if (!file) return false;
-      res
-        .writeHead(200, { 'content-type': 'text/javascript' })
-        .end(await readFile(join(dir, 'out', file[1]!, file[2]!)));
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(await readFile(join(dir, 'out', file[1], file[2])));
       return true;
     },
-  ]);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
+  ],
 });
 
 /** The output files of one bundler, with their code. */
@@ -81,18 +73,18 @@ function expectSplit(files: Map<string, string>, entry: string) {
 }
 
 async function runInBrowser(bundler: string, entry: string) {
-  server.page(
+  session.server.page(
     `/${bundler}.html`,
     `<!doctype html><html><body><script type="module" src="/app/${bundler}/${entry}"></script></body></html>`,
   );
-  const page = await browser.newPage();
+  const page = await session.newPage();
   const requested: string[] = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/${bundler}.html`);
+  await page.goto(`${session.url}/${bundler}.html`);
   await page.waitForFunction(() => document.querySelector('nps-widget')?.shadowRoot?.textContent?.includes('Wie'));
-  const text = await page.evaluate(() => document.querySelector('nps-widget')!.shadowRoot!.textContent!);
+  const text = await page.evaluate(() => document.querySelector('nps-widget')?.shadowRoot?.textContent);
   await page.close();
   expect(errors).toEqual([]);
   expect(text).toContain(GERMAN);
@@ -108,7 +100,10 @@ describe('dist/index.js in bundlers', () => {
     const files = chunks('rollup');
     expectSplit(files, 'app.js');
     const requested = await runInBrowser('rollup', 'app.js');
-    const german = [...files].find(([, code]) => code.includes('Wie wahrscheinlich'))![0];
+    const german = defined(
+      [...files].find(([, code]) => code.includes('Wie wahrscheinlich')),
+      'a chunk in German',
+    )[0];
     expect(requested).toContain(`/app/rollup/${german}`);
   });
 
@@ -125,7 +120,10 @@ describe('dist/index.js in bundlers', () => {
     const files = chunks('esbuild');
     expectSplit(files, 'app.js');
     const requested = await runInBrowser('esbuild', 'app.js');
-    const german = [...files].find(([, code]) => code.includes('Wie wahrscheinlich'))![0];
+    const german = defined(
+      [...files].find(([, code]) => code.includes('Wie wahrscheinlich')),
+      'a chunk in German',
+    )[0];
     expect(requested).toContain(`/app/esbuild/${german}`);
   });
 });

@@ -1,69 +1,66 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { StatsReply, ResponsesReply } from '../../src/core/api-types';
-import { npsText } from '../../src/dashboard/format';
-import { launchBrowser } from '../helpers/browser';
-import { startDemo } from '../../demo/start-demo.mjs';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { recoveredDetractorRecords, seedFollowUps, seedRecords } from '../../demo/seed-data.mjs';
+import { startDemo } from '../../demo/start-demo.mjs';
+import type { ResponsesReply, StatsReply } from '../../src/core/api-types';
+import { npsText } from '../../src/dashboard/format';
 import { seriousAxeViolations } from '../helpers/axe';
-import { collectPageProblems } from '../helpers/page-problems';
+import { useBrowserSession } from '../helpers/browser-session';
+import { defined } from '../helpers/defined';
 import {
-  HOSTILE_USER_ID,
-  XSS,
   expectInlineStyleReported,
   expectUserTextAsText,
+  HOSTILE_USER_ID,
   horizontalOverflow,
+  XSS,
 } from '../helpers/dashboard-checks';
+import { collectPageProblems } from '../helpers/page-problems';
 
 // The dashboard served by the REAL collector (the demo server, seeded through its HTTP API) in
 // Chromium: the same figures as the API, 360 px without horizontal scroll, axe light and dark, user
 // text as text, a follow-up saved through PATCH, and no CSP violation on any page.
 const TOKEN = 'dashboard-test-token';
-let demo: Awaited<ReturnType<typeof startDemo>>;
-let browser: Browser;
+const session = useBrowserSession({
+  site: () => startDemo({ PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: TOKEN }),
+});
 /** CSP violations and page errors of every page opened, checked at the end. */
 const problems: string[] = [];
 
 const api = async <T>(path: string, init: RequestInit = {}): Promise<T> =>
   (
-    await fetch(demo.url + path, { ...init, headers: { authorization: 'Bearer ' + TOKEN, ...init.headers } })
+    await fetch(session.url + path, { ...init, headers: { authorization: `Bearer ${TOKEN}`, ...init.headers } })
   ).json() as Promise<T>;
 
 beforeAll(async () => {
-  [demo, browser] = await Promise.all([
-    startDemo({ PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: TOKEN }),
-    launchBrowser(),
-  ]);
   const records = [
-    ...seedRecords({ count: 120, origin: demo.url, seed: 7 }),
-    ...recoveredDetractorRecords({ origin: demo.url }),
+    ...seedRecords({ count: 120, origin: session.url, seed: 7 }),
+    ...recoveredDetractorRecords({ origin: session.url }),
   ];
   const evil = {
-    ...records.find((r) => r.category == 'detractor')!,
+    ...defined(
+      records.find((r) => r.category === 'detractor'),
+      'a detractor',
+    ),
     comment: XSS,
     stage: 'checkout',
     userId: HOSTILE_USER_ID,
   };
-  const res = await fetch(demo.url + '/api/nps', {
+  const res = await fetch(`${session.url}/api/nps`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       v: 1,
       sentAt: new Date().toISOString(),
-      responses: [...records.filter((r) => r.id != evil.id), evil],
+      responses: [...records.filter((r) => r.id !== evil.id), evil],
     }),
   });
   expect(await res.json()).toEqual({ rejected: [] });
-  for (const { id, actor, patch } of seedFollowUps(records.filter((r) => r.id != evil.id)))
+  for (const { id, actor, patch } of seedFollowUps(records.filter((r) => r.id !== evil.id)))
     await api(`/api/responses/${id}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', 'x-nps-actor': actor },
       body: JSON.stringify(patch),
     });
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
 });
 
 /** A signed-in page at `path`, collecting CSP violations and errors into `sink`. */
@@ -71,14 +68,13 @@ async function open(
   path: string,
   { width = 1280, colorScheme = 'light' as 'light' | 'dark', sink = problems } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
-  const page = await context.newPage();
+  const page = await session.newPage({ context: { viewport: { width, height: 900 }, colorScheme } });
   await collectPageProblems(page, path, sink);
-  await page.goto(demo.url + '/login');
+  await page.goto(`${session.url}/login`);
   await page.getByLabel('Dashboard token').fill(TOKEN);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/dashboard$/);
-  if (path != '/dashboard') await page.goto(demo.url + path);
+  if (path !== '/dashboard') await page.goto(session.url + path);
   await page.locator('.headline .nps').waitFor();
   await page.locator('#comments-title ~ .responses li').first().waitFor();
   return page;
@@ -89,7 +85,7 @@ it('shows the figures of /api/stats, the stages, a segment and the recovered det
   const page = await open('/dashboard?segment=plan');
   expect(await page.locator('.headline .nps').textContent()).toContain(npsText(stats));
   await page.getByRole('heading', { name: 'By plan' }).waitFor();
-  for (const plan of Object.keys(stats.bySegment!))
+  for (const plan of Object.keys(defined(stats.bySegment, 'the segments')))
     await page
       .getByRole('row', { name: new RegExp(`^${plan}\\b`) })
       .first()
@@ -133,7 +129,7 @@ it('saves a follow-up through PATCH, keeps its history, and updates the contacte
   await first.getByText('Saved').waitFor();
   await expect.poll(() => metrics.locator('.note').textContent()).not.toBe(before);
   const { responses } = await api<ResponsesReply>('/api/responses?status=answered&followUp=contacted&limit=100');
-  const saved = responses.find((r) => r.followUp.owner == 'Ana' && r.followUp.history.at(-1)?.by == 'dashboard');
+  const saved = responses.find((r) => r.followUp.owner === 'Ana' && r.followUp.history.at(-1)?.by === 'dashboard');
   expect(saved?.followUp).toMatchObject({ status: 'contacted', owner: 'Ana' });
   await page.context().close();
 });
@@ -159,17 +155,17 @@ it('filters by stage through the URL, and the CSV link follows', async () => {
 
 it('an alert link opened signed out goes through sign-in and back to that response', async () => {
   const { responses } = await api<ResponsesReply>('/api/responses?category=detractor&hasComment=true&limit=1');
-  const linked = responses[0]!;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const linked = responses[0];
+  const context = await session.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  page.on('console', (m) => m.type() == 'error' && problems.push(`alert link: ${m.text()}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`alert link: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`alert link: ${e.message}`));
   const link = `/dashboard?stage=${encodeURIComponent(linked.stage ?? '')}&response=${linked.id}`;
-  await page.goto(demo.url + link);
+  await page.goto(session.url + link);
   expect(new URL(page.url()).pathname).toBe('/login');
   await page.getByLabel('Dashboard token').fill(TOKEN);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname + url.search == link);
+  await page.waitForURL((url) => url.pathname + url.search === link);
   const panel = page.getByRole('region', { name: 'Response', exact: true });
   await panel.locator('.comment').waitFor();
   expect(await panel.locator('.comment').textContent()).toBe(linked.comment);

@@ -1,25 +1,17 @@
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { serve, type TestServer } from '../helpers/serve';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../helpers/axe';
+import { useBrowserSession } from '../helpers/browser-session';
+import { recordCspViolations } from '../helpers/page-problems';
+import { FIXTURES } from '../helpers/serve';
 
 // The built prompt module on its own (dist/prompt.js), rendered for a plain-object Survey in the page
-// (test/browser/fixtures/prompt-harness.js): what only a real browser shows.
+// (test/fixtures/page-assets/prompt-harness.js): what only a real browser shows.
 
 const STRICT = { 'content-security-policy': "default-src 'self'" };
 
-let server: TestServer;
-let browser: Browser;
+const session = useBrowserSession();
 let pages = 0;
-beforeAll(async () => {
-  server = await serve();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 interface Open {
   head?: string;
@@ -31,25 +23,18 @@ interface Open {
 /** Opens a page that loads the harness; collects CSP violations and page errors. */
 async function open(o: Open = {}) {
   const path = `/prompt-page-${++pages}.html`;
-  server.page(
+  session.server.page(
     path,
     `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">${o.head ?? ''}` +
-      `<script type="module" src="/test/browser/fixtures/prompt-harness.js"></script></head>` +
+      `<script type="module" src="${FIXTURES}/prompt-harness.js"></script></head>` +
       `<body>${o.body ?? '<h1>Acme</h1><button id="opener">Rate us</button>'}</body></html>`,
     o.headers ?? STRICT,
   );
-  const context = await browser.newContext({ reducedMotion: 'reduce', ...o.context });
-  const page = await context.newPage();
+  const page = await session.newPage({ context: { reducedMotion: 'reduce', ...o.context } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.addInitScript(() => {
-    const w = window as unknown as { violations: string[] };
-    w.violations = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  await page.goto(server.url + path);
+  const violations = await recordCspViolations(page);
+  await page.goto(session.url + path);
   await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready);
   return {
     page,
@@ -59,8 +44,8 @@ async function open(o: Open = {}) {
       await page.locator('[data-nps-widget] [role=dialog]').waitFor();
     },
     calls: () => page.evaluate(() => (window as unknown as { calls: unknown[] }).calls),
-    violations: () => page.evaluate(() => (window as unknown as { violations: string[] }).violations),
-    close: () => context.close(),
+    violations,
+    close: () => page.context().close(),
   };
 }
 
@@ -82,6 +67,7 @@ describe('dist/prompt.js in Chromium', () => {
     await p.show({ options: { position: 'bottom-right', thanks: { closeAfterMs: 200 } } });
     const style = await inPrompt(p.page, '.dialog', (d) => {
       const root = d.getRootNode() as ShadowRoot;
+      // biome-ignore lint/style/noNonNullAssertion: runs in the page, where no helper can be imported; a missing element must fail at once
       const w = getComputedStyle(root.querySelector('.widget')!);
       const s = getComputedStyle(d);
       return {
@@ -143,9 +129,9 @@ describe('dist/prompt.js in Chromium', () => {
       }),
     );
     for (const r of radios) expect(Math.min(r.w, r.h)).toBeGreaterThanOrEqual(40);
-    expect(radios[5]!.y).toBe(radios[0]!.y);
-    expect(radios[6]!.y).toBeGreaterThan(radios[0]!.y);
-    expect(radios[10]!.y).toBe(radios[6]!.y);
+    expect(radios[5].y).toBe(radios[0].y);
+    expect(radios[6].y).toBeGreaterThan(radios[0].y);
+    expect(radios[10].y).toBe(radios[6].y);
     const low = await box(p.page, '.labels > :first-child');
     const high = await box(p.page, '.labels > :last-child');
     // The text of each label, not just its box: the high label's text ends at the right edge of 10.
@@ -155,10 +141,10 @@ describe('dist/prompt.js in Chromium', () => {
       const b = range.getBoundingClientRect();
       return { x: b.x, right: b.right };
     });
-    expect(Math.abs(low.x - radios[0]!.x)).toBeLessThanOrEqual(1);
-    expect(Math.abs(highText.right - radios[10]!.right)).toBeLessThanOrEqual(1);
-    expect(highText.x).toBeGreaterThanOrEqual(radios[6]!.x - 1);
-    expect(high.y).toBeGreaterThan(radios[10]!.y);
+    expect(Math.abs(low.x - radios[0].x)).toBeLessThanOrEqual(1);
+    expect(Math.abs(highText.right - radios[10].right)).toBeLessThanOrEqual(1);
+    expect(highText.x).toBeGreaterThanOrEqual(radios[6].x - 1);
+    expect(high.y).toBeGreaterThan(radios[10].y);
     await p.page.getByRole('radio', { name: '9' }).tap();
     await p.page.getByRole('textbox').waitFor();
     expect(parseFloat(await inPrompt(p.page, 'textarea', (t) => getComputedStyle(t).fontSize))).toBeGreaterThanOrEqual(
@@ -179,9 +165,7 @@ describe('dist/prompt.js in Chromium', () => {
     };
     expect(await background('')).toBe('rgb(255, 255, 255)');
     expect(await background('<meta name="color-scheme" content="light dark">')).toBe('rgb(31, 41, 55)');
-    expect(await background('<link rel="stylesheet" href="/test/browser/fixtures/dark-root.css">')).toBe(
-      'rgb(31, 41, 55)',
-    );
+    expect(await background(`<link rel="stylesheet" href="${FIXTURES}/dark-root.css">`)).toBe('rgb(31, 41, 55)');
   });
 
   it('a dark-capable page on a light OS keeps the light card', async () => {
@@ -206,12 +190,13 @@ describe('dist/prompt.js in Chromium', () => {
   });
 
   it('CSS on the nps-widget element beats the theme option, which beats the defaults', async () => {
-    const p = await open({ head: '<link rel="stylesheet" href="/test/browser/fixtures/page-theme.css">' });
+    const p = await open({ head: `<link rel="stylesheet" href="${FIXTURES}/page-theme.css">` });
     await p.show({ options: { theme: { accent: '#00ff00', radius: '2px' } } });
     await p.page.getByRole('radio', { name: '5' }).click();
     await p.page.getByRole('textbox').waitFor();
     const look = await inPrompt(p.page, '.send', (s) => ({
       accent: getComputedStyle(s).backgroundColor,
+      // biome-ignore lint/style/noNonNullAssertion: runs in the page, where no helper can be imported; a missing element must fail at once
       radius: getComputedStyle(s.closest('.dialog')!).borderTopLeftRadius,
     }));
     // page-theme.css sets --nps-accent (rgb(170, 0, 0)) but not --nps-radius.
@@ -221,7 +206,7 @@ describe('dist/prompt.js in Chromium', () => {
 
   it("a page's own nps-widget custom element does not break the prompt", async () => {
     const p = await open({
-      head: '<script src="/test/browser/fixtures/page-nps-widget.js"></script>',
+      head: `<script src="${FIXTURES}/page-nps-widget.js"></script>`,
       body: '<nps-widget></nps-widget>',
     });
     await p.show();
@@ -229,6 +214,7 @@ describe('dist/prompt.js in Chromium', () => {
       [...document.querySelectorAll('[data-nps-widget]')].map((e) => e.tagName.toLowerCase()),
     );
     expect(tags).toEqual(['nps-widget-0123456789ab']);
+    // biome-ignore lint/style/noNonNullAssertion: runs in the page, where no helper can be imported; a missing element must fail at once
     expect(await p.page.evaluate(() => document.querySelector('nps-widget')!.shadowRoot!.textContent)).toBe(
       'page widget',
     );

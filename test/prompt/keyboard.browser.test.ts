@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { focusedInWidget, uiHarness } from './ui-page';
+import { describe, expect, it } from 'vitest';
+import { focusedInWidget, usePromptPages } from '../helpers/prompt-page';
 
-let h: Awaited<ReturnType<typeof uiHarness>>;
-beforeAll(async () => void (h = await uiHarness()));
-afterAll(() => h?.close());
+const h = usePromptPages();
 
 describe('keyboard only, in Chromium', () => {
   it('answers end to end: Tab in, arrows, Enter, type, Send; the record reaches the server', async () => {
@@ -38,7 +36,7 @@ describe('keyboard only, in Chromium', () => {
     expect(result).toMatchObject({ status: 'answered', score: 9, category: 'promoter', comment: 'Clear and fast' });
     expect(await p.page.locator('nps-widget').count()).toBe(0);
     await p.page.evaluate(() => (window as unknown as { nps: { flush(): Promise<unknown> } }).nps.flush());
-    const sent = p.posts.flatMap((b) => b.responses).filter((r) => r.id == result.id);
+    const sent = p.posts.flatMap((b) => b.responses).filter((r) => r.id === result.id);
     expect(sent.at(-1)).toMatchObject({ status: 'answered', score: 9, comment: 'Clear and fast' });
     await p.page.context().close();
   });
