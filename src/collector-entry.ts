@@ -1,7 +1,9 @@
 // nps-widget/collector: the server side. Hand-picked exports only.
 export { createCollector, COLLECTOR_PATHS } from './collector/http/create-collector';
 export type { CollectorOptions, Collector, RequestHandler, RequestInfo } from './collector/http/create-collector';
-export type { WebhookOptions, AlertEvent, WebhookFormat } from './collector/alerts/webhook-options';
+export type { WebhookOptions } from './collector/alerts/webhook-options';
+export type { AlertEvent } from './collector/alerts/alert-event';
+export type { WebhookFormat } from './collector/alerts/alert-formats';
 export { verifyWebhook } from './collector/alerts/webhook-signature';
 export { openDatabase } from './collector/store/open-database';
 export type { DatabaseOptions } from './collector/store/open-database';

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { alertBody, responseLink } from './alert-body';
 import type { Queryable, Row } from '../store/queryable';
-import type { AlertRecord } from './record-alerts';
+import type { AlertRecord } from './alert-record';
 import { retryAfterMs, retryDelay } from './retry-delay';
-import type { AlertEvent, Webhook } from './webhook-options';
+import type { AlertEvent } from './alert-event';
+import type { Webhook } from './webhook-options';
 import { DELIVERY_HEADER, signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhook-signature';
 
 /** Timers the loop uses; the defaults are `unref`'d, so the loop never keeps a process alive. */

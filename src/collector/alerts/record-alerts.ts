@@ -1,8 +1,9 @@
 import { uuidv7 } from '../../core/ids';
-import type { StoredResponse } from '../../core/api-types';
 import type { Category, ResponseStatus } from '../../core/wire';
 import { isoOf, type Query } from '../store/queryable';
-import type { AlertEvent, Webhook } from './webhook-options';
+import type { AlertEvent } from './alert-event';
+import type { AlertRecord } from './alert-record';
+import type { Webhook } from './webhook-options';
 
 /**
  * A response as the upsert stored it (the version that won). Wire records fit, and so do rows
@@ -26,9 +27,6 @@ export interface AlertSource {
   updatedAt: string | Date;
   sdk: string;
 }
-
-/** The response as an alert carries it: a snapshot taken when the alert was recorded. */
-export type AlertRecord = Omit<StoredResponse, 'receivedAt' | 'followUp'>;
 
 /**
  * The columns of `nps_responses` as an {@link AlertSource}: for the upsert's `returning` clause.

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { alertBody, escapeSlack, responseLink } from '../../../src/collector/alerts/alert-body';
-import type { AlertRecord } from '../../../src/collector/alerts/record-alerts';
+import { alertBody, responseLink } from '../../../src/collector/alerts/alert-body';
+import type { AlertRecord } from '../../../src/collector/alerts/alert-record';
+import { escapeSlack } from '../../../src/collector/alerts/formats/slack';
 import { retryAfterMs, retryDelay } from '../../../src/collector/alerts/retry-delay';
 import { resolveWebhooks, webhookKey, type WebhookOptions } from '../../../src/collector/alerts/webhook-options';
 import { signWebhook, verifyWebhook } from '../../../src/collector/alerts/webhook-signature';
