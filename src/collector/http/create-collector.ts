@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { createAlertDelivery, type AlertDeliveryOptions } from '../alerts/alert-delivery';
+import { createAlertDelivery } from '../alerts/alert-delivery';
+import type { AlertDeliveryOptions } from '../alerts/delivery-options';
 import { resolveWebhooks, type WebhookOptions } from '../alerts/webhook-options';
 import { createDashboardAuth } from './dashboard-auth';
 import { createDashboardRoutes } from './dashboard-routes';
