@@ -1,5 +1,6 @@
 import type { ListFilter } from './read-filter';
-import type { ListedResponse, ResponseStore } from '../store/response-store';
+import type { ListedResponse } from '../store/list-responses';
+import type { ResponseStore } from '../store/response-store';
 import { csvLine } from './to-csv';
 
 const COLUMNS: [string, (r: ListedResponse) => unknown][] = [
