@@ -29,6 +29,8 @@ for (const { name, url, skip } of DATABASES)
         }),
         { clientAddress: client },
       );
+    const rejectedOf = async (res: Response) =>
+      ((await res.json()) as { rejected: { id: string; error: string }[] }).rejected;
     const rows = async () =>
       (await db.query('select id, status, score, comment, writes from nps_responses order by id')).rows;
 
@@ -207,6 +209,42 @@ for (const { name, url, skip } of DATABASES)
         clock += 20_000;
         expect((await post(handle, batch([shown()]))).status).toBe(200);
         expect(await rows()).toHaveLength(5);
+      });
+
+      it('refuses a later version that carries another anonymousId', async () => {
+        const first = shown({ anonymousId: 'anon-owner' });
+        await post(collector(), batch([first]));
+        const takeover = answered({ ...first, anonymousId: 'anon-other' }, 0);
+        expect(await rejectedOf(await post(collector(), batch([takeover])))).toEqual([
+          { id: first.id, error: expect.stringMatching(/anonymousId/) },
+        ]);
+        expect((await store.list())[0]).toMatchObject({ status: 'shown', anonymousId: 'anon-owner' });
+      });
+
+      it('names the rule a record broke', async () => {
+        const badStatus = { ...shown(), status: 'clicked' };
+        const score11 = { ...answered(shown(), 10), score: 11 };
+        const noCategory = { ...answered(shown(), 3), category: undefined };
+        const rejected = await rejectedOf(await post(collector(), batch([badStatus, score11, noCategory])));
+        expect(rejected.map((r) => r.error)).toEqual([
+          'status must be one of "shown", "answered", "dismissed", got "clicked"',
+          'score must be an integer from 0 to 10, got 11',
+          'category is required when status is "answered"',
+        ]);
+      });
+
+      it('requires Content-Type: application/json on POST /api/nps', async () => {
+        const body = JSON.stringify(batch([shown()]));
+        const send = (contentType: string) =>
+          collector()(
+            new Request(ORIGIN + '/api/nps', { method: 'POST', headers: { 'content-type': contentType }, body }),
+            { clientAddress: 'c1' },
+          );
+        const plain = await send('text/plain');
+        expect(plain.status).toBe(415);
+        expect((await plain.json()).error).toMatch(/Content-Type must be application\/json/);
+        const charset = await send('application/json; charset=utf-8');
+        expect(charset.status).toBe(200);
       });
 
       it('answers 405 to other methods', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database, ResponseStore } from '../../../src/collector-entry';
 import { exportCsv } from '../../../src/collector/http/export-csv';
+import { csvCell } from '../../../src/collector/http/to-csv';
 import { answered, DATABASES, freshStore, shown } from '../fixtures';
 
 const T0 = Date.parse('2026-11-20T10:00:00.000Z');
@@ -46,3 +47,11 @@ for (const { name, url, skip } of DATABASES)
       expect(text).toContain(`${oldest.id},answered,2,detractor,Later thoughts`);
     });
   });
+
+describe('CSV cells', () => {
+  it('quotes and neutralises a formula after ";" in CSV cells', () => {
+    expect(csvCell('fine; =HYPERLINK("http://evil")')).toBe(`"fine; '=HYPERLINK(""http://evil"")"`);
+    expect(csvCell('a;+1;@x;-2')).toBe(`"a;'+1;'@x;'-2"`);
+    expect(csvCell('a;b')).toBe('"a;b"');
+  });
+});
