@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../store/queryable';
+import { millisecondsParam, type Queryable } from '../store/queryable';
 import type { AlertEvent } from './alert-event';
 import type { AlertRecord } from './alert-record';
-import { millisecondsParam } from './sql-interval';
 
 /** A pending alert this collector has claimed for one attempt. */
 export interface ClaimedAlert {

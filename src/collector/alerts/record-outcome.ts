@@ -1,7 +1,6 @@
-import type { Queryable } from '../store/queryable';
+import { millisecondsParam, type Queryable } from '../store/queryable';
 import type { ClaimedAlert } from './claim-alerts';
 import { retryDelay } from './retry-delay';
-import { millisecondsParam } from './sql-interval';
 
 /** How one attempt ended for its alert. */
 export type Outcome = 'delivered' | 'retrying' | 'failed';

@@ -27,3 +27,9 @@ export const millisOf = (value: unknown): number =>
 
 /** A nullable text column. */
 export const textOf = (value: unknown): string | null => (value == null ? null : String(value));
+
+/**
+ * Parameter `$n`, a number of milliseconds, as an SQL interval.
+ * @example `now() + ${millisecondsParam(1)}` // now() + ($1::float8 * interval '1 millisecond')
+ */
+export const millisecondsParam = (n: number): string => `($${n}::float8 * interval '1 millisecond')`;
