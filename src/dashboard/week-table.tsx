@@ -1,12 +1,13 @@
 import { NpsValue } from './nps-value';
 import type { Week } from './week-chart-geometry';
+import { ScrollingTable } from './scrolling-table';
 
 /** NPS by week as a table, folded away: what the chart shows, for reading figure by figure. */
 export function WeekTable({ weeks }: { weeks: Week[] }) {
   return (
     <details>
       <summary>NPS by week as a table</summary>
-      <div class="table-scroll" tabIndex={0} role="region" aria-label="NPS by week, table">
+      <ScrollingTable label="NPS by week, table">
         <table class="figures">
           <thead>
             <tr>
@@ -29,7 +30,7 @@ export function WeekTable({ weeks }: { weeks: Week[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
     </details>
   );
 }

@@ -56,15 +56,16 @@ export function resolveWebhooks(list: readonly WebhookOptions[] | undefined): We
   if (list == null) return [];
   if (!Array.isArray(list)) invalid('webhooks', 'an array', list);
   const webhooks = list.map((options, i) => resolveWebhook(options, `webhooks[${i}]`));
-  webhooks.forEach((w, i) => {
-    const first = webhooks.findIndex((other) => other.url == w.url);
-    if (first < i) invalid(`webhooks[${i}].url`, `different from webhooks[${first}].url`, w.url);
+  webhooks.forEach((webhook, index) => {
+    const first = webhooks.findIndex((other) => other.url === webhook.url);
+    if (first < index) invalid(`webhooks[${index}].url`, `different from webhooks[${first}].url`, webhook.url);
   });
   return webhooks;
 }
 
 function resolveWebhook(options: WebhookOptions, path: string): Webhook {
-  if (options == null || typeof options != 'object') invalid(path, 'an object { url, secret?, on?, format? }', options);
+  if (options == null || typeof options !== 'object')
+    invalid(path, 'an object { url, secret?, on?, format? }', options);
   for (const key of Object.keys(options))
     if (!['url', 'secret', 'on', 'format'].includes(key)) invalid(`${path}.${key}`, 'absent (unknown option)', key);
   const { url, secret, on = 'detractor', format = 'json' } = options;
@@ -72,9 +73,9 @@ function resolveWebhook(options: WebhookOptions, path: string): Webhook {
   try {
     parsed = new URL(url);
   } catch {}
-  if (typeof url != 'string' || !parsed || !['https:', 'http:'].includes(parsed.protocol))
+  if (typeof url !== 'string' || !parsed || !['https:', 'http:'].includes(parsed.protocol))
     invalid(`${path}.url`, 'an https: or http: URL', url);
-  if (secret != null && secret !== '' && (typeof secret != 'string' || secret.length < 16))
+  if (secret != null && secret !== '' && (typeof secret !== 'string' || secret.length < 16))
     throw new TypeError(`nps collector: ${path}.secret must be a string of at least 16 characters`);
   if (!ALERT_EVENTS.includes(on)) invalid(`${path}.on`, `one of ${ALERT_EVENTS.join(', ')}`, on);
   if (!FORMATS.includes(format)) invalid(`${path}.format`, `one of ${FORMATS.join(', ')}`, format);

@@ -16,7 +16,11 @@ export interface Queryable {
 
 /** A timestamp column as ISO 8601 (pg and PGlite give `Date`s; a `to_char` column is already a string). */
 export function isoOf(value: unknown): string | null {
-  if (value == null) return null;
+  return value == null ? null : requiredIsoOf(value);
+}
+
+/** A `not null` timestamp column (or a required time) as ISO 8601. */
+export function requiredIsoOf(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   return new Date(String(value)).toISOString();
 }

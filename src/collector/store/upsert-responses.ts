@@ -18,10 +18,10 @@ export interface UpsertResult {
  * The same order the upsert applies, so a batch holding several versions of one id keeps the winner
  * (PostgreSQL refuses to update one row twice in a statement).
  */
-const newer = (a: ResponseRecord, b: ResponseRecord): boolean =>
-  (a.status === 'answered') !== (b.status === 'answered')
-    ? a.status === 'answered'
-    : Date.parse(a.updatedAt) > Date.parse(b.updatedAt);
+const newer = (candidate: ResponseRecord, kept: ResponseRecord): boolean =>
+  (candidate.status === 'answered') !== (kept.status === 'answered')
+    ? candidate.status === 'answered'
+    : Date.parse(candidate.updatedAt) > Date.parse(kept.updatedAt);
 
 /** The winning version of each id in a batch, in id order. */
 function latestVersions(records: readonly ResponseRecord[]): ResponseRecord[] {
