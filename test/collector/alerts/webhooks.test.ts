@@ -6,6 +6,7 @@ import { escapeSlack } from '../../../src/collector/alerts/formats/slack';
 import { retryAfterMs, retryDelay } from '../../../src/collector/alerts/retry-delay';
 import { resolveWebhooks, webhookKey, type WebhookOptions } from '../../../src/collector/alerts/webhook-options';
 import { signWebhook, verifyWebhook } from '../../../src/collector/alerts/webhook-signature';
+import { present } from '../fixtures';
 
 const record: AlertRecord = {
   id: '0190a0a0-0000-7000-8000-000000000001',
@@ -34,10 +35,10 @@ describe('resolveWebhooks', () => {
       secret: null,
       on: 'detractor',
       format: 'json',
-      key: hook!.key,
+      key: hook.key,
     });
-    expect(hook!.key).toMatch(/^https:\/\/hooks\.slack\.com#[0-9a-f]{12}$/);
-    expect(webhookKey('https://hooks.slack.com/services/T000/B000/other')).not.toBe(hook!.key);
+    expect(hook.key).toMatch(/^https:\/\/hooks\.slack\.com#[0-9a-f]{12}$/);
+    expect(webhookKey('https://hooks.slack.com/services/T000/B000/other')).not.toBe(hook.key);
     expect(resolveWebhooks(undefined)).toEqual([]);
     expect(
       resolveWebhooks([{ url: 'http://127.0.0.1:9/x', secret: '', on: 'comment', format: 'slack' }])[0],
@@ -123,7 +124,7 @@ describe('alert bodies', () => {
       quote
         .split('\n')
         .slice(0, -1)
-        .every((line) => line == '>&lt;&amp;&gt;'),
+        .every((line) => line === '>&lt;&amp;&gt;'),
     ).toBe(true);
     expect(body.text.length).toBeLessThan(3100);
   });
@@ -169,8 +170,8 @@ describe("the README's verifier", () => {
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
     const code = /```js\n\/\/ verify-nps-webhook\.js\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(code, 'README.md has a ```js block starting with // verify-nps-webhook.js').toBeTruthy();
-    expect(code!.trim().split('\n').length).toBeLessThanOrEqual(10);
-    const { verifyNpsWebhook } = await import('data:text/javascript,' + encodeURIComponent(code!));
+    expect(present(code).trim().split('\n').length).toBeLessThanOrEqual(10);
+    const { verifyNpsWebhook } = await import('data:text/javascript,' + encodeURIComponent(present(code)));
     const secret = 'readme-secret-0123456789';
     const body = '{"event":"detractor","response":{"comment":"ünïcödé & <b>"}}';
     const timestamp = String(Math.floor(Date.now() / 1000));

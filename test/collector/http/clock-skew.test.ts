@@ -17,7 +17,9 @@ let store: ResponseStore;
 let clock = NOW;
 let handle: ReturnType<typeof createCollector>;
 const dashboardDir = dashboardFixture();
-beforeAll(async () => void ({ db, store } = await freshStore()));
+beforeAll(async () => {
+  ({ db, store } = await freshStore());
+});
 afterAll(async () => {
   await db.close();
   removeDashboardFixtures();

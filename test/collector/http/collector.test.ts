@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCollector, type CollectorOptions, type Database } from '../../../src/collector-entry';
-import { answered, batch, DATABASES, freshStore, shown } from '../fixtures';
+import { answered, batch, DATABASES, freshStore, shown, present } from '../fixtures';
 
 const ORIGIN = 'http://127.0.0.1:5173';
 for (const { name, url, skip } of DATABASES)
@@ -25,7 +25,7 @@ for (const { name, url, skip } of DATABASES)
         new Request(ORIGIN + '/api/nps', {
           method: 'POST',
           headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },
-          body: typeof body == 'string' ? body : JSON.stringify(body),
+          body: typeof body === 'string' ? body : JSON.stringify(body),
         }),
         { clientAddress: client },
       );
@@ -45,7 +45,7 @@ for (const { name, url, skip } of DATABASES)
         expect(await res.json()).toEqual({ rejected: [] });
         const stored = await store.list();
         expect(stored.map((r) => r.id).sort()).toEqual([a.id, b.id].sort());
-        const got = stored.find((r) => r.id == b.id)!;
+        const got = present(stored.find((r) => r.id === b.id));
         expect(got).toMatchObject({
           status: 'answered',
           score: 9,
@@ -69,9 +69,9 @@ for (const { name, url, skip } of DATABASES)
         expect(res.status).toBe(200);
         const { rejected } = (await res.json()) as { rejected: { id: string; error: string }[] };
         expect(rejected.map((r) => r.id)).toEqual([wrongCategory.id, noAnon.id, queryInPage.id, '#4', nul.id]);
-        expect(rejected[0]!.error).toMatch(/category/);
-        expect(rejected[1]!.error).toMatch(/anonymousId/);
-        expect(rejected[2]!.error).toMatch(/page/);
+        expect(rejected[0].error).toMatch(/category/);
+        expect(rejected[1].error).toMatch(/anonymousId/);
+        expect(rejected[2].error).toMatch(/page/);
         expect((await rows()).map((r) => r.id)).toEqual([good.id]);
       });
 
@@ -149,7 +149,7 @@ for (const { name, url, skip } of DATABASES)
         expect(replies.map((r) => r.status)).toEqual(Array(8).fill(200));
         const stored = await rows();
         expect(stored).toHaveLength(30);
-        expect(stored.every((r) => r.writes == 1)).toBe(true);
+        expect(stored.every((r) => r.writes === 1)).toBe(true);
       });
 
       it('refuses a body over the limit with 413 and stores nothing', async () => {

@@ -101,14 +101,14 @@ for (const { name, url, skip } of DATABASES)
       const rs = Array.from({ length: 5 }, (_, i) => answered(shown({}, MON + i * 1000), i < 3 ? 2 : 9));
       for (const r of rs) await store.upsert([r]);
       const detractors = await store.list({ category: 'detractor' });
-      expect(detractors.map((r) => r.id)).toEqual([rs[2]!.id, rs[1]!.id, rs[0]!.id]);
-      const page2 = await store.list({ category: 'detractor', limit: 2, afterSequence: detractors[1]!.sequence });
-      expect(page2.map((r) => r.id)).toEqual([rs[0]!.id]);
-      expect(detractors[0]!.receivedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(detractors.map((r) => r.id)).toEqual([rs[2].id, rs[1].id, rs[0].id]);
+      const page2 = await store.list({ category: 'detractor', limit: 2, afterSequence: detractors[1].sequence });
+      expect(page2.map((r) => r.id)).toEqual([rs[0].id]);
+      expect(detractors[0].receivedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
       const done = await setFollowUp(
         store.db.query,
-        rs[1]!.id,
+        rs[1].id,
         { status: 'contacted', note: 'Called; fixed the export' },
         'sam',
       );
@@ -120,15 +120,15 @@ for (const { name, url, skip } of DATABASES)
       });
       // A newer version of the record keeps the follow-up state (and moves to the top: it was received last).
       await store.upsert([
-        { ...rs[1]!, comment: 'later', updatedAt: new Date(Date.parse(rs[1]!.updatedAt) + 1000).toISOString() },
+        { ...rs[1], comment: 'later', updatedAt: new Date(Date.parse(rs[1].updatedAt) + 1000).toISOString() },
       ]);
       expect((await store.list({ category: 'detractor' }))[0]).toMatchObject({
-        id: rs[1]!.id,
+        id: rs[1].id,
         comment: 'later',
         followUp: { status: 'contacted' },
       });
       expect(await store.get('01890a5d-ac96-774b-bcce-b302099a8057')).toBeUndefined();
-      expect((await store.get(rs[0]!.id))?.followUp).toEqual({
+      expect((await store.get(rs[0].id))?.followUp).toEqual({
         status: 'open',
         owner: null,
         note: null,
@@ -154,7 +154,7 @@ for (const { name, url, skip } of DATABASES)
       expect(reply.rejected).toEqual([{ id: first.id, error: expect.stringMatching(/anonymousId differs/) }]);
       const [stored] = await store
         .list({ status: 'shown', limit: 1000 })
-        .then((rs) => rs.filter((r) => r.id == first.id));
+        .then((rs) => rs.filter((r) => r.id === first.id));
       expect(stored).toMatchObject({ status: 'shown', anonymousId: 'anon-owner', comment: null });
       // The owner's own next version still applies.
       expect((await store.upsert([answered(first, 9)])).written).toBe(1);
@@ -173,7 +173,7 @@ for (const { name, url, skip } of DATABASES)
       await store.upsert([real]);
       const [newest] = await store.list({ limit: 1 });
       expect(newest).toMatchObject({ id: real.id, comment: 'real complaint' });
-      const seconds = (Date.parse(newest!.receivedAt) - Date.now()) / 1000;
+      const seconds = (Date.parse(newest.receivedAt) - Date.now()) / 1000;
       expect(Math.abs(seconds)).toBeLessThan(60);
     });
 
@@ -212,8 +212,8 @@ for (const { name, url, skip } of DATABASES)
       expect(stages.filter((s) => s.startsWith('"'))).toEqual([]);
       expect(stages).toHaveLength(50); // (none) and 49 real stages listed by name; the real "(none)" cannot be filtered apart
       for (const stage of stages) {
-        const label = stage == 'other' ? '"other"' : stage;
-        expect((await store.stats({ stage })).total, stage).toBe(byStage[label]!.total);
+        const label = stage === 'other' ? '"other"' : stage;
+        expect((await store.stats({ stage })).total, stage).toBe(byStage[label].total);
       }
     });
   });
