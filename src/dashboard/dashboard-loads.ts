@@ -64,6 +64,3 @@ export function createDashboardLoads(api: ApiClient, url: ReadonlySignal<UrlStat
 
   return { loadStats, reloadChanged, loadAll };
 }
-
-/** The loads of {@link createDashboardLoads}. */
-export type DashboardLoads = ReturnType<typeof createDashboardLoads>;
