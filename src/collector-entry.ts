@@ -1,7 +1,9 @@
 // nps-widget/collector: the server side. Hand-picked exports only.
 export { createCollector, COLLECTOR_PATHS } from './collector/http/create-collector';
 export type { CollectorOptions, Collector, RequestHandler, RequestInfo } from './collector/http/create-collector';
-export type { WebhookOptions, AlertEvent, WebhookFormat } from './collector/alerts/webhook-options';
+export type { WebhookOptions } from './collector/alerts/webhook-options';
+export type { AlertEvent } from './collector/alerts/alert-event';
+export type { WebhookFormat } from './collector/alerts/alert-formats';
 export { verifyWebhook } from './collector/alerts/webhook-signature';
 export { openDatabase } from './collector/store/open-database';
 export type { DatabaseOptions } from './collector/store/open-database';
@@ -9,7 +11,10 @@ export type { Database, Query } from './collector/store/database';
 export { DataDirLockedError } from './collector/store/data-dir-lock';
 export { migrate } from './collector/store/migrate';
 export { createResponseStore } from './collector/store/response-store';
-export type { ResponseStore, BaseStats, ListedResponse, UpsertResult } from './collector/store/response-store';
+export type { ResponseStore } from './collector/store/response-store';
+export type { BaseStats } from './collector/store/read-figures';
+export type { ListedResponse } from './collector/store/list-responses';
+export type { UpsertResult } from './collector/store/upsert-responses';
 export type { StatsFilter, ListFilter } from './collector/http/read-filter';
 export type { Rejection } from './collector/http/validate-batch';
 export type { RateLimit } from './collector/http/rate-limiter';

@@ -93,11 +93,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   async function call<T>(path: string, init?: RequestInit): Promise<T> {
     const response = await fetchFn(base + path, { credentials: 'same-origin', ...init });
-    if (response.status == 401) onUnauthorized();
+    if (response.status === 401) onUnauthorized();
     const body = (await response.json().catch(() => null)) as T | ErrorReply | null;
     if (!response.ok) {
       const message =
-        body && typeof body == 'object' && 'error' in body ? body.error : `${response.status} ${response.statusText}`;
+        body && typeof body === 'object' && 'error' in body ? body.error : `${response.status} ${response.statusText}`;
       throw new ApiError(message, response.status);
     }
     return body as T;

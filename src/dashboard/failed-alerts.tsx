@@ -15,13 +15,13 @@ export function FailedAlerts() {
       </p>
       {reply.alerts.length > 0 && (
         <ul class="plain-list alerts">
-          {reply.alerts.map((a) => (
-            <li key={a.id}>
+          {reply.alerts.map((alert) => (
+            <li key={alert.id}>
               <p>
-                <strong>{a.event}</strong> alert to <span class="webhook">{a.webhook}</span> · {a.attempts} attempts ·
-                created <time dateTime={a.createdAt}>{dateTime(a.createdAt)}</time>
+                <strong>{alert.event}</strong> alert to <span class="webhook">{alert.webhook}</span> · {alert.attempts}{' '}
+                attempts · created <time dateTime={alert.createdAt}>{dateTime(alert.createdAt)}</time>
               </p>
-              {a.lastError && <p class="meta">Last error: {a.lastError}</p>}
+              {alert.lastError && <p class="meta">Last error: {alert.lastError}</p>}
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import type { NpsFigures } from '../core/api-types';
 import { percent } from './format';
 import { NpsValue } from './nps-value';
+import { ScrollingTable } from './scrolling-table';
 
 /** NPS, margin, answers, split and response rate per group (stage or segment value). */
 export function FiguresTable({
@@ -18,10 +19,10 @@ export function FiguresTable({
   return (
     <section class="panel" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      {rows.length == 0 ? (
+      {rows.length === 0 ? (
         <p class="empty-note">No responses in this range.</p>
       ) : (
-        <div class="table-scroll" tabIndex={0} role="region" aria-label={`${title}, table`}>
+        <ScrollingTable label={`${title}, table`}>
           <table class="figures">
             <thead>
               <tr>
@@ -62,7 +63,7 @@ export function FiguresTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       )}
     </section>
   );

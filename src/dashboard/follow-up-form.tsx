@@ -1,52 +1,42 @@
 import { useId, useState } from 'preact/hooks';
 import type { FollowUpStatus, StoredResponse } from '../core/api-types';
-import { dateTime } from './format';
-import { useStore } from './store-context';
+import { FollowUpHistory } from './follow-up-history';
+import { useFollowUpSave } from './use-follow-up-save';
 
 const STATUSES: FollowUpStatus[] = ['open', 'contacted', 'resolved'];
 
+/** An input handler that passes the field's new value to `set`. */
+const fieldValue = (set: (value: string) => void) => (event: Event) =>
+  set((event.currentTarget as HTMLInputElement).value);
+
 /** Status, owner and note of one response's follow-up, saved with PATCH; its history below. */
 export function FollowUpForm({ response }: { response: StoredResponse }) {
-  const store = useStore();
   const { followUp } = response;
   const [status, setStatus] = useState<FollowUpStatus>(followUp.status);
   const [owner, setOwner] = useState(followUp.owner ?? '');
   const [note, setNote] = useState(followUp.note ?? '');
-  const [message, setMessage] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { saving, message, save } = useFollowUpSave(response.id);
   const id = useId();
 
-  const save = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setSaving(true);
-    setMessage('Saving…');
-    try {
-      await store.saveFollowUp(response.id, {
-        followUp: { status, owner: owner.trim() || null, note: note.trim() || null },
-      });
-      setMessage('Saved');
-    } catch (e) {
-      setMessage('Not saved: ' + (e instanceof Error ? e.message : String(e)));
-    } finally {
-      setSaving(false);
-    }
+    return save({ status, owner: owner.trim() || null, note: note.trim() || null });
   };
-  const value = (set: (v: string) => void) => (event: Event) => set((event.currentTarget as HTMLInputElement).value);
 
   return (
     <>
-      <form class="follow-up-form" onSubmit={save} aria-label={`Follow-up of the answer ${response.id.slice(0, 8)}`}>
+      <form class="follow-up-form" onSubmit={submit} aria-label={`Follow-up of the answer ${response.id.slice(0, 8)}`}>
         <div class="field">
           <label for={`${id}-status`}>Status</label>
           <select
             id={`${id}-status`}
             name="status"
             value={status}
-            onChange={value((v) => setStatus(v as FollowUpStatus))}
+            onChange={fieldValue((picked) => setStatus(picked as FollowUpStatus))}
           >
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
+            {STATUSES.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice}
               </option>
             ))}
           </select>
@@ -59,7 +49,7 @@ export function FollowUpForm({ response }: { response: StoredResponse }) {
             value={owner}
             maxLength={200}
             autoComplete="off"
-            onInput={value(setOwner)}
+            onInput={fieldValue(setOwner)}
           />
         </div>
         <div class="field note-field">
@@ -71,7 +61,7 @@ export function FollowUpForm({ response }: { response: StoredResponse }) {
             maxLength={2000}
             value={note}
             placeholder="What you did, what they said"
-            onInput={value(setNote)}
+            onInput={fieldValue(setNote)}
           />
         </div>
         <button type="submit" disabled={saving}>
@@ -81,20 +71,7 @@ export function FollowUpForm({ response }: { response: StoredResponse }) {
           {message}
         </span>
       </form>
-      {followUp.history?.length > 0 && (
-        <details class="history">
-          <summary>History ({followUp.history.length})</summary>
-          <ol>
-            {followUp.history.map((change, i) => (
-              <li key={i}>
-                <time dateTime={change.at}>{dateTime(change.at)}</time> · {change.by}: {change.status}
-                {change.owner && <> · owner {change.owner}</>}
-                {change.note && <> · “{change.note}”</>}
-              </li>
-            ))}
-          </ol>
-        </details>
-      )}
+      <FollowUpHistory history={followUp.history} />
     </>
   );
 }

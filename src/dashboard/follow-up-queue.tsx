@@ -20,7 +20,7 @@ export function FollowUpQueue() {
                 type="radio"
                 name="queue"
                 value={status}
-                checked={status == current}
+                checked={status === current}
                 onChange={() => void store.showQueue(status)}
               />
               {status}

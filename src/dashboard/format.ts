@@ -14,7 +14,7 @@ export const signed = (value: number): string => (value > 0 ? '+' : value < 0 ? 
 /** 0.1234 → "12.3%". */
 export const percent = (ratio: number): string => `${Math.round(ratio * 1000) / 10}%`;
 
-export const plural = (count: number, one: string, many = one + 's'): string => `${count} ${count == 1 ? one : many}`;
+export const plural = (count: number, one: string, many = one + 's'): string => `${count} ${count === 1 ? one : many}`;
 
 /** The figure as text: "+32 ± 6.1", or "–" when there are no answers. */
 export function npsText(figures: Pick<NpsFigures, 'nps' | 'marginOfError' | 'total'>): string {
@@ -33,7 +33,7 @@ const DAY_MS = 86_400_000;
 function rangeLength(from: string, to: string): string {
   const days = Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
   if (!Number.isFinite(days) || days < 1) return 'period';
-  return days == 1 ? 'day' : `${days} days`;
+  return days === 1 ? 'day' : `${days} days`;
 }
 
 /** "the previous 30 days", "the previous day", from the previous range's bounds (`to` exclusive). */
@@ -73,9 +73,9 @@ export function changeText(change: NpsChange): string {
   const since = previousRangeText(change);
   const verdict = changeTooFew(change) ? 'too few answers' : change.significant ? 'likely real' : 'within noise';
   const delta = Math.round(Math.abs(change.delta) * 10) / 10;
-  if (delta == 0) return `unchanged since ${since} — ${verdict}`;
+  if (delta === 0) return `unchanged since ${since} — ${verdict}`;
   const direction = change.delta > 0 ? 'up' : 'down';
-  return `${direction} ${delta} ${delta == 1 ? 'point' : 'points'} since ${since} — ${verdict}`;
+  return `${direction} ${delta} ${delta === 1 ? 'point' : 'points'} since ${since} — ${verdict}`;
 }
 
 /** "2026-11-30T14:05:00Z" → a short local date and time. */
@@ -84,6 +84,6 @@ export const dateTime = (iso: string): string =>
 
 /** Hours as "3.5 hours" / "2.1 days". */
 export function durationText(hours: number): string {
-  if (hours < 48) return `${Math.round(hours * 10) / 10} ${hours == 1 ? 'hour' : 'hours'}`;
+  if (hours < 48) return `${Math.round(hours * 10) / 10} ${hours === 1 ? 'hour' : 'hours'}`;
   return `${Math.round((hours / 24) * 10) / 10} days`;
 }

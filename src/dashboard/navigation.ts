@@ -13,7 +13,7 @@ export function browserNavigation(win: Window = window): Navigation {
   return {
     search: () => win.location.search,
     push(search) {
-      if (search != win.location.search) win.history.pushState(null, '', win.location.pathname + search);
+      if (search !== win.location.search) win.history.pushState(null, '', win.location.pathname + search);
     },
     onPop(listener) {
       win.addEventListener('popstate', listener);

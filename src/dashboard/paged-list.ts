@@ -29,13 +29,13 @@ export function createPagedList(load: (cursor: string | null) => Promise<Respons
     error.value = '';
     try {
       const reply = await load(cursor);
-      if (mine != generation) return;
+      if (mine !== generation) return;
       items.value = append ? [...items.value, ...reply.responses] : reply.responses;
       nextCursor.value = reply.nextCursor;
-    } catch (e) {
-      if (mine == generation) error.value = e instanceof Error ? e.message : String(e);
+    } catch (failure) {
+      if (mine === generation) error.value = failure instanceof Error ? failure.message : String(failure);
     } finally {
-      if (mine == generation) loading.value = false;
+      if (mine === generation) loading.value = false;
     }
   }
 
@@ -47,7 +47,7 @@ export function createPagedList(load: (cursor: string | null) => Promise<Respons
     reload: () => fetchPage(null, false),
     more: () => (nextCursor.value ? fetchPage(nextCursor.value, true) : Promise.resolve()),
     replace(updated) {
-      items.value = items.value.map((item) => (item.id == updated.id ? updated : item));
+      items.value = items.value.map((item) => (item.id === updated.id ? updated : item));
     },
   };
 }

@@ -10,14 +10,14 @@ export function RecoveredList() {
   return (
     <section class="panel" aria-labelledby="recovered-title">
       <h2 id="recovered-title">Recovered detractors: {reply.count}</h2>
-      {reply.users.length == 0 ? (
+      {reply.users.length === 0 ? (
         <p class="empty-note">None yet in this range.</p>
       ) : (
         <ul class="plain-list">
-          {reply.users.map((u) => (
-            <li key={u.userId}>
-              <UserLink response={{ userId: u.userId, anonymousId: '' }} /> · detractor on{' '}
-              {dateTime(u.firstDetractorAt)}, latest score {u.latestScore} on {dateTime(u.latestAt)}
+          {reply.users.map((user) => (
+            <li key={user.userId}>
+              <UserLink response={{ userId: user.userId, anonymousId: '' }} /> · detractor on{' '}
+              {dateTime(user.firstDetractorAt)}, latest score {user.latestScore} on {dateTime(user.latestAt)}
             </li>
           ))}
         </ul>

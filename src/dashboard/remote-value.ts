@@ -23,15 +23,15 @@ export function createRemoteValue<T>(): RemoteValue<T> {
       loading.value = true;
       try {
         const result = await load();
-        if (mine != generation) return;
+        if (mine !== generation) return;
         value.value = result;
         error.value = '';
-      } catch (e) {
-        if (mine != generation) return;
+      } catch (failure) {
+        if (mine !== generation) return;
         value.value = null;
-        error.value = e instanceof Error ? e.message : String(e);
+        error.value = failure instanceof Error ? failure.message : String(failure);
       } finally {
-        if (mine == generation) loading.value = false;
+        if (mine === generation) loading.value = false;
       }
     },
   };

@@ -11,7 +11,7 @@ export function ResponseList({ list, withFollowUp, empty }: { list: PagedList; w
           Could not load: {list.error.value}
         </p>
       )}
-      {items.length == 0 && !list.loading.value && !list.error.value && <p class="empty-note">{empty}</p>}
+      {items.length === 0 && !list.loading.value && !list.error.value && <p class="empty-note">{empty}</p>}
       {items.length > 0 && (
         <ol class="responses">
           {items.map((response) => (

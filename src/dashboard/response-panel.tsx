@@ -27,9 +27,9 @@ export function ResponsePanel() {
           Could not load the response: {error}
         </p>
       )}
-      {response && response.id == id && (
+      {response && response.id === id && (
         <ol class="responses">
-          <ResponseItem response={response} withFollowUp={response.status == 'answered'} />
+          <ResponseItem response={response} withFollowUp={response.status === 'answered'} />
         </ol>
       )}
     </section>

@@ -42,7 +42,7 @@ export function writeUrlState(state: UrlState): string {
   const params = new URLSearchParams();
   for (const key of ['stage', 'from', 'to', 'segment'] as const)
     if (state.filters[key]) params.set(key, state.filters[key]);
-  if (state.queue != 'open') params.set('queue', state.queue);
+  if (state.queue !== 'open') params.set('queue', state.queue);
   if (state.user) params.set('user', state.user);
   if (state.response) params.set('response', state.response);
   return params.size ? `?${params}` : '';

@@ -15,7 +15,7 @@ export function useWidth<T extends HTMLElement>(fallback: number) {
       if (measured > 0) setWidth(measured);
     };
     measure();
-    if (typeof ResizeObserver == 'undefined') return;
+    if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();

@@ -27,28 +27,33 @@ export function UserHistory() {
           Could not load: {error}
         </p>
       )}
-      {reply && reply.userId == userId && (
+      {reply && reply.userId === userId && (
         <>
           {reply.recovered && <p class="badge recovered">Recovered: was a detractor, latest answer is not</p>}
-          {reply.responses.length == 0 ? (
+          {reply.responses.length === 0 ? (
             <p class="empty-note">No responses from this user.</p>
           ) : (
             <ol class="journey">
-              {reply.responses.map((r) => (
-                <li key={r.id} class={`category-${r.category ?? 'none'}`}>
+              {reply.responses.map((response) => (
+                <li key={response.id} class={`category-${response.category ?? 'none'}`}>
                   <span class="score-badge" aria-hidden="true">
-                    {r.score ?? '–'}
+                    {response.score ?? '–'}
                   </span>
                   <div class="body">
                     <p class="score-text">
-                      {r.status == 'answered' ? `Score ${r.score} · ${r.category}` : r.status} · {r.stage ?? 'no stage'}{' '}
-                      · <time dateTime={r.answeredAt ?? r.shownAt}>{dateTime(r.answeredAt ?? r.shownAt)}</time>
+                      {response.status === 'answered'
+                        ? `Score ${response.score} · ${response.category}`
+                        : response.status}{' '}
+                      · {response.stage ?? 'no stage'} ·{' '}
+                      <time dateTime={response.answeredAt ?? response.shownAt}>
+                        {dateTime(response.answeredAt ?? response.shownAt)}
+                      </time>
                     </p>
-                    {r.comment && <p class="comment">{r.comment}</p>}
-                    {r.status == 'answered' && r.followUp && (
+                    {response.comment && <p class="comment">{response.comment}</p>}
+                    {response.status === 'answered' && response.followUp && (
                       <p class="meta">
-                        Follow-up: {r.followUp.status}
-                        {r.followUp.owner && ` · ${r.followUp.owner}`}
+                        Follow-up: {response.followUp.status}
+                        {response.followUp.owner && ` · ${response.followUp.owner}`}
                       </p>
                     )}
                   </div>

@@ -8,7 +8,7 @@ export function UserLink({ response }: { response: Pick<StoredResponse, 'userId'
   const { userId } = response;
   if (!userId) return <span class="who">Anonymous {response.anonymousId.slice(0, 8)}</span>;
   const open = (event: MouseEvent) => {
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button != 0) return;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
     void store.openUser(userId);
   };

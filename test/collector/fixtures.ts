@@ -90,8 +90,9 @@ export async function freshStore(url?: string): Promise<{ db: Database; store: R
 const fixtureDirs: string[] = [];
 
 /** Removes the folders {@link dashboardFixture} made (call in afterAll). */
-export const removeDashboardFixtures = () =>
-  fixtureDirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+export function removeDashboardFixtures(): void {
+  for (const dir of fixtureDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 /**
  * A stand-in for the built dashboard (dist/dashboard/): a temporary folder with its pages, assets of
@@ -114,4 +115,14 @@ export function dashboardFixture(): string {
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
+}
+
+/**
+ * `value`, which the test expects to be there (a header, a found row, an optional field): fails the
+ * test when it is null or undefined.
+ * @example present(res.headers.get('set-cookie'))
+ */
+export function present<T>(value: T | null | undefined): T {
+  if (value == null) throw new Error(`expected a value, got ${value}`);
+  return value;
 }

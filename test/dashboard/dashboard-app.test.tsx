@@ -3,12 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeApiClient } from '../helpers/dashboard-fake-api';
 import { createFakeCollector } from '../helpers/dashboard-fake-collector.mjs';
 import { renderDashboard, settle } from '../helpers/dashboard-render';
-import { answer, answers } from './dashboard-fixtures';
+import { answer, answers, element, present } from './dashboard-fixtures';
 
 afterEach(cleanup);
 
 const apiWith = (responses: ReturnType<typeof answers>) => createFakeApiClient(createFakeCollector({ responses }));
-const headline = (container: Element) => container.querySelector('.headline')!;
+const headline = (container: Element) => element(container, '.headline');
 const select = (label: string) => screen.getByLabelText(label) as HTMLSelectElement;
 const input = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 
@@ -25,7 +25,7 @@ describe('filters and the URL', () => {
     expect(
       within(bySegment)
         .getAllByRole('row')
-        .map((r) => r.querySelector('th')!.textContent),
+        .map((r) => element(r, 'th').textContent),
     ).toEqual(['plan', 'free', 'pro', 'team']);
   });
 
@@ -68,20 +68,20 @@ describe('filters and the URL', () => {
 describe('the headline figure', () => {
   it('is coloured by its sign, with the sign as text too', async () => {
     const negative = await renderDashboard({ api: apiWith([...answers(8, 2), ...answers(4, 10)]) });
-    const value = headline(negative.container).querySelector('.nps')!;
+    const value = element(headline(negative.container), '.nps');
     expect(value.className).toBe('nps sign-negative');
     expect(value.textContent).toMatch(/^−33\.3 ± /);
     const stageRow = within(screen.getByRole('region', { name: 'By stage' })).getAllByRole('row')[1];
-    expect(stageRow.querySelector('.nps')!.className).toBe('nps sign-negative');
-    expect(negative.container.querySelector('.week-chart circle')!.getAttribute('class')).toBe('point sign-negative');
+    expect(element(stageRow, '.nps').className).toBe('nps sign-negative');
+    expect(element(negative.container, '.week-chart circle').getAttribute('class')).toBe('point sign-negative');
     cleanup();
     const positive = await renderDashboard({ api: apiWith([...answers(4, 2), ...answers(8, 10)]) });
-    expect(headline(positive.container).querySelector('.nps')!.className).toBe('nps sign-positive');
-    expect(headline(positive.container).querySelector('.nps')!.textContent).toMatch(/^\+33\.3 ± /);
+    expect(element(headline(positive.container), '.nps').className).toBe('nps sign-positive');
+    expect(element(headline(positive.container), '.nps').textContent).toMatch(/^\+33\.3 ± /);
     cleanup();
     const zero = await renderDashboard({ api: apiWith([...answers(6, 2), ...answers(6, 10)]) });
-    expect(headline(zero.container).querySelector('.nps')!.className).toBe('nps sign-zero');
-    expect(headline(zero.container).querySelector('.nps')!.textContent).toMatch(/^0 ± /);
+    expect(element(headline(zero.container), '.nps').className).toBe('nps sign-zero');
+    expect(element(headline(zero.container), '.nps').textContent).toMatch(/^0 ± /);
   });
 
   it('says "too few answers" below 10 answers, here and in the stage table, and not from 10 on', async () => {
@@ -96,14 +96,14 @@ describe('the headline figure', () => {
   it('words the change against the previous range from the reply', async () => {
     const api = apiWith([...answers(30, 2, '2026-10-20'), ...answers(30, 10, '2026-11-20')]);
     const { container } = await renderDashboard({ api, search: '?from=2026-11-01&to=2026-11-30' });
-    expect(headline(container).querySelector('.change')!.textContent).toBe(
+    expect(element(headline(container), '.change').textContent).toBe(
       'up 200 points since the previous 30 days — likely real',
     );
-    expect(headline(container).querySelector('.change')!.className).toBe('change sign-positive');
-    expect(headline(container).querySelector('.change-ranges')!.textContent).toBe(
+    expect(element(headline(container), '.change').className).toBe('change sign-positive');
+    expect(element(headline(container), '.change-ranges').textContent).toBe(
       'This range: +100 · the previous 30 days: −100',
     );
-    expect(headline(container).querySelector('.note')!.textContent).toMatch(/^2026-11-01 to 2026-11-30 · 30 answers/);
+    expect(element(headline(container), '.note').textContent).toMatch(/^2026-11-01 to 2026-11-30 · 30 answers/);
   });
 
   it('without From, says the headline is all time and shows the NPS of both ranges the change compares; too few answers is never "likely real"', async () => {
@@ -132,14 +132,12 @@ describe('the headline figure', () => {
     };
     const { container } = await renderDashboard({ api });
     const card = headline(container);
-    expect(card.querySelector('.note')!.textContent).toMatch(/^All time · 50 answers/);
-    expect(card.querySelector('.change-ranges')!.textContent).toBe(
+    expect(element(card, '.note').textContent).toMatch(/^All time · 50 answers/);
+    expect(element(card, '.change-ranges').textContent).toBe(
       'The last 30 days: +100 (too few answers) · the previous 30 days: −100',
     );
-    expect(card.querySelector('.change')!.textContent).toBe(
-      'up 200 points since the previous 30 days — too few answers',
-    );
-    expect(card.querySelector('.change')!.className).toBe('change sign-zero');
+    expect(element(card, '.change').textContent).toBe('up 200 points since the previous 30 days — too few answers');
+    expect(element(card, '.change').className).toBe('change sign-zero');
     expect(card.textContent).not.toContain('likely real');
   });
 });
@@ -151,12 +149,12 @@ describe('the follow-up queue', () => {
     const { container } = await renderDashboard({ api });
     const queue = screen.getByRole('region', { name: 'Follow-up queue' });
     const items = within(queue).getAllByRole('listitem');
-    expect(items.map((li) => li.querySelector('.score-text')!.textContent)).toEqual([
+    expect(items.map((li) => element(li, '.score-text').textContent)).toEqual([
       'Score 1 · detractor',
       'Score 8 · passive',
       'Score 10 · promoter',
     ]);
-    expect(container.querySelector('.card:last-child')!.textContent).toContain('0 of 1 detractor');
+    expect(element(container, '.card:last-child').textContent).toContain('0 of 1 detractor');
 
     const first = within(items[0]);
     fireEvent.change(first.getByLabelText('Status'), { target: { value: 'contacted' } });
@@ -173,8 +171,8 @@ describe('the follow-up queue', () => {
     const saved = within(within(queue).getAllByRole('listitem')[0]);
     expect(saved.getByText('Saved')).toBeTruthy();
     expect(saved.getByText('History (1)')).toBeTruthy();
-    expect(container.querySelector('.card:last-child')!.textContent).toContain('1 of 1 detractor');
-    expect(container.querySelector('.live')!.textContent).toBe('Follow-up saved: contacted.');
+    expect(element(container, '.card:last-child').textContent).toContain('1 of 1 detractor');
+    expect(element(container, '.live').textContent).toBe('Follow-up saved: contacted.');
   });
 
   it('shows the API’s refusal instead of pretending it saved', async () => {
@@ -207,7 +205,7 @@ describe('responses', () => {
       api: apiWith([answer(2, '2026-11-20', { comment: evil, userId: '<i>mallory</i>', stage: '<u>stage</u>' })]),
     });
     const comments = screen.getByRole('region', { name: 'Comments' });
-    expect(comments.querySelector('.comment')!.textContent).toBe(evil);
+    expect(element(comments, '.comment').textContent).toBe(evil);
     expect(within(comments).getByRole('link', { name: 'User <i>mallory</i>' })).toBeTruthy();
     expect(document.querySelectorAll('main img, main b, main i, main u')).toHaveLength(0);
     expect((window as { __xss?: number }).__xss).toBeUndefined();
@@ -242,7 +240,7 @@ describe('responses', () => {
     expect(
       within(history)
         .getAllByRole('listitem')
-        .map((li) => li.querySelector('.comment')!.textContent),
+        .map((li) => element(li, '.comment').textContent),
     ).toEqual(['Slow', 'Much better now']);
     expect(screen.getByRole('region', { name: 'Recovered detractors: 1' })).toBeTruthy();
   });
@@ -253,15 +251,15 @@ describe('responses', () => {
     const { navigation } = await renderDashboard({ api, search: `?response=${linked.id}` });
     expect(api.calls).toContainEqual({ method: 'response', id: linked.id });
     const panel = screen.getByRole('region', { name: 'Response' });
-    expect(panel.querySelector('.score-text')!.textContent).toContain('Score 3');
-    expect(panel.querySelector('.comment')!.textContent).toBe('Checkout keeps failing');
-    expect(panel.querySelector('.meta')!.textContent).toContain('checkout');
+    expect(element(panel, '.score-text').textContent).toContain('Score 3');
+    expect(element(panel, '.comment').textContent).toBe('Checkout keeps failing');
+    expect(element(panel, '.meta').textContent).toContain('checkout');
     expect(within(panel).getByRole('link', { name: 'User u-9' })).toBeTruthy();
     fireEvent.change(within(panel).getByLabelText('Status'), { target: { value: 'contacted' } });
     fireEvent.click(within(panel).getByRole('button', { name: 'Save' }));
     await settle();
     expect(api.calls).toContainEqual(expect.objectContaining({ method: 'updateFollowUp', id: linked.id }));
-    expect(api.collector.response(linked.id)!.followUp.status).toBe('contacted');
+    expect(present(api.collector.response(linked.id)).followUp.status).toBe('contacted');
     fireEvent.click(within(panel).getByRole('button', { name: 'Close' }));
     await settle();
     expect(navigation.search()).toBe('');
@@ -297,7 +295,9 @@ describe('a collector that leaves parts out', () => {
       ...fake,
       async stats(filters: Parameters<typeof fake.stats>[0]) {
         const reply: Loose<Awaited<ReturnType<typeof fake.stats>>> = await fake.stats(filters);
-        delete reply.change, delete reply.followUp, delete reply.byWeek;
+        delete reply.change;
+        delete reply.followUp;
+        delete reply.byWeek;
         return reply as Awaited<ReturnType<typeof fake.stats>>;
       },
       async responses(...args: Parameters<typeof fake.responses>) {
@@ -307,7 +307,7 @@ describe('a collector that leaves parts out', () => {
       },
     };
     const { container } = await renderDashboard({ api, search: '?from=2026-11-01&to=2026-11-30' });
-    expect(headline(container).querySelector('.nps')!.textContent).toMatch(/^\+83\.3 ± /);
+    expect(element(headline(container), '.nps').textContent).toMatch(/^\+83\.3 ± /);
     expect(headline(container).querySelector('.change')).toBeNull();
     expect(screen.queryByText('Detractors contacted')).toBeNull();
     expect(screen.queryByRole('region', { name: 'NPS by week' })).toBeNull();
@@ -329,7 +329,7 @@ describe('a collector that leaves parts out', () => {
     };
     const { container } = await renderDashboard({ api });
     expect(screen.queryByRole('region', { name: 'NPS by week' })).toBeNull();
-    expect(headline(container).querySelector('.nps')!.textContent).toMatch(/^\+100 ± /);
+    expect(element(headline(container), '.nps').textContent).toMatch(/^\+100 ± /);
     expect(screen.getByRole('region', { name: 'By stage' })).toBeTruthy();
     // The next reply is readable: the part comes back.
     broken = false;

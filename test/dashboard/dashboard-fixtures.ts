@@ -25,3 +25,20 @@ export function answer(score: number, day = '2026-11-20', fields: Partial<Stored
 /** `count` answers with `score` each. */
 export const answers = (count: number, score: number, day?: string, fields?: Partial<StoredResponse>) =>
   Array.from({ length: count }, () => answer(score, day, fields));
+
+/**
+ * `value`, which the test expects to be there: fails the test when it is null or undefined.
+ * @example present(api.collector.response(id))
+ */
+export function present<T>(value: T | null | undefined): T {
+  if (value == null) throw new Error(`expected a value, got ${value}`);
+  return value;
+}
+
+/**
+ * The first element under `parent` matching `selector`: fails the test when there is none.
+ * @example element(container, '.headline .nps').textContent
+ */
+export function element(parent: ParentNode, selector: string): Element {
+  return present(parent.querySelector(selector));
+}

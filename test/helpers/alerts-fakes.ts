@@ -1,5 +1,5 @@
 /** Typed fakes for the alert delivery loop: a fetch that answers by script, and hand-driven timers. */
-import type { Timers } from '../../src/collector/alerts/alert-delivery';
+import type { Timers } from '../../src/collector/alerts/delivery-options';
 
 export interface FetchCall {
   url: string;

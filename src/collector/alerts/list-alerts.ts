@@ -1,5 +1,5 @@
 import type { AlertDelivery, AlertsReply, AlertState } from '../../core/api-types';
-import { isoOf, textOf, type Query } from '../store/queryable';
+import { isoOf, type Query, requiredIsoOf, textOf } from '../store/queryable';
 
 const STATES: readonly AlertState[] = ['pending', 'delivered', 'failed'];
 
@@ -33,7 +33,7 @@ export async function listAlerts(
       state: row.state as AlertState,
       attempts: Number(row.attempts),
       lastError: textOf(row.last_error),
-      createdAt: isoOf(row.created_at)!,
+      createdAt: requiredIsoOf(row.created_at),
       nextAttemptAt: isoOf(row.next_attempt_at),
       deliveredAt: isoOf(row.delivered_at),
     }),

@@ -1,8 +1,9 @@
 import { uuidv7 } from '../../core/ids';
-import type { StoredResponse } from '../../core/api-types';
 import type { Category, ResponseStatus } from '../../core/wire';
-import { isoOf, type Query } from '../store/queryable';
-import type { AlertEvent, Webhook } from './webhook-options';
+import { isoOf, type Query, requiredIsoOf } from '../store/queryable';
+import type { AlertEvent } from './alert-event';
+import type { AlertRecord } from './alert-record';
+import type { Webhook } from './webhook-options';
 
 /**
  * A response as the upsert stored it (the version that won). Wire records fit, and so do rows
@@ -27,9 +28,6 @@ export interface AlertSource {
   sdk: string;
 }
 
-/** The response as an alert carries it: a snapshot taken when the alert was recorded. */
-export type AlertRecord = Omit<StoredResponse, 'receivedAt' | 'followUp'>;
-
 /**
  * The columns of `nps_responses` as an {@link AlertSource}: for the upsert's `returning` clause.
  * @example `insert into nps_responses as r … on conflict (id) do update … where … returning ${ALERT_SOURCE_COLUMNS}`
@@ -38,30 +36,30 @@ export const ALERT_SOURCE_COLUMNS = `id::text as id, status, score, category, co
   anonymous_id as "anonymousId", traits, stage, metadata, locale, page, shown_at as "shownAt",
   answered_at as "answeredAt", updated_at as "updatedAt", sdk`;
 
-const snapshot = (r: AlertSource): AlertRecord => ({
-  id: r.id,
-  status: r.status,
-  score: r.score ?? null,
-  category: r.category ?? null,
-  comment: r.comment || null,
-  userId: r.userId ?? null,
-  anonymousId: r.anonymousId,
-  traits: r.traits ?? null,
-  stage: r.stage ?? null,
-  metadata: r.metadata ?? null,
-  locale: r.locale,
-  page: r.page,
-  shownAt: isoOf(r.shownAt)!,
-  answeredAt: isoOf(r.answeredAt),
-  updatedAt: isoOf(r.updatedAt)!,
-  sdk: r.sdk,
+const snapshot = (source: AlertSource): AlertRecord => ({
+  id: source.id,
+  status: source.status,
+  score: source.score ?? null,
+  category: source.category ?? null,
+  comment: source.comment || null,
+  userId: source.userId ?? null,
+  anonymousId: source.anonymousId,
+  traits: source.traits ?? null,
+  stage: source.stage ?? null,
+  metadata: source.metadata ?? null,
+  locale: source.locale,
+  page: source.page,
+  shownAt: requiredIsoOf(source.shownAt),
+  answeredAt: isoOf(source.answeredAt),
+  updatedAt: requiredIsoOf(source.updatedAt),
+  sdk: source.sdk,
 });
 
 /** Whether a stored response raises `event`. */
 export function raises(record: AlertRecord, event: AlertEvent): boolean {
-  if (record.status != 'answered') return false;
-  if (event == 'detractor') return record.category == 'detractor';
-  if (event == 'comment') return record.comment != null;
+  if (record.status !== 'answered') return false;
+  if (event === 'detractor') return record.category === 'detractor';
+  if (event === 'comment') return record.comment != null;
   return true;
 }
 
@@ -126,7 +124,7 @@ export async function recordAlerts(
       if (!raises(record, webhook.on)) continue;
       const candidate = { id: newId(), response_id: record.id, event: webhook.on, webhook: webhook.key, record };
       primary.push(candidate);
-      if (webhook.on != 'comment' && record.comment != null) commentChecks.push({ ...candidate, id: newId() });
+      if (webhook.on !== 'comment' && record.comment != null) commentChecks.push({ ...candidate, id: newId() });
     }
   }
   // The same lock order in every transaction, so two overlapping batches cannot deadlock.

@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto';
-
-/** What raises an alert: a detractor's answer, any answer, or any comment. */
-export type AlertEvent = 'detractor' | 'answer' | 'comment';
-
-/** How the alert's body is written: the record as JSON, or a Slack message. */
-export type WebhookFormat = 'json' | 'slack';
+import { ALERT_EVENTS, type AlertEvent } from './alert-event';
+import { ALERT_FORMATS, type WebhookFormat } from './alert-formats';
 
 /**
  * One webhook to tell when a response comes in.
@@ -39,8 +35,8 @@ export interface Webhook {
   key: string;
 }
 
-const EVENTS: readonly AlertEvent[] = ['detractor', 'answer', 'comment'];
-const FORMATS: readonly WebhookFormat[] = ['json', 'slack'];
+/** The format names a webhook may take: the keys of the formats table. */
+const FORMATS = Object.keys(ALERT_FORMATS) as WebhookFormat[];
 
 function invalid(path: string, expected: string, value: unknown): never {
   throw new TypeError(`nps collector: ${path} must be ${expected}, got ${JSON.stringify(value) ?? String(value)}`);
@@ -60,15 +56,16 @@ export function resolveWebhooks(list: readonly WebhookOptions[] | undefined): We
   if (list == null) return [];
   if (!Array.isArray(list)) invalid('webhooks', 'an array', list);
   const webhooks = list.map((options, i) => resolveWebhook(options, `webhooks[${i}]`));
-  webhooks.forEach((w, i) => {
-    const first = webhooks.findIndex((other) => other.url == w.url);
-    if (first < i) invalid(`webhooks[${i}].url`, `different from webhooks[${first}].url`, w.url);
+  webhooks.forEach((webhook, index) => {
+    const first = webhooks.findIndex((other) => other.url === webhook.url);
+    if (first < index) invalid(`webhooks[${index}].url`, `different from webhooks[${first}].url`, webhook.url);
   });
   return webhooks;
 }
 
 function resolveWebhook(options: WebhookOptions, path: string): Webhook {
-  if (options == null || typeof options != 'object') invalid(path, 'an object { url, secret?, on?, format? }', options);
+  if (options == null || typeof options !== 'object')
+    invalid(path, 'an object { url, secret?, on?, format? }', options);
   for (const key of Object.keys(options))
     if (!['url', 'secret', 'on', 'format'].includes(key)) invalid(`${path}.${key}`, 'absent (unknown option)', key);
   const { url, secret, on = 'detractor', format = 'json' } = options;
@@ -76,11 +73,11 @@ function resolveWebhook(options: WebhookOptions, path: string): Webhook {
   try {
     parsed = new URL(url);
   } catch {}
-  if (typeof url != 'string' || !parsed || !['https:', 'http:'].includes(parsed.protocol))
+  if (typeof url !== 'string' || !parsed || !['https:', 'http:'].includes(parsed.protocol))
     invalid(`${path}.url`, 'an https: or http: URL', url);
-  if (secret != null && secret !== '' && (typeof secret != 'string' || secret.length < 16))
+  if (secret != null && secret !== '' && (typeof secret !== 'string' || secret.length < 16))
     throw new TypeError(`nps collector: ${path}.secret must be a string of at least 16 characters`);
-  if (!EVENTS.includes(on)) invalid(`${path}.on`, `one of ${EVENTS.join(', ')}`, on);
+  if (!ALERT_EVENTS.includes(on)) invalid(`${path}.on`, `one of ${ALERT_EVENTS.join(', ')}`, on);
   if (!FORMATS.includes(format)) invalid(`${path}.format`, `one of ${FORMATS.join(', ')}`, format);
   return { url, secret: secret || null, on, format, key: webhookKey(url) };
 }

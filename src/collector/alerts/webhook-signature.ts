@@ -18,10 +18,10 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
 export type HeadersLike = Headers | Record<string, string | string[] | undefined>;
 
 function header(headers: HeadersLike, name: string): string | undefined {
-  if (typeof (headers as Headers).get == 'function') return (headers as Headers).get(name) ?? undefined;
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
   const lower = name.toLowerCase();
   for (const [key, value] of Object.entries(headers))
-    if (key.toLowerCase() == lower) return Array.isArray(value) ? value[0] : value;
+    if (key.toLowerCase() === lower) return Array.isArray(value) ? value[0] : value;
   return undefined;
 }
 
@@ -46,5 +46,5 @@ export function verifyWebhook(
   if (Math.abs(now() / 1000 - Number(timestamp)) > toleranceSeconds) return false;
   const expected = Buffer.from(signWebhook(secret, timestamp, body));
   const given = Buffer.from(signature);
-  return given.length == expected.length && timingSafeEqual(given, expected);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -25,7 +25,7 @@ const ERASE = `with anonymous_ids as (
  * @example await eraseUser(db.query, 'user-42') // { deleted: 3 }
  */
 export async function eraseUser(query: Query, userId: string): Promise<ErasureReply> {
-  if (typeof userId != 'string' || !userId) throw new TypeError('userId must be a non-empty string');
+  if (typeof userId !== 'string' || !userId) throw new TypeError('userId must be a non-empty string');
   if (userId.includes('\u0000')) throw new TypeError('userId must not contain a NUL character');
   const { rows } = await query(ERASE, [userId]);
   return { deleted: Number(rows[0]?.deleted ?? 0) };

@@ -1,5 +1,5 @@
 import type { FollowUp, FollowUpChange, FollowUpStatus } from '../../core/api-types';
-import { isoOf, textOf, type Query } from '../store/queryable';
+import { isoOf, type Query, requiredIsoOf, textOf } from '../store/queryable';
 
 /** The follow-up of a response nobody has touched. */
 export const untouchedFollowUp = (): FollowUp => ({
@@ -50,7 +50,7 @@ export async function followUpsOf(query: Query, responseIds: readonly string[]):
       owner: textOf(row.owner),
       note: textOf(row.note),
       by: String(row.changed_by),
-      at: isoOf(row.changed_at)!,
+      at: requiredIsoOf(row.changed_at),
     };
     result.get(String(row.id))?.history.push(change);
   }

@@ -1,5 +1,5 @@
 import type { RecoveredReply } from '../../core/api-types';
-import { isoOf, type Query } from '../store/queryable';
+import { type Query, requiredIsoOf } from '../store/queryable';
 
 /**
  * Users whose earlier answer was a detractor's and whose latest answer is not: the detractors the
@@ -26,12 +26,12 @@ export async function recoveredDetractors(
     [from?.toISOString() ?? null, to?.toISOString() ?? null],
   );
   return {
-    count: rows.length ? Number(rows[0]!.total) : 0,
+    count: rows.length ? Number(rows[0].total) : 0,
     users: rows.map((row) => ({
       userId: String(row.user_id),
-      firstDetractorAt: isoOf(row.first_at)!,
+      firstDetractorAt: requiredIsoOf(row.first_at),
       latestScore: Number(row.score),
-      latestAt: isoOf(row.at)!,
+      latestAt: requiredIsoOf(row.at),
     })),
   };
 }
@@ -42,7 +42,7 @@ export async function recoveredDetractors(
  * @example isRecovered([{ status: 'answered', category: 'detractor' }, { status: 'answered', category: 'promoter' }]) // true
  */
 export function isRecovered(responses: readonly { status: string; category?: string | null }[]): boolean {
-  const answers = responses.filter((r) => r.status == 'answered');
+  const answers = responses.filter((r) => r.status === 'answered');
   const latest = answers[answers.length - 1];
-  return !!latest && latest.category != 'detractor' && answers.slice(0, -1).some((r) => r.category == 'detractor');
+  return !!latest && latest.category !== 'detractor' && answers.slice(0, -1).some((r) => r.category === 'detractor');
 }

@@ -17,7 +17,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function checkText(field: keyof typeof LIMITS, value: unknown, path: string = field): void {
   if (value == null) return;
-  if (typeof value != 'string') throw new TypeError(`${path} must be a string or null`);
+  if (typeof value !== 'string') throw new TypeError(`${path} must be a string or null`);
   if (value.length > LIMITS[field]) throw new TypeError(`${path} must be at most ${LIMITS[field]} characters`);
   // PostgreSQL text cannot hold NUL: refuse it here rather than fail the statement.
   if (value.includes('\u0000')) throw new TypeError(`${path} must not contain a NUL character`);
@@ -30,7 +30,7 @@ function checkText(field: keyof typeof LIMITS, value: unknown, path: string = fi
  */
 export function parseFollowUpPatch(body: unknown): FollowUpChangeInput {
   const followUp = (body as { followUp?: unknown } | null)?.followUp;
-  if (followUp == null || typeof followUp != 'object' || Array.isArray(followUp))
+  if (followUp == null || typeof followUp !== 'object' || Array.isArray(followUp))
     throw new TypeError('followUp must be an object { status, owner?, note? }');
   const change = followUp as Record<string, unknown>;
   for (const key of Object.keys(change))

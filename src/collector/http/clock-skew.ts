@@ -32,10 +32,14 @@ export function onServerClock(record: ResponseRecord, correction: number, now: n
   for (const field of TIMES) {
     const given = record[field];
     if (given == null) continue;
-    const sent = parseDateTime(given)!;
+    const sent = parseDateTime(given);
+    // The schema let only real date-times through.
+    if (sent === undefined) throw new TypeError(`${field} is not a date-time: ${given}`);
     const shifted = Math.max(0, sent - correction);
     const stored = shifted > now + MAX_CLOCK_SKEW_MS ? now : shifted;
-    if (stored != sent) (corrected ??= { ...record })[field] = new Date(stored).toISOString();
+    if (stored === sent) continue;
+    corrected ??= { ...record };
+    corrected[field] = new Date(stored).toISOString();
   }
   return corrected ?? record;
 }

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { createAlertDelivery, type AlertDeliveryOptions } from '../alerts/alert-delivery';
+import { createAlertDelivery } from '../alerts/alert-delivery';
+import type { AlertDeliveryOptions } from '../alerts/delivery-options';
 import { resolveWebhooks, type WebhookOptions } from '../alerts/webhook-options';
 import { createDashboardAuth } from './dashboard-auth';
 import { createDashboardRoutes } from './dashboard-routes';
@@ -139,10 +140,11 @@ export function createCollector(options: CollectorOptions): Collector {
     return reply;
   }
 
-  const failure = (request: Request, e: unknown, headers: Record<string, string> = {}) => {
-    if (e instanceof HttpError) return jsonReply(e.status, { error: e.message }, { ...headers, ...e.headers });
+  const failure = (request: Request, error: unknown, headers: Record<string, string> = {}) => {
+    if (error instanceof HttpError)
+      return jsonReply(error.status, { error: error.message }, { ...headers, ...error.headers });
     log(
-      `collector: ${request.method} ${new URL(request.url).pathname} failed: ${e instanceof Error ? e.stack : String(e)}`,
+      `collector: ${request.method} ${new URL(request.url).pathname} failed: ${error instanceof Error ? error.stack : String(error)}`,
     );
     return jsonReply(500, { error: 'internal error' }, headers);
   };
@@ -150,19 +152,19 @@ export function createCollector(options: CollectorOptions): Collector {
   async function collector(request: Request, info: RequestInfo = {}): Promise<Response> {
     const client = info.clientAddress ?? 'unknown';
     let response: Response;
-    if (new URL(request.url).pathname == '/api/nps') {
+    if (new URL(request.url).pathname === '/api/nps') {
       const { response: ok, error, cors } = await ingest(request, client);
       response = ok ?? failure(request, error);
-      for (const [k, v] of Object.entries(cors)) response.headers.set(k, v);
+      for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
     } else {
       try {
         response = await route(request, client);
-      } catch (e) {
-        response = failure(request, e);
+      } catch (error) {
+        response = failure(request, error);
       }
     }
     response = withSecurityHeaders(response);
-    if (request.method != 'HEAD') return response;
+    if (request.method !== 'HEAD') return response;
     await response.body?.cancel();
     return new Response(null, { status: response.status, headers: response.headers });
   }

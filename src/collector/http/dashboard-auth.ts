@@ -37,6 +37,10 @@ export function createDashboardAuth({ store, token, failures, sessionTtlMs, now 
       });
   };
 
+  /** Whether a session cookie's value names a live session of this token. */
+  const sessionLive = async (session: string | undefined) =>
+    session !== undefined && store.hasSession(fingerprint(session), tokenPrint, new Date(now()));
+
   return {
     checkNotLocked,
     /** Counts a failed attempt of `client`. */
@@ -48,15 +52,13 @@ export function createDashboardAuth({ store, token, failures, sessionTtlMs, now 
       const session = readCookie(request, SESSION_COOKIE);
       if (!auth && !session) return false;
       checkNotLocked(client);
-      const ok = auth
-        ? /^Bearer /i.test(auth) && sameSecret(auth.slice(7).trim(), token)
-        : await store.hasSession(fingerprint(session!), tokenPrint, new Date(now()));
+      const ok = auth ? /^Bearer /i.test(auth) && sameSecret(auth.slice(7).trim(), token) : await sessionLive(session);
       if (!ok) {
         failures.take(client);
         throw new HttpError(401, 'dashboard token required', { 'www-authenticate': 'Bearer realm="nps dashboard"' });
       }
       // Cookie auth on a write must come from our own pages (SameSite covers browsers; this covers the rest).
-      if (!auth && request.method != 'GET' && request.method != 'HEAD' && !isSameOrigin(request))
+      if (!auth && request.method !== 'GET' && request.method !== 'HEAD' && !isSameOrigin(request))
         throw new HttpError(403, 'a cookie-authenticated change must come from the dashboard itself');
       return true;
     },

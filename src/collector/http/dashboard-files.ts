@@ -29,11 +29,11 @@ export function createDashboardFiles(dir: string) {
   };
   return {
     /** `index.html` or `login.html`. */
-    page: (name: 'index.html' | 'login.html') => read(name, TYPES['.html']!),
+    page: (name: 'index.html' | 'login.html') => read(name, TYPES['.html']),
     /** An asset by file name (the part after `/dashboard/`). */
     asset(name: string) {
       if (!ASSET.test(name) || name.includes('..')) throw new HttpError(404, 'not found');
-      return read(name, TYPES[name.slice(name.lastIndexOf('.')).toLowerCase()]!);
+      return read(name, TYPES[name.slice(name.lastIndexOf('.')).toLowerCase()]);
     },
   };
 }

@@ -14,6 +14,7 @@ const redirect = (location: string, headers: Record<string, string> = {}) =>
  * be used as an open redirect (`//evil.example`, `https://…`, `/dashboard.evil.example`).
  */
 export function safeNext(next: string | null | undefined): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
   if (!next || next.length > 4096 || /[\0-\x1f\\]/.test(next)) return '/dashboard';
   return /^\/dashboard(?:\?|$)/.test(next) ? next : '/dashboard';
 }
@@ -38,39 +39,39 @@ export function createDashboardRoutes({
   return async (request: Request, client: string): Promise<Response | undefined> => {
     const url = new URL(request.url);
     const { pathname } = url;
-    const method = request.method == 'HEAD' ? 'GET' : request.method;
-    const secure = url.protocol == 'https:';
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    const secure = url.protocol === 'https:';
 
     if (pathname.startsWith('/dashboard/')) {
-      if (method != 'GET') throw allow('GET, HEAD');
+      if (method !== 'GET') throw allow('GET, HEAD');
       return files.asset(pathname.slice('/dashboard/'.length));
     }
-    if (pathname == '/dashboard') {
-      if (method != 'GET') throw allow('GET, HEAD');
+    if (pathname === '/dashboard') {
+      if (method !== 'GET') throw allow('GET, HEAD');
       try {
         if (await auth.authorised(request, client)) return await files.page('index.html');
-      } catch (e) {
-        if (!(e instanceof HttpError) || e.status != 401) throw e;
+      } catch (error) {
+        if (!(error instanceof HttpError) || error.status !== 401) throw error;
       }
       // Keep the query (a shared filtered view, an alert's `?response=`) through signing in.
       return redirect(url.search ? '/login?' + new URLSearchParams({ next: pathname + url.search }) : '/login');
     }
-    if (pathname == '/login') {
-      if (method == 'GET') return files.page('login.html');
-      if (method != 'POST') throw allow('GET, HEAD, POST');
+    if (pathname === '/login') {
+      if (method === 'GET') return files.page('login.html');
+      if (method !== 'POST') throw allow('GET, HEAD, POST');
       auth.checkNotLocked(client);
       const form = new URLSearchParams(await readText(request, 8192));
       const next = safeNext(form.get('next'));
       if (!sameSecret(form.get('token'), token)) {
         auth.fail(client);
         return redirect(
-          '/login?' + new URLSearchParams(next == '/dashboard' ? { failed: '1' } : { failed: '1', next }),
+          '/login?' + new URLSearchParams(next === '/dashboard' ? { failed: '1' } : { failed: '1', next }),
         );
       }
       return redirect(next, { 'set-cookie': await auth.startSession(secure) });
     }
-    if (pathname == '/logout') {
-      if (method != 'POST') throw allow('POST');
+    if (pathname === '/logout') {
+      if (method !== 'POST') throw allow('POST');
       // A cross-site form must not be able to sign the user out.
       if (!isSameOrigin(request)) throw new HttpError(403, 'sign out from the dashboard itself');
       return redirect('/login', { 'set-cookie': await auth.endSession(request, secure) });

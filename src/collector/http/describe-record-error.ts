@@ -42,30 +42,30 @@ export function describeRecordError(
   const field = best.instancePath ? best.instancePath.slice(1).replace(/\//g, '.') : root;
   const value = valueAt(record, best.instancePath);
   const got = `, got ${short(value)}`;
-  const p = best.params as Record<string, unknown>;
+  const params = best.params as Record<string, unknown>;
   switch (best.keyword) {
     case 'additionalProperties':
-      return `${field} has an unknown field "${String(p.additionalProperty)}"`;
+      return `${field} has an unknown field "${String(params.additionalProperty)}"`;
     case 'required':
-      return `${p.missingProperty} is required${field == root ? '' : ' in ' + field}${best.schemaPath.includes('/then/') ? ' when status is "answered"' : ''}`;
+      return `${params.missingProperty} is required${field === root ? '' : ' in ' + field}${best.schemaPath.includes('/then/') ? ' when status is "answered"' : ''}`;
     case 'enum':
-      return `${field} must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}${got}`;
+      return `${field} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}${got}`;
     case 'minimum':
     case 'maximum':
-      return field == 'score' ? `score must be ${SCORE_RANGE}${got}` : `${field} ${best.message}${got}`;
+      return field === 'score' ? `score must be ${SCORE_RANGE}${got}` : `${field} ${best.message}${got}`;
     case 'type':
-      return `${field} must be ${p.type == 'integer' && field == 'score' ? SCORE_RANGE : 'a ' + String(p.type)}${got}`;
+      return `${field} must be ${params.type === 'integer' && field === 'score' ? SCORE_RANGE : 'a ' + String(params.type)}${got}`;
     case 'format':
       return `${field} must be an ISO 8601 date-time with an offset (e.g. 2026-11-23T10:00:00Z), from 1970 to 9999${got}`;
     case 'pattern':
       return `${field} must be ${FORMATS[field] ?? 'in the documented format'}${got}`;
     case 'minLength':
     case 'maxLength':
-      return `${field} must have ${best.keyword == 'minLength' ? 'at least' : 'at most'} ${String(p.limit)} characters`;
+      return `${field} must have ${best.keyword === 'minLength' ? 'at least' : 'at most'} ${String(params.limit)} characters`;
     case 'const':
-      return field == 'category'
-        ? `category must be ${JSON.stringify(p.allowedValue)} for score ${short(valueAt(record, '/score'))}${got}`
-        : `${field} must be ${JSON.stringify(p.allowedValue)}${got}`;
+      return field === 'category'
+        ? `category must be ${JSON.stringify(params.allowedValue)} for score ${short(valueAt(record, '/score'))}${got}`
+        : `${field} must be ${JSON.stringify(params.allowedValue)}${got}`;
     case 'not':
       return 'score, category and comment are allowed only when status is "answered"';
     default:
@@ -74,16 +74,16 @@ export function describeRecordError(
 }
 
 function valueAt(record: unknown, pointer: string): unknown {
-  let v = record;
+  let value = record;
   for (const key of pointer.split('/').slice(1))
-    v =
-      v && typeof v == 'object'
-        ? (v as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')]
+    value =
+      value && typeof value === 'object'
+        ? (value as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')]
         : undefined;
-  return v;
+  return value;
 }
 
-const short = (v: unknown) => {
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > 40 ? s.slice(0, 37) + '…' : s;
+const short = (value: unknown) => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? text.slice(0, 37) + '…' : text;
 };

@@ -1,8 +1,9 @@
 import type { ListFilter } from './read-filter';
-import type { ListedResponse, ResponseStore } from '../store/response-store';
+import type { ListedResponse } from '../store/list-responses';
+import type { ResponseStore } from '../store/response-store';
 import { csvLine } from './to-csv';
 
-const COLUMNS: [string, (r: ListedResponse) => unknown][] = [
+const COLUMNS: [string, (response: ListedResponse) => unknown][] = [
   ['id', (r) => r.id],
   ['status', (r) => r.status],
   ['score', (r) => r.score],
@@ -41,10 +42,10 @@ export function exportCsv(store: ResponseStore, filter: ListFilter, pageSize = P
       let text = first ? '\uFEFF' + csvLine(COLUMNS.map(([name]) => name)) : '';
       first = false;
       const rows = await store.list({ ...filter, limit: pageSize, order: 'id', afterId });
-      for (const r of rows) text += csvLine(COLUMNS.map(([, get]) => get(r)));
+      for (const response of rows) text += csvLine(COLUMNS.map(([, get]) => get(response)));
       controller.enqueue(encoder.encode(text));
       if (rows.length < pageSize) controller.close();
-      else afterId = rows[rows.length - 1]!.id;
+      else afterId = rows[rows.length - 1].id;
     },
   });
   return new Response(body, {

@@ -27,41 +27,41 @@ interface IngestOptions {
  * `POST /api/nps`: the wire format. CORS for the collector's own origin and `allowedOrigins`,
  * the write key, a rate limit per client, the body limit, then per-record validation and one upsert.
  */
-export function createIngestRoute(o: IngestOptions) {
+export function createIngestRoute(options: IngestOptions) {
   /** CORS headers for the request's Origin, or undefined when it may not post here. */
   const corsFor = (request: Request): Record<string, string> | undefined => {
     const origin = request.headers.get('origin');
     // No Origin: not a browser page (curl, a server); the write key is what guards those.
     if (origin == null) return {};
     if (isSameOrigin(request)) return { vary: 'Origin' };
-    if (o.allowedOrigins.includes(origin) || o.allowedOrigins.includes('*'))
+    if (options.allowedOrigins.includes(origin) || options.allowedOrigins.includes('*'))
       return { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'Retry-After', vary: 'Origin' };
     return undefined;
   };
 
   async function ingest(request: Request, client: string): Promise<Response> {
-    const wait = o.limiter.take(client);
+    const wait = options.limiter.take(client);
     if (wait) throw new HttpError(429, 'too many requests', { 'retry-after': String(wait) });
-    if (o.writeKey) {
-      o.auth.checkNotLocked(client);
-      if (!sameSecret(request.headers.get('x-nps-write-key'), o.writeKey)) {
-        o.auth.fail(client);
+    if (options.writeKey) {
+      options.auth.checkNotLocked(client);
+      if (!sameSecret(request.headers.get('x-nps-write-key'), options.writeKey)) {
+        options.auth.fail(client);
         throw new HttpError(401, 'missing or wrong X-NPS-Write-Key header');
       }
     }
     if (!/^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? ''))
       throw new HttpError(415, 'Content-Type must be application/json');
-    const text = await readText(request, o.maxBodyBytes);
+    const text = await readText(request, options.maxBodyBytes);
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
       throw new HttpError(400, 'body is not JSON');
     }
-    const result = validateBatch(body, o.now());
+    const result = validateBatch(body, options.now());
     if ('error' in result) throw new HttpError(400, result.error);
-    const { rejected, alerts } = await o.store.upsert(result.valid, o.webhooks);
-    if (alerts) o.onAlerts();
+    const { rejected, alerts } = await options.store.upsert(result.valid, options.webhooks);
+    if (alerts) options.onAlerts();
     return jsonReply(200, { rejected: [...result.rejected, ...rejected] });
   }
 
@@ -73,7 +73,7 @@ export function createIngestRoute(o: IngestOptions) {
     const cors = corsFor(request);
     if (!cors) return { error: new HttpError(403, 'origin not allowed'), cors: {} };
     try {
-      if (request.method == 'OPTIONS')
+      if (request.method === 'OPTIONS')
         return {
           cors,
           response: new Response(null, {
@@ -85,7 +85,7 @@ export function createIngestRoute(o: IngestOptions) {
             },
           }),
         };
-      if (request.method != 'POST') throw new HttpError(405, 'use POST', { allow: 'POST, OPTIONS' });
+      if (request.method !== 'POST') throw new HttpError(405, 'use POST', { allow: 'POST, OPTIONS' });
       return { cors, response: await ingest(request, client) };
     } catch (error) {
       return { cors, error };

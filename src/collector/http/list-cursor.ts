@@ -22,5 +22,5 @@ export function decodeCursor(cursor: string, queue = false): CursorPosition {
   const text = /^[A-Za-z0-9_-]{1,40}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString() : '';
   const match = queue ? /^q([0-3])\.([1-9]\d{0,17})$/.exec(text) : /^r()([1-9]\d{0,17})$/.exec(text);
   if (!match) throw new HttpError(400, 'cursor must be a nextCursor from an earlier reply with the same filters');
-  return queue ? { rank: Number(match[1]), sequence: match[2]! } : { sequence: match[2]! };
+  return queue ? { rank: Number(match[1]), sequence: match[2] } : { sequence: match[2] };
 }

@@ -20,13 +20,14 @@ export function createRateLimiter({ limit, windowMs }: RateLimit, now: () => num
   const buckets = new Map<string, { tokens: number; at: number }>();
   const rate = limit / windowMs;
   const refill = (client: string) => {
-    const t = now();
-    const bucket = buckets.get(client) ?? { tokens: limit, at: t };
-    bucket.tokens = Math.min(limit, bucket.tokens + (t - bucket.at) * rate);
-    bucket.at = t;
+    const time = now();
+    const bucket = buckets.get(client) ?? { tokens: limit, at: time };
+    bucket.tokens = Math.min(limit, bucket.tokens + (time - bucket.at) * rate);
+    bucket.at = time;
     // Forget full buckets now and then, so many one-off clients cannot grow the map forever.
     if (buckets.size > 10_000)
-      for (const [k, v] of buckets) if (v.tokens + (t - v.at) * rate >= limit) buckets.delete(k);
+      for (const [otherClient, otherBucket] of buckets)
+        if (otherBucket.tokens + (time - otherBucket.at) * rate >= limit) buckets.delete(otherClient);
     buckets.set(client, bucket);
     return bucket;
   };

@@ -26,9 +26,9 @@ const allow = (methods: string) => new HttpError(405, `use ${methods}`, { allow:
 async function badInputAs400<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
-  } catch (e) {
-    if (e instanceof TypeError) throw new HttpError(400, e.message.replace(/^nps collector: /, ''));
-    throw e;
+  } catch (error) {
+    if (error instanceof TypeError) throw new HttpError(400, error.message.replace(/^nps collector: /, ''));
+    throw error;
   }
 }
 
@@ -55,41 +55,41 @@ export function createReadApi(store: ResponseStore, now: () => number) {
   const query = store.db.query;
   return async (request: Request): Promise<Response | undefined> => {
     const url = new URL(request.url);
-    const q = url.searchParams;
-    const method = request.method == 'HEAD' ? 'GET' : request.method;
+    const params = url.searchParams;
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
     const getOnly = () => {
-      if (method != 'GET') throw allow('GET, HEAD');
+      if (method !== 'GET') throw allow('GET, HEAD');
     };
     switch (url.pathname) {
       case '/api/stats':
         getOnly();
-        return jsonReply(200, await readStats(store, parseFilter(q), now()));
+        return jsonReply(200, await readStats(store, parseFilter(params), now()));
       case '/api/responses':
         getOnly();
-        return jsonReply(200, await listResponses(store, q));
+        return jsonReply(200, await listResponses(store, params));
       case '/api/export.csv':
         getOnly();
-        return exportCsv(store, parseFilter(q));
+        return exportCsv(store, parseFilter(params));
       case '/api/segments':
         getOnly();
         return jsonReply(200, await listSegments(query));
       case '/api/recovered': {
         getOnly();
-        const { from, to } = parseFilter(q);
+        const { from, to } = parseFilter(params);
         return jsonReply(200, await recoveredDetractors(query, { from, to }));
       }
       case '/api/alerts': {
         getOnly();
         // listAlerts names the allowed states when this is none of them.
-        const state = (q.get('state') || undefined) as AlertState | undefined;
+        const state = (params.get('state') || undefined) as AlertState | undefined;
         return jsonReply(200, await badInputAs400(() => listAlerts(query, { state })));
       }
     }
     const responseId = /^\/api\/responses\/([^/]+)$/.exec(url.pathname)?.[1];
     if (responseId != null) {
-      if (method != 'PATCH' && method != 'GET') throw allow('GET, HEAD, PATCH');
+      if (method !== 'PATCH' && method !== 'GET') throw allow('GET, HEAD, PATCH');
       if (!UUID.test(responseId)) throw new HttpError(404, 'no such response');
-      if (method == 'PATCH') return jsonReply(200, await patchFollowUp(store, request, responseId, now));
+      if (method === 'PATCH') return jsonReply(200, await patchFollowUp(store, request, responseId, now));
       const response = await store.get(responseId);
       if (!response) throw new HttpError(404, 'no such response');
       return jsonReply(200, response);
@@ -97,19 +97,19 @@ export function createReadApi(store: ResponseStore, now: () => number) {
     const userPath = /^\/api\/users\/([^/]+)$/.exec(url.pathname)?.[1];
     if (userPath == null) return undefined;
     const userId = userIdOf(userPath);
-    if (method == 'DELETE') return jsonReply(200, await badInputAs400(() => eraseUser(query, userId)));
-    if (method != 'GET') throw allow('GET, HEAD, DELETE');
+    if (method === 'DELETE') return jsonReply(200, await badInputAs400(() => eraseUser(query, userId)));
+    if (method !== 'GET') throw allow('GET, HEAD, DELETE');
     const responses = await store.ofUser(userId);
     const reply: UserHistoryReply = { userId, responses, recovered: isRecovered(responses) };
     return jsonReply(200, reply);
   };
 }
 
-async function listResponses(store: ResponseStore, q: URLSearchParams): Promise<ResponsesReply> {
-  const filter = parseFilter(q);
+async function listResponses(store: ResponseStore, params: URLSearchParams): Promise<ResponsesReply> {
+  const filter = parseFilter(params);
   const limit = filter.limit ?? 100;
   const rows = await store.list({ ...filter, limit, order: filter.followUp ? 'queue' : 'received' });
-  const last = rows.length == limit ? rows[rows.length - 1] : undefined;
+  const last = rows.length === limit ? rows[rows.length - 1] : undefined;
   const nextCursor = last
     ? encodeCursor({ sequence: last.sequence, rank: filter.followUp ? queueRank(last.category) : undefined })
     : null;
@@ -125,8 +125,8 @@ async function patchFollowUp(
   let body: unknown;
   try {
     body = JSON.parse(await readText(request, 16_384));
-  } catch (e) {
-    if (e instanceof HttpError) throw e;
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
     throw new HttpError(400, 'body is not JSON');
   }
   const by = request.headers.get('x-nps-actor')?.trim() || DEFAULT_ACTOR;

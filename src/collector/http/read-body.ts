@@ -11,15 +11,15 @@ export async function readText(request: Request, maxBytes: number): Promise<stri
   let size = 0;
   if (request.body) {
     const reader = request.body.getReader();
-    for (let r = await reader.read(); !r.done; r = await reader.read()) {
-      size += r.value.byteLength;
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      size += chunk.value.byteLength;
       if (size > maxBytes) {
         // Stop reading but do not cancel: cancelling can tear the connection down before the 413
         // goes out. The Node adapter drops the connection once the reply is sent.
         reader.releaseLock();
         throw tooLarge();
       }
-      chunks.push(r.value);
+      chunks.push(chunk.value);
     }
   }
   try {

@@ -64,34 +64,36 @@ const DAY_MS = 86_400_000;
  * `hasComment`, `followUp`, `userId`, `limit`, `cursor`. Anything it cannot use exactly is a 400 naming the parameter.
  * @example parseFilter(new URL(request.url).searchParams)
  */
-export function parseFilter(q: URLSearchParams): ListFilter {
-  for (const [name, value] of q) {
+export function parseFilter(params: URLSearchParams): ListFilter {
+  for (const [name, value] of params) {
     // A user id or stage may hold any character the wire schema allows; they are checked below.
     const checked = FREE_TEXT.has(name) ? name : name + value;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
     if (/[\0-\x08\x0b\x0c\x0e-\x1f]|\p{Cs}/u.test(checked))
       throw new HttpError(400, `${name} contains a control character`);
   }
-  const from = date(q, 'from', false);
-  const to = date(q, 'to', true);
-  if (from && to && from > to) throw new HttpError(400, `from (${q.get('from')}) is later than to (${q.get('to')})`);
-  const stage = q.get('stage') || undefined;
+  const from = date(params, 'from', false);
+  const to = date(params, 'to', true);
+  if (from && to && from > to)
+    throw new HttpError(400, `from (${params.get('from')}) is later than to (${params.get('to')})`);
+  const stage = params.get('stage') || undefined;
   if (stage && ([...stage].length > STAGE_MAX_LENGTH || !isStorableText(stage)))
     throw new HttpError(400, `stage must have at most ${STAGE_MAX_LENGTH} characters, without NUL`);
-  const limit = q.get('limit');
-  if (limit != null && !(/^\d{1,4}$/.test(limit) && +limit >= 1 && +limit <= 1000))
+  const limit = params.get('limit');
+  if (limit != null && !(/^\d{1,4}$/.test(limit) && Number(limit) >= 1 && Number(limit) <= 1000))
     throw new HttpError(400, `limit must be an integer from 1 to 1000, got ${JSON.stringify(limit)}`);
-  const hasComment = oneOf(q, 'hasComment', ['true', 'false'] as const);
-  const cursor = q.get('cursor');
-  const segment = q.get('segment') || undefined;
+  const hasComment = oneOf(params, 'hasComment', ['true', 'false'] as const);
+  const cursor = params.get('cursor');
+  const segment = params.get('segment') || undefined;
   if (segment != null && !TRAIT_KEY.test(segment))
     throw new HttpError(
       400,
       `segment must be a trait key of 1 to 64 letters, digits or _ . : -, got ${JSON.stringify(segment)}`,
     );
-  const userId = q.get('userId') || undefined;
+  const userId = params.get('userId') || undefined;
   const userIdError = userId == null ? undefined : userIdProblem(userId);
   if (userIdError) throw new HttpError(400, userIdError);
-  const followUp = oneOf(q, 'followUp', ['open', 'contacted', 'resolved'] as const);
+  const followUp = oneOf(params, 'followUp', ['open', 'contacted', 'resolved'] as const);
   const position = cursor ? decodeCursor(cursor, followUp != null) : undefined;
   return {
     stage,
@@ -100,32 +102,32 @@ export function parseFilter(q: URLSearchParams): ListFilter {
     segment,
     followUp,
     userId,
-    category: oneOf(q, 'category', CATEGORIES),
-    status: oneOf(q, 'status', ['shown', 'answered', 'dismissed'] as const),
-    hasComment: hasComment == null ? undefined : hasComment == 'true',
-    limit: limit == null ? undefined : +limit,
+    category: oneOf(params, 'category', CATEGORIES),
+    status: oneOf(params, 'status', ['shown', 'answered', 'dismissed'] as const),
+    hasComment: hasComment == null ? undefined : hasComment === 'true',
+    limit: limit == null ? undefined : Number(limit),
     afterSequence: position?.sequence,
     afterRank: position?.rank,
   };
 }
 
-function date(q: URLSearchParams, name: string, end: boolean): Date | undefined {
-  const v = q.get(name);
-  if (!v) return undefined;
-  const day = parseDay(v);
+function date(params: URLSearchParams, name: string, end: boolean): Date | undefined {
+  const value = params.get(name);
+  if (!value) return undefined;
+  const day = parseDay(value);
   // Date-times need an offset: without one, the server's time zone would decide what they mean.
-  const ms = day != null ? day + (end ? DAY_MS : 0) : parseDateTime(v);
+  const ms = day != null ? day + (end ? DAY_MS : 0) : parseDateTime(value);
   if (ms == null || ms >= Date.UTC(10000, 0, 1))
     throw new HttpError(
       400,
-      `${name} must be a real day (YYYY-MM-DD) or an ISO date-time with an offset, from 1970 to 9999, got ${JSON.stringify(v)}`,
+      `${name} must be a real day (YYYY-MM-DD) or an ISO date-time with an offset, from 1970 to 9999, got ${JSON.stringify(value)}`,
     );
   return new Date(ms);
 }
 
-function oneOf<T extends string>(q: URLSearchParams, name: string, allowed: readonly T[]): T | undefined {
-  const v = q.get(name) || undefined;
-  if (v != null && !allowed.includes(v as T))
-    throw new HttpError(400, `${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`);
-  return v as T | undefined;
+function oneOf<T extends string>(params: URLSearchParams, name: string, allowed: readonly T[]): T | undefined {
+  const value = params.get(name) || undefined;
+  if (value != null && !allowed.includes(value as T))
+    throw new HttpError(400, `${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  return value as T | undefined;
 }

@@ -10,9 +10,9 @@ export function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
   if (origin == null) return false;
   const url = new URL(request.url);
-  if (origin == url.origin) return true;
+  if (origin === url.origin) return true;
   const host = request.headers.get('host');
-  return host != null && HOST.test(host) && origin == `${url.protocol}//${host.toLowerCase()}`;
+  return host != null && HOST.test(host) && origin === `${url.protocol}//${host.toLowerCase()}`;
 }
 
 /** Whether `host` is a syntactically valid Host header value (name or IP literal, optional port). */

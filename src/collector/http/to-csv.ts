@@ -11,10 +11,10 @@ const FORMULA_AFTER_SEMICOLON = /;(\s*)(?=[=+\-@])/g;
  */
 export function csvCell(value: unknown): string {
   if (value == null) return '';
-  let s = typeof value == 'object' ? JSON.stringify(value) : String(value);
-  if (FORMULA_START.test(s)) s = "'" + s;
-  const afterSemicolon = s.replace(FORMULA_AFTER_SEMICOLON, ";$1'");
-  return afterSemicolon != s || /[",;\r\n]/.test(s) ? '"' + afterSemicolon.replace(/"/g, '""') + '"' : s;
+  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (FORMULA_START.test(text)) text = "'" + text;
+  const afterSemicolon = text.replace(FORMULA_AFTER_SEMICOLON, ";$1'");
+  return afterSemicolon !== text || /[",;\r\n]/.test(text) ? '"' + afterSemicolon.replace(/"/g, '""') + '"' : text;
 }
 
 /** One CSV line, CRLF-terminated. */

@@ -34,8 +34,8 @@ export function toNodeListener(
   { trustProxy = false, log = console.error }: NodeListenerOptions = {},
 ) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    void serve(handler, req, res, trustProxy).catch((e: unknown) => {
-      log(`collector: request failed: ${e instanceof Error ? e.stack : String(e)}`);
+    void serve(handler, req, res, trustProxy).catch((error: unknown) => {
+      log(`collector: request failed: ${error instanceof Error ? error.stack : String(error)}`);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
       res.end();
     });
@@ -68,12 +68,13 @@ async function serve(handler: RequestHandler, req: IncomingMessage, res: ServerR
       .filter(Boolean)
       .pop();
   const tls = 'encrypted' in req.socket && !!req.socket.encrypted;
-  const https = trustProxy ? forwarded('x-forwarded-proto') == 'https' || tls : tls;
+  const https = trustProxy ? forwarded('x-forwarded-proto') === 'https' || tls : tls;
   const clientAddress = (trustProxy && forwarded('x-forwarded-for')) || req.socket.remoteAddress;
 
-  const hasBody = method != 'GET' && method != 'HEAD';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
   const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (v != null) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  for (const [name, value] of Object.entries(req.headers))
+    if (value != null) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   let request: Request;
   try {
     request = new Request(new URL(target, https ? 'https://localhost' : 'http://localhost'), {
@@ -88,11 +89,13 @@ async function serve(handler: RequestHandler, req: IncomingMessage, res: ServerR
   }
   const response = await handler(request, { clientAddress });
   const out: Record<string, string | string[]> = {};
-  response.headers.forEach((v, k) => (out[k] = v));
+  response.headers.forEach((value, name) => {
+    out[name] = value;
+  });
   const cookies = response.headers.getSetCookie();
   if (cookies.length) out['set-cookie'] = cookies;
   res.writeHead(response.status, out);
-  if (response.body && method != 'HEAD')
+  if (response.body && method !== 'HEAD')
     await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res).catch(() => {}); // the client went away
   else res.end();
   // A refused body may still be arriving: drop the connection rather than read it.

@@ -41,12 +41,12 @@ const reason = (check: ValidateFunction, value: unknown, root?: string) => {
 
 // PostgreSQL text and jsonb cannot hold NUL or unpaired surrogates: refuse them per record, not per batch.
 const UNSTORABLE = 'text contains NUL or an unpaired surrogate, or JSON nested over 64 levels';
-const unstorable = (v: unknown, depth = 0): boolean =>
-  typeof v == 'string'
-    ? !isStorableText(v)
-    : !!v &&
-      typeof v == 'object' &&
-      (depth > 64 || Object.entries(v).some(([k, x]) => unstorable(k) || unstorable(x, depth + 1)));
+const unstorable = (value: unknown, depth = 0): boolean =>
+  typeof value === 'string'
+    ? !isStorableText(value)
+    : !!value &&
+      typeof value === 'object' &&
+      (depth > 64 || Object.entries(value).some(([k, x]) => unstorable(k) || unstorable(x, depth + 1)));
 
 /**
  * Checks a parsed batch against the shipped JSON Schema, then each record for what PostgreSQL cannot
@@ -64,12 +64,12 @@ export function validateBatch(
   const correction = clockCorrection((body as { sentAt: string }).sentAt, now);
   const valid: ResponseRecord[] = [];
   const rejected: Rejection[] = [];
-  (body as { responses: unknown[] }).responses.forEach((r, i) => {
-    const given = r && typeof r == 'object' ? (r as { id?: unknown }).id : undefined;
-    const id = typeof given == 'string' ? given : `#${i}`;
-    const error = !fast.record(r) ? reason(thorough.record, r) : unstorable(r) ? UNSTORABLE : undefined;
+  (body as { responses: unknown[] }).responses.forEach((record, index) => {
+    const given = record && typeof record === 'object' ? (record as { id?: unknown }).id : undefined;
+    const id = typeof given === 'string' ? given : `#${index}`;
+    const error = !fast.record(record) ? reason(thorough.record, record) : unstorable(record) ? UNSTORABLE : undefined;
     if (error) rejected.push({ id, error });
-    else valid.push(onServerClock(r as ResponseRecord, correction, now));
+    else valid.push(onServerClock(record as ResponseRecord, correction, now));
   });
   return { valid, rejected };
 }

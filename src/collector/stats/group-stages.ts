@@ -21,9 +21,9 @@ export function groupStages(byStage: ReadonlyMap<string | null, NpsCounts>): Rec
   const none = byStage.get(null);
   if (none) groups.set(NO_STAGE, none);
   let other: NpsCounts | undefined;
-  named.forEach(([stage, counts], i) => {
-    if (i >= MAX_STAGES) other = addCounts(other ?? noCounts(), counts);
-    else groups.set(stage == NO_STAGE || stage == OTHER_STAGES ? JSON.stringify(stage) : stage, counts);
+  named.forEach(([stage, counts], rank) => {
+    if (rank >= MAX_STAGES) other = addCounts(other ?? noCounts(), counts);
+    else groups.set(stage === NO_STAGE || stage === OTHER_STAGES ? JSON.stringify(stage) : stage, counts);
   });
   if (other) groups.set(OTHER_STAGES, other);
   return Object.fromEntries([...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, c]) => [k, npsFigures(c)]));
@@ -46,6 +46,6 @@ export function stageFilters(byStage: ReadonlyMap<string | null, NpsCounts>): st
   const names = mostShownFirst(byStage)
     .slice(0, MAX_STAGES)
     .map(([stage]) => stage)
-    .filter((stage) => stage != NO_STAGE);
+    .filter((stage) => stage !== NO_STAGE);
   return [...(byStage.has(null) ? [NO_STAGE] : []), ...names.sort()];
 }

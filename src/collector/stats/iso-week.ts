@@ -3,10 +3,10 @@
  * @example isoWeek('2026-11-23T10:00:00Z') // '2026-W48'
  */
 export function isoWeek(date: Date | string | number): string {
-  const d = new Date(date);
-  const day = (d.getUTCDay() + 6) % 7; // Monday = 0
+  const instant = new Date(date);
+  const day = (instant.getUTCDay() + 6) % 7; // Monday = 0
   // The Thursday of this week decides the ISO year.
-  const thursday = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day + 3);
+  const thursday = Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate() - day + 3);
   const year = new Date(thursday).getUTCFullYear();
   const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / 604_800_000);
   return `${year}-W${String(week).padStart(2, '0')}`;

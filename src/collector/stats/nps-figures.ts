@@ -28,9 +28,9 @@ const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** di
 const answers = (c: NpsCounts) => c.promoters + c.passives + c.detractors;
 
 /** The NPS as a fraction, −1..1 (0 without answers). */
-function netShare(c: NpsCounts): number {
-  const n = answers(c);
-  return n ? (c.promoters - c.detractors) / n : 0;
+function netShare(counts: NpsCounts): number {
+  const answered = answers(counts);
+  return answered ? (counts.promoters - counts.detractors) / answered : 0;
 }
 
 /**
@@ -38,13 +38,13 @@ function netShare(c: NpsCounts): number {
  * shares p̃ and d̃ the variance of one answer is p̃ + d̃ − (p̃ − d̃)², divided by the adjusted count ñ.
  * Returns 0 without answers (there is no estimate to be uncertain about).
  */
-export function npsVariance(c: NpsCounts): number {
-  const n = answers(c);
-  if (!n) return 0;
-  const adjustedN = n + PSEUDO_ANSWERS;
-  const p = (c.promoters + PSEUDO_PROMOTERS) / adjustedN;
-  const d = (c.detractors + PSEUDO_DETRACTORS) / adjustedN;
-  return (p + d - (p - d) ** 2) / adjustedN;
+export function npsVariance(counts: NpsCounts): number {
+  const answered = answers(counts);
+  if (!answered) return 0;
+  const adjustedN = answered + PSEUDO_ANSWERS;
+  const promoterShare = (counts.promoters + PSEUDO_PROMOTERS) / adjustedN;
+  const detractorShare = (counts.detractors + PSEUDO_DETRACTORS) / adjustedN;
+  return (promoterShare + detractorShare - (promoterShare - detractorShare) ** 2) / adjustedN;
 }
 
 /**
@@ -53,17 +53,17 @@ export function npsVariance(c: NpsCounts): number {
  * @example npsFigures({ promoters: 2, passives: 0, detractors: 0, shown: 4 })
  * // { nps: 100, marginOfError: 64.4, total: 2, …, responseRate: 0.5, tooFew: true }
  */
-export function npsFigures(c: NpsCounts): NpsFigures {
-  const total = answers(c);
+export function npsFigures(counts: NpsCounts): NpsFigures {
+  const total = answers(counts);
   return {
-    nps: round(netShare(c) * 100),
-    marginOfError: round(Z_95 * Math.sqrt(npsVariance(c)) * 100),
+    nps: round(netShare(counts) * 100),
+    marginOfError: round(Z_95 * Math.sqrt(npsVariance(counts)) * 100),
     total,
-    promoters: c.promoters,
-    passives: c.passives,
-    detractors: c.detractors,
-    shown: c.shown,
-    responseRate: responseRate(total, c.shown),
+    promoters: counts.promoters,
+    passives: counts.passives,
+    detractors: counts.detractors,
+    shown: counts.shown,
+    responseRate: responseRate(total, counts.shown),
     tooFew: total < TOO_FEW_ANSWERS,
   };
 }
@@ -126,11 +126,11 @@ export function npsChange(
 }
 
 /** Counts of two groups together. */
-export const addCounts = (a: NpsCounts, b: NpsCounts): NpsCounts => ({
-  promoters: a.promoters + b.promoters,
-  passives: a.passives + b.passives,
-  detractors: a.detractors + b.detractors,
-  shown: a.shown + b.shown,
+export const addCounts = (one: NpsCounts, other: NpsCounts): NpsCounts => ({
+  promoters: one.promoters + other.promoters,
+  passives: one.passives + other.passives,
+  detractors: one.detractors + other.detractors,
+  shown: one.shown + other.shown,
 });
 
 /** No records. */

@@ -32,7 +32,7 @@ export async function readStats(store: ResponseStore, filter: StatsFilter, now: 
     store.stats(filter),
     store.counts({ stage, ...range }),
     store.counts({ stage, ...previous }),
-    followUpMetrics(store.db.query, { stage: stage == NO_STAGE ? null : stage, from: filter.from, to: filter.to }),
+    followUpMetrics(store.db.query, { stage: stage === NO_STAGE ? null : stage, from: filter.from, to: filter.to }),
   ]);
   return { ...base, change: npsChange(current, before, previous, range), followUp };
 }

@@ -23,9 +23,9 @@ const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
-  } catch (e) {
+  } catch (error) {
     // EPERM: it exists but belongs to another user.
-    return (e as NodeJS.ErrnoException).code == 'EPERM';
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 };
 
@@ -44,10 +44,10 @@ export function lockDataDir(dataDir: string): () => void {
       writeSync(fd, me);
       closeSync(fd);
       break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code != 'EEXIST' || attempt > 2) throw e;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2) throw error;
       const [pid, host] = readOwner(path);
-      if (pid && (host != hostname() || pid == process.pid || alive(pid))) throw new DataDirLockedError(dataDir, pid);
+      if (pid && (host !== hostname() || pid === process.pid || alive(pid))) throw new DataDirLockedError(dataDir, pid);
       // Stale: its process is gone. Remove it and race for a fresh one.
       try {
         unlinkSync(path);
@@ -62,7 +62,7 @@ export function lockDataDir(dataDir: string): () => void {
     held = false;
     process.off('exit', release);
     try {
-      if (readOwner(path).join(' ') == me) unlinkSync(path);
+      if (readOwner(path).join(' ') === me) unlinkSync(path);
     } catch {
       // already gone
     }

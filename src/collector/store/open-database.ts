@@ -40,9 +40,9 @@ async function openPostgres(url: string, max: number, log: (message: string) => 
   pool.on('error', (e) => log(`collector: idle PostgreSQL client failed: ${e.message}`));
   try {
     await pool.query('select 1'); // fail at start, not on the first request
-  } catch (e) {
+  } catch (error) {
     await pool.end().catch(() => {});
-    throw e;
+    throw error;
   }
   return {
     kind: 'postgres',
@@ -54,9 +54,9 @@ async function openPostgres(url: string, max: number, log: (message: string) => 
         const result = await fn((sql, params) => client.query(sql, params));
         await client.query('commit');
         return result;
-      } catch (e) {
+      } catch (error) {
         await client.query('rollback').catch(() => {});
-        throw e;
+        throw error;
       } finally {
         client.release();
       }
@@ -85,8 +85,8 @@ async function openPglite(dataDir: string): Promise<Database> {
         }
       },
     };
-  } catch (e) {
+  } catch (error) {
     release();
-    throw e;
+    throw error;
   }
 }

@@ -16,7 +16,11 @@ export interface Queryable {
 
 /** A timestamp column as ISO 8601 (pg and PGlite give `Date`s; a `to_char` column is already a string). */
 export function isoOf(value: unknown): string | null {
-  if (value == null) return null;
+  return value == null ? null : requiredIsoOf(value);
+}
+
+/** A `not null` timestamp column (or a required time) as ISO 8601. */
+export function requiredIsoOf(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   return new Date(String(value)).toISOString();
 }
@@ -27,3 +31,9 @@ export const millisOf = (value: unknown): number =>
 
 /** A nullable text column. */
 export const textOf = (value: unknown): string | null => (value == null ? null : String(value));
+
+/**
+ * Parameter `$n`, a number of milliseconds, as an SQL interval.
+ * @example `now() + ${millisecondsParam(1)}` // now() + ($1::float8 * interval '1 millisecond')
+ */
+export const millisecondsParam = (n: number): string => `($${n}::float8 * interval '1 millisecond')`;

@@ -67,8 +67,8 @@ select stage, to_char(date_trunc('week', shown_at at time zone 'UTC'), 'YYYY-MM-
 from nps_responses ${whereSql} group by 1, 2`;
 
 /** Counts per value of one trait (parameter `$n`: the trait key); records without it under null. */
-export const SEGMENT_STATS = (whereSql: string, n: number) => `
-select traits->>$${n}::text as value,
+export const SEGMENT_STATS = (whereSql: string, traitParam: number) => `
+select traits->>$${traitParam}::text as value,
   ${COUNT_COLUMNS}
 from nps_responses ${whereSql} group by 1`;
 
@@ -81,27 +81,27 @@ from nps_responses ${whereSql}`;
  * `where` clauses and their parameters from a filter; values only ever travel as parameters.
  * @example where({ stage: 'checkout' }) // { sql: 'where stage = $1', params: ['checkout'] }
  */
-export function where(f: ListFilter): { sql: string; params: unknown[] } {
+export function where(filter: ListFilter): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const clauses: string[] = [];
   const add = (sql: string, value: unknown) => {
     params.push(value);
     clauses.push(sql.replace('?', '$' + params.length));
   };
-  if (f.stage != null) f.stage == NO_STAGE ? clauses.push('stage is null') : add('stage = ?', f.stage);
-  if (f.from) add('shown_at >= ?', f.from.toISOString());
-  if (f.to) add('shown_at < ?', f.to.toISOString());
-  if (f.category) add('category = ?', f.category);
-  if (f.status) add('status = ?', f.status);
-  if (f.hasComment != null) clauses.push(f.hasComment ? 'comment is not null' : 'comment is null');
-  if (f.userId != null) add('user_id = ?', f.userId);
-  if (f.followUp) add(`${followUpStatusSql('nps_responses.id')} = ?`, f.followUp);
-  if (f.order == 'id') {
-    if (f.afterId) add('id < ?::uuid', f.afterId);
-  } else if (f.afterSequence) {
-    if (f.order != 'queue' || f.afterRank == null) add('received_seq < ?::bigint', f.afterSequence);
+  if (filter.stage != null) filter.stage === NO_STAGE ? clauses.push('stage is null') : add('stage = ?', filter.stage);
+  if (filter.from) add('shown_at >= ?', filter.from.toISOString());
+  if (filter.to) add('shown_at < ?', filter.to.toISOString());
+  if (filter.category) add('category = ?', filter.category);
+  if (filter.status) add('status = ?', filter.status);
+  if (filter.hasComment != null) clauses.push(filter.hasComment ? 'comment is not null' : 'comment is null');
+  if (filter.userId != null) add('user_id = ?', filter.userId);
+  if (filter.followUp) add(`${followUpStatusSql('nps_responses.id')} = ?`, filter.followUp);
+  if (filter.order === 'id') {
+    if (filter.afterId) add('id < ?::uuid', filter.afterId);
+  } else if (filter.afterSequence) {
+    if (filter.order !== 'queue' || filter.afterRank == null) add('received_seq < ?::bigint', filter.afterSequence);
     else {
-      params.push(f.afterRank, f.afterSequence);
+      params.push(filter.afterRank, filter.afterSequence);
       const [rank, sequence] = ['$' + (params.length - 1), '$' + params.length];
       clauses.push(
         `(${QUEUE_RANK} > ${rank}::int or (${QUEUE_RANK} = ${rank}::int and received_seq < ${sequence}::bigint))`,

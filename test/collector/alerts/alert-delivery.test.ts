@@ -16,21 +16,23 @@ import {
 import { fakeClock, manualTimers, scriptedFetch } from '../../helpers/alerts-fakes';
 import { startReceiver, type Receiver } from '../../helpers/alerts-receiver';
 import { until } from '../../helpers/wait';
-import { DATABASES, answered as answeredRecord, shown as shownRecord } from '../fixtures';
+import { DATABASES, answered as answeredRecord, shown as shownRecord, present } from '../fixtures';
 
 const SECRET = 'test-secret-0123456789';
 const HOUR = 3_600_000;
 const quiet = () => {};
 
 const webhookFor = (url: string, format: 'json' | 'slack' = 'json'): Webhook =>
-  resolveWebhooks([{ url, secret: SECRET, format }])[0]!;
+  resolveWebhooks([{ url, secret: SECRET, format }])[0];
 
 for (const { name, url, skip } of DATABASES)
   describe.skipIf(skip)('alert delivery on ' + name, () => {
     let db: TestDatabase;
     let receiver: Receiver | undefined;
     const loops: AlertDelivery[] = [];
-    beforeAll(async () => void (db = await openAlertsDatabase(url)));
+    beforeAll(async () => {
+      db = await openAlertsDatabase(url);
+    });
     afterAll(() => db?.close());
     beforeEach(() => db.query('truncate nps_responses cascade'));
     afterEach(async () => {
@@ -87,19 +89,19 @@ for (const { name, url, skip } of DATABASES)
       }
       expect([...idsByResponse.values()].map((ids) => ids.size)).toEqual([1, 1, 1]);
       expect(receiver.requests.map((r) => r.answer)).toEqual([500, 500, 'drop', 200, 200, 200]);
-      const first = bodies.find((b) => b.response.id == detractors[0]!.id);
+      const first = bodies.find((b) => b.response.id === detractors[0].id);
       expect(first).toEqual({
         event: 'detractor',
         response: expect.objectContaining({
-          id: detractors[0]!.id,
+          id: detractors[0].id,
           score: 2,
           category: 'detractor',
           userId: 'u1',
           stage: 'checkout',
         }),
-        link: `https://nps.example.com/dashboard?response=${detractors[0]!.id}`,
+        link: `https://nps.example.com/dashboard?response=${detractors[0].id}`,
       });
-      expect(accepted[0]!.headers['x-nps-event']).toBe('detractor');
+      expect(accepted[0].headers['x-nps-event']).toBe('detractor');
       const listed = await listAlerts(db.query);
       expect(listed.counts).toEqual({ pending: 0, delivered: 3, failed: 0 });
       expect(listed.alerts.map((a) => [a.state, a.attempts, a.lastError, a.nextAttemptAt])).toEqual(
@@ -118,7 +120,7 @@ for (const { name, url, skip } of DATABASES)
       const before = await databaseNow(db);
       await delivery.runOnce();
       const after = await databaseNow(db);
-      const row = (await alertRows())[0]!;
+      const row = (await alertRows())[0];
       const next = millisOf(row.next_attempt_at);
       return { row, before, after, wait: { min: next - after, max: next - before } };
     };
@@ -136,12 +138,12 @@ for (const { name, url, skip } of DATABASES)
         log: quiet,
       });
       const waits: { min: number; max: number }[] = [];
-      let row = (await alertRows())[0]!;
+      let row = (await alertRows())[0];
       let after = 0;
-      while (row.state == 'pending' && waits.length < 500) {
+      while (row.state === 'pending' && waits.length < 500) {
         const attempt = await attemptOnce(delivery);
         ({ row, after } = attempt);
-        if (row.state == 'pending') {
+        if (row.state === 'pending') {
           // Pending until a failure at least 24 h after the alert was raised.
           expect(attempt.before - millisOf(row.created_at)).toBeLessThan(24 * HOUR);
           waits.push(attempt.wait);
@@ -153,9 +155,9 @@ for (const { name, url, skip } of DATABASES)
       expect(after - millisOf(row.created_at)).toBeGreaterThanOrEqual(24 * HOUR);
       expect(failing.calls).toHaveLength(Number(row.attempts));
       // random() = .999 of a ceiling that doubles from 30 s up to an hour.
-      expect(waits[0]!.min).toBeLessThan(FIRST_RETRY_MS);
+      expect(waits[0].min).toBeLessThan(FIRST_RETRY_MS);
       const expected = [30, 60, 120, 240, 480, 960, 1920, 3600].map((s) => Math.floor(0.999 * s * 1000));
-      expect(waits.slice(0, 8).map((wait, i) => within(wait, expected[i]!) || wait)).toEqual(Array(8).fill(true));
+      expect(waits.slice(0, 8).map((wait, i) => within(wait, expected[i]) || wait)).toEqual(Array(8).fill(true));
       expect(Math.max(...waits.map((wait) => wait.max))).toBeLessThanOrEqual(LONGEST_RETRY_MS);
     });
 
@@ -189,7 +191,7 @@ for (const { name, url, skip } of DATABASES)
       // Its lease runs on the database's clock, so a collector with the right time leaves the alert to it.
       const onTime = createAlertDelivery({ db, webhooks: [webhook], fetch: scriptedFetch([200]).fetch, log: quiet });
       expect(await onTime.runOnce()).toMatchObject({ claimed: 0 });
-      answer!(new Response('down', { status: 503 }));
+      present(answer)(new Response('down', { status: 503 }));
       expect(await slowPass).toMatchObject({ claimed: 1, retrying: 1 });
       // A day fast: an alert raised a moment ago is retried, not given up on.
       const fast = createAlertDelivery({
@@ -222,7 +224,7 @@ for (const { name, url, skip } of DATABASES)
       expect(await restarted.runOnce()).toMatchObject({ claimed: 1, delivered: 1 });
       expect(receiver.accepted()).toHaveLength(1);
       expect(receiver.requests.map((r) => r.headers['x-nps-delivery'])).toEqual(
-        Array(2).fill(receiver.requests[0]!.headers['x-nps-delivery']),
+        Array(2).fill(receiver.requests[0].headers['x-nps-delivery']),
       );
       expect((await alertRows())[0]).toMatchObject({ state: 'delivered', attempts: 2 });
     });
@@ -260,21 +262,21 @@ for (const { name, url, skip } of DATABASES)
       delivery.start();
       expect(manual.waiting()).toEqual([0]);
       manual.fire();
-      expect(await until(() => manual.waiting().length == 1)).toBe(true);
+      expect(await until(() => manual.waiting().length === 1)).toBe(true);
       expect(manual.waiting()).toEqual([5000]);
       await storeBatch(db, [answeredRecord(shownRecord(), 2)], [webhook]);
       delivery.nudge();
       expect(manual.waiting()).toEqual([0]);
       manual.fire();
       await receiver.received(1);
-      expect(await until(() => manual.waiting().length == 1)).toBe(true);
+      expect(await until(() => manual.waiting().length === 1)).toBe(true);
       expect((await alertRows())[0]).toMatchObject({ state: 'delivered' });
       await delivery.stop();
       expect(manual.waiting()).toEqual([]);
     });
 
     it("never keeps the process alive: its default timers are unref'd", async () => {
-      const timeouts = () => process.getActiveResourcesInfo().filter((kind) => kind == 'Timeout').length;
+      const timeouts = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
       const before = timeouts();
       const delivery = createAlertDelivery({ db, webhooks: [webhookFor('https://hooks.example.com/x')], log: quiet });
       delivery.start();
@@ -306,7 +308,7 @@ for (const { name, url, skip } of DATABASES)
         dashboardUrl: 'https://nps.example.com',
         log: quiet,
       }).runOnce();
-      const body = JSON.parse(receiver.accepted()[0]!.body);
+      const body = JSON.parse(receiver.accepted()[0].body);
       expect(body.text).toContain('Broken &lt;script&gt; &amp; &lt;!channel&gt;');
       expect(JSON.stringify(body.blocks)).toContain('>Broken &lt;script&gt; &amp; &lt;!channel&gt;');
       expect(JSON.stringify(body.blocks)).toContain('ann &lt;ops&gt;');
@@ -334,7 +336,7 @@ for (const { name, url, skip } of DATABASES)
         const ids = receiver.requests.map((r) => r.headers['x-nps-delivery']);
         expect(ids).toHaveLength(40);
         expect(new Set(ids).size).toBe(40);
-        expect(receiver.requests.every((r) => r.concurrent == 1)).toBe(true);
+        expect(receiver.requests.every((r) => r.concurrent === 1)).toBe(true);
       } finally {
         await other.close();
       }

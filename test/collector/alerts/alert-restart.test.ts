@@ -5,7 +5,7 @@ import { verifyWebhook } from '../../../src/collector/alerts/webhook-signature';
 import { letTimePass, openAlertsDatabase, storeBatch, type TestDatabase } from '../../helpers/alerts-db';
 import { startChild } from '../../helpers/alerts-child';
 import { startReceiver } from '../../helpers/alerts-receiver';
-import { answered as answeredRecord, shown as shownRecord } from '../fixtures';
+import { answered as answeredRecord, shown as shownRecord, present } from '../fixtures';
 
 const url = process.env.TEST_DATABASE_URL;
 const SECRET = 'restart-secret-0123456789';
@@ -17,7 +17,9 @@ describe.skipIf(!url)(
     : 'a collector process killed mid-delivery (skipped: TEST_DATABASE_URL is not set)',
   () => {
     let db: TestDatabase;
-    beforeAll(async () => void (db = await openAlertsDatabase(url)));
+    beforeAll(async () => {
+      db = await openAlertsDatabase(url);
+    });
     afterAll(() => db?.close());
 
     it('is replaced by a restarted one that delivers the alert, once', async () => {
@@ -26,7 +28,7 @@ describe.skipIf(!url)(
       const detractor = answeredRecord(shownRecord(), 0);
       await storeBatch(db, [detractor], webhooks);
       const { child, ready, cleanUp } = startChild('test/helpers/alerts-delivery-child.ts', {
-        ALERTS_DATABASE_URL: db.scopedUrl!,
+        ALERTS_DATABASE_URL: present(db.scopedUrl),
         ALERTS_WEBHOOK_URL: receiver.url,
         ALERTS_WEBHOOK_SECRET: SECRET,
       });
@@ -44,10 +46,10 @@ describe.skipIf(!url)(
 
         const [first, second] = receiver.requests;
         expect(receiver.requests).toHaveLength(2);
-        expect(second!.headers['x-nps-delivery']).toBe(first!.headers['x-nps-delivery']);
+        expect(second.headers['x-nps-delivery']).toBe(first.headers['x-nps-delivery']);
         expect(receiver.accepted()).toEqual([second]);
-        expect(verifyWebhook(SECRET, second!.headers, second!.body)).toBe(true);
-        expect(JSON.parse(second!.body).response.id).toBe(detractor.id);
+        expect(verifyWebhook(SECRET, second.headers, second.body)).toBe(true);
+        expect(JSON.parse(second.body).response.id).toBe(detractor.id);
         const { rows } = await db.query(`select state, attempts from nps_alerts`);
         expect(rows).toEqual([{ state: 'delivered', attempts: 2 }]);
       } finally {

@@ -17,7 +17,9 @@ const [onDetractor, onAnswer, onComment] = resolveWebhooks([
 for (const { name, url, skip } of DATABASES)
   describe.skipIf(skip)('recordAlerts on ' + name, () => {
     let db: TestDatabase;
-    beforeAll(async () => void (db = await openAlertsDatabase(url)));
+    beforeAll(async () => {
+      db = await openAlertsDatabase(url);
+    });
     afterAll(() => db?.close());
     beforeEach(() => db.query('truncate nps_responses cascade'));
 
@@ -42,13 +44,13 @@ for (const { name, url, skip } of DATABASES)
       const rows = await alerts();
       expect(
         rows
-          .filter((r) => r.webhook == onDetractor.key)
+          .filter((r) => r.webhook === onDetractor.key)
           .map((r) => r.response)
           .sort(),
       ).toEqual(detractors.map((r) => r.id).sort());
-      expect(rows.filter((r) => r.webhook == onAnswer.key)).toHaveLength(3);
-      expect(rows.filter((r) => r.webhook == onComment.key)).toHaveLength(0);
-      expect(rows.every((r) => r.attempts == 0)).toBe(true);
+      expect(rows.filter((r) => r.webhook === onAnswer.key)).toHaveLength(3);
+      expect(rows.filter((r) => r.webhook === onComment.key)).toHaveLength(0);
+      expect(rows.every((r) => r.attempts === 0)).toBe(true);
     });
 
     it('raises nothing for a batch that the upsert did not change, nor without webhooks', async () => {
@@ -102,11 +104,11 @@ for (const { name, url, skip } of DATABASES)
       const later = batch.map((r) => commentedRecord(r, 'comment ' + r.id));
       await Promise.all([batch, later, batch, later, batch].map((b) => storeBatch(db, b, [onDetractor])));
       const rows = await alerts();
-      const detractorAlerts = rows.filter((r) => r.event == 'detractor');
+      const detractorAlerts = rows.filter((r) => r.event === 'detractor');
       expect(new Set(detractorAlerts.map((r) => r.response)).size).toBe(detractorAlerts.length);
-      expect(detractorAlerts).toHaveLength(batch.filter((r) => r.category == 'detractor').length);
+      expect(detractorAlerts).toHaveLength(batch.filter((r) => r.category === 'detractor').length);
       // Nothing was attempted, so every comment joined its alert instead of raising another.
-      expect(rows.filter((r) => r.event == 'comment')).toEqual([]);
-      expect(detractorAlerts.every((r) => r.comment == 'comment ' + r.response)).toBe(true);
+      expect(rows.filter((r) => r.event === 'comment')).toEqual([]);
+      expect(detractorAlerts.every((r) => r.comment === 'comment ' + r.response)).toBe(true);
     });
   });

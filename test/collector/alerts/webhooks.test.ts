@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { alertBody, escapeSlack, responseLink } from '../../../src/collector/alerts/alert-body';
-import type { AlertRecord } from '../../../src/collector/alerts/record-alerts';
+import { alertBody, responseLink } from '../../../src/collector/alerts/alert-body';
+import type { AlertRecord } from '../../../src/collector/alerts/alert-record';
+import { escapeSlack } from '../../../src/collector/alerts/formats/slack';
 import { retryAfterMs, retryDelay } from '../../../src/collector/alerts/retry-delay';
 import { resolveWebhooks, webhookKey, type WebhookOptions } from '../../../src/collector/alerts/webhook-options';
 import { signWebhook, verifyWebhook } from '../../../src/collector/alerts/webhook-signature';
+import { present } from '../fixtures';
 
 const record: AlertRecord = {
   id: '0190a0a0-0000-7000-8000-000000000001',
@@ -33,10 +35,10 @@ describe('resolveWebhooks', () => {
       secret: null,
       on: 'detractor',
       format: 'json',
-      key: hook!.key,
+      key: hook.key,
     });
-    expect(hook!.key).toMatch(/^https:\/\/hooks\.slack\.com#[0-9a-f]{12}$/);
-    expect(webhookKey('https://hooks.slack.com/services/T000/B000/other')).not.toBe(hook!.key);
+    expect(hook.key).toMatch(/^https:\/\/hooks\.slack\.com#[0-9a-f]{12}$/);
+    expect(webhookKey('https://hooks.slack.com/services/T000/B000/other')).not.toBe(hook.key);
     expect(resolveWebhooks(undefined)).toEqual([]);
     expect(
       resolveWebhooks([{ url: 'http://127.0.0.1:9/x', secret: '', on: 'comment', format: 'slack' }])[0],
@@ -122,7 +124,7 @@ describe('alert bodies', () => {
       quote
         .split('\n')
         .slice(0, -1)
-        .every((line) => line == '>&lt;&amp;&gt;'),
+        .every((line) => line === '>&lt;&amp;&gt;'),
     ).toBe(true);
     expect(body.text.length).toBeLessThan(3100);
   });
@@ -168,8 +170,8 @@ describe("the README's verifier", () => {
     const readme = readFileSync(new URL('../../../src/collector/README.md', import.meta.url), 'utf8');
     const code = /```js\n\/\/ verify-nps-webhook\.js\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(code, 'src/collector/README.md has a ```js block starting with // verify-nps-webhook.js').toBeTruthy();
-    expect(code!.trim().split('\n').length).toBeLessThanOrEqual(10);
-    const { verifyNpsWebhook } = await import('data:text/javascript,' + encodeURIComponent(code!));
+    expect(present(code).trim().split('\n').length).toBeLessThanOrEqual(10);
+    const { verifyNpsWebhook } = await import('data:text/javascript,' + encodeURIComponent(present(code)));
     const secret = 'readme-secret-0123456789';
     const body = '{"event":"detractor","response":{"comment":"ünïcödé & <b>"}}';
     const timestamp = String(Math.floor(Date.now() / 1000));

@@ -15,7 +15,9 @@ const webhooks = resolveWebhooks([
 for (const { name, url, skip } of DATABASES)
   describe.skipIf(skip)('eraseUser on ' + name, () => {
     let db: TestDatabase;
-    beforeAll(async () => void (db = await openAlertsDatabase(url)));
+    beforeAll(async () => {
+      db = await openAlertsDatabase(url);
+    });
     afterAll(() => db?.close());
     beforeEach(() => db.query('truncate nps_responses cascade'));
 

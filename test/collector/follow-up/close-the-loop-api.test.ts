@@ -3,7 +3,16 @@ import { createCollector, verifyWebhook, type Database } from '../../../src/coll
 import type { AlertsReply, ResponsesReply, StatsReply, StoredResponse } from '../../../src/core/api-types';
 import type { ResponseRecord } from '../../../src/core/wire';
 import { startReceiver, type Receiver } from '../../helpers/alerts-receiver';
-import { answered, batch, DATABASES, dashboardFixture, freshStore, removeDashboardFixtures, shown } from '../fixtures';
+import {
+  answered,
+  batch,
+  DATABASES,
+  dashboardFixture,
+  freshStore,
+  removeDashboardFixtures,
+  shown,
+  present,
+} from '../fixtures';
 
 const ORIGIN = 'http://127.0.0.1:5173';
 const TOKEN = 'a-long-dashboard-token';
@@ -91,7 +100,7 @@ for (const { name, url, skip } of DATABASES)
         return JSON.parse(r.body) as { event: string; response: { id: string; score: number }; link: string };
       });
       expect(bodies.map((b) => b.response.id).sort()).toEqual(detractors);
-      expect(bodies.find((b) => b.response.id == finn.id)).toMatchObject({
+      expect(bodies.find((b) => b.response.id === finn.id)).toMatchObject({
         event: 'detractor',
         response: { score: 3 },
         link: `https://nps.example.com/dashboard?response=${finn.id}`,
@@ -111,8 +120,8 @@ for (const { name, url, skip } of DATABASES)
 
     it('adds bySegment for a trait key, and refuses a malformed key', async () => {
       const stats = await json<StatsReply>('/api/stats?from=2026-11-20&to=2026-11-26&segment=plan');
-      expect(Object.keys(stats.bySegment!)).toEqual(['(none)', 'free', 'pro']);
-      expect(stats.bySegment!.pro).toMatchObject({
+      expect(Object.keys(present(stats.bySegment))).toEqual(['(none)', 'free', 'pro']);
+      expect(present(stats.bySegment).pro).toMatchObject({
         promoters: 1,
         passives: 1,
         detractors: 0,
@@ -121,8 +130,8 @@ for (const { name, url, skip } of DATABASES)
         nps: 50,
         responseRate: 1,
       });
-      expect(stats.bySegment!.free).toMatchObject({ detractors: 1, total: 1, nps: -100 });
-      expect(stats.bySegment!['(none)']).toMatchObject({ promoters: 1, total: 1, shown: 2, responseRate: 0.5 });
+      expect(present(stats.bySegment).free).toMatchObject({ detractors: 1, total: 1, nps: -100 });
+      expect(present(stats.bySegment)['(none)']).toMatchObject({ promoters: 1, total: 1, shown: 2, responseRate: 0.5 });
       expect((await json<StatsReply>('/api/stats')).bySegment).toBeUndefined();
       const bad = await call('/api/stats?segment=' + encodeURIComponent('plan; drop'));
       expect(bad.status).toBe(400);
@@ -153,9 +162,11 @@ for (const { name, url, skip } of DATABASES)
       });
       // Without from and to: the 30 days up to now against the 30 days before them, named by from and to.
       const open = await json<StatsReply>('/api/stats');
-      expect(Date.parse(open.change!.previousTo) - Date.parse(open.change!.previousFrom)).toBe(30 * DAY);
-      expect(Date.parse(open.change!.to) - Date.parse(open.change!.from)).toBe(30 * DAY);
-      expect(open.change!.from).toBe(open.change!.previousTo);
+      expect(Date.parse(present(open.change).previousTo) - Date.parse(present(open.change).previousFrom)).toBe(
+        30 * DAY,
+      );
+      expect(Date.parse(present(open.change).to) - Date.parse(present(open.change).from)).toBe(30 * DAY);
+      expect(present(open.change).from).toBe(present(open.change).previousTo);
     });
 
     it('lists the follow-up queue detractors first, pages through it, and filters by user', async () => {
@@ -166,10 +177,13 @@ for (const { name, url, skip } of DATABASES)
       const seen: StoredResponse[] = [];
       let reply = await page();
       seen.push(...reply.responses);
-      while (reply.nextCursor) seen.push(...(reply = await page(reply.nextCursor)).responses);
+      while (reply.nextCursor) {
+        reply = await page(reply.nextCursor);
+        seen.push(...reply.responses);
+      }
       // Detractors newest received first, then the passive, then promoters newest received first.
       expect(seen.map((r) => r.id)).toEqual([finn.id, erinThen.id, erinBefore.id, gail.id, erinNow.id, hal.id]);
-      expect(seen.every((r) => r.followUp.status == 'open' && r.followUp.history.length == 0)).toBe(true);
+      expect(seen.every((r) => r.followUp.status === 'open' && r.followUp.history.length === 0)).toBe(true);
       const mixed = await call(
         `/api/responses?followUp=open&cursor=${(await json<ResponsesReply>('/api/responses?limit=1')).nextCursor}`,
       );

@@ -5,7 +5,7 @@ import { isRecovered, recoveredDetractors } from '../../../src/collector/follow-
 import { parseFollowUpPatch, setFollowUp } from '../../../src/collector/follow-up/set-follow-up';
 import { openAlertsDatabase, storeBatch, type TestDatabase } from '../../helpers/alerts-db';
 import { fakeClock } from '../../helpers/alerts-fakes';
-import { DATABASES, answered as answeredRecord, shown as shownRecord } from '../fixtures';
+import { DATABASES, answered as answeredRecord, shown as shownRecord, present } from '../fixtures';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-23T10:00:00.000Z');
@@ -13,7 +13,9 @@ const T0 = Date.parse('2026-11-23T10:00:00.000Z');
 for (const { name, url, skip } of DATABASES)
   describe.skipIf(skip)('follow-up workflow on ' + name, () => {
     let db: TestDatabase;
-    beforeAll(async () => void (db = await openAlertsDatabase(url)));
+    beforeAll(async () => {
+      db = await openAlertsDatabase(url);
+    });
     afterAll(() => db?.close());
     beforeEach(() => db.query('truncate nps_responses cascade'));
 
@@ -63,7 +65,7 @@ for (const { name, url, skip } of DATABASES)
         clock.now,
       );
       expect(reopened).toMatchObject({ status: 'open', owner: null, note: 'Came back' });
-      expect(reopened!.history).toHaveLength(3);
+      expect(present(reopened).history).toHaveLength(3);
       await expect(db.query(`update nps_follow_up_history set note = 'rewritten'`)).rejects.toThrow(/append-only/);
     });
 
@@ -105,10 +107,10 @@ for (const { name, url, skip } of DATABASES)
       await storeBatch(db, [...detractors, promoter], []);
       const answeredAt = T0 + 1000;
       const at = (ms: number) => () => answeredAt + ms;
-      await setFollowUp(db.query, detractors[0]!.id, { status: 'contacted' }, 'dashboard', at(2 * HOUR));
-      await setFollowUp(db.query, detractors[0]!.id, { status: 'resolved' }, 'dashboard', at(30 * HOUR)); // not a first contact
-      await setFollowUp(db.query, detractors[1]!.id, { status: 'contacted' }, 'dashboard', at(6 * HOUR));
-      await setFollowUp(db.query, detractors[2]!.id, { status: 'resolved' }, 'dashboard', at(10 * HOUR));
+      await setFollowUp(db.query, detractors[0].id, { status: 'contacted' }, 'dashboard', at(2 * HOUR));
+      await setFollowUp(db.query, detractors[0].id, { status: 'resolved' }, 'dashboard', at(30 * HOUR)); // not a first contact
+      await setFollowUp(db.query, detractors[1].id, { status: 'contacted' }, 'dashboard', at(6 * HOUR));
+      await setFollowUp(db.query, detractors[2].id, { status: 'resolved' }, 'dashboard', at(10 * HOUR));
       await setFollowUp(db.query, promoter.id, { status: 'contacted' }, 'dashboard', at(HOUR));
       // Contacted 3 of 4 = .75; first contacts after 2, 6 and 10 h: the median is 6.
       expect(await followUpMetrics(db.query)).toEqual({

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCollector, type Database, type ResponseStore } from '../../../src/collector-entry';
 import type { ResponseRecord } from '../../../src/core/wire';
-import { answered, dashboardFixture, freshStore, removeDashboardFixtures, shown } from '../fixtures';
+import { answered, batch, dashboardFixture, freshStore, removeDashboardFixtures, shown } from '../fixtures';
 
 // A device whose clock runs 10 minutes fast: every time it sends, sentAt included, is 10 minutes ahead.
 const ORIGIN = 'http://127.0.0.1:5173';
@@ -17,7 +17,9 @@ let store: ResponseStore;
 let clock = NOW;
 let handle: ReturnType<typeof createCollector>;
 const dashboardDir = dashboardFixture();
-beforeAll(async () => void ({ db, store } = await freshStore()));
+beforeAll(async () => {
+  ({ db, store } = await freshStore());
+});
 afterAll(async () => {
   await db.close();
   removeDashboardFixtures();
@@ -106,5 +108,60 @@ describe('a device whose clock runs fast', () => {
     });
     expect(await send([{ ...dayAhead, comment: 'Fine', updatedAt: iso(NOW + MINUTE) }], NOW + MINUTE, 0)).toEqual([]);
     expect(await store.get(dayAhead.id)).toMatchObject({ comment: 'Fine', updatedAt: iso(NOW + MINUTE) });
+  });
+});
+
+describe('times a client chose', () => {
+  const post = (body: unknown) =>
+    handle(
+      new Request(ORIGIN + '/api/nps', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+      { clientAddress: 'c1' },
+    );
+  const rejectedOf = async (res: Response) =>
+    ((await res.json()) as { rejected: { id: string; error: string }[] }).rejected;
+
+  // Refusing these lost every answer of a device whose clock runs fast: they are stored on the server's clock instead.
+  it('stores a version dated more than a few minutes past the server clock at the receive time, where a later version still replaces it', async () => {
+    const pinned = answered(shown(), 10, { updatedAt: '9999-12-31T00:00:00Z' });
+    const skewed = answered(shown(), 9, { updatedAt: iso(NOW + 4 * 60_000) });
+    const good = shown();
+    expect(await rejectedOf(await post(batch([pinned, skewed, good])))).toEqual([]);
+    expect(await store.get(pinned.id)).toMatchObject({ updatedAt: iso(NOW) });
+    expect(await store.get(skewed.id)).toMatchObject({ updatedAt: iso(NOW + 4 * 60_000) });
+    clock = NOW + 60_000;
+    await post(batch([{ ...pinned, comment: 'Later', updatedAt: iso(clock) }]));
+    expect(await store.get(pinned.id)).toMatchObject({ comment: 'Later', updatedAt: iso(clock) });
+  });
+
+  it('clamps shownAt or answeredAt more than a few minutes past the server clock to the receive time; within a few minutes they stay', async () => {
+    const futureAnswer = answered(shown({ shownAt: iso(NOW - 60_000) }), 2, {
+      answeredAt: iso(NOW + 60 * 60_000),
+      updatedAt: iso(NOW),
+    });
+    const futureShown = shown({ shownAt: '2027-06-01T00:00:00Z', updatedAt: iso(NOW) });
+    const withinSkew = answered(shown({ shownAt: iso(NOW + 2 * 60_000) }), 9, {
+      answeredAt: iso(NOW + 4 * 60_000),
+      updatedAt: iso(NOW + 4 * 60_000),
+    });
+    expect(await rejectedOf(await post(batch([futureAnswer, futureShown, withinSkew])))).toEqual([]);
+    expect(await store.get(futureAnswer.id)).toMatchObject({ shownAt: iso(NOW - 60_000), answeredAt: iso(NOW) });
+    expect(await store.get(futureShown.id)).toMatchObject({ shownAt: iso(NOW) });
+    expect(await store.get(withinSkew.id)).toMatchObject({
+      shownAt: iso(NOW + 2 * 60_000),
+      answeredAt: iso(NOW + 4 * 60_000),
+    });
+  });
+
+  it('refuses by itself a record whose offset makes it year 10000 in UTC; the rest of the batch is stored', async () => {
+    const good = Array.from({ length: 10 }, () => shown());
+    const far = shown({ shownAt: '9999-12-31T23:59:59-00:01', updatedAt: '9999-12-31T23:59:59-00:01' });
+    const res = await post(batch([...good.slice(0, 5), far, ...good.slice(5)]));
+    expect(res.status).toBe(200);
+    expect((await rejectedOf(res)).map((r) => r.id)).toEqual([far.id]);
+    expect(await store.count()).toBe(10);
   });
 });

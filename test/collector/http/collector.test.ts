@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCollector, type CollectorOptions, type Database } from '../../../src/collector-entry';
-import { answered, batch, DATABASES, freshStore, shown } from '../fixtures';
+import { answered, batch, DATABASES, freshStore, shown, present } from '../fixtures';
 
 const ORIGIN = 'http://127.0.0.1:5173';
 for (const { name, url, skip } of DATABASES)
@@ -25,10 +25,12 @@ for (const { name, url, skip } of DATABASES)
         new Request(ORIGIN + '/api/nps', {
           method: 'POST',
           headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },
-          body: typeof body == 'string' ? body : JSON.stringify(body),
+          body: typeof body === 'string' ? body : JSON.stringify(body),
         }),
         { clientAddress: client },
       );
+    const rejectedOf = async (res: Response) =>
+      ((await res.json()) as { rejected: { id: string; error: string }[] }).rejected;
     const rows = async () =>
       (await db.query('select id, status, score, comment, writes from nps_responses order by id')).rows;
 
@@ -43,7 +45,7 @@ for (const { name, url, skip } of DATABASES)
         expect(await res.json()).toEqual({ rejected: [] });
         const stored = await store.list();
         expect(stored.map((r) => r.id).sort()).toEqual([a.id, b.id].sort());
-        const got = stored.find((r) => r.id == b.id)!;
+        const got = present(stored.find((r) => r.id === b.id));
         expect(got).toMatchObject({
           status: 'answered',
           score: 9,
@@ -67,9 +69,9 @@ for (const { name, url, skip } of DATABASES)
         expect(res.status).toBe(200);
         const { rejected } = (await res.json()) as { rejected: { id: string; error: string }[] };
         expect(rejected.map((r) => r.id)).toEqual([wrongCategory.id, noAnon.id, queryInPage.id, '#4', nul.id]);
-        expect(rejected[0]!.error).toMatch(/category/);
-        expect(rejected[1]!.error).toMatch(/anonymousId/);
-        expect(rejected[2]!.error).toMatch(/page/);
+        expect(rejected[0].error).toMatch(/category/);
+        expect(rejected[1].error).toMatch(/anonymousId/);
+        expect(rejected[2].error).toMatch(/page/);
         expect((await rows()).map((r) => r.id)).toEqual([good.id]);
       });
 
@@ -147,7 +149,7 @@ for (const { name, url, skip } of DATABASES)
         expect(replies.map((r) => r.status)).toEqual(Array(8).fill(200));
         const stored = await rows();
         expect(stored).toHaveLength(30);
-        expect(stored.every((r) => r.writes == 1)).toBe(true);
+        expect(stored.every((r) => r.writes === 1)).toBe(true);
       });
 
       it('refuses a body over the limit with 413 and stores nothing', async () => {
@@ -207,6 +209,42 @@ for (const { name, url, skip } of DATABASES)
         clock += 20_000;
         expect((await post(handle, batch([shown()]))).status).toBe(200);
         expect(await rows()).toHaveLength(5);
+      });
+
+      it('refuses a later version that carries another anonymousId', async () => {
+        const first = shown({ anonymousId: 'anon-owner' });
+        await post(collector(), batch([first]));
+        const takeover = answered({ ...first, anonymousId: 'anon-other' }, 0);
+        expect(await rejectedOf(await post(collector(), batch([takeover])))).toEqual([
+          { id: first.id, error: expect.stringMatching(/anonymousId/) },
+        ]);
+        expect((await store.list())[0]).toMatchObject({ status: 'shown', anonymousId: 'anon-owner' });
+      });
+
+      it('names the rule a record broke', async () => {
+        const badStatus = { ...shown(), status: 'clicked' };
+        const score11 = { ...answered(shown(), 10), score: 11 };
+        const noCategory = { ...answered(shown(), 3), category: undefined };
+        const rejected = await rejectedOf(await post(collector(), batch([badStatus, score11, noCategory])));
+        expect(rejected.map((r) => r.error)).toEqual([
+          'status must be one of "shown", "answered", "dismissed", got "clicked"',
+          'score must be an integer from 0 to 10, got 11',
+          'category is required when status is "answered"',
+        ]);
+      });
+
+      it('requires Content-Type: application/json on POST /api/nps', async () => {
+        const body = JSON.stringify(batch([shown()]));
+        const send = (contentType: string) =>
+          collector()(
+            new Request(ORIGIN + '/api/nps', { method: 'POST', headers: { 'content-type': contentType }, body }),
+            { clientAddress: 'c1' },
+          );
+        const plain = await send('text/plain');
+        expect(plain.status).toBe(415);
+        expect((await plain.json()).error).toMatch(/Content-Type must be application\/json/);
+        const charset = await send('application/json; charset=utf-8');
+        expect(charset.status).toBe(200);
       });
 
       it('answers 405 to other methods', async () => {

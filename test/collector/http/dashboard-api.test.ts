@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCollector, type Database } from '../../../src/collector-entry';
 import { csvCell } from '../../../src/collector/http/to-csv';
-import { answered, DATABASES, dashboardFixture, freshStore, removeDashboardFixtures, shown } from '../fixtures';
+import {
+  answered,
+  DATABASES,
+  dashboardFixture,
+  freshStore,
+  removeDashboardFixtures,
+  shown,
+  present,
+} from '../fixtures';
 
 const ORIGIN = 'http://127.0.0.1:5173';
 const TOKEN = 'a-long-dashboard-token';
@@ -220,12 +228,12 @@ for (const { name, url, skip } of DATABASES)
         'token=' + encodeURIComponent(TOKEN),
       );
       expect(ok.status).toBe(303);
-      const setCookie = ok.headers.get('set-cookie')!;
+      const setCookie = present(ok.headers.get('set-cookie'));
       expect(setCookie).toMatch(/HttpOnly/);
       expect(setCookie).toMatch(/SameSite=Strict/);
       expect(setCookie).not.toMatch(/Secure/); // plain http here
       expect(setCookie).not.toContain(TOKEN);
-      const cookie = setCookie.split(';')[0]!;
+      const cookie = setCookie.split(';')[0];
       const page = await get('/dashboard', { cookie });
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -242,7 +250,7 @@ for (const { name, url, skip } of DATABASES)
       const shared = '/dashboard?stage=checkout&response=' + detractor.id;
       const signedOut = await get(shared);
       expect(signedOut.status).toBe(303);
-      const toLogin = signedOut.headers.get('location')!;
+      const toLogin = present(signedOut.headers.get('location'));
       expect(new URL(toLogin, ORIGIN).pathname).toBe('/login');
       expect(new URL(toLogin, ORIGIN).searchParams.get('next')).toBe(shared);
       const next = (value: string) => 'next=' + encodeURIComponent(value);
@@ -253,8 +261,8 @@ for (const { name, url, skip } of DATABASES)
       expect(ok.headers.get('set-cookie')).toMatch(/HttpOnly/);
       // A wrong token goes back to the form, still carrying where to go.
       const wrong = await signIn('token=nope&' + next(shared));
-      expect(new URL(wrong.headers.get('location')!, ORIGIN).searchParams.get('next')).toBe(shared);
-      expect(new URL(wrong.headers.get('location')!, ORIGIN).searchParams.get('failed')).toBe('1');
+      expect(new URL(present(wrong.headers.get('location')), ORIGIN).searchParams.get('next')).toBe(shared);
+      expect(new URL(present(wrong.headers.get('location')), ORIGIN).searchParams.get('failed')).toBe('1');
       for (const evil of [
         '//evil.example',
         '//evil.example/dashboard',

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database, ResponseStore } from '../../../src/collector-entry';
 import { exportCsv } from '../../../src/collector/http/export-csv';
-import { answered, DATABASES, freshStore, shown } from '../fixtures';
+import { csvCell } from '../../../src/collector/http/to-csv';
+import { answered, DATABASES, freshStore, shown, present } from '../fixtures';
 
 const T0 = Date.parse('2026-11-20T10:00:00.000Z');
 const MINUTE = 60_000;
@@ -10,7 +11,9 @@ for (const { name, url, skip } of DATABASES)
   describe.skipIf(skip)('the CSV export on ' + name, () => {
     let db: Database;
     let store: ResponseStore;
-    beforeAll(async () => void ({ db, store } = await freshStore(url)));
+    beforeAll(async () => {
+      ({ db, store } = await freshStore(url));
+    });
     afterAll(() => db?.close());
     beforeEach(() => db.query('truncate nps_responses cascade'));
 
@@ -18,14 +21,14 @@ for (const { name, url, skip } of DATABASES)
       // Received oldest first, so the oldest are on the export's last pages.
       const records = Array.from({ length: 6 }, (_, i) => answered(shown({}, T0 + i * MINUTE), 2 + i));
       for (const record of records) await store.upsert([record]);
-      const reader = exportCsv(store, {}, 1).body!.getReader();
+      const reader = present(exportCsv(store, {}, 1).body).getReader();
       const decoder = new TextDecoder();
       let text = '';
       const first = await reader.read();
       text += decoder.decode(first.value);
 
       // A comment arrives for the oldest record (not exported yet) and for the newest (already exported).
-      const [oldest, newest] = [records[0]!, records[records.length - 1]!];
+      const [oldest, newest] = [records[0], records[records.length - 1]];
       for (const record of [oldest, newest])
         await store.upsert([
           {
@@ -46,3 +49,11 @@ for (const { name, url, skip } of DATABASES)
       expect(text).toContain(`${oldest.id},answered,2,detractor,Later thoughts`);
     });
   });
+
+describe('CSV cells', () => {
+  it('quotes and neutralises a formula after ";" in CSV cells', () => {
+    expect(csvCell('fine; =HYPERLINK("http://evil")')).toBe(`"fine; '=HYPERLINK(""http://evil"")"`);
+    expect(csvCell('a;+1;@x;-2')).toBe(`"a;'+1;'@x;'-2"`);
+    expect(csvCell('a;b')).toBe('"a;b"');
+  });
+});

@@ -13,7 +13,10 @@ const servers: Server[] = [];
 
 beforeAll(async () => ({ db, store } = await freshStore()));
 afterAll(async () => {
-  servers.forEach((s) => (s.closeAllConnections(), s.close()));
+  for (const server of servers) {
+    server.closeAllConnections();
+    server.close();
+  }
   await db.close();
   removeDashboardFixtures();
 });
@@ -48,7 +51,10 @@ function raw(port: number, text: string): Promise<string> {
     let data = '';
     socket.on('data', (c) => {
       data += c;
-      if (data.includes('\r\n')) resolve(data.split('\r\n')[0]!), socket.destroy();
+      if (data.includes('\r\n')) {
+        resolve(data.split('\r\n')[0]);
+        socket.destroy();
+      }
     });
     socket.on('end', () => resolve(data.split('\r\n')[0] || 'connection closed without a reply'));
     socket.on('error', reject);

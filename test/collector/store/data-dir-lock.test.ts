@@ -14,7 +14,9 @@ const tempDir = () => {
   dirs.push(d);
   return d;
 };
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 it('refuses a second opener of a data directory while the first holds it, and frees it on close', async () => {
   const dataDir = tempDir();
