@@ -55,3 +55,6 @@ export function senderLock(
     },
   };
 }
+
+/** One sender per origin (see {@link senderLock}). */
+export type SenderLock = ReturnType<typeof senderLock>;

@@ -1,5 +1,8 @@
 import type { OutboxHost } from './watch-page';
 
+/** The message that says a record was written; any other message is a delivery state. */
+export const RECORD_WRITTEN = 0;
+
 /**
  * The BroadcastChannel that nudges the other tabs and shares the delivery state, opened by `open`
  * and never fatal: a page whose BroadcastChannel is missing or throws gets none (the store
@@ -38,3 +41,6 @@ export function tabChannel(host: OutboxHost, name: string, onMessage: (data: unk
     },
   };
 }
+
+/** The channel to the other tabs of the origin (see {@link tabChannel}). */
+export type TabChannel = ReturnType<typeof tabChannel>;
