@@ -14,11 +14,10 @@ export interface DeliveryLoop extends Required<OutboxOptions> {
   store: KvStore;
   lock: SenderLock;
   channel: TabChannel;
-  /**
-   * `idle → started → closed`: nothing touches storage, a channel or a timer before the outbox
-   * starts, and the loop leaves the store alone once it is closed.
-   */
-  phase: 'idle' | 'started' | 'closed';
+  /** Nothing touches storage, a channel or a timer before the outbox starts. */
+  started: boolean;
+  /** Nothing is sent, stored or scheduled once the outbox is closed (it stays closed). */
+  closed: boolean;
   /** The origin's delivery state (backoff, `Retry-After`) as this tab last read, wrote or heard it. */
   state: DeliveryState;
   /** The queue as this tab last read or wrote it, by record key: what page hide can send synchronously. */
@@ -42,6 +41,3 @@ export interface DeliveryLoop extends Required<OutboxOptions> {
 
 /** Whether the browser says it is offline: nothing is attempted until `online`. */
 export const isOffline = (loop: DeliveryLoop): boolean => loop.host.navigator?.onLine === false;
-
-/** Whether the outbox was closed. */
-export const isClosed = (loop: DeliveryLoop): boolean => loop.phase === 'closed';

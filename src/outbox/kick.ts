@@ -19,7 +19,7 @@ export function kick(loop: DeliveryLoop, force?: boolean, wait?: boolean): Promi
   loop.passes = loop.passes
     .then(async () => {
       loop.queued = false;
-      if (loop.phase !== 'started') return 0;
+      if (!loop.started || loop.closed) return 0;
       const delivered = await loop.lock.run(!!wait, () => deliveryPass(loop, force));
       if (delivered !== BUSY) return delivered;
       scheduleRetry(loop, BUSY_RETRY);

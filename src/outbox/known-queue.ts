@@ -26,9 +26,9 @@ export const readyBatch = (loop: DeliveryLoop, at: number): ResponseRecord[] =>
 
 /**
  * Commits `record` unless a newer version of it is stored (a stale version arriving late never
- * replaces a newer one); resolves with its key and the envelope stored under it.
+ * replaces a newer one), and sets what is stored in `queue`.
  */
-export async function storeRecord(store: KvStore, record: ResponseRecord): Promise<[key: string, stored: Envelope]> {
+export async function storeRecord(store: KvStore, queue: Map<string, Envelope>, record: ResponseRecord): Promise<void> {
   const key = RECORD + record.id;
   let stored: Envelope = { format: 2, record };
   await store.update<unknown>(key, (current) => {
@@ -39,5 +39,5 @@ export async function storeRecord(store: KvStore, record: ResponseRecord): Promi
     }
     return stored;
   });
-  return [key, stored];
+  queue.set(key, stored);
 }

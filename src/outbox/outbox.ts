@@ -1,5 +1,5 @@
 import { closableStore } from './closable-store';
-import { type DeliveryLoop, isClosed } from './delivery-loop';
+import type { DeliveryLoop } from './delivery-loop';
 import { idleState, readDeliveryState } from './delivery-state';
 import { RECORD } from './envelope';
 import { storeRecord } from './known-queue';
@@ -31,7 +31,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const { timeout = 1e4, lease = timeout + 5e3, host = globalThis as unknown as OutboxHost } = options;
   const loop: DeliveryLoop = {
     ...options,
-    store: closableStore(options.store, () => isClosed(loop)),
+    store: closableStore(options.store, () => loop.closed),
     timeout,
     lease,
     host,
@@ -41,7 +41,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
       else loop.changed = true;
       void kick(loop);
     }),
-    phase: 'idle',
+    started: false,
+    closed: false,
     state: idleState(),
     queue: new Map(),
     changed: false,
@@ -58,8 +59,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   };
 
   const start = () => {
-    if (loop.phase !== 'idle') return;
-    loop.phase = 'started';
+    if (loop.started || loop.closed) return;
+    loop.started = true;
     stopWatching = watchPage(host, wake, () => hidePage(loop));
     loop.channel.open();
     // Page hide may come before this tab ever sends: know the origin's Retry-After from the start.
@@ -71,10 +72,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
     start,
     async put(record) {
       start();
-      const [key, stored] = await storeRecord(options.store, record);
-      loop.queue.set(key, stored);
+      await storeRecord(options.store, loop.queue, record);
       loop.changed = true;
-      if (!isClosed(loop)) loop.channel.post(RECORD_WRITTEN);
+      if (!loop.closed) loop.channel.post(RECORD_WRITTEN);
       void kick(loop);
     },
     async flush() {
@@ -83,7 +83,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return { delivered, pending: (await options.store.entries(RECORD)).length };
     },
     close() {
-      loop.phase = 'closed';
+      loop.closed = true;
       clearTimeout(loop.timer);
       stopWatching();
       loop.channel.close();

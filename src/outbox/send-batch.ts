@@ -1,7 +1,7 @@
 import { NpsError } from '../core/errors';
 import type { BatchReply, ResponseRecord } from '../core/wire';
 import { backoff } from './backoff';
-import { type DeliveryLoop, isClosed, isOffline } from './delivery-loop';
+import { type DeliveryLoop, isOffline } from './delivery-loop';
 import { batchBody, postBatch, type Reply } from './post-batch';
 import { settleBatch } from './settle-batch';
 import { saveDeliveryState } from './stored-delivery-state';
@@ -44,7 +44,7 @@ async function delivered(loop: DeliveryLoop, sent: ResponseRecord[], refused: Ma
  */
 export async function sendBatch(loop: DeliveryLoop, records: ResponseRecord[], keepalive?: boolean): Promise<number> {
   // Closed while the batch was claimed or a split's first half was out; a later reply finds the store closed.
-  if (isClosed(loop)) throw stop;
+  if (loop.closed) throw stop;
   let cause: unknown;
   const reply: Partial<Reply> = await postBatch(loop, batchBody(records, loop.now()), loop.timeout, keepalive).catch(
     (error) => {

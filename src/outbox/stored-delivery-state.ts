@@ -1,5 +1,5 @@
 import { type DeliveryState, readDeliveryState } from './delivery-state';
-import { type DeliveryLoop, isClosed } from './delivery-loop';
+import type { DeliveryLoop } from './delivery-loop';
 import { DELIVERY_STATE } from './envelope';
 
 // The origin's delivery state lives in the store, where every tab reads it before sending.
@@ -27,5 +27,5 @@ export async function saveDeliveryState(
     return { ...next, retryAfterUntil: Math.max(next.retryAfterUntil, current.retryAfterUntil) };
   });
   loop.state = next;
-  if (!isClosed(loop)) loop.channel.post(next);
+  if (!loop.closed) loop.channel.post(next);
 }
