@@ -15,9 +15,10 @@ export function tabChannel(host: OutboxHost, name: string, onMessage: (data: unk
   return {
     /** Starts listening; the outbox opens it on start, before it ever posts. */
     open() {
-      if (channel || failed) return;
+      const Channel = host.BroadcastChannel;
+      if (channel || failed || !Channel) return;
       try {
-        channel = new host.BroadcastChannel!(name);
+        channel = new Channel(name);
         channel.onmessage = (e: MessageEvent) => onMessage(e.data);
         (channel as { unref?(): void }).unref?.();
       } catch {
