@@ -36,7 +36,10 @@ export function collector() {
     const r: CollectorRequest = { at: Date.now(), ids: body.responses.map((x) => x.id), body, headers: req.headers };
     requests.push(r);
     const a = answer(requests.length, r);
-    if (a == 'hang') return (hanging.push(res), true);
+    if (a === 'hang') {
+      hanging.push(res);
+      return true;
+    }
     maxInFlight = Math.max(maxInFlight, ++inFlight);
     if (a.delayMs) await new Promise((ok) => setTimeout(ok, a.delayMs));
     inFlight--;
@@ -60,9 +63,13 @@ export function collector() {
       return duplicates;
     },
     /** Program the answers: `n` is the 1-based request number. */
-    answer: (f: (n: number, req: CollectorRequest) => Answer) => void (answer = f),
+    answer: (f: (n: number, req: CollectorRequest) => Answer) => {
+      answer = f;
+    },
     /** Drop every hanging request's connection. */
-    releaseHanging: () => hanging.splice(0).forEach((res) => res.destroy()),
+    releaseHanging: () => {
+      for (const res of hanging.splice(0)) res.destroy();
+    },
   };
 }
 
@@ -92,7 +99,7 @@ export async function outboxHarness() {
   const context: BrowserContext = await launchPersistent(dir);
   // A blank page that stays open: closing a profile's last page may end the whole browser.
   if (!context.pages().length) await context.newPage();
-  const url = server.url + '/app.html';
+  const url = `${server.url}/app.html`;
   return {
     c,
     server,
@@ -112,7 +119,7 @@ export async function outboxHarness() {
         // The prompt mounts after the 'shown' record is committed (up to 2 s when storage hangs).
         while (!document.querySelector('nps-widget')) await new Promise((r) => setTimeout(r, 20));
         w.nps.dismiss();
-        return (await shown).id!;
+        return (await shown).id as string;
       }),
     /**
      * Resolves once the idle warm-up has loaded the prompt and the survey runtime: only then can a
@@ -129,7 +136,9 @@ export async function outboxHarness() {
      * follow-up and presses Send (all through the prompt's DOM). Returns the record's id.
      */
     async answer(page: Page, score: number, comment: string): Promise<string> {
-      const shown = page.evaluate(() => (window as unknown as Win).nps.show({ force: true }).then((r) => r.id!));
+      const shown = page.evaluate(() =>
+        (window as unknown as Win).nps.show({ force: true }).then((r) => r.id as string),
+      );
       await page.locator('nps-widget [role=radio]').nth(score).click();
       await page.locator('nps-widget textarea').fill(comment);
       await page.locator('nps-widget').getByRole('button', { name: 'Send' }).click();
@@ -146,9 +155,16 @@ export async function outboxHarness() {
             open.onerror = () => no(open.error);
             open.onsuccess = () => {
               const db = open.result;
-              if (!db.objectStoreNames.contains('kv')) return (db.close(), ok([]));
+              if (!db.objectStoreNames.contains('kv')) {
+                db.close();
+                ok([]);
+                return;
+              }
               const req = db.transaction('kv').objectStore('kv').getAllKeys();
-              req.onsuccess = () => (db.close(), ok((req.result as string[]).filter((k) => k.startsWith('record:'))));
+              req.onsuccess = () => {
+                db.close();
+                ok((req.result as string[]).filter((k) => k.startsWith('record:')));
+              };
             };
           }),
       ),
