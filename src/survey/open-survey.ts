@@ -6,8 +6,6 @@ import { firstVersion, iso, nextVersion } from './record-versions';
 import type { SurveyContext } from './survey-context';
 import { takeTurns } from './take-turns';
 
-export type { Emit, SurveyContext } from './survey-context';
-
 /** One shown survey, as the client drives it. */
 export interface OpenSurvey {
   /** The handle given to the renderer. */
