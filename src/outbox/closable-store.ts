@@ -7,7 +7,7 @@ import { stop } from './stop';
  * the database); leases run out and another tab takes over. The client's `put` and `flush` use the
  * store itself.
  */
-export const closableStore = (store: KvStore, isClosed: () => boolean): KvStore =>
+export const closableStore = (store: KvStore, isClosed: () => boolean | undefined): KvStore =>
   new Proxy(store, {
     get:
       (target, method: keyof KvStore) =>

@@ -14,25 +14,25 @@ export interface DeliveryLoop extends Required<OutboxOptions> {
   store: KvStore;
   lock: SenderLock;
   channel: TabChannel;
-  /** Nothing touches storage, a channel or a timer before the outbox starts. */
-  started: boolean;
-  /** Nothing is sent, stored or scheduled once the outbox is closed (it stays closed). */
-  closed: boolean;
+  /** Set when the outbox starts: nothing touches storage, a channel or a timer before. */
+  started?: true;
+  /** Set when the outbox is closed, for good: nothing is sent, stored or scheduled after. */
+  closed?: true;
   /** The origin's delivery state (backoff, `Retry-After`) as this tab last read, wrote or heard it. */
   state: DeliveryState;
   /** The queue as this tab last read or wrote it, by record key: what page hide can send synchronously. */
   queue: Map<string, Envelope>;
   /** A record was written (here or, as the channel says, in another tab) since the queue was read. */
-  changed: boolean;
+  changed?: boolean;
   /** Page hide has sent; it sends again once the page was shown. */
-  hidden: boolean;
+  hidden?: boolean;
   /** The failed-attempt count last reported: one `delivery-failed` per backoff step, not per batch. */
   reportedStep?: number;
   /** Each version reported delivered: page hide sends again what the loop is sending. */
   delivered: Set<string>;
   /** Passes run one at a time, in this chain; `queued` while one waits for its turn. */
   passes: Promise<number>;
-  queued: boolean;
+  queued?: boolean;
   /** The next pass, after a backoff, a `Retry-After`, another tab's lease or lock. */
   timer?: ReturnType<typeof setTimeout>;
   /** Starts a pass: the timer's, another tab's nudge. */

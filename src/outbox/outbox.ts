@@ -41,15 +41,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
       else loop.changed = true;
       void kick(loop);
     }),
-    started: false,
-    closed: false,
     state: idleState(),
     queue: new Map(),
-    changed: false,
-    hidden: false,
     delivered: new Set(),
     passes: Promise.resolve(0),
-    queued: false,
     wake: () => void kick(loop),
   };
   let stopWatching = () => {};
