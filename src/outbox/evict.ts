@@ -17,7 +17,7 @@ type Entry = [key: string, envelope: Envelope];
 export function evictions(queue: Entry[], now: number): { tooOld: Entry[]; overCap: Entry[] } {
   const tooOld = queue.filter(([, e]) => Date.parse(e.record.shownAt) < now - MAX_AGE);
   const young = queue.filter((x) => !tooOld.includes(x));
-  const answered = ([, e]: Entry) => e.record.status == 'answered';
+  const answered = ([, e]: Entry) => e.record.status === 'answered';
   const byPriority = [...young.filter((x) => !answered(x)), ...young.filter(answered)];
   return { tooOld, overCap: byPriority.slice(0, Math.max(0, young.length - MAX_RECORDS)) };
 }
@@ -27,7 +27,7 @@ const remove = (store: KvStore, entries: Entry[]) => {
   const versions = new Map<string, string>();
   for (const [key, e] of entries) versions.set(key, e.record.updatedAt);
   return store.updateMany<unknown>([...versions.keys()], (current, key) =>
-    toEnvelope(current)?.record.updatedAt == versions.get(key) ? undefined : current,
+    toEnvelope(current)?.record.updatedAt === versions.get(key) ? undefined : current,
   );
 };
 

@@ -28,7 +28,10 @@ export function idbKvStore(name = DATABASE): ErasableKvStore {
         (db) => {
           // Safari may close a connection on its own; erase() elsewhere asks us to let go.
           db.onclose = () => (connection = undefined);
-          db.onversionchange = () => (db.close(), (connection = undefined));
+          db.onversionchange = () => {
+            db.close();
+            connection = undefined;
+          };
         },
         () => (connection = undefined),
       );
@@ -72,7 +75,7 @@ export function idbKvStore(name = DATABASE): ErasableKvStore {
       db?.close();
       connection = undefined;
       // Where there is no IndexedDB, nothing was ever stored in it.
-      if (typeof indexedDB == 'undefined') return;
+      if (typeof indexedDB === 'undefined') return;
       await promisifyRequest(indexedDB.deleteDatabase(name));
     },
   };
