@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchClicks } from '../../src/triggers/watch-clicks';
-import { fakeDocument } from '../helpers/trigger-fakes';
+import { watchClicks } from '../../../src/triggers/kinds/click';
+import { fakeDocument } from '../../helpers/trigger-fakes';
 
 afterEach(() => document.body.replaceChildren());
 
