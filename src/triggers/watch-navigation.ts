@@ -51,9 +51,7 @@ function wrap(history: HistoryLike, method: HistoryMethod, watch: HistoryWatch) 
       });
     return result;
   };
-  // biome-ignore lint/suspicious/noPrototypeBuiltins: Object.hasOwn is ES2022; the bundles target ES2020 browsers.
-  const wasOwn = Object.prototype.hasOwnProperty.call(history, method);
-  watch.wrappers[method] = { wrapper, original, wasOwn };
+  watch.wrappers[method] = { wrapper, original, wasOwn: Object.hasOwn(history, method) };
   history[method] = wrapper;
 }
 
