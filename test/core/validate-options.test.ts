@@ -216,7 +216,7 @@ describe('assertJson / assertId', () => {
     expect(() => assertJson({ plan: 'pro\uDE00' }, 'identify(userId, traits)')).toThrow(
       /traits\) must be JSON \(with no NUL/,
     );
-    expect(() => assertJson({ ['\0']: 1 }, 'show({ metadata })')).toThrow(TypeError);
+    expect(() => assertJson({ '\0': 1 }, 'show({ metadata })')).toThrow(TypeError);
     expect(() => assertJson([['ok 😀']], 'show({ metadata })')).not.toThrow();
   });
 

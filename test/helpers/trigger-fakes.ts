@@ -67,7 +67,7 @@ export function fakeDocument(clicks: ClickRoot = document) {
     /** Hides or shows the page and fires `visibilitychange`. */
     setVisibility(state: DocumentVisibilityState) {
       visibilityState = state;
-      visibilityListeners.forEach((listener) => listener());
+      for (const listener of visibilityListeners) listener();
     },
     get listeners() {
       return { visibilitychange: visibilityListeners.size, click: clickListeners.size };
@@ -98,7 +98,7 @@ export function fakePage({ path = '/', navigationApi = false } = {}) {
       calls.push({ method, self: this, args });
       if (args[2] != null) url = new URL(args[2], url);
       moved(undefined);
-      return method == 'pushState' ? 'pushed' : undefined;
+      return method === 'pushState' ? 'pushed' : undefined;
     };
   const history: FakeHistory = {
     pushState: stateChange('pushState'),
