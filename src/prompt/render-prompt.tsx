@@ -37,9 +37,12 @@ export const renderPrompt: Renderer = (survey) => {
   // (no style attribute). Moving the visual viewport (offsetTop) fires `scroll`, not `resize`.
   // `?.`: a <style> that the page's CSP blocked has no sheet, nothing to lift.
   const lift = () => {
-    if (!viewport) return;
     const rule = (sheet ?? root.querySelector('style')?.sheet)?.cssRules[0] as CSSStyleRule | undefined;
-    rule?.style.setProperty('--keyboard-inset', `${Math.max(0, innerHeight - viewport.height - viewport.offsetTop)}px`);
+    if (viewport)
+      rule?.style.setProperty(
+        '--keyboard-inset',
+        `${Math.max(0, innerHeight - viewport.height - viewport.offsetTop)}px`,
+      );
   };
   // Escape also dismisses while focus is still where it was when the prompt opened (the button that
   // opened it, or the body), unless a handler of the page took the key first.
