@@ -11,7 +11,7 @@ export interface Emitter<E> {
 /**
  * A tiny emitter. A handler that throws is reported to `onThrow` (never rethrown), and the other
  * handlers still run.
- * @example const e = createEmitter<{ ping: number }>(console.error); e.on('ping', (n) => n); e.emit('ping', 1);
+ * @example const events = createEmitter<{ ping: number }>(console.error); events.on('ping', console.log); events.emit('ping', 1);
  */
 export function createEmitter<E>(onThrow: (error: unknown, event: keyof E) => void): Emitter<E> {
   let all = new Map<keyof E, Set<Handler<never>>>();
@@ -23,11 +23,11 @@ export function createEmitter<E>(onThrow: (error: unknown, event: keyof E) => vo
     },
     off,
     emit(event, payload) {
-      for (const h of [...(all.get(event) ?? [])]) {
+      for (const handler of [...(all.get(event) ?? [])]) {
         try {
-          (h as Handler<typeof payload>)(payload);
-        } catch (e) {
-          onThrow(e, event);
+          (handler as Handler<typeof payload>)(payload);
+        } catch (error) {
+          onThrow(error, event);
         }
       }
     },

@@ -28,8 +28,8 @@ export function createHost(surveyId: string, doc: Document = document): HTMLElem
  * instead of not showing.
  */
 export function inlineContainer(position: Position, doc: Document = document): Element | null {
-  const inline = typeof position == 'object' ? position.inline : undefined;
-  if (typeof inline != 'string') return inline ?? null;
+  const inline = typeof position === 'object' ? position.inline : undefined;
+  if (typeof inline !== 'string') return inline ?? null;
   try {
     return doc.querySelector(inline);
   } catch {

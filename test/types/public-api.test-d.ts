@@ -4,7 +4,7 @@ import {
   createNps,
   isNpsError,
   npsScore,
-  NpsError,
+  type NpsError,
   version,
   type Category,
   type Nps,
@@ -39,11 +39,11 @@ describe('public API types', () => {
     const nps = createNps({ endpoint: '/api/nps' });
     expectTypeOf(nps.show()).resolves.toEqualTypeOf<ShowResult>();
     const r = await nps.show();
-    if (r.status == 'answered') {
+    if (r.status === 'answered') {
       expectTypeOf(r.score).toBeNumber();
       expectTypeOf(r.category).toEqualTypeOf<Category>();
       expectTypeOf(r.comment).toEqualTypeOf<string | undefined>();
-    } else if (r.status == 'skipped') {
+    } else if (r.status === 'skipped') {
       expectTypeOf(r.reason).toEqualTypeOf<SkipReason>();
     } else {
       expectTypeOf(r).toEqualTypeOf<{ status: 'dismissed'; id: string }>();
