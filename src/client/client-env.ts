@@ -27,7 +27,7 @@ export interface ClientEnv {
 
 /** `requestIdleCallback` where the browser has it (not Safari), else a short timer after load. */
 export const whenBrowserIdle: ClientEnv['whenIdle'] = (task) => {
-  if (typeof requestIdleCallback == 'function') {
+  if (typeof requestIdleCallback === 'function') {
     const handle = requestIdleCallback(task, { timeout: 10_000 });
     return () => cancelIdleCallback(handle);
   }

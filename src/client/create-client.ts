@@ -6,8 +6,8 @@ import { NpsError } from '../core/errors';
 import { uuidv7 } from '../core/ids';
 import type { Json } from '../core/json';
 import { resolveStage, type Resolved, type StageOptions } from '../core/stage-options';
-import { type Messages } from '../core/messages';
-import { type NpsOptions, type Traits } from '../core/options';
+import type { Messages } from '../core/messages';
+import type { NpsOptions, Traits } from '../core/options';
 import type { Renderer } from '../core/renderer';
 import { fail } from '../core/fail';
 import { assertId, assertJson, assertStage, validateOptions } from '../core/validate-options';
@@ -23,7 +23,7 @@ import { clientTriggers } from './client-triggers';
 import { consentWithdrawn, consentedStore } from './consented-store';
 import { whenBrowserIdle, type ClientEnv } from './client-env';
 import { importTriggers as defaultImportTriggers } from './loaders/import-triggers';
-import { hasQueuedRecords, lazyOutbox } from './lazy-outbox';
+import { type CreateOutbox, hasQueuedRecords, lazyOutbox } from './lazy-outbox';
 import type { Presentation } from '../survey/present-survey';
 import { createUserStates } from './user-states';
 
@@ -61,7 +61,7 @@ export function createClient<const Stage extends string = string>(
   const store = consentedStore(env.store ?? openStore((e) => report(e)), () => granted);
   const newId = uuidv7(now, random);
   const events = createEmitter<NpsEvents>((e, event) =>
-    report(new NpsError('handler-threw', `${event as string} handler threw`, e), event == 'error'),
+    report(new NpsError('handler-threw', `${event as string} handler threw`, e), event === 'error'),
   );
   // With `debug`, every event (skips and errors included) is logged; an error thrown by an `error`
   // handler is logged but not emitted again, which would loop.
@@ -71,7 +71,10 @@ export function createClient<const Stage extends string = string>(
   };
   const report = (e: NpsError, quiet?: boolean) => emit('error', e, quiet);
   const loadRuntime = retryingOnce(importSurvey);
-  const loadOutbox = env.outbox ? async () => env.outbox! : async () => (await loadRuntime()).createOutbox;
+  // env.outbox is a test seam, read where it is used (a cast: TypeScript does not narrow it there).
+  const loadOutbox = env.outbox
+    ? async () => env.outbox as CreateOutbox
+    : async () => (await loadRuntime()).createOutbox;
   const outboxOptions: OutboxOptions = {
     endpoint: options.endpoint,
     headers: options.headers ?? {},
@@ -88,13 +91,13 @@ export function createClient<const Stage extends string = string>(
   let users = createUserStates(store, newId);
   const loadPrompt = retryingOnce(importPrompt);
   const stages = options.stages as Record<string, StageOptions> | undefined;
-  const hasDom = typeof document != 'undefined';
+  const hasDom = typeof document !== 'undefined';
 
   let userId: string | undefined;
   let traits: Traits | undefined;
   let destroyed = false;
   /** Consent to store on this device and send: until then nothing touches storage or the network. */
-  let granted = options.consent != 'pending';
+  let granted = options.consent !== 'pending';
   /** A prompt is being prepared or is on screen: the next `show()` is `already-visible`. */
   let busy = false;
   let showing: Presentation | undefined;
@@ -200,7 +203,7 @@ export function createClient<const Stage extends string = string>(
           if (calledOff()) presentation.finish(false);
         },
         ended(presentation, dismissal) {
-          if (showing == presentation) {
+          if (showing === presentation) {
             showing = undefined;
             busy = false;
           }
@@ -212,7 +215,7 @@ export function createClient<const Stage extends string = string>(
 
   async function show({ stage, force, metadata, render }: ShowOptions<Stage> = {}): Promise<ShowResult> {
     if (stage != null) assertStage(stage, 'show({ stage })');
-    if (render != null && typeof render != 'function') fail('show({ render })', 'a function', render);
+    if (render != null && typeof render !== 'function') fail('show({ render })', 'a function', render);
     assertJson(metadata, 'show({ metadata })');
     const o = resolveStage(options, stage ? stages?.[stage] : undefined);
     const skip = (reason: SkipReason): ShowResult => {
@@ -232,7 +235,7 @@ export function createClient<const Stage extends string = string>(
       ? 'disabled'
       : !granted
         ? 'no-consent'
-        : unansweredDismissals != dismissalsBefore
+        : unansweredDismissals !== dismissalsBefore
           ? 'cancelled'
           : undefined;
     let wake = () => {};
@@ -245,7 +248,10 @@ export function createClient<const Stage extends string = string>(
       if (o.delayMs && !calledOff)
         await new Promise<void>((resume) => {
           const timer = setTimeout(resume, o.delayMs);
-          wake = () => (clearTimeout(timer), resume());
+          wake = () => {
+            clearTimeout(timer);
+            resume();
+          };
         });
       if (calledOff) return skip(calledOff);
       let prepared: Prepared;
@@ -260,7 +266,7 @@ export function createClient<const Stage extends string = string>(
       if (failed) report(new NpsError('locale-failed', `could not load locale ${failed.locale}`, failed.cause));
       return await present(prepared, o, () => calledOff, stage, metadata);
     } finally {
-      if (callOff == callOffThis) callOff = () => {};
+      if (callOff === callOffThis) callOff = () => {};
       if (!showing) busy = false;
     }
   }
@@ -272,7 +278,7 @@ export function createClient<const Stage extends string = string>(
     if (destroyed || !granted) return;
     const states = await Promise.all([undefined, userId].map((owner) => users.get(owner))).catch(() => undefined);
     const ruleSets = [undefined, ...Object.values(stages ?? {})].map((stage) => resolveStage(options, stage));
-    const throttled = (o: Resolved) => states!.some((state) => isThrottled({ now: now(), state, ...o }));
+    const throttled = (o: Resolved) => states?.some((state) => isThrottled({ now: now(), state, ...o }));
     if (!states || destroyed || !granted || ruleSets.every(throttled)) return;
     await prepare(options.render).catch(() => {});
   }
@@ -334,11 +340,11 @@ export function createClient<const Stage extends string = string>(
       if (granted) users.reset();
     },
     track(event) {
-      if (typeof event != 'string' || !event) fail('track(event)', 'a non-empty string', event);
+      if (typeof event !== 'string' || !event) fail('track(event)', 'a non-empty string', event);
       triggers.track(event);
     },
     consent(given) {
-      if (typeof given != 'boolean') fail('consent(granted)', 'true or false', given);
+      if (typeof given !== 'boolean') fail('consent(granted)', 'true or false', given);
       // Withdrawing always erases, even after destroy(): a visitor who declines on this page may
       // have agreed on an earlier one.
       if (!given) return withdraw();
