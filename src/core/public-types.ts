@@ -12,7 +12,7 @@ import type { Renderer } from './renderer';
 import type { Category } from './wire';
 
 export type { SkipReason } from './eligibility';
-export type { NpsError, NpsErrorCode } from './errors';
+export type { NpsErrorCode } from './errors';
 export type { Json } from './json';
 export type { FollowUp, Position, StageOptions, Thanks, ThanksFor, ThanksLink, Theme } from './stage-options';
 export type { Messages } from './messages';
