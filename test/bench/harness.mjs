@@ -42,7 +42,7 @@ export async function startServer(files = {}) {
   const cache = new Map();
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
-    if (req.method == 'POST' && path == '/api/nps') {
+    if (req.method === 'POST' && path === '/api/nps') {
       const chunks = [];
       req.on('data', (c) => chunks.push(c));
       req.on('end', () => {
@@ -69,7 +69,7 @@ export async function startServer(files = {}) {
         })
         .end(body);
     }
-    if (path == '/favicon.ico') return void res.writeHead(204, { 'cache-control': 'max-age=31536000' }).end();
+    if (path === '/favicon.ico') return void res.writeHead(204, { 'cache-control': 'max-age=31536000' }).end();
     res.writeHead(404).end();
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));

@@ -17,7 +17,7 @@
     const orig = window[name];
     if (!orig) continue;
     window[name] = function (fn, ...rest) {
-      if (typeof fn == 'function') {
+      if (typeof fn === 'function') {
         const f = fn;
         fn = function (...a) {
           B.fired[name] = (B.fired[name] ?? 0) + 1;
@@ -107,7 +107,7 @@
         const ts = performance.now();
         radio.click();
         const te = await Promise.race([scored, new Promise((r) => setTimeout(() => r(NaN), 3000))]);
-        if (typeof off == 'function') off();
+        if (typeof off === 'function') off();
         out.store = Number.isNaN(te) ? 'no score event within 3 s of clicking a radio' : te - ts;
       }
     }
@@ -127,7 +127,7 @@
       w.cancel();
       if (seen) nps.dismiss();
       const r = await p;
-      const k = r?.status == 'skipped' ? 'skipped:' + r.reason : r?.status;
+      const k = r?.status === 'skipped' ? 'skipped:' + r.reason : r?.status;
       results[k] = (results[k] ?? 0) + 1;
     }
     return { made, ms: performance.now() - t0, results };

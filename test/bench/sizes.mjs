@@ -12,7 +12,7 @@ const LIBS = ['preact', 'preact/hooks', '@preact/signals', 'idb-keyval'];
 
 /** Raw, gzip -9 and brotli q11 byte counts of a file or buffer. */
 export function sizeOf(buf) {
-  if (typeof buf == 'string') buf = readFileSync(buf);
+  if (typeof buf === 'string') buf = readFileSync(buf);
   return {
     raw: buf.length,
     gzip: gzipSync(buf, { level: 9 }).length,
@@ -29,7 +29,7 @@ export function importsFromSrc() {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       // The widget's code only: the dashboard and the collector never load in a host page.
-      if (e.isDirectory()) e.name == 'dashboard' || e.name == 'collector' ? 0 : walk(p);
+      if (e.isDirectory()) e.name === 'dashboard' || e.name === 'collector' ? 0 : walk(p);
       else if (/\.tsx?$/.test(e.name)) {
         const text = readFileSync(p, 'utf8');
         if (e.name.endsWith('.tsx')) (used['preact/jsx-runtime'] ??= new Set()).add('jsx').add('jsxs').add('Fragment');
@@ -56,8 +56,8 @@ async function bundle(entry) {
     plugins: [
       {
         name: 'floor-entry',
-        resolveId: (id) => (id == '\0floor' ? id : null),
-        load: (id) => (id == '\0floor' ? entry : null),
+        resolveId: (id) => (id === '\0floor' ? id : null),
+        load: (id) => (id === '\0floor' ? entry : null),
       },
       resolve({ rootDir: ROOT }),
       // Same terser settings as rollup.config.mjs.
@@ -135,8 +135,8 @@ export function compareColumns(root, peers, rows) {
     };
   };
   const peer = (id) => {
-    const f = peers.find((x) => x.id == id);
-    const r = rows.find((x) => x.id == id);
+    const f = peers.find((x) => x.id === id);
+    const r = rows.find((x) => x.id === id);
     return f && r ? { label: f.label, size: r } : undefined;
   };
   const have = (...xs) => (xs.every(Boolean) ? xs : undefined);
