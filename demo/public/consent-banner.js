@@ -24,7 +24,7 @@ export function wireConsentBanner(client) {
   const status = /** @type {HTMLElement} */ (document.getElementById('consent-status'));
   const update = () => {
     const now = choice();
-    banner.hidden = now != null;
+    banner.hidden = now !== null;
     status.textContent = now === 'yes' ? 'allowed' : now === 'no' ? 'declined (nothing stored)' : 'not asked yet';
   };
   /** @param {boolean} granted */
