@@ -93,9 +93,10 @@ for (const s of shots) {
       .nth(s.step === 'thanks' ? 10 : 6)
       .click();
     await p.locator('nps-widget textarea').fill(s.step === 'thanks' ? 'Love the new reports' : 'The export is slow');
-    if (s.step === 'thanks')
-      await p.locator('nps-widget [part=send]').click(), await p.getByRole('status').getByText(/./).waitFor();
-    else await p.locator('nps-widget textarea').blur();
+    if (s.step === 'thanks') {
+      await p.locator('nps-widget [part=send]').click();
+      await p.getByRole('status').getByText(/./).waitFor();
+    } else await p.locator('nps-widget textarea').blur();
   }
   await p.screenshot({ path: join(out, `${s.name}.png`) });
   console.log(`screenshots: demo/screenshots/${s.name}.png`);

@@ -111,7 +111,10 @@ export function wireDemo(client) {
     });
   $('dismiss').addEventListener('click', () => client().dismiss());
   $('flush').addEventListener('click', async () => outbox(await client().flush()));
-  $('reset').addEventListener('click', () => ((user.value = ''), identify()));
+  $('reset').addEventListener('click', () => {
+    user.value = '';
+    identify();
+  });
   $('clear').addEventListener('click', () => log.replaceChildren());
   void client().flush().then(outbox);
 }

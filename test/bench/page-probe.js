@@ -2,7 +2,8 @@
 // Collects long tasks, counts timer callbacks, tracks shadow roots (attachShadow is wrapped so a
 // closed or freshly attached root is seen at once) and offers the in-page measuring loops.
 (() => {
-  const B = (window.B = { lt: [], fired: {}, roots: [], errors: {} });
+  const B = { lt: [], fired: {}, roots: [], errors: {} };
+  window.B = B;
   // Called by the bench after init: counts the widget's error events by code (e.g. storage-evicted).
   B.listen = () => nps.on('error', (e) => (B.errors[e.code] = (B.errors[e.code] ?? 0) + 1));
   try {
@@ -16,7 +17,7 @@
   for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame', 'requestIdleCallback']) {
     const orig = window[name];
     if (!orig) continue;
-    window[name] = function (fn, ...rest) {
+    window[name] = (fn, ...rest) => {
       if (typeof fn === 'function') {
         const f = fn;
         fn = function (...a) {

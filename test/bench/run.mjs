@@ -128,7 +128,8 @@ const prompt = {
 const rows = [ours, prompt, de, floorFull, floorUsed, ...peers].map((f) => (f.na ? f : { ...f, ...sizeOf(f.path) }));
 const groups = {};
 for (const f of peers) {
-  const g = (groups[f.group] ??= { raw: 0, gzip: 0, brotli: 0, files: [] });
+  groups[f.group] ??= { raw: 0, gzip: 0, brotli: 0, files: [] };
+  const g = groups[f.group];
   const s = rows.find((x) => x.id === f.id);
   for (const k of ['raw', 'gzip', 'brotli']) g[k] += s[k];
   g.files.push(f.file);

@@ -107,7 +107,10 @@ export async function measureScriptCost(
       const s = await loadOnce(context, server, f, { heap: r < heapRounds });
       s.round = r;
       samples[f.id].push(s);
-      for (const e of s.errors) (errors[f.id] ??= new Set()).add(e);
+      for (const e of s.errors) {
+        errors[f.id] ??= new Set();
+        errors[f.id].add(e);
+      }
     }
     if ((r + 1) % 5 === 0) log(`  script cost: round ${r + 1}/${rounds}`);
   }
