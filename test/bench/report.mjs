@@ -39,13 +39,16 @@ export function targets(r) {
       prompt.gzip <= 12288,
       `+${n0(prompt.gzip - 12288)} B`,
     );
-  if (shownSum)
+  if (shownSum) {
+    const files = `${n0(shownSum.gzip)} B (${shownSum.files.join(' + ')})`;
+    add('a shown prompt in German ≤ 25,600 B gzip', files, shownSum.gzip <= 25600, `+${n0(shownSum.gzip - 25600)} B`);
     add(
-      'a shown prompt in German ≤ 20,480 B gzip (aim 17,408)',
-      `${n0(shownSum.gzip)} B (${shownSum.files.join(' + ')})`,
-      shownSum.gzip <= 20480,
-      `+${n0(shownSum.gzip - 20480)} B`,
+      'a shown prompt in German aim ≤ 23,552 B gzip',
+      files,
+      shownSum.gzip <= 23552,
+      `+${n0(shownSum.gzip - 23552)} B`,
     );
+  }
   add(
     'every page view vs PostHog array.js (gzip)',
     times(r.sizes.rows.find((x) => x.id === 'posthog-array')?.gzip / ours) + ' smaller',
@@ -59,18 +62,18 @@ export function targets(r) {
   // costs, see the empty-file rows, and all the machine's noise) and CPU time from a trace.
   const ratio = (a, b) => (Number.isFinite(a / b) && a > 0 ? `1/${(b / a).toFixed(1)}` : 'n/a');
   add(
-    'script cost ≤ 1/5 of PostHog surveys.js: wall time request → ran, median',
+    'script cost ≤ 1/4 of PostHog surveys.js (aim 1/5): wall time request → ran, median',
     `${ms(ourCost)} vs ${ms(phCost)} = ${ratio(ourCost, phCost)}`,
-    Number.isFinite(ourCost / phCost) ? ourCost <= phCost / 5 : null,
-    `needs ≤ ${ms(phCost / 5)}`,
+    Number.isFinite(ourCost / phCost) ? ourCost <= phCost / 4 : null,
+    `needs ≤ ${ms(phCost / 4)}`,
   );
   const oc = sc.nps?.cpu,
     pc = sc['posthog-surveys']?.cpu;
   add(
-    'script cost ≤ 1/5 of PostHog surveys.js: CPU time to parse + compile + run (trace), median',
+    'script cost ≤ 1/4 of PostHog surveys.js (aim 1/5): CPU time to parse + compile + run (trace), median',
     `${ms(oc)} vs ${ms(pc)} = ${ratio(oc, pc)}`,
-    Number.isFinite(oc / pc) ? oc <= pc / 5 : null,
-    `needs ≤ ${ms(pc / 5)}`,
+    Number.isFinite(oc / pc) ? oc <= pc / 4 : null,
+    `needs ≤ ${ms(pc / 4)}`,
   );
   if (show?.na) add('show() → painted median ≤ 50 ms (prompt warmed up)', `n/a: ${show.na}`, null);
   else if (show)
