@@ -33,7 +33,10 @@ interface LoadedRenderer {
   english: Messages;
 }
 
-/** Everything a survey needs before it can show, loaded in parallel on demand (or on idle). */
+/**
+ * Everything a survey needs before it can show, loaded in parallel on demand (or on idle). Its
+ * property names are shortened in nps.js (MANGLED in rollup.config.mjs).
+ */
 interface Prepared {
   runtime: SurveyRuntime;
   renderer: LoadedRenderer;
