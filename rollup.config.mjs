@@ -19,8 +19,10 @@ const BROWSER = 'es2022';
 // restart): nps.js calls none of them on a built-in object. Each is labelled where it is declared.
 // About 40 B gzip.
 export const MANGLED = [
-  // client/create-client.ts (what a prompt needs) and client/client-triggers.ts.
-  ...['runtime', 'renderer', 'strings', 'restart'],
+  // client/show-lifecycle.ts: the lifecycle's transitions.
+  ...['decide', 'presentHooks', 'leave', 'onDismiss', 'halt'],
+  // client/client-consent.ts, client/create-client.ts (Prepared), client/client-triggers.ts.
+  ...['granted', 'runtime', 'renderer', 'strings', 'restart'],
   // client/client-env.ts: the test seams (the script tag passes none).
   ...['outbox', 'importLocale', 'importPrompt', 'importSurvey', 'importTriggers', 'whenIdle'],
   // core/emitter.ts (clear) and core/eligibility.ts (one decision's input).

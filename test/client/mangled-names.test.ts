@@ -49,6 +49,8 @@ describe('property names shortened in nps.js', () => {
 
   it('are each declared by the client (no stale name)', () => {
     const client = [
+      'src/client/show-lifecycle.ts',
+      'src/client/client-consent.ts',
       'src/client/create-client.ts',
       'src/client/client-triggers.ts',
       'src/client/client-env.ts',
