@@ -178,7 +178,11 @@ export function createClient<const Stage extends string = string>(
     );
   }
 
-  async function show({ stage, force, metadata, render }: ShowOptions<Stage> = {}): Promise<ShowResult> {
+  async function show(stageOrOptions: Stage | ShowOptions<Stage> = {}): Promise<ShowResult> {
+    // A stage name is shorthand for { stage }. Anything else that is not an object is checked as a
+    // stage name too, so show(42) throws a TypeError naming 42 instead of showing a stage-less survey.
+    const { stage, force, metadata, render }: ShowOptions<Stage> =
+      typeof stageOrOptions === 'object' ? stageOrOptions : { stage: stageOrOptions };
     if (stage != null) assertStage(stage, 'show({ stage })');
     if (render != null && typeof render !== 'function') fail('show({ render })', 'a function', render);
     assertJson(metadata, 'show({ metadata })');
@@ -254,8 +258,7 @@ export function createClient<const Stage extends string = string>(
   const triggers = clientTriggers(
     hasDom ? stages : undefined,
     importTriggers,
-    ({ stage }) =>
-      show({ stage: stage as Stage }).catch((e) => report(new NpsError('handler-threw', 'render threw', e))),
+    ({ stage }) => show(stage as Stage).catch((e) => report(new NpsError('handler-threw', 'render threw', e))),
     report,
   );
 
