@@ -102,7 +102,8 @@ if (!page.nps?.version) {
       }
     }
     call('init', [options]);
-    if (show != null) call('show', [show ? { stage: show } : {}]);
+    // data-show: a stage name, or bare for a stage-less prompt.
+    if (show != null) call('show', [show || undefined]);
   }
   for (const queued of snippetQueue) replay(queued);
 }

@@ -5,7 +5,10 @@ import type { ImportLocale } from '../survey/load-messages';
 import type { PromptModule, SurveyRuntime } from './load-prompt';
 import type { ErasableKvStore } from '../outbox/kv-store';
 
-/** Side effects of the client, each with a browser default; tests pass typed fakes. Internal. */
+/**
+ * Side effects of the client, each with a browser default; tests pass typed fakes. Internal: the
+ * script tag passes none, and nps.js shortens the names no other bundle reads (MANGLED in rollup.config.mjs).
+ */
 export interface ClientEnv {
   store: ErasableKvStore;
   fetch: typeof fetch;

@@ -10,7 +10,7 @@ export type TriggersModule = typeof import('../triggers-entry');
 export interface ClientTriggers {
   /** `nps.track(event)`: passed on, or kept until the trigger runtime has loaded. */
   track(event: string): void;
-  /** Watches afresh, so the current page's triggers are evaluated again. */
+  /** Watches afresh, so the current page's triggers are evaluated again. (Shortened in nps.js: MANGLED in rollup.config.mjs.) */
   restart(): void;
   /** Removes every listener and timer; events kept for a runtime still loading are dropped. */
   stop(): void;

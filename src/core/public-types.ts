@@ -62,6 +62,12 @@ export interface NpsEvents {
 export interface Nps<Stage extends string = string> {
   /** Attach answers to a user; traits are JSON (`signedUpAt` drives `minDaysSinceSignup`). */
   identify(userId: string, traits?: Traits): void;
+  /**
+   * Shorthand for `show({ stage })`. Any other argument that is not an object is refused with a
+   * `TypeError` naming it, never shown as a stage-less survey.
+   * @example await nps.show('checkout');
+   */
+  show(stage: Stage): Promise<ShowResult>;
   /** Show the prompt if this user is eligible; resolves when it closes or is skipped. */
   show(options?: ShowOptions<Stage>): Promise<ShowResult>;
   /** Close the open prompt as dismissed (or, after a score, as answered without comment). */

@@ -122,6 +122,19 @@ describe('embed (script-tag entry)', () => {
     expect(seen).toEqual(['unknown-stage']);
   });
 
+  it('show(stage) is the shorthand for show({ stage }); show(42) logs one console error and shows nothing', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await import('../../src/embed');
+    const nps = loaded();
+    nps.init({ endpoint: '/api/nps', stages: { y: {} } });
+    await expect(nps.show('x')).resolves.toEqual({ status: 'skipped', reason: 'unknown-stage' });
+    expect(error).not.toHaveBeenCalled();
+    await expect(nps.show(42)).resolves.toEqual({ status: 'skipped', reason: 'disabled' });
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(String(error.mock.calls[0][0])).toMatch(/^nps: show\(\{ stage \}\) must be a non-empty string.*, got 42$/);
+    expect(document.querySelector('nps-widget')).toBeNull();
+  });
+
   it('does not replace an already loaded widget', async () => {
     await import('../../src/embed');
     const first = win.nps;
