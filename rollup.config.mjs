@@ -21,8 +21,12 @@ const BROWSER = 'es2022';
 export const MANGLED = [
   // client/show-lifecycle.ts: the lifecycle's transitions.
   ...['decide', 'presentHooks', 'leave', 'onDismiss', 'halt'],
-  // client/client-consent.ts, client/create-client.ts (Prepared), client/client-triggers.ts.
+  // client/client-consent.ts, client/client-state.ts (Prepared), client/client-triggers.ts.
   ...['granted', 'runtime', 'renderer', 'strings', 'restart'],
+  // client/client-state.ts: one client's state, shared by its parts.
+  ...['npsOptions', 'stageTable', 'consented', 'clock', 'nextId', 'events', 'emitEvent', 'reportError'],
+  ...['lifecycle', 'hasDom', 'prepareSurvey', 'freshOutbox', 'userStates', 'currentUser', 'currentTraits'],
+  ...['isDestroyed', 'cancelWarmUp'],
   // client/client-env.ts: the test seams (the script tag passes none).
   ...['outbox', 'importLocale', 'importPrompt', 'importSurvey', 'importTriggers', 'whenIdle'],
   // core/emitter.ts (clear) and core/eligibility.ts (one decision's input).
