@@ -11,7 +11,8 @@ import { importPrompt as defaultImportPrompt } from './loaders/import-prompt';
 import { importSurvey as defaultImportSurvey } from './loaders/import-survey';
 import type { LoadedMessages } from '../survey/load-messages';
 import { type PromptModule, retryingOnce, type SurveyRuntime } from './load-prompt';
-import { openStore } from '../outbox/open-store';
+import { openStoreChain } from '../outbox/open-store-chain';
+import { adoptionFromRuntime } from './adoption-from-runtime';
 import type { Outbox, OutboxOptions } from '../outbox/outbox';
 import { type ClientConsent, clientConsent } from './client-consent';
 import type { ClientEnv } from './client-env';
@@ -71,8 +72,12 @@ export function createClientState(options: NpsOptions<string>, env: Partial<Clie
     importSurvey = defaultImportSurvey,
     importLocale = defaultImportLocale,
   } = env;
+  const loadRuntime = retryingOnce(importSurvey);
   // Consent, kept with the store it guards: until it is given nothing touches storage or the network.
-  const consented = clientConsent(env.store ?? openStore((e) => reportError(e)), options.consent);
+  const consented = clientConsent(
+    env.store ?? openStoreChain((e) => reportError(e), adoptionFromRuntime(loadRuntime)),
+    options.consent,
+  );
   const events = createEmitter<NpsEvents>((e, event) =>
     reportError(new NpsError('handler-threw', `${event as string} handler threw`, e), event === 'error'),
   );
@@ -83,7 +88,6 @@ export function createClientState(options: NpsOptions<string>, env: Partial<Clie
     if (!quiet) events.emit(event, payload);
   };
   const reportError = (e: NpsError, quiet?: boolean) => emitEvent('error', e, quiet);
-  const loadRuntime = retryingOnce(importSurvey);
   const loadPrompt = retryingOnce(importPrompt);
   // A custom renderer takes the place of the built-in prompt's, with the English strings beside it.
   const loadRenderer = async (render: Renderer | undefined): Promise<PromptModule> =>

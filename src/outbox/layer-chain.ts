@@ -1,10 +1,20 @@
 import { NpsError } from '../core/errors';
-import { adoptLocal } from './adopt-local';
 import type { ErasableKvStore, KvStore } from './kv-store';
 import { within } from './timer';
 
 /** A storage layer, opened on first use. */
 export type Layer = () => ErasableKvStore;
+
+/** Moves what a past page had to leave in localStorage (`local`) into `store` (see adoptLocal). */
+export type AdoptLocal = (store: KvStore, local: Layer) => Promise<void>;
+
+/**
+ * Finds the adoption to run before the first operation on IndexedDB: adoptLocal itself, or one loaded
+ * only when localStorage holds widget keys (the client's: see adoptionFromRuntime). Resolves with
+ * undefined when there is nothing to adopt or the adoption could not load (the records then stay in
+ * localStorage for a later page); it must settle within the chain's timeout by itself.
+ */
+export type FindAdoption = (local: Layer) => Promise<AdoptLocal | undefined>;
 
 // Where each layer sits in the chain: IndexedDB, IndexedDB reopened, localStorage, memory.
 const REOPENED = 1;
@@ -19,7 +29,8 @@ export type RunOnLayer = <T>(op: (store: KvStore) => Promise<T>) => Promise<T>;
  * mid-session), then localStorage, then memory (`layers`, in that order). An operation that fails or
  * hangs past `timeout` is retried on the next layer, and each move to a new kind of storage is
  * reported as `storage-fallback`. Before the first operation on IndexedDB, what a past page had to
- * leave in localStorage moves in (see adoptLocal). Returns
+ * leave in localStorage moves in (`findAdoption`, see adoptLocal); only the move itself counts
+ * against IndexedDB's `timeout`, not finding (loading) it. Returns
  * `[run, restart]`: `restart` starts over at IndexedDB (after an erase), returning the IndexedDB layer
  * in use, if any.
  */
@@ -27,6 +38,7 @@ export function layerChain(
   layers: Layer[],
   timeout: number,
   onError: (e: NpsError) => void,
+  findAdoption: FindAdoption,
 ): [run: RunOnLayer, restart: () => ErasableKvStore | undefined] {
   let layer = 0;
   let worked = false;
@@ -47,8 +59,9 @@ export function layerChain(
         current ??= (layers[layer] as Layer)();
         const store = current;
         if (!layer) {
-          adopted ??= adoptLocal(store, layers[LOCAL] as Layer);
-          await within(adopted, timeout, timedOut);
+          const local = layers[LOCAL] as Layer;
+          adopted ??= findAdoption(local).then((adopt) => adopt && within(adopt(store, local), timeout, timedOut));
+          await adopted;
         }
         const value = await within(op(store), timeout, timedOut);
         worked ||= layer < LOCAL;

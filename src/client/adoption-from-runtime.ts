@@ -1,0 +1,22 @@
+import type { FindAdoption } from '../outbox/layer-chain';
+import { within } from '../outbox/timer';
+import type { SurveyRuntime } from './load-prompt';
+
+/**
+ * The localStorage adoption (adoptLocal) as the SDK finds it: loaded from survey.js only when
+ * localStorage holds widget keys, so nps.js carries none of it (about 200 B gzip) and a page whose
+ * past pages never fell back loads nothing more. A load that fails or takes longer than `timeout`
+ * (offline, a slow network) leaves the records in localStorage, for a later page to move.
+ * @example openStoreChain(report, adoptionFromRuntime(loadRuntime));
+ */
+export function adoptionFromRuntime(loadRuntime: () => Promise<SurveyRuntime>, timeout = 2000): FindAdoption {
+  return async (local) => {
+    try {
+      if (!(await local().entries('')).length) return undefined;
+      return (await within(loadRuntime(), timeout, () => Error('survey.js did not load in time'))).adoptLocal;
+    } catch {
+      // A localStorage that cannot be read has nothing to give; a survey.js that cannot load moves nothing.
+      return undefined;
+    }
+  };
+}
