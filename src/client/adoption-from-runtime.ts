@@ -13,7 +13,7 @@ export function adoptionFromRuntime(loadRuntime: () => Promise<SurveyRuntime>, t
   return async (local) => {
     try {
       if (!(await local().entries('')).length) return undefined;
-      return (await within(loadRuntime(), timeout, () => Error('survey.js did not load in time'))).adoptLocal;
+      return (await within(loadRuntime(), timeout, () => Error('timeout'))).adoptLocal;
     } catch {
       // A localStorage that cannot be read has nothing to give; a survey.js that cannot load moves nothing.
       return undefined;

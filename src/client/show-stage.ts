@@ -69,7 +69,8 @@ export async function showStage(state: ClientState, stageOrOptions: string | Sho
     }
     if (calledOff) return skip(calledOff);
     const { failed } = prepared.strings;
-    if (failed) state.reportError(new NpsError('locale-failed', `could not load locale ${failed.locale}`, failed.cause));
+    if (failed)
+      state.reportError(new NpsError('locale-failed', `could not load locale ${failed.locale}`, failed.cause));
     return await presentPrompt(state, prepared, o, () => calledOff, stage, metadata);
   } finally {
     lifecycle.leave(callOff);

@@ -12,5 +12,9 @@ import { openStoreChain } from './open-store-chain';
  * @param onError receives the `storage-fallback` reports
  * @example const store = openStore((e) => console.warn(e.message));
  */
-export const openStore = (onError: (e: NpsError) => void, idb?: Layer, local?: Layer, timeout?: number): ErasableKvStore =>
-  openStoreChain(onError, async () => adoptLocal, idb, local, timeout);
+export const openStore = (
+  onError: (e: NpsError) => void,
+  idb?: Layer,
+  local?: Layer,
+  timeout?: number,
+): ErasableKvStore => openStoreChain(onError, async () => adoptLocal, idb, local, timeout);
