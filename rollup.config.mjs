@@ -71,6 +71,15 @@ const scriptLoaders = {
       : null,
 };
 
+// dist/survey.js takes the modules it shares with nps.js from nps.js, which hands them over when it
+// loads it (survey/from-sdk.ts), instead of carrying copies of its own.
+const FROM_SDK = `${SRC}survey/from-sdk.ts`;
+const fromSdk = {
+  name: 'from-sdk',
+  resolveId: (id, from) =>
+    from?.startsWith(SRC) && /\/(core\/errors|timer)$/.test(id) && from !== FROM_SDK ? FROM_SDK : null,
+};
+
 // The ESM build keeps each locale a file of its own (dist/locales/<code>.js, the same files the
 // script tag loads), reached from dist/index.js by a literal `import('./locales/<code>.js')`.
 const externalLocales = {
@@ -140,9 +149,9 @@ export default [
   {
     // dist/survey.js: the SDK's part that only a shown survey or a queue to deliver needs (records,
     // strings, the outbox's sync loop), loaded beside nps.js with the prompt, or when records wait.
-    input: 'src/survey-entry.ts',
+    input: 'src/survey-script-entry.ts',
     output: { file: 'dist/survey.js', format: 'es', sourcemap: true },
-    plugins: [resolve(), ts(BROWSER), minify({ ascii_only: true })],
+    plugins: [fromSdk, resolve(), ts(BROWSER), minify({ ascii_only: true })],
   },
   {
     // dist/triggers.js: the trigger runtime, loaded beside nps.js only when some stage has `on`.
