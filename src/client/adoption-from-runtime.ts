@@ -12,8 +12,11 @@ import type { SurveyRuntime } from './load-prompt';
 export function adoptionFromRuntime(loadRuntime: () => Promise<SurveyRuntime>, timeout = 2000): FindAdoption {
   return async (local) => {
     try {
-      if (!(await local().entries('')).length) return undefined;
-      return (await within(loadRuntime(), timeout, () => Error('timeout'))).adoptLocal;
+      const from = local();
+      const left = await from.entries('');
+      if (!left.length) return undefined;
+      const { adoptLocal } = await within(loadRuntime(), timeout, () => Error('timeout'));
+      return (store) => adoptLocal(store, from, left);
     } catch {
       // A localStorage that cannot be read has nothing to give; a survey.js that cannot load moves nothing.
       return undefined;

@@ -5,16 +5,20 @@ import { within } from './timer';
 /** A storage layer, opened on first use. */
 export type Layer = () => ErasableKvStore;
 
-/** Moves what a past page had to leave in localStorage (`local`) into `store` (see adoptLocal). */
-export type AdoptLocal = (store: KvStore, local: Layer) => Promise<void>;
+/**
+ * Moves `left`, what a past page had to leave in localStorage (read from `from`), into `store`
+ * (IndexedDB): adoptLocal.
+ */
+export type AdoptLocal = (store: KvStore, from: KvStore, left: [string, unknown][]) => Promise<void>;
 
 /**
- * Finds the adoption to run before the first operation on IndexedDB: adoptLocal itself, or one loaded
- * only when localStorage holds widget keys (the client's: see adoptionFromRuntime). Resolves with
- * undefined when there is nothing to adopt or the adoption could not load (the records then stay in
- * localStorage for a later page); it must settle within the chain's timeout by itself.
+ * Finds what to move into IndexedDB before its first operation: reads what a past page had to leave
+ * in localStorage (`local`) and resolves with the move (adoptLocal, built in for openStore, loaded
+ * from survey.js by the client: see adoptionFromRuntime), or with undefined when there is nothing to
+ * move, localStorage cannot be read, or the adoption could not load (the records then stay in
+ * localStorage for a later page). It must settle within the chain's timeout by itself.
  */
-export type FindAdoption = (local: Layer) => Promise<AdoptLocal | undefined>;
+export type FindAdoption = (local: Layer) => Promise<((store: KvStore) => Promise<void>) | undefined>;
 
 // Where each layer sits in the chain: IndexedDB, IndexedDB reopened, localStorage, memory.
 const REOPENED = 1;
@@ -59,8 +63,9 @@ export function layerChain(
         current ??= (layers[layer] as Layer)();
         const store = current;
         if (!layer) {
-          const local = layers[LOCAL] as Layer;
-          adopted ??= findAdoption(local).then((adopt) => adopt && within(adopt(store, local), timeout, timedOut));
+          adopted ??= findAdoption(layers[LOCAL] as Layer).then(
+            (move) => move && within(move(store), timeout, timedOut),
+          );
           await adopted;
         }
         const value = await within(op(store), timeout, timedOut);

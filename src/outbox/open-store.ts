@@ -1,8 +1,21 @@
 import type { NpsError } from '../core/errors';
 import { adoptLocal } from './adopt-local';
-import type { ErasableKvStore } from './kv-store';
-import type { Layer } from './layer-chain';
+import type { ErasableKvStore, KvStore } from './kv-store';
+import type { FindAdoption, Layer } from './layer-chain';
 import { openStoreChain } from './open-store-chain';
+
+/** What a past page had to leave in localStorage, moved by adoptLocal; a localStorage that cannot be read has nothing to give. */
+const adoptionBuiltIn: FindAdoption = async (local) => {
+  let from: KvStore;
+  let left: [string, unknown][];
+  try {
+    from = local();
+    left = await from.entries('');
+  } catch {
+    return undefined;
+  }
+  return left.length ? (store) => adoptLocal(store, from, left) : undefined;
+};
 
 /**
  * The default store ({@link openStoreChain}: IndexedDB, reopened once, then localStorage, then
@@ -17,4 +30,4 @@ export const openStore = (
   idb?: Layer,
   local?: Layer,
   timeout?: number,
-): ErasableKvStore => openStoreChain(onError, async () => adoptLocal, idb, local, timeout);
+): ErasableKvStore => openStoreChain(onError, adoptionBuiltIn, idb, local, timeout);
