@@ -57,8 +57,9 @@ export interface ClientState {
   readonly freshOutbox: () => Outbox;
   outbox: Outbox;
   userStates: UserStates;
-  currentUser: string | undefined;
-  currentTraits: Traits | undefined;
+  /** Set by identify(); absent until then (and after reset()). */
+  currentUser?: string | undefined;
+  currentTraits?: Traits | undefined;
   isDestroyed: boolean;
   /** Cancels the pending warm-up, if any. */
   cancelWarmUp: () => void;
@@ -130,8 +131,6 @@ export function createClientState(options: NpsOptions<string>, env: Partial<Clie
     freshOutbox,
     outbox: freshOutbox(),
     userStates: createUserStates(consented, nextId),
-    currentUser: undefined,
-    currentTraits: undefined,
     isDestroyed: false,
     cancelWarmUp: () => {},
   };

@@ -1,4 +1,4 @@
-import { eligibility, type SkipReason } from '../core/eligibility';
+import { eligibility, type SkipReason, type UserState } from '../core/eligibility';
 import type { Resolved } from '../core/stage-options';
 import type { ClientState } from './client-state';
 
@@ -10,12 +10,14 @@ import type { ClientState } from './client-state';
 export const showRules =
   (state: ClientState, stage: string | undefined, force: boolean | undefined, o: Resolved) =>
   async (visible: boolean): Promise<SkipReason | undefined> => {
-    const { consented, userStates, currentUser, stageTable } = state;
+    const { consented, stageTable } = state;
     // Consent may have been withdrawn while this call waited its turn.
     if (!consented.granted) return 'no-consent';
-    const sampleKey = `${currentUser ?? (await userStates.anonymousId())}\n${stage ?? ''}`;
+    // The user and their states are read where they are used, after each wait: identify() or a
+    // withdrawal may come in between.
+    const sampleKey = `${state.currentUser ?? (await state.userStates.anonymousId())}\n${stage ?? ''}`;
     // The first check runs before anything is read from storage: user-level rules wait for the state.
-    const check = (stored: Awaited<ReturnType<typeof userStates.get>> | undefined, slotTaken: boolean) =>
+    const check = (stored: UserState | undefined, slotTaken: boolean) =>
       eligibility({
         now: state.clock(),
         // show() returned at once without a page: only destroy() can have come since.
@@ -28,5 +30,5 @@ export const showRules =
         signedUpAt: state.currentTraits?.signedUpAt,
         sampleKey,
       });
-    return check(undefined, visible) ?? check(await userStates.get(currentUser).catch(() => ({})), false);
+    return check(undefined, visible) ?? check(await state.userStates.get(state.currentUser).catch(() => ({})), false);
   };

@@ -8,17 +8,6 @@ import type { ClientState, Prepared } from './client-state';
 import { presentPrompt } from './present-prompt';
 import { showRules } from './show-rules';
 
-/** Waits `ms`, or less when the call is called off: `wake` ends the wait early. */
-function delay(ms: number, onWake: (wake: () => void) => void): Promise<void> {
-  return new Promise<void>((resume) => {
-    const timer = setTimeout(resume, ms);
-    onWake(() => {
-      clearTimeout(timer);
-      resume();
-    });
-  });
-}
-
 /**
  * One `show()` call through the lifecycle (show-lifecycle.ts): checked in its turn, then waiting
  * `delayMs`, loading, and presenting, each step after which dismiss(), destroy() or a withdrawal
@@ -55,9 +44,14 @@ export async function showStage(state: ClientState, stageOrOptions: string | Sho
   // also while it was still deciding.
   calledOff = state.isDestroyed ? 'disabled' : consented.granted ? calledOff : 'no-consent';
   try {
+    // Waits `delayMs`, or less when the call is called off: `wake` ends the wait early.
     if (o.delayMs && !calledOff)
-      await delay(o.delayMs, (early) => {
-        wake = early;
+      await new Promise<void>((resume) => {
+        const timer = setTimeout(resume, o.delayMs);
+        wake = () => {
+          clearTimeout(timer);
+          resume();
+        };
       });
     if (calledOff) return skip(calledOff);
     let prepared: Prepared;
