@@ -34,7 +34,6 @@ export async function presentPrompt(
   stage?: string,
   metadata?: Json,
 ) {
-  const { consented, npsOptions } = state;
   return runtime.presentSurvey(
     {
       id: state.nextId(),
@@ -45,13 +44,13 @@ export async function presentPrompt(
       metadata,
       locale: strings.locale,
       page: pageUrl(location),
-      messages: runtime.resolveMessages(strings.messages, o, npsOptions.product),
+      messages: runtime.resolveMessages(strings.messages, o, state.npsOptions.product),
       options: o,
       dir: runtime.dirOf(strings.locale),
-      nonce: npsOptions.nonce,
+      nonce: state.npsOptions.nonce,
       now: state.clock,
       // After a withdrawal the new outbox must not even start: refused before it loads.
-      store: (version) => (consented.granted ? state.outbox.put(version) : Promise.reject(consentWithdrawn())),
+      store: (version) => (state.consented.granted ? state.outbox.put(version) : Promise.reject(consentWithdrawn())),
       remember: (patch) => remember(state, patch),
       emit: state.emitEvent,
     },
