@@ -1,5 +1,5 @@
 import { NpsError } from '../../core/errors';
-import { startTimer } from '../../outbox/timer';
+import { startTimer, within } from '../../outbox/timer';
 import type { ReceiveFromSdk } from '../../survey/from-sdk';
 import type { SurveyRuntime } from '../load-prompt';
 import { importBesideScript } from './script-url';
@@ -10,6 +10,6 @@ import { importBesideScript } from './script-url';
  */
 export const importSurvey = (): Promise<SurveyRuntime> =>
   importBesideScript<SurveyRuntime & { receiveFromSdk: ReceiveFromSdk }>('survey.js').then((runtime) => {
-    runtime.receiveFromSdk(NpsError, startTimer);
+    runtime.receiveFromSdk(NpsError, startTimer, within);
     return runtime;
   });
