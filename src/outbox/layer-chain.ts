@@ -6,12 +6,6 @@ import { within } from './timer';
 export type Layer = () => ErasableKvStore;
 
 /**
- * Moves `left`, what a past page had to leave in localStorage (read from `from`), into `store`
- * (IndexedDB): adoptLocal.
- */
-export type AdoptLocal = (store: KvStore, from: KvStore, left: [string, unknown][]) => Promise<void>;
-
-/**
  * Finds what to move into IndexedDB before its first operation: reads what a past page had to leave
  * in localStorage (`local`) and resolves with the move (adoptLocal, built in for openStore, loaded
  * from survey.js by the client: see adoptionFromRuntime), or with undefined when there is nothing to

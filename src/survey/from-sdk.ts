@@ -15,8 +15,12 @@ export type ReceiveFromSdk = (
 ) => void;
 
 // Set by receiveFromSdk before nps.js calls anything else survey.js exports (see importSurvey).
+// Imported in place of core/errors.ts and outbox/timer.ts through the build (so knip sees no import).
+/** @public core/errors.ts's NpsError, as nps.js hands it over. */
 export let NpsError: typeof NpsErrorClass;
+/** @public outbox/timer.ts's startTimer, as nps.js hands it over. */
 export let startTimer: typeof startTimerFunction;
+/** @public outbox/timer.ts's within, as nps.js hands it over. */
 export let within: typeof withinFunction;
 
 /** Takes what nps.js hands over (see import-survey-script.ts). */
