@@ -79,7 +79,7 @@ const externalLocales = {
 
 // dist/global.d.ts: `window.nps` for script-tag users (`/// <reference types="nps-widget/global" />`);
 // dist/locale.d.ts: the type of every `nps-widget/locales/<code>.js`.
-const LOCALE_TYPES = `import type { Messages } from './index';
+const LOCALE_TYPES = `import type { Messages } from './index.js';
 
 /** One locale's strings: the keys of \`Messages\`. */
 declare const messages: Partial<Messages>;
