@@ -20,6 +20,12 @@ export interface RefusedRequest {
 const USER_PATH = /^(\/api\/users\/)[^/]+/;
 
 /**
+ * A path as a log line may show it: a user id in it becomes `:userId`.
+ * @example pathForLog('/api/users/alice') // '/api/users/:userId'
+ */
+export const pathForLog = (pathname: string): string => pathname.replace(USER_PATH, '$1:userId');
+
+/**
  * The log entry of a refused request.
  * @example refusedRequest(request, 403, 'origin not allowed', '203.0.113.9').path // '/api/nps'
  */
@@ -34,7 +40,7 @@ export function refusedRequest(
     status,
     reason,
     method: request.method,
-    path: pathname.replace(USER_PATH, '$1:userId'),
+    path: pathForLog(pathname),
     origin: request.headers.get('origin'),
     clientAddress,
   };

@@ -71,7 +71,7 @@ export async function startServer(settings: ServerSettings, extras: ServerExtras
     }
     return collector ? collector(request, info) : STARTING();
   };
-  const server = createServer(toNodeListener(handler, { trustProxy: settings.trustProxy }));
+  const server = createServer(toNodeListener(handler, { trustProxy: settings.trustProxy, onRefused: log.refused }));
   const drain = new ServerDrain(server);
   const port = await listen(server, settings.port, settings.host);
   const url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${port}`;

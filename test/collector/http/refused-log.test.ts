@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCollector, type Database, type RefusedRequest, type ResponseStore } from '../../../src/collector-entry';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  createCollector,
+  type Database,
+  type RefusedRequest,
+  type ResponseStore,
+  toNodeListener,
+} from '../../../src/collector-entry';
 import { answered, batch, dashboardFixture, freshStore, removeDashboardFixtures, shown } from '../fixtures';
 
 // onRefused: one entry per refused request, with what an operator needs and nothing a record holds.
@@ -71,4 +79,32 @@ it('serves /healthz without a token: 200 while the database answers', async () =
   expect([reply.status, await reply.json()]).toEqual([200, { ok: true }]);
   expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
   await collector.close();
+});
+
+it('reports the requests the Node listener refuses before the collector sees them', async () => {
+  const refused: RefusedRequest[] = [];
+  const handler = async () => new Response('never reached', { status: 500 });
+  const server = createServer(toNodeListener(handler, { onRefused: (r) => refused.push(r) }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const status = await new Promise<number | undefined>((resolve, reject) =>
+    request({ host: '127.0.0.1', port, method: 'TRACE', path: '/api/users/alice?q=secret' }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    })
+      .on('error', reject)
+      .end(),
+  );
+  await new Promise((resolve) => server.close(resolve));
+  expect(status).toBe(405);
+  expect(refused).toEqual([
+    {
+      status: 405,
+      reason: 'TRACE is not supported',
+      method: 'TRACE',
+      path: '/api/users/:userId',
+      origin: null,
+      clientAddress: '127.0.0.1',
+    },
+  ]);
 });
