@@ -21,7 +21,7 @@ const newest = (dir: string): number =>
   );
 
 /** Fails with a clear message when dist/ is missing or older than src/ (the tests run against the build). */
-export function assertFreshBuild(): void {
+function assertFreshBuild(): void {
   const built = join(ROOT, 'dist/collector/server.js');
   if (!existsSync(built)) throw new Error('dist/ is missing: run `npm run build` first');
   if (newest(join(ROOT, 'dist')) < newest(join(ROOT, 'src')))

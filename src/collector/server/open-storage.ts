@@ -11,7 +11,7 @@ export interface StorageSettings {
 }
 
 /** The host and port of a PostgreSQL URL, never its password. */
-export function hostOf(url: string): string {
+function hostOf(url: string): string {
   try {
     return new URL(url).host || 'localhost';
   } catch {

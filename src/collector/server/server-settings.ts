@@ -60,7 +60,7 @@ export interface ServerSettings {
 }
 
 /** The shortest DASHBOARD_TOKEN accepted: shorter ones can be guessed. */
-export const MIN_TOKEN_LENGTH = 16;
+const MIN_TOKEN_LENGTH = 16;
 
 const blank = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 const list = (value: string | undefined) =>
