@@ -92,7 +92,7 @@ const externalLocales = {
 
 // dist/global.d.ts: `window.nps` for script-tag users (`/// <reference types="nps-widget/global" />`);
 // dist/locale.d.ts: the type of every `nps-widget/locales/<code>.js`.
-const LOCALE_TYPES = `import type { Messages } from './index';
+const LOCALE_TYPES = `import type { Messages } from './index.js';
 
 /** One locale's strings: the keys of \`Messages\`. */
 declare const messages: Partial<Messages>;
@@ -201,10 +201,20 @@ export default [
     ],
   },
   {
-    input: 'src/collector-entry.ts',
-    output: { file: 'dist/collector/index.js', format: 'es', sourcemap: true },
+    // dist/collector/server.js is the `nps-collector` bin: the code it shares with index.js is one chunk.
+    input: { index: 'src/collector-entry.ts', server: 'src/server-entry.ts' },
+    output: {
+      dir: 'dist/collector',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      // What both entries share (all but the command itself) is one chunk with a stable name.
+      manualChunks: (id) => (id === `${SRC}server-entry.ts` ? undefined : 'collector'),
+      chunkFileNames: '[name].js',
+      banner: (chunk) => (chunk.isEntry && chunk.name === 'server' ? '#!/usr/bin/env node' : ''),
+    },
     external: COLLECTOR_EXTERNAL,
-    plugins: [jsonModule, ts()],
+    plugins: [jsonModule, ts('es2022')],
   },
   {
     // Every declaration file from one TypeScript program (a program per file took twice as long).

@@ -63,8 +63,8 @@ export function createDemoWebhook({ secret, now = Date.now }) {
       ? `<ol>${deliveries.map(item).join('')}</ol>`
       : '<p>No alerts yet. Answer the survey in the demo app with 0–6.</p>';
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="3"><title>Demo webhook receiver</title><link rel="stylesheet" href="/demo.css"></head>
-<body><main><h1>Demo webhook receiver</h1><p>Alerts the collector POSTed to <code>/demo/webhook</code> (newest first; this page reloads every 3 s).</p>${list}</main></body></html>`;
+<meta http-equiv="refresh" content="3"><title>Demo webhook receiver</title><link rel="stylesheet" href="/demo.css"><link rel="stylesheet" href="/alerts.css"></head>
+<body class="alerts-page"><main><h1>Demo webhook receiver</h1><p>Alerts the collector POSTed to <code>/demo/webhook</code> (newest first; this page reloads every 3 s).</p>${list}</main></body></html>`;
     return new Response(html, {
       headers: {
         'content-type': 'text/html; charset=utf-8',

@@ -1,6 +1,6 @@
 // `window.nps` for pages that load dist/nps.js with a script tag and write TypeScript:
 //   /// <reference types="nps-widget/global" />
-import type { Nps, NpsOptions } from './index';
+import type { Nps, NpsOptions } from './index.js';
 
 /**
  * The script-tag API: `init` plus every client method (`track` and `consent` included). Calls made

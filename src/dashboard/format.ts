@@ -67,10 +67,13 @@ export const changeTooFew = (change: Pick<NpsChange, 'tooFew'>): boolean => chan
 /**
  * The change against the previous range, in words:
  * "up 8.2 points since the previous 30 days — likely real", "… — within noise", or, when either
- * range has fewer than 10 answers, "… — too few answers" (never "likely real").
+ * range has fewer than 10 answers, "… — too few answers" (never "likely real"); "no earlier answers to
+ * compare" when the previous range has none.
  */
 export function changeText(change: NpsChange): string {
   const since = previousRangeText(change);
+  // Against nothing, every NPS would read as a change of itself ("down 100 points").
+  if (change.previousTotal === 0) return 'no earlier answers to compare';
   const verdict = changeTooFew(change) ? 'too few answers' : change.significant ? 'likely real' : 'within noise';
   const delta = Math.round(Math.abs(change.delta) * 10) / 10;
   if (delta === 0) return `unchanged since ${since} — ${verdict}`;

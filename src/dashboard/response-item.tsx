@@ -1,10 +1,22 @@
 import type { StoredResponse } from '../core/api-types';
 import { dateTime } from './format';
 import { FollowUpForm } from './follow-up-form';
+import { FollowUpToggle } from './follow-up-toggle';
 import { UserLink } from './user-link';
 
-/** One answer: score, comment (always as text), who and when; with the follow-up form when asked. */
-export function ResponseItem({ response, withFollowUp }: { response: StoredResponse; withFollowUp: boolean }) {
+/**
+ * One answer: score, comment (always as text), who and when; with its follow-up when asked: a compact
+ * line that opens the form, or the form itself when `expanded` (the one response an alert links to).
+ */
+export function ResponseItem({
+  response,
+  withFollowUp,
+  expanded = false,
+}: {
+  response: StoredResponse;
+  withFollowUp: boolean;
+  expanded?: boolean;
+}) {
   const category = response.category ?? 'none';
   const when = response.answeredAt ?? response.receivedAt;
   return (
@@ -23,7 +35,9 @@ export function ResponseItem({ response, withFollowUp }: { response: StoredRespo
           <UserLink response={response} /> · {response.stage ?? 'no stage'} ·{' '}
           <time dateTime={when}>{dateTime(when)}</time>
         </p>
-        {withFollowUp && response.followUp && <FollowUpForm response={response} />}
+        {withFollowUp &&
+          response.followUp &&
+          (expanded ? <FollowUpForm response={response} /> : <FollowUpToggle response={response} />)}
       </div>
     </li>
   );

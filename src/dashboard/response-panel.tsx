@@ -29,7 +29,7 @@ export function ResponsePanel() {
       )}
       {response && response.id === id && (
         <ol class="responses">
-          <ResponseItem response={response} withFollowUp={response.status === 'answered'} />
+          <ResponseItem response={response} withFollowUp={response.status === 'answered'} expanded />
         </ol>
       )}
     </section>

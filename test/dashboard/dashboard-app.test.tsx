@@ -157,6 +157,11 @@ describe('the follow-up queue', () => {
     expect(element(container, '.card:last-child').textContent).toContain('0 of 1 detractor');
 
     const first = within(items[0]);
+    // Each item is one compact line until its form is opened.
+    expect(first.queryByLabelText('Status')).toBeNull();
+    expect(element(items[0], '.follow-up-line').textContent).toContain('open');
+    fireEvent.click(first.getByRole('button', { name: 'Edit follow-up' }));
+    await settle();
     fireEvent.change(first.getByLabelText('Status'), { target: { value: 'contacted' } });
     fireEvent.input(first.getByLabelText('Owner'), { target: { value: 'Ana' } });
     fireEvent.input(first.getByLabelText('Note'), { target: { value: 'Called, restoring from backup' } });
@@ -179,6 +184,8 @@ describe('the follow-up queue', () => {
     const api = apiWith([answer(1)]);
     await renderDashboard({ api });
     api.failNext('updateFollowUp', 400, 'note must be at most 2000 characters');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit follow-up' }));
+    await settle();
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await settle();
     expect(screen.getByText('Not saved: note must be at most 2000 characters')).toBeTruthy();

@@ -121,6 +121,7 @@ describe('the dashboard in Chromium', () => {
     const metrics = page.locator('.card', { hasText: 'Detractors contacted' });
     const before = await metrics.locator('.note').textContent();
     const first = page.locator('#queue-title').locator('xpath=ancestor::section').locator('.responses > li').first();
+    await first.getByRole('button', { name: 'Edit follow-up' }).click();
     await first.getByLabel('Status').selectOption('contacted');
     await first.getByLabel('Owner').fill('Ana');
     await first.getByRole('button', { name: 'Save' }).click();

@@ -123,6 +123,7 @@ it('saves a follow-up through PATCH, keeps its history, and updates the contacte
   const metrics = page.locator('.card', { hasText: 'Detractors contacted' });
   const before = await metrics.locator('.note').textContent();
   const first = page.locator('#queue-title').locator('xpath=ancestor::section').locator('.responses > li').first();
+  await first.getByRole('button', { name: 'Edit follow-up' }).click();
   await first.getByLabel('Status').selectOption('contacted');
   await first.getByLabel('Owner').fill('Ana');
   await first.getByRole('button', { name: 'Save' }).click();

@@ -6,9 +6,10 @@ import { defined } from '../helpers/defined';
 
 // The demo server over real HTTP: pages under a strict CSP that allows exactly their inline scripts,
 // only whitelisted files, and the collector's limits through the Node adapter.
+const TOKEN = 'demo-server-token-0123';
 let demo: Awaited<ReturnType<typeof startDemo>>;
 beforeAll(async () => {
-  demo = await startDemo({ PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: 't', NPS_WRITE_KEY: 'pk_"<x>' });
+  demo = await startDemo({ PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: TOKEN, NPS_WRITE_KEY: 'pk_"<x>' });
 });
 afterAll(() => demo?.close());
 
@@ -71,9 +72,12 @@ it('refuses a streamed body over the limit with 413 before reading it all', asyn
 });
 
 it('names a bad setting instead of starting', async () => {
-  await expect(startDemo({ PORT: 'http' })).rejects.toThrow(/PORT must be a port number, got "http"/);
+  await expect(startDemo({ PORT: 'http' })).rejects.toThrow(/PORT must be a port number \(0 to 65535\), got "http"/);
   await expect(startDemo({ PORT: '0', ALLOWED_ORIGINS: 'app.example.com' })).rejects.toThrow(
-    /ALLOWED_ORIGINS: "app.example.com" is not an origin/,
+    /ALLOWED_ORIGINS must be origins like https:\/\/app\.example\.com, separated by commas, got "app.example.com"/,
+  );
+  await expect(startDemo({ PORT: '0', DASHBOARD_TOKEN: 't' })).rejects.toThrow(
+    /^DASHBOARD_TOKEN must be at least 16 characters long \(it is 1\)/,
   );
   await expect(startDemo({ PORT: '0', RATE_LIMIT: 'lots' })).rejects.toThrow(/RATE_LIMIT/);
 });

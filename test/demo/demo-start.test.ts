@@ -11,6 +11,7 @@ import { answered, batch, shown } from '../collector/fixtures';
 // Start-up and messages of the demo (issue 12): the banner, the first-start note, a port in use, an
 // unreachable DATABASE_URL, and the seed script. Runs against the built package (npm test builds first).
 const ROOT = new URL('../..', import.meta.url).pathname;
+const TOKEN = 'demo-start-token-0123';
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -67,9 +68,9 @@ it('says the first start creates the database only on a real first start', async
   const parent = mkdtempSync(join(tmpdir(), 'nps-demo-first-'));
   dirs.push(parent);
   const dataDir = join(parent, 'data');
-  const first = await startDemo({ PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't' });
+  const first = await startDemo({ PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: TOKEN });
   await first.close();
-  const second = await startDemo({ PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't' });
+  const second = await startDemo({ PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: TOKEN });
   await second.close();
   expect([first.firstStart, second.firstStart]).toEqual([true, false]);
   const banner = await run(
@@ -77,7 +78,7 @@ it('says the first start creates the database only on a real first start', async
     {
       PORT: '0',
       DATA_DIR: dataDir,
-      DASHBOARD_TOKEN: 't',
+      DASHBOARD_TOKEN: TOKEN,
       ALLOWED_ORIGINS: 'https://app.example.com',
       NPS_WRITE_KEY: 'pk',
       WEBHOOK_URL: 'demo',
@@ -101,7 +102,7 @@ it('prints the first-start note, storage, origins and write key in the banner', 
   const dataDir = join(parent, 'data');
   const { out } = await run(
     ['demo/server.mjs'],
-    { PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't', ALLOWED_ORIGINS: '', NPS_WRITE_KEY: '', WEBHOOK_URL: '' },
+    { PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: TOKEN, ALLOWED_ORIGINS: '', NPS_WRITE_KEY: '', WEBHOOK_URL: '' },
     /Press Ctrl\+C/,
   );
   expect(out).toMatch(/the first start creates it, which takes a while/);
@@ -112,7 +113,12 @@ it('prints the first-start note, storage, origins and write key in the banner', 
 
 it('says "unsigned" in the banner and warns when a webhook has no WEBHOOK_SECRET', async () => {
   // Nothing listens at the receiver: no response is stored in this run, so nothing is sent there.
-  const env = { PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: 't', WEBHOOK_URL: 'https://hooks.example.com/nps' };
+  const env = {
+    PORT: '0',
+    DATA_DIR: 'memory://',
+    DASHBOARD_TOKEN: TOKEN,
+    WEBHOOK_URL: 'https://hooks.example.com/nps',
+  };
   const unsigned = await run(['demo/server.mjs'], { ...env, WEBHOOK_SECRET: '' }, /Press Ctrl\+C/);
   expect(unsigned.out).toMatch(
     /Alerts \(webhook\): +https:\/\/hooks\.example\.com\/…, on detractor, json, unsigned \(set WEBHOOK_SECRET to sign\)/,
@@ -137,12 +143,12 @@ it('seed.mjs follows PORT, and says plainly when no demo is running', async () =
   expect(none.err).toMatch(new RegExp(`^seed: no demo is running at http://127.0.0.1:${port}\\. Start it with`));
   expect(none.err).not.toMatch(/\n\s+at /); // no stack trace
 
-  const demo = await startDemo({ PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: 't' });
+  const demo = await startDemo({ PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: TOKEN });
   try {
     const sent = await run(['demo/seed.mjs', '10'], {
       PORT: new URL(demo.url).port,
       NPS_WRITE_KEY: '',
-      DASHBOARD_TOKEN: 't',
+      DASHBOARD_TOKEN: TOKEN,
     });
     // 10 random records and the recovered detractor's two answers.
     expect(sent.out).toContain(`seed: sent 12 records to ${demo.url}/api/nps (0 rejected)`);
@@ -159,9 +165,9 @@ it('refuses to start a second demo process on the same PGlite data directory, sa
   const parent = mkdtempSync(join(tmpdir(), 'nps-demo-two-'));
   dirs.push(parent);
   const dataDir = join(parent, 'data');
-  const first = await startDemo({ PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't' });
+  const first = await startDemo({ PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: TOKEN });
   try {
-    const second = await run(['demo/server.mjs'], { PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: 't' });
+    const second = await run(['demo/server.mjs'], { PORT: '0', DATA_DIR: dataDir, DASHBOARD_TOKEN: TOKEN });
     expect(second.code).toBe(1);
     expect(second.err).toMatch(/^demo: could not start: the PGlite data directory .* is in use by process \d+/);
     expect(second.err).toMatch(/use PostgreSQL \(DATABASE_URL\) to run several collectors/);
@@ -174,7 +180,7 @@ it("WEBHOOK_URL=demo delivers alerts to the demo's own receiver, which verifies 
   const demo = await startDemo({
     PORT: '0',
     DATA_DIR: 'memory://',
-    DASHBOARD_TOKEN: 't',
+    DASHBOARD_TOKEN: TOKEN,
     WEBHOOK_URL: 'demo',
     WEBHOOK_SECRET: 'demo-secret-0123456789',
   });

@@ -177,6 +177,7 @@ it('a detractor answer in the demo app arrives as a signed alert and opens an it
   expect(await queue.getByRole('radio', { name: 'open' }).isChecked()).toBe(true);
   const metrics = page.locator('.card', { hasText: 'Detractors contacted' });
   expect(await metrics.locator('.note').textContent()).toMatch(/^0 of 1 detractor/);
+  await item.getByRole('button', { name: 'Edit follow-up' }).click();
   await item.getByLabel('Status').selectOption('contacted');
   await item.getByRole('button', { name: 'Save' }).click();
   await item.getByText('Saved').waitFor();

@@ -4,10 +4,13 @@ import type { AlertDeliveryOptions } from '../alerts/delivery-options';
 import { resolveWebhooks, type WebhookOptions } from '../alerts/webhook-options';
 import { createDashboardAuth } from './dashboard-auth';
 import { createDashboardRoutes } from './dashboard-routes';
+import { type FailedAlertAttempt, reportFailedAttempts } from '../alerts/failed-attempt-log';
+import { createHealthRoute } from './health-route';
 import { HttpError } from './http-error';
 import { createIngestRoute } from './ingest-route';
 import { createRateLimiter, type RateLimit } from './rate-limiter';
 import { createReadApi } from './read-api';
+import { type RefusedRequest, refusedRequest } from './refused-request';
 import type { ResponseStore } from '../store/response-store';
 import { jsonReply, withSecurityHeaders } from './security-headers';
 
@@ -61,6 +64,21 @@ export interface CollectorOptions {
   now?: () => number;
   /** Where server errors go. @default console.error */
   log?: (message: string) => void;
+  /**
+   * Told of every refused request (a 4xx reply: origin, write key, token, body, rate limit…), with
+   * its status, reason, origin and client address, never its content: one log line each.
+   * `createLogLines` writes the production server's lines.
+   * @default undefined (nothing is logged)
+   * @example onRefused: (r) => console.warn(`refused ${r.status} ${r.method} ${r.path}: ${r.reason} (origin ${r.origin})`)
+   */
+  onRefused?: (refused: RefusedRequest) => void;
+  /**
+   * Told of every failed attempt to deliver an alert (a reply that is not 2xx, or none); the alert
+   * is retried as usual.
+   * @default undefined (nothing is logged)
+   * @example onAlertFailed: (a) => console.warn(`alert ${a.alertId} to ${a.webhook} failed: ${a.error}`)
+   */
+  onAlertFailed?: (attempt: FailedAlertAttempt) => void;
 }
 
 /** Facts about a request that a `Request` cannot carry; {@link toNodeListener} fills them in. */
@@ -79,7 +97,7 @@ export interface Collector extends RequestHandler {
 }
 
 /** Paths the collector answers; everything else is for the host app. */
-export const COLLECTOR_PATHS = /^\/(api\/|dashboard(\/|$)|login$|logout$)/;
+export const COLLECTOR_PATHS = /^\/(api\/|dashboard(\/|$)|login$|logout$|healthz$)/;
 
 const DEFAULT_DASHBOARD_DIR = () => fileURLToPath(new URL('../dashboard/', import.meta.url));
 
@@ -99,8 +117,16 @@ export function createCollector(options: CollectorOptions): Collector {
   const { store, dashboardToken: token, now = Date.now, log = console.error } = options;
   if (!token) throw new TypeError('createCollector: dashboardToken is required');
   const webhooks = resolveWebhooks(options.webhooks);
+  const { onRefused, onAlertFailed } = options;
+  const alertFetch = options.alertDelivery?.fetch ?? globalThis.fetch;
   const delivery = webhooks.length
-    ? createAlertDelivery({ ...options.alertDelivery, db: store.db, webhooks, dashboardUrl: options.dashboardUrl })
+    ? createAlertDelivery({
+        ...options.alertDelivery,
+        fetch: onAlertFailed ? reportFailedAttempts(alertFetch, onAlertFailed) : alertFetch,
+        db: store.db,
+        webhooks,
+        dashboardUrl: options.dashboardUrl,
+      })
     : undefined;
   delivery?.start();
   const auth = createDashboardAuth({
@@ -127,9 +153,11 @@ export function createCollector(options: CollectorOptions): Collector {
     dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD_DIR(),
   });
   const readApi = createReadApi(store, now);
+  const health = createHealthRoute({ db: store.db });
 
   async function route(request: Request, client: string): Promise<Response> {
     const { pathname } = new URL(request.url);
+    if (pathname === '/healthz' && (request.method === 'GET' || request.method === 'HEAD')) return health();
     const page = await dashboard(request, client);
     if (page) return page;
     if (!pathname.startsWith('/api/')) throw new HttpError(404, 'not found');
@@ -140,9 +168,11 @@ export function createCollector(options: CollectorOptions): Collector {
     return reply;
   }
 
-  const failure = (request: Request, error: unknown, headers: Record<string, string> = {}) => {
-    if (error instanceof HttpError)
+  const failure = (request: Request, client: string, error: unknown, headers: Record<string, string> = {}) => {
+    if (error instanceof HttpError) {
+      if (error.status < 500) onRefused?.(refusedRequest(request, error.status, error.message, client));
       return jsonReply(error.status, { error: error.message }, { ...headers, ...error.headers });
+    }
     log(
       `collector: ${request.method} ${new URL(request.url).pathname} failed: ${error instanceof Error ? error.stack : String(error)}`,
     );
@@ -154,13 +184,13 @@ export function createCollector(options: CollectorOptions): Collector {
     let response: Response;
     if (new URL(request.url).pathname === '/api/nps') {
       const { response: ok, error, cors } = await ingest(request, client);
-      response = ok ?? failure(request, error);
+      response = ok ?? failure(request, client, error);
       for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
     } else {
       try {
         response = await route(request, client);
       } catch (error) {
-        response = failure(request, error);
+        response = failure(request, client, error);
       }
     }
     response = withSecurityHeaders(response);

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { RequestHandler } from './create-collector';
+import { pathForLog, type RefusedRequest } from './refused-request';
 import { isValidHost } from './same-origin';
 import { SECURITY_HEADERS } from './security-headers';
 
@@ -17,6 +18,12 @@ export interface NodeListenerOptions {
   trustProxy?: boolean;
   /** Where a failure of the listener itself goes. @default console.error */
   log?: (message: string) => void;
+  /**
+   * Told of the requests the listener refuses before the handler sees them (a malformed target or
+   * `Host`, TRACE), like the collector's own `onRefused`.
+   * @default undefined
+   */
+  onRefused?: (refused: RefusedRequest) => void;
 }
 
 // Methods fetch's Request refuses to carry, and that nothing here answers.
@@ -31,9 +38,14 @@ const REFUSED_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
  */
 export function toNodeListener(
   handler: RequestHandler,
-  { trustProxy = false, log = console.error }: NodeListenerOptions = {},
+  { trustProxy = false, log = console.error, onRefused }: NodeListenerOptions = {},
 ) {
   return (req: IncomingMessage, res: ServerResponse): void => {
+    if (onRefused)
+      res.once('finish', () => {
+        const reason = refusedByListener.get(res);
+        if (reason !== undefined) onRefused(listenerRefusal(req, res.statusCode, reason));
+      });
     void serve(handler, req, res, trustProxy).catch((error: unknown) => {
       log(`collector: request failed: ${error instanceof Error ? error.stack : String(error)}`);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
@@ -42,7 +54,24 @@ export function toNodeListener(
   };
 }
 
+// The replies the listener itself refused, with the reason, for onRefused.
+const refusedByListener = new WeakMap<ServerResponse, string>();
+
+/** A refusal of the listener's, as the collector's `onRefused` tells them: the path without its query. */
+function listenerRefusal(req: IncomingMessage, status: number, reason: string): RefusedRequest {
+  const origin = req.headers.origin;
+  return {
+    status,
+    reason,
+    method: req.method ?? 'GET',
+    path: pathForLog((req.url ?? '/').split('?')[0] ?? '/').slice(0, 200),
+    origin: typeof origin === 'string' ? origin : null,
+    clientAddress: req.socket.remoteAddress ?? 'unknown',
+  };
+}
+
 function refuse(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) {
+  refusedByListener.set(res, message);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
