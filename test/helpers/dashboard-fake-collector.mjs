@@ -4,6 +4,9 @@
 // The figures are computed from the records, so filters really change what the dashboard shows.
 
 import { npsChange, npsFigures } from '../../src/collector/stats/nps-figures';
+import { pickThemes } from '../../src/collector/themes/pick-themes';
+import { tallyTerms } from '../../src/collector/themes/tally-terms';
+import { DEFAULT_THEME_SETTINGS } from '../../src/collector/themes/theme-options';
 
 /** @typedef {import('../../src/core/api-types').StoredResponse} StoredResponse */
 /** @typedef {import('../../src/core/api-types').NpsFigures} NpsFigures */
@@ -27,6 +30,39 @@ const COMMENTS = {
     'Our whole team switched in a week.',
     'Fast, clean, and support answered in minutes.',
   ],
+};
+
+// The fake reads comments without a stemmer: lower-cased words, these stop words leaving a gap.
+const STOP_WORDS = new Set(
+  'a an and are at before but by does for from i in is it me my of on or our so the to too was we with would'.split(
+    ' ',
+  ),
+);
+
+/** A comment as the text form of a tsvector, as the fake reads it (`'word':position …`). @param {string} comment */
+const fakeStems = (comment) =>
+  comment
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((word, i) => (STOP_WORDS.has(word) ? '' : `'${word.replaceAll("'", "''")}':${i + 1}`))
+    .filter(Boolean)
+    .join(' ');
+
+/**
+ * Whether a comment matches a search, as the fake reads it: every word of `q` (or the quoted phrase)
+ * appears in it, ignoring case.
+ * @param {string | null} comment @param {string} q
+ */
+const fakeMatch = (comment, q) => {
+  const text = (comment ?? '').toLowerCase();
+  const phrase = /^"(.*)"$/.exec(q.trim());
+  return phrase
+    ? text.includes(phrase[1].toLowerCase())
+    : q
+        .toLowerCase()
+        .split(/\s+/)
+        .every((w) => text.includes(w));
 };
 
 /** mulberry32: the same seed gives the same data. @param {number} seed */
@@ -88,7 +124,7 @@ const round1 = (/** @type {number} */ x) => Math.round(x * 10) / 10;
 
 /** @param {StoredResponse[]} records @returns {import('../../src/core/api-types').NpsCounts} */
 const countsOf = (records) => {
-  const count = (/** @type {string} */ c) => records.filter((r) => r.status == 'answered' && r.category == c).length;
+  const count = (/** @type {string} */ c) => records.filter((r) => r.status === 'answered' && r.category === c).length;
   return {
     promoters: count('promoter'),
     passives: count('passive'),
@@ -132,20 +168,20 @@ export function createFakeCollector({
     const from = range.from ? Date.parse(range.from + 'T00:00:00Z') : -Infinity;
     const to = range.to ? Date.parse(range.to + 'T00:00:00Z') + DAY : Infinity;
     return records.filter(
-      (r) => (!range.stage || r.stage == range.stage) && Date.parse(r.shownAt) >= from && Date.parse(r.shownAt) < to,
+      (r) => (!range.stage || r.stage === range.stage) && Date.parse(r.shownAt) >= from && Date.parse(r.shownAt) < to,
     );
   };
 
   /** @param {StoredResponse[]} rs */
   function followUpMetrics(rs) {
-    const detractors = rs.filter((r) => r.category == 'detractor');
+    const detractors = rs.filter((r) => r.category === 'detractor');
     const hours = detractors
       .flatMap((r) => {
-        const first = r.followUp.history.find((h) => h.status != 'open');
+        const first = r.followUp.history.find((h) => h.status !== 'open');
         return first && r.answeredAt ? [(Date.parse(first.at) - Date.parse(r.answeredAt)) / 3_600_000] : [];
       })
       .sort((a, b) => a - b);
-    const contacted = detractors.filter((r) => r.followUp.status != 'open').length;
+    const contacted = detractors.filter((r) => r.followUp.status !== 'open').length;
     return {
       detractors: detractors.length,
       contacted,
@@ -170,7 +206,7 @@ export function createFakeCollector({
       if (q.segment) {
         const key = q.segment;
         reply.bySegment = groupFigures(
-          rs.filter((r) => r.traits && typeof r.traits == 'object' && key in r.traits),
+          rs.filter((r) => r.traits && typeof r.traits === 'object' && key in r.traits),
           (r) => String(/** @type {Record<string, unknown>} */ (r.traits)[key]),
         );
       }
@@ -180,7 +216,7 @@ export function createFakeCollector({
         const previousFrom = new Date(from - (to - from)).toISOString(),
           previousTo = new Date(from).toISOString();
         const before = records.filter(
-          (r) => (!q.stage || r.stage == q.stage) && r.shownAt >= previousFrom && r.shownAt < previousTo,
+          (r) => (!q.stage || r.stage === q.stage) && r.shownAt >= previousFrom && r.shownAt < previousTo,
         );
         reply.change = npsChange(
           countsOf(rs),
@@ -193,16 +229,17 @@ export function createFakeCollector({
     },
     /**
      * `GET /api/responses`
-     * @param {Range & { status?: string, followUp?: string, hasComment?: boolean, userId?: string, limit?: number, cursor?: string | null }} q
+     * @param {Range & { status?: string, followUp?: string, hasComment?: boolean, userId?: string, q?: string, limit?: number, cursor?: string | null }} q
      */
     responses(q) {
       const rank = { detractor: 0, passive: 1, promoter: 2 };
       let rs = inRange(q).filter(
         (r) =>
-          (!q.status || r.status == q.status) &&
-          (!q.followUp || r.followUp.status == q.followUp) &&
-          (q.hasComment == null || !!r.comment == q.hasComment) &&
-          (!q.userId || r.userId == q.userId),
+          (!q.q || fakeMatch(r.comment, q.q)) &&
+          (!q.status || r.status === q.status) &&
+          (!q.followUp || r.followUp.status === q.followUp) &&
+          (q.hasComment == null || !!r.comment === q.hasComment) &&
+          (!q.userId || r.userId === q.userId),
       );
       rs = rs.sort(
         (a, b) =>
@@ -216,12 +253,12 @@ export function createFakeCollector({
     },
     /** `GET /api/responses/:id` @param {string} id */
     response(id) {
-      const record = records.find((r) => r.id == id);
+      const record = records.find((r) => r.id === id);
       return record ? structuredClone(record) : null;
     },
     /** `PATCH /api/responses/:id` @param {string} id @param {import('../../src/core/api-types').FollowUpPatch} patch */
     updateFollowUp(id, patch) {
-      const record = records.find((r) => r.id == id);
+      const record = records.find((r) => r.id === id);
       if (!record) return null;
       const { status, owner = record.followUp.owner, note = record.followUp.note } = patch.followUp;
       const at = now().toISOString();
@@ -236,6 +273,52 @@ export function createFakeCollector({
         ],
       };
       return structuredClone(record);
+    },
+    /**
+     * `GET /api/themes`, with the collector's own counting and log-odds over the fake's unstemmed words.
+     * @param {Range} q
+     * @returns {import('../../src/core/api-types').ThemesReply}
+     */
+    themes(q) {
+      const sample = inRange(q)
+        .filter((r) => r.status === 'answered' && r.category && r.comment)
+        .sort((a, b) => b.shownAt.localeCompare(a.shownAt))
+        .map((r) => ({
+          id: r.id,
+          category: /** @type {import('../../src/core/wire').Category} */ (r.category),
+          stems: fakeStems(r.comment ?? ''),
+        }));
+      const tallies = tallyTerms(sample);
+      const { minComments, minMentions } = DEFAULT_THEME_SETTINGS;
+      const comments = {
+        detractors: tallies.comments.detractor,
+        passives: tallies.comments.passive,
+        promoters: tallies.comments.promoter,
+      };
+      const tooFew = Math.min(comments.detractors, comments.promoters) < minComments;
+      const picked = tooFew
+        ? { detractors: [], promoters: [] }
+        : pickThemes(tallies, { ...DEFAULT_THEME_SETTINGS, limit: 10 });
+      /** @param {import('../../src/collector/themes/pick-themes').PickedTerm} p */
+      const term = (p) => ({
+        term: p.term,
+        text: p.term,
+        counts: {
+          detractors: p.tally.counts.detractor,
+          passives: p.tally.counts.passive,
+          promoters: p.tally.counts.promoter,
+        },
+        z: p.z,
+        examples: p.examples,
+      });
+      return {
+        comments,
+        sampled: false,
+        tooFew,
+        minimum: { comments: minComments, mentions: minMentions },
+        detractors: picked.detractors.map(term),
+        promoters: picked.promoters.map(term),
+      };
     },
     /** `GET /api/segments` */
     segments() {
@@ -257,12 +340,12 @@ export function createFakeCollector({
     },
     /** `GET /api/users/:userId` @param {string} userId */
     userHistory(userId) {
-      const rs = records.filter((r) => r.userId == userId).sort((a, b) => a.shownAt.localeCompare(b.shownAt));
-      const answers = rs.filter((r) => r.status == 'answered');
+      const rs = records.filter((r) => r.userId === userId).sort((a, b) => a.shownAt.localeCompare(b.shownAt));
+      const answers = rs.filter((r) => r.status === 'answered');
       const recovered =
-        answers.some((r) => r.category == 'detractor') &&
+        answers.some((r) => r.category === 'detractor') &&
         answers.length > 0 &&
-        answers[answers.length - 1].category != 'detractor';
+        answers[answers.length - 1].category !== 'detractor';
       return { userId, responses: structuredClone(rs), recovered };
     },
     /** `GET /api/recovered` @param {Range} q */
@@ -275,11 +358,11 @@ export function createFakeCollector({
         ),
       ].flatMap((userId) => {
         const answers = records
-          .filter((r) => r.userId == userId && r.status == 'answered')
+          .filter((r) => r.userId === userId && r.status === 'answered')
           .sort((a, b) => a.shownAt.localeCompare(b.shownAt));
-        const first = answers.find((r) => r.category == 'detractor');
+        const first = answers.find((r) => r.category === 'detractor');
         const latest = answers[answers.length - 1];
-        return first && latest.category != 'detractor' && latest.score != null && latest.answeredAt && first.answeredAt
+        return first && latest.category !== 'detractor' && latest.score != null && latest.answeredAt && first.answeredAt
           ? [{ userId, firstDetractorAt: first.answeredAt, latestScore: latest.score, latestAt: latest.answeredAt }]
           : [];
       });
@@ -290,7 +373,7 @@ export function createFakeCollector({
       /** @type {Record<import('../../src/core/api-types').AlertState, number>} */
       const counts = { pending: 0, delivered: 0, failed: 0 };
       for (const a of alerts) counts[a.state]++;
-      return { alerts: alerts.filter((a) => !state || a.state == state), counts };
+      return { alerts: alerts.filter((a) => !state || a.state === state), counts };
     },
   };
 }
@@ -304,11 +387,11 @@ export function fakeAlerts() {
     event: 'detractor',
     webhook: 'https://hooks.slack.com/services/…',
     state,
-    attempts: state == 'failed' ? 14 : 1,
+    attempts: state === 'failed' ? 14 : 1,
     lastError,
     createdAt: `2026-11-2${i}T09:00:00.000Z`,
-    nextAttemptAt: state == 'pending' ? '2026-11-30T12:05:00.000Z' : null,
-    deliveredAt: state == 'delivered' ? `2026-11-2${i}T09:00:01.000Z` : null,
+    nextAttemptAt: state === 'pending' ? '2026-11-30T12:05:00.000Z' : null,
+    deliveredAt: state === 'delivered' ? `2026-11-2${i}T09:00:01.000Z` : null,
   });
   return [
     alert(1, 'failed', 'HTTP 410 Gone: channel archived'),

@@ -1,5 +1,5 @@
 import type { Category } from '../../core/wire';
-import { commentTerms, lexemesByPosition } from './comment-terms';
+import { forEachLexeme, isThemeWord, PHRASE_SEPARATOR } from './comment-terms';
 
 /** A comment of the sample: its response, its category and its `comment_search` in text form. */
 export interface SampledComment {
@@ -38,34 +38,87 @@ export interface Tallies {
 
 const zeroes = (): ByCategory<number> => ({ detractor: 0, passive: 0, promoter: 0 });
 
-function tallyOf(terms: Map<string, TermTally>, term: string): TermTally {
-  let tally = terms.get(term);
-  if (!tally) {
-    tally = { counts: zeroes(), examples: { detractor: [], passive: [], promoter: [] }, sources: [] };
-    terms.set(term, tally);
+/**
+ * Numbers for the theme words of a sample, so that terms are counted under numbers (a phrase under
+ * the pair of its words' numbers) instead of strings built and hashed for every mention.
+ */
+class Vocabulary {
+  readonly words: string[] = [];
+  readonly #numbers = new Map<string, number>();
+
+  /** The number of a lexeme, or -1 when it cannot be part of a theme (see `isThemeWord`). */
+  numberOf(lexeme: string): number {
+    let number = this.#numbers.get(lexeme);
+    if (number === undefined) {
+      number = isThemeWord(lexeme) ? this.words.push(lexeme) - 1 : -1;
+      this.#numbers.set(lexeme, number);
+    }
+    return number;
   }
-  return tally;
+}
+
+/** Keys of phrases start here: (first word + 1) × PHRASE_KEY + second word; single words are their number. */
+const PHRASE_KEY = 2 ** 26;
+
+const termOfKey = (words: readonly string[], key: number): string =>
+  key < PHRASE_KEY ? words[key] : words[Math.floor(key / PHRASE_KEY) - 1] + PHRASE_SEPARATOR + words[key % PHRASE_KEY];
+
+/** A term's tally while counting, with the last comment that counted it (a comment counts once). */
+interface Counting extends TermTally {
+  lastComment: number;
+}
+
+/** The theme words of one comment by position (a sparse array of vocabulary numbers). */
+function wordsByPosition(vocabulary: Vocabulary, stems: string): number[] {
+  const words: number[] = [];
+  forEachLexeme(stems, (lexeme, position) => {
+    const number = vocabulary.numberOf(lexeme);
+    if (number >= 0) words[position] = number;
+  });
+  return words;
 }
 
 /**
  * Counts, for every term (stem or two-stem phrase), the comments of each category that mention it,
  * newest first, keeping a few example responses per side: the input of the log-odds comparison.
- * A comment mentions a term once however often it repeats it.
+ * A comment mentions a term once however often it repeats it; a phrase is two theme words at
+ * positions n and n + 1, so never one across a stop word.
  * @example tallyTerms([{ id, category: 'detractor', stems: "'late':2 'ship':1" }]).terms.get('ship late')?.counts.detractor // 1
  */
 export function tallyTerms(sample: Iterable<SampledComment>): Tallies {
-  const terms = new Map<string, TermTally>();
+  const vocabulary = new Vocabulary();
+  const counting = new Map<number, Counting>();
   const mentions = zeroes();
   const comments = zeroes();
+  let commentNumber = 0;
+  const count = (key: number, id: string, category: Category) => {
+    let tally = counting.get(key);
+    if (!tally) {
+      const examples = { detractor: [], passive: [], promoter: [] };
+      tally = { counts: zeroes(), examples, sources: [], lastComment: -1 };
+      counting.set(key, tally);
+    }
+    if (tally.lastComment === commentNumber) return;
+    tally.lastComment = commentNumber;
+    tally.counts[category]++;
+    mentions[category]++;
+    if (tally.examples[category].length < EXAMPLES_PER_SIDE) tally.examples[category].push(id);
+    if (tally.sources.length < FORM_SOURCES_PER_TERM) tally.sources.push(id);
+  };
   for (const { id, category, stems } of sample) {
+    commentNumber++;
     comments[category]++;
-    for (const term of commentTerms(lexemesByPosition(stems))) {
-      const tally = tallyOf(terms, term);
-      tally.counts[category]++;
-      mentions[category]++;
-      if (tally.examples[category].length < EXAMPLES_PER_SIDE) tally.examples[category].push(id);
-      if (tally.sources.length < FORM_SOURCES_PER_TERM) tally.sources.push(id);
+    const words = wordsByPosition(vocabulary, stems);
+    for (let position = 0; position < words.length; position++) {
+      const word = words[position];
+      if (word === undefined) continue;
+      count(word, id, category);
+      const next = words[position + 1];
+      if (next !== undefined) count((word + 1) * PHRASE_KEY + next, id, category);
     }
   }
+  const terms = new Map<string, TermTally>();
+  for (const [key, { counts, examples, sources }] of counting)
+    terms.set(termOfKey(vocabulary.words, key), { counts, examples, sources });
   return { terms, mentions, comments };
 }

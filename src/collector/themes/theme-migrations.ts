@@ -6,9 +6,7 @@ const LANGUAGE_CASES = Object.entries(TEXT_SEARCH_CONFIGS)
   .map(([language, config]) => `when ${quoted(language)} then ${quoted(config)}::regconfig`)
   .join(' ');
 
-const QUERY_PARTS = INDEXED_CONFIGS.map((config) => `websearch_to_tsquery(${quoted(config)}::regconfig, q)`).join(
-  ' || ',
-);
+const READINGS = INDEXED_CONFIGS.map((config) => `websearch_to_tsquery(${quoted(config)}::regconfig, q)`).join(', ');
 
 /**
  * Schema of comment search and themes, as migration steps the collector appends to its own list.
@@ -21,18 +19,21 @@ const QUERY_PARTS = INDEXED_CONFIGS.map((config) => `websearch_to_tsquery(${quot
  *   upsert, any future path) keeps it current, and erasure takes it with the row. A GIN index over
  *   the rows with a comment serves search.
  * - `nps_comment_query(q)`: one `tsquery` for comments in any language: `q` read as a web search
- *   (`"two words"` for a phrase, `or`, `-word`) by every configuration, OR-ed, so each comment is
- *   matched by the reading of its own language's stemmer, and one GIN index serves them all.
- * - The newest comments of a range, which themes compare, come from an index over the rows with a
- *   comment by `shown_at` (and `id`, for a stable order).
+ *   (`"two words"` for a phrase, `or`, `-word`) by every configuration, the distinct readings
+ *   OR-ed, so each comment is matched by the reading of its own language's stemmer, and one GIN
+ *   index serves them all. Distinct, because most languages read most words alike: 29 copies of one
+ *   lexeme would cost the index scan 29 times over and make the planner think a rare word common.
+ * - The newest comments of a range, which themes compare, come from indexes over the rows with a
+ *   comment by `shown_at` (and `id`, for a stable order), overall and per stage.
  */
 export const THEME_MIGRATIONS: readonly string[] = [
   `create function nps_text_search_config(locale text) returns regconfig language sql immutable parallel safe
      as $$ select case lower(split_part(replace(locale, '_', '-'), '-', 1)) ${LANGUAGE_CASES} else ${quoted(SIMPLE_CONFIG)}::regconfig end $$;
    create function nps_comment_query(q text) returns tsquery language sql immutable parallel safe
-     as $$ select ${QUERY_PARTS} $$;
+     as $$ select coalesce(string_agg(distinct '(' || reading::text || ')', ' | ')::tsquery, ''::tsquery) from unnest(array[${READINGS}]) as reading where numnode(reading) > 0 $$;
    alter table nps_responses add column comment_search tsvector generated always as
      (case when comment is null then null else to_tsvector(nps_text_search_config(locale), comment) end) stored;
    create index nps_responses_comment_search on nps_responses using gin (comment_search) where comment is not null;
-   create index nps_responses_commented on nps_responses (shown_at, id) where comment is not null;`,
+   create index nps_responses_commented on nps_responses (shown_at, id) where comment is not null;
+   create index nps_responses_commented_by_stage on nps_responses (stage, shown_at, id) where comment is not null;`,
 ];
