@@ -1,8 +1,9 @@
 // @ts-check
 // Timing of comment search and themes at scale (run `npm run build` first; not a timed test): seeds
-// N responses through the store's own upsert (a year of them, about 30% with a comment, in five
-// languages, with a long tail of rare words), then times `GET /api/themes` and `GET /api/responses?q=`
-// through the collector's fetch handler: median and p95 of each, after two warm-up calls.
+// N responses through the store's own upsert (a year of them, in the order they were shown, about 30%
+// with a comment, in five languages, with a long tail of rare words), then times `GET /api/themes`
+// and `GET /api/responses?q=` through the collector's fetch handler: median and p95 of each, after
+// two warm-up calls.
 // PostgreSQL (TEST_DATABASE_URL, in a schema of its own, `bench_themes`) or PGlite (a folder).
 // Usage: npm run bench:themes [-- --database postgres|pglite --responses 1000000 --runs 15 --keep]
 // --keep leaves the seeded data for the next run, which then skips seeding when the count matches.
@@ -146,12 +147,16 @@ function commentOf(random, category, locale) {
   return `${text}.`;
 }
 
-/** `count` wire records from `first` on, over the year before NOW. @param {number} first @param {number} count */
+/**
+ * `count` wire records from `first` on, over the year before NOW, in the order they were shown (give
+ * or take a day), as they arrive at a real collector.
+ * @param {number} first @param {number} count
+ */
 function records(first, count) {
   const random = prng(first + 1);
   const pick = /** @type {<T>(a: readonly T[]) => T} */ ((a) => a[Math.floor(random() * a.length)]);
   return Array.from({ length: count }, (_, i) => {
-    const shownAt = NOW - random() * 365 * DAY;
+    const shownAt = Math.min(NOW, NOW - 365 * DAY + ((first + i) / RESPONSES) * 365 * DAY + random() * DAY);
     const user = first + i;
     const locale = pick(LOCALES);
     const base = {

@@ -26,7 +26,7 @@ export interface LogOdds {
 
 /**
  * The weighted log-odds ratio with an informative Dirichlet prior of Monroe, Colaresi and Quinn
- * (2008), "Fightin' Words", Political Analysis 16(4), equations 16 and 18–20:
+ * (2008), "Fightin' Words", Political Analysis 16(4):
  *
  *   δ_w = log((y_iw + α_w) / (n_i + α₀ − y_iw − α_w)) − log((y_jw + α_w) / (n_j + α₀ − y_jw − α_w))
  *   σ²(δ_w) ≈ 1/(y_iw + α_w) + 1/(y_jw + α_w),   z = δ_w / σ(δ_w)

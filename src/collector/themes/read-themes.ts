@@ -17,7 +17,11 @@ export interface ThemesFilter extends Pick<StatsFilter, 'stage' | 'from' | 'to'>
   limit: number;
 }
 
-/** The newest answered comments of the filter (one more than the sample, to tell whether there were more). */
+/**
+ * The newest answered comments of the filter (one more than the sample, to tell whether there were
+ * more). The order names the table's `id`: a bare `id` would be the text column of the output, which
+ * no index serves.
+ */
 function sampleSql(filter: ThemesFilter, sampleSize: number): { sql: string; params: unknown[] } {
   const { sql, params } = where({ stage: filter.stage, from: filter.from, to: filter.to, hasComment: true });
   const clauses = [sql, 'and category is not null'];
@@ -28,7 +32,7 @@ function sampleSql(filter: ThemesFilter, sampleSize: number): { sql: string; par
   params.push(sampleSize + 1);
   return {
     sql: `select id::text as id, category, comment_search::text as stems from nps_responses ${clauses.join(' ')}
-      order by shown_at desc, id desc limit $${params.length}::int`,
+      order by shown_at desc, nps_responses.id desc limit $${params.length}::int`,
     params,
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { weightedLogOdds } from '../../../src/collector/themes/log-odds';
 
 // The weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008,
-// "Fightin' Words", eqs. 16 and 18–20), against an example worked by hand.
+// "Fightin' Words", Political Analysis 16(4)), against an example worked by hand.
 //
 // Group i (detractors) mentions terms 100 times in all (n_i = 100), group j (promoters) 120 times
 // (n_j = 120). The term w: 10 mentions in i (y_iw = 10), 2 in j (y_jw = 2). The prior has α₀ = 50
