@@ -13,7 +13,12 @@ export interface PickedTerm {
   z: number;
   /** Up to three responses of this side that mention it, newest first. */
   examples: string[];
+  /** The newest responses of this side that mention it (at most eight): how this side writes it. */
+  sources: string[];
 }
+
+/** Example responses per term and side. */
+const EXAMPLES = 3;
 
 /** What {@link pickThemes} needs besides the tallies. */
 export interface PickSettings {
@@ -46,7 +51,13 @@ export function pickThemes(
   if (allMentions === 0) return { detractors, promoters };
   const keep = (side: PickedTerm[], category: Category, term: string, tally: TermTally, z: number) => {
     if (z >= Z_THRESHOLD && tally.counts[category] >= minMentions)
-      side.push({ term, tally, z: round2(z), examples: tally.examples[category] });
+      side.push({
+        term,
+        tally,
+        z: round2(z),
+        examples: tally.newest[category].slice(0, EXAMPLES),
+        sources: tally.newest[category],
+      });
   };
   for (const [term, tally] of tallies.terms) {
     const { detractor, passive, promoter } = tally.counts;

@@ -70,11 +70,11 @@ function readableForm(term: string, sources: Source[]): string {
 
 /**
  * How each picked term was written (`ship` → "shipping", `ship cost` → "shipping costs"), read from
- * the newest comments that mention it (at most eight each), in one query.
+ * the newest comments of its side that mention it (at most eight each), in one query.
  * @example await surfaceForms(db.query, picked) // Map { 'ship' => 'shipping' }
  */
 export async function surfaceForms(query: Query, picked: readonly PickedTerm[]): Promise<Map<string, string>> {
-  const ids = [...new Set(picked.flatMap((term) => term.tally.sources))];
+  const ids = [...new Set(picked.flatMap((term) => term.sources))];
   const forms = new Map<string, string>();
   if (!ids.length) return forms;
   const { rows } = await query(SOURCES, [ids]);
@@ -85,8 +85,8 @@ export async function surfaceForms(query: Query, picked: readonly PickedTerm[]):
       stems: lexemesByPosition(String(row.stems)),
       words: lexemesByPosition(String(row.words)),
     });
-  for (const { term, tally } of picked) {
-    const sources = tally.sources.flatMap((id) => byId.get(id) ?? []);
+  for (const { term, sources: ids } of picked) {
+    const sources = ids.flatMap((id) => byId.get(id) ?? []);
     forms.set(term, readableForm(term, sources));
   }
   return forms;

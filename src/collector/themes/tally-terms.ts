@@ -11,20 +11,18 @@ export interface SampledComment {
 /** Per category. */
 export type ByCategory<T> = Record<Category, T>;
 
-/** Example responses kept per term and side. */
-export const EXAMPLES_PER_SIDE = 3;
-
-/** Comments kept per term to read how it was written (its surface forms). */
-export const FORM_SOURCES_PER_TERM = 8;
+/**
+ * Responses kept per term and category, newest first: the first three are a side's examples, and
+ * all of them show how that side wrote the term.
+ */
+export const KEPT_PER_CATEGORY = 8;
 
 /** What the sample says about one term. */
 export interface TermTally {
   /** Comments mentioning it, per category. */
   counts: ByCategory<number>;
-  /** The newest responses mentioning it, per category (at most {@link EXAMPLES_PER_SIDE}). */
-  examples: ByCategory<string[]>;
-  /** The newest responses mentioning it (at most {@link FORM_SOURCES_PER_TERM}). */
-  sources: string[];
+  /** The newest responses mentioning it, per category (at most {@link KEPT_PER_CATEGORY}). */
+  newest: ByCategory<string[]>;
 }
 
 /** Every term of the sample, and the totals of the comparison. */
@@ -80,7 +78,7 @@ function wordsByPosition(vocabulary: Vocabulary, stems: string): number[] {
 
 /**
  * Counts, for every term (stem or two-stem phrase), the comments of each category that mention it,
- * newest first, keeping a few example responses per side: the input of the log-odds comparison.
+ * keeping the newest responses of each category that mention it: the input of the log-odds comparison.
  * A comment mentions a term once however often it repeats it; a phrase is two theme words at
  * positions n and n + 1, so never one across a stop word.
  * @example tallyTerms([{ id, category: 'detractor', stems: "'late':2 'ship':1" }]).terms.get('ship late')?.counts.detractor // 1
@@ -94,16 +92,15 @@ export function tallyTerms(sample: Iterable<SampledComment>): Tallies {
   const count = (key: number, id: string, category: Category) => {
     let tally = counting.get(key);
     if (!tally) {
-      const examples = { detractor: [], passive: [], promoter: [] };
-      tally = { counts: zeroes(), examples, sources: [], lastComment: -1 };
+      const newest = { detractor: [], passive: [], promoter: [] };
+      tally = { counts: zeroes(), newest, lastComment: -1 };
       counting.set(key, tally);
     }
     if (tally.lastComment === commentNumber) return;
     tally.lastComment = commentNumber;
     tally.counts[category]++;
     mentions[category]++;
-    if (tally.examples[category].length < EXAMPLES_PER_SIDE) tally.examples[category].push(id);
-    if (tally.sources.length < FORM_SOURCES_PER_TERM) tally.sources.push(id);
+    if (tally.newest[category].length < KEPT_PER_CATEGORY) tally.newest[category].push(id);
   };
   for (const { id, category, stems } of sample) {
     commentNumber++;
@@ -118,7 +115,6 @@ export function tallyTerms(sample: Iterable<SampledComment>): Tallies {
     }
   }
   const terms = new Map<string, TermTally>();
-  for (const [key, { counts, examples, sources }] of counting)
-    terms.set(termOfKey(vocabulary.words, key), { counts, examples, sources });
+  for (const [key, { counts, newest }] of counting) terms.set(termOfKey(vocabulary.words, key), { counts, newest });
   return { terms, mentions, comments };
 }

@@ -59,13 +59,11 @@ describe('tallying terms', () => {
     expect(tallies.comments).toEqual({ detractor: 2, passive: 0, promoter: 1 });
   });
 
-  it('keeps the first three responses per category as examples, in sample order', () => {
+  it('keeps the newest eight responses per category, in sample order', () => {
+    const ids = 'abcdefghij'.split('');
     const tallies = tallyTerms(
-      ['a', 'b', 'c', 'd']
-        .map((id) => comment(id, 'detractor', `'ship':1`))
-        .concat(comment('e', 'promoter', `'ship':1`)),
+      ids.map((id) => comment(id, 'detractor', `'ship':1`)).concat(comment('z', 'promoter', `'ship':1`)),
     );
-    expect(tallies.terms.get('ship')?.examples).toEqual({ detractor: ['a', 'b', 'c'], passive: [], promoter: ['e'] });
-    expect(tallies.terms.get('ship')?.sources).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(tallies.terms.get('ship')?.newest).toEqual({ detractor: ids.slice(0, 8), passive: [], promoter: ['z'] });
   });
 });

@@ -146,6 +146,18 @@ for (const { name, url, skip } of DATABASES)
       expect(shipping).toMatchObject({ text: 'Lieferungen', counts: { detractors: 25 } });
     });
 
+    it('reads how a term is written from its own side: detractors write price, newer passives pricing', async () => {
+      const records = themedRecords({ detractors: 25, promoters: 25, passives: 10 }).map((record, i) => {
+        if (record.category === 'detractor') return { ...record, comment: 'Price too high.' };
+        if (record.category === 'promoter') return record;
+        const newer = new Date(Date.parse('2026-12-01T00:00:00Z') + i * 60_000).toISOString();
+        return { ...record, comment: 'Pricing is unclear.', shownAt: newer, answeredAt: newer, updatedAt: newer };
+      });
+      await store.upsert(records);
+      const price = termOf((await themes()).detractors, 'price');
+      expect(price).toMatchObject({ text: 'price', counts: { detractors: 25, passives: 10, promoters: 0 } });
+    });
+
     it('answers GET /api/themes with the filters of the query string, and 400 for ones it cannot use', async () => {
       await store.upsert(themedRecords({ fields: { stage: 'checkout', traits: { plan: 'pro' } } }));
       const handle = createCollector({ store, dashboardToken: TOKEN, dashboardDir, log: () => {} });
