@@ -1,7 +1,7 @@
 import { HttpError } from '../http/http-error';
 
 /** The longest `q` the read API takes, in characters. */
-export const SEARCH_TEXT_MAX_LENGTH = 200;
+const SEARCH_TEXT_MAX_LENGTH = 200;
 
 /**
  * The `q` filter of the read API: words to find in comments, as a web search engine reads them

@@ -3,7 +3,7 @@ import { parseFilter } from '../http/read-filter';
 import type { ThemesFilter } from './read-themes';
 
 /** Terms per side when `limit` is not given, and the most it may ask for. */
-export const DEFAULT_THEME_LIMIT = 10;
+const DEFAULT_THEME_LIMIT = 10;
 const MAX_THEME_LIMIT = 50;
 const VALUE_MAX_LENGTH = 200;
 

@@ -3,7 +3,7 @@ import { weightedLogOdds } from './log-odds';
 import type { Tallies, TermTally } from './tally-terms';
 
 /** A z-score of at least this is beyond chance at 95% (two-sided normal quantile). */
-export const Z_THRESHOLD = 1.96;
+const Z_THRESHOLD = 1.96;
 
 /** A term one side mentions more than the other, before its readable form is known. */
 export interface PickedTerm {

@@ -15,7 +15,7 @@ export type ByCategory<T> = Record<Category, T>;
  * Responses kept per term and category, newest first: the first three are a side's examples, and
  * all of them show how that side wrote the term.
  */
-export const KEPT_PER_CATEGORY = 8;
+const KEPT_PER_CATEGORY = 8;
 
 /** What the sample says about one term. */
 export interface TermTally {

@@ -2,6 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCollector, type Database, type ResponseStore } from '../../../src/collector-entry';
 import type { ResponsesReply, StatsReply } from '../../../src/core/api-types';
 import type { ResponseRecord } from '../../../src/core/wire';
+import {
+  INDEXED_CONFIGS,
+  TEXT_SEARCH_CONFIGS,
+  textSearchConfigOf,
+} from '../../../src/collector/themes/text-search-configs';
 import { answered, DATABASES, dashboardFixture, freshStore, removeDashboardFixtures, shown } from '../fixtures';
 
 // `GET /api/responses?q=`: comments found by their stems in the response's own language, with every
@@ -32,6 +37,22 @@ for (const { name, url, skip } of DATABASES)
       const reply = (await (await get('/api/responses?' + query)).json()) as ResponsesReply;
       return reply.responses.map((response) => response.comment).sort();
     };
+
+    it('names only text search configurations this database has, and maps locales as the code does', async () => {
+      const { rows } = await db.query('select cfgname from pg_ts_config');
+      const present = new Set(rows.map((row) => String(row.cfgname)));
+      for (const config of INDEXED_CONFIGS) expect(present, config).toContain(config);
+      const locales = [...Object.keys(TEXT_SEARCH_CONFIGS), 'de-AT', 'pt_BR', 'EN-gb', 'ja', 'zh-TW', 'pl', 'he', 'et'];
+      const mapped = await db.query(
+        'select locale, nps_text_search_config(locale)::text as config from unnest($1::text[]) as locale',
+        [locales],
+      );
+      expect(Object.fromEntries(mapped.rows.map((row) => [row.locale, row.config]))).toEqual(
+        Object.fromEntries(locales.map((locale) => [locale, textSearchConfigOf(locale)])),
+      );
+      expect(textSearchConfigOf('de-AT')).toBe('german');
+      expect(textSearchConfigOf('ja')).toBe('simple');
+    });
 
     it('finds English comments by their stem: ship finds shipping and shipped', async () => {
       await store.upsert([
