@@ -5,8 +5,9 @@
 // and `GET /api/responses?q=` through the collector's fetch handler: median and p95 of each, after
 // two warm-up calls.
 // PostgreSQL (TEST_DATABASE_URL, in a schema of its own, `bench_themes`) or PGlite (a folder).
-// Usage: npm run bench:themes [-- --database postgres|pglite --responses 1000000 --runs 15 --keep]
-// --keep leaves the seeded data for the next run, which then skips seeding when the count matches.
+// Usage: npm run bench:themes [-- --database postgres|pglite --responses 1000000 --runs 15 --keep
+// --sample-size 20000]. --keep leaves the seeded data for the next run, which then skips seeding when
+// the count matches; --sample-size is the collector's `themes.sampleSize`.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     responses: { type: 'string', default: '1000000' },
     runs: { type: 'string', default: '15' },
     keep: { type: 'boolean', default: false },
+    'sample-size': { type: 'string' },
   },
 });
 const RESPONSES = Number(values.responses);
@@ -220,7 +222,8 @@ if (stored !== RESPONSES) {
 const comments = Number((await db.query('select count(comment)::int as n from nps_responses')).rows[0].n);
 console.log(`  ${comments.toLocaleString('en')} of them with a comment`);
 
-const collector = createCollector({ store, dashboardToken: 'bench', log: console.error });
+const sampleSize = values['sample-size'] ? Number(values['sample-size']) : undefined;
+const collector = createCollector({ store, dashboardToken: 'bench', log: console.error, themes: { sampleSize } });
 const day = (/** @type {number} */ ms) => new Date(ms).toISOString().slice(0, 10);
 const month = `from=${day(NOW - 30 * DAY)}&to=${day(NOW - DAY)}`;
 const listing = 'status=answered&hasComment=true&limit=20';
