@@ -6,7 +6,7 @@ import { createFakeCollector } from './dashboard-fake-collector.mjs';
 type FakeCollector = ReturnType<typeof createFakeCollector>;
 
 /** One call the dashboard made, by method name and arguments. */
-export type ApiCall =
+type ApiCall =
   | { method: 'stats'; filters: Filters }
   | { method: 'responses'; filters: Filters; query: ResponsesQuery }
   | { method: 'response'; id: string }
@@ -69,7 +69,7 @@ export function createFakeApiClient(collector: FakeCollector = createFakeCollect
     exportUrl(filters, q) {
       const params = rangeParams(filters);
       if (q) params.set('q', q);
-      return '/api/export.csv' + (params.size ? '?' + params : '');
+      return `/api/export.csv${params.size ? `?${params}` : ''}`;
     },
   };
 }

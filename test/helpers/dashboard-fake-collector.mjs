@@ -134,11 +134,11 @@ const countsOf = (records) => {
 };
 
 /** The collector's own NPS math (src/core/nps-figures.ts) over some records. @param {StoredResponse[]} records @returns {NpsFigures} */
-export const figuresOf = (records) => npsFigures(countsOf(records));
+const figuresOf = (records) => npsFigures(countsOf(records));
 
 /** "2026-W48" for a date (ISO week, UTC). @param {string} iso */
-export function isoWeek(iso) {
-  const d = new Date(iso.slice(0, 10) + 'T00:00:00Z');
+function isoWeek(iso) {
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   const weekday = (d.getUTCDay() + 6) % 7;
   d.setUTCDate(d.getUTCDate() - weekday + 3);
   const year = d.getUTCFullYear();
@@ -165,8 +165,8 @@ export function createFakeCollector({
 
   /** @param {Range} range */
   const inRange = (range) => {
-    const from = range.from ? Date.parse(range.from + 'T00:00:00Z') : -Infinity;
-    const to = range.to ? Date.parse(range.to + 'T00:00:00Z') + DAY : Infinity;
+    const from = range.from ? Date.parse(`${range.from}T00:00:00Z`) : -Infinity;
+    const to = range.to ? Date.parse(`${range.to}T00:00:00Z`) + DAY : Infinity;
     return records.filter(
       (r) => (!range.stage || r.stage === range.stage) && Date.parse(r.shownAt) >= from && Date.parse(r.shownAt) < to,
     );
@@ -211,8 +211,8 @@ export function createFakeCollector({
         );
       }
       if (q.from && q.to) {
-        const from = Date.parse(q.from + 'T00:00:00Z'),
-          to = Date.parse(q.to + 'T00:00:00Z') + DAY;
+        const from = Date.parse(`${q.from}T00:00:00Z`),
+          to = Date.parse(`${q.to}T00:00:00Z`) + DAY;
         const previousFrom = new Date(from - (to - from)).toISOString(),
           previousTo = new Date(from).toISOString();
         const before = records.filter(
@@ -379,7 +379,7 @@ export function createFakeCollector({
 }
 
 /** Webhook deliveries: mostly delivered, one pending, two failed. @returns {AlertDelivery[]} */
-export function fakeAlerts() {
+function fakeAlerts() {
   /** @type {(i: number, state: import('../../src/core/api-types').AlertState, lastError: string | null) => AlertDelivery} */
   const alert = (i, state, lastError) => ({
     id: `delivery-${i}`,

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { createFakeCollector } from './dashboard-fake-collector.mjs';
 
-export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'";
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'";
 const DIST = new URL('../../dist/dashboard/', import.meta.url);
 const FILES = /** @type {Record<string, string>} */ ({
   'dashboard.js': 'text/javascript',
