@@ -1,7 +1,9 @@
 // @ts-check
 // `npm run screenshots:dashboard`: the dashboard of the real demo server (in-memory database, seeded
-// through its HTTP API with 900 responses, a recovered detractor and a few follow-ups) at desktop
-// (1280) and phone (390) width, light and dark, saved to demo/screenshots/dashboard*.png.
+// through its HTTP API with 2,400 responses, a recovered detractor and a few follow-ups) at desktop
+// (1280) and phone (390) width, light and dark, saved to demo/screenshots/dashboard*.png; and what
+// detractors and promoters mention, beside the comments, over the ten weeks of seeded answers
+// (dashboard-themes.png).
 // The tests' own launchBrowser() (test/helpers/browser.ts, through the bench's bridge from Node to it).
 import { launchBrowser } from '../test/bench/harness.mjs';
 import { recoveredDetractorRecords, seedFollowUps, seedRecords } from './seed-data.mjs';
@@ -11,12 +13,42 @@ const TOKEN = 'screenshot-token';
 const DAY = 86_400_000;
 const out = (/** @type {string} */ name) => new URL(`screenshots/${name}.png`, import.meta.url).pathname;
 
+/**
+ * The themes panels and the comments beside them, for the whole seeded period, searching for the
+ * top detractor theme (as a click on it does).
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ */
+async function screenshotThemes(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(url + '/login');
+  await page.getByLabel('Dashboard token').fill(TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/dashboard$/);
+  const top = page.getByRole('region', { name: 'What detractors mention' }).getByRole('link').first();
+  await top.click();
+  await page.getByRole('heading', { name: /^Comments matching/ }).waitFor();
+  await page.locator('#comments-title ~ .responses li').first().waitFor();
+  // At the top, the box's viewport coordinates are page coordinates, which a full-page clip takes.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = await page.locator('.comments-and-themes').boundingBox();
+  if (!box) throw new Error('screenshots: no themes on the page');
+  await page.screenshot({
+    path: out('dashboard-themes'),
+    fullPage: true,
+    clip: { x: 0, y: box.y - 16, width: 1280, height: Math.min(box.height + 32, 1000) },
+  });
+  console.log('screenshots: demo/screenshots/dashboard-themes.png');
+  await context.close();
+}
+
 const demo = await startDemo({ PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: TOKEN, RATE_LIMIT: '10000' });
 const browser = await launchBrowser();
 const day = (/** @type {number} */ ms) => new Date(ms).toISOString().slice(0, 10);
 try {
   const records = [
-    ...seedRecords({ count: 900, origin: demo.url }),
+    ...seedRecords({ count: 2400, origin: demo.url }),
     ...recoveredDetractorRecords({ origin: demo.url }),
   ];
   for (let i = 0; i < records.length; i += 100) {
@@ -68,6 +100,7 @@ try {
     console.log(`screenshots: demo/screenshots/${shot.name}.png`);
     await context.close();
   }
+  await screenshotThemes(browser, demo.url);
 } finally {
   await browser.close();
   await demo.close();

@@ -7,28 +7,69 @@ const STAGES = /** @type {const} */ ([
   ['first-project', 0.6, [0.1, 0.28, 0.62]],
   ['checkout', 0.3, [0.3, 0.3, 0.4]],
 ]);
+// Comments in the language of the prompt, with themes a real team would see: detractors write
+// about a slow mobile app, the price and lost data; promoters about templates, support and the board view.
 const COMMENTS = {
-  detractor: [
-    'The import from our old tool lost all the due dates.',
-    'Too expensive for a team of three.',
-    'Notifications arrive twice, and the digest email is noise.',
-    'Could not find how to archive a project. Spent 20 minutes.',
-    'Checkout rejected my card twice before it worked.',
-    'The mobile app is slow to load boards with many cards.',
-  ],
-  passive: [
-    'Does the job. Timeline view would make it great.',
-    'Fine, but I miss keyboard shortcuts.',
-    'Good, the pricing page was confusing though.',
-  ],
-  promoter: [
-    'Templates saved me a day of setup.',
-    'Our whole team switched in a week. Love the board view.',
-    'Fast, clean, and support answered in minutes.',
-    'Best onboarding I have seen in a B2B tool.',
-  ],
+  en: {
+    detractor: [
+      'The import from our old tool lost all the due dates.',
+      'Too expensive for a team of three.',
+      'Notifications arrive twice, and the digest email is noise.',
+      'Could not find how to archive a project. Spent 20 minutes.',
+      'Checkout rejected my card twice before it worked.',
+      'The mobile app is slow to load boards with many cards.',
+      'Sync is slow and the mobile app loses my edits.',
+      'The price went up again, too expensive for what we use.',
+      'Search is slow and never finds old tasks.',
+      'The mobile app crashes when I attach a photo.',
+    ],
+    passive: [
+      'Does the job. Timeline view would make it great.',
+      'Fine, but I miss keyboard shortcuts.',
+      'Good, the pricing page was confusing though.',
+      'Solid, but the mobile app could be faster.',
+    ],
+    promoter: [
+      'Templates saved me a day of setup.',
+      'Our whole team switched in a week. Love the board view.',
+      'Fast, clean, and support answered in minutes.',
+      'Best onboarding I have seen in a B2B tool.',
+      'The board view keeps the whole team on track.',
+      'Support fixed our import in an hour, great team.',
+      'Love the templates and the keyboard shortcuts.',
+    ],
+  },
+  de: {
+    detractor: [
+      'Die mobile App ist viel zu langsam.',
+      'Zu teuer für ein kleines Team.',
+      'Der Import hat alle Fälligkeitsdaten verloren.',
+      'Die Synchronisierung ist langsam und verliert Änderungen.',
+    ],
+    passive: ['Ganz gut, aber die Zeitleiste fehlt mir.'],
+    promoter: [
+      'Die Vorlagen sparen uns viel Zeit.',
+      'Der Support hat sofort geantwortet.',
+      'Das ganze Team liebt die Board-Ansicht.',
+    ],
+  },
+  fr: {
+    detractor: ["L'application mobile est beaucoup trop lente.", 'Trop cher pour une petite équipe.'],
+    passive: ['Correct, mais il manque une vue chronologique.'],
+    promoter: ['Les modèles nous font gagner un temps fou.', 'Le support a répondu en quelques minutes.'],
+  },
+  es: {
+    detractor: ['La aplicación móvil es demasiado lenta.', 'Demasiado caro para un equipo pequeño.'],
+    passive: ['Bien, pero echo de menos los atajos de teclado.'],
+    promoter: ['Las plantillas nos ahorran horas.', 'El soporte respondió en minutos.'],
+  },
+  ja: {
+    detractor: ['モバイルアプリが遅すぎます。', '小さなチームには高すぎます。'],
+    passive: ['悪くないですが、タイムラインが欲しいです。'],
+    promoter: ['テンプレートのおかげで設定が一日で終わりました。', 'サポートの対応がとても早かったです。'],
+  },
 };
-const LOCALES = ['en', 'en', 'en', 'de', 'fr', 'es', 'ja'];
+const LOCALES = /** @type {const} */ (['en', 'en', 'en', 'de', 'fr', 'es', 'ja']);
 
 /**
  * A small deterministic PRNG (mulberry32), so the same seed gives the same data set.
@@ -100,7 +141,7 @@ export function seedRecords({ count, weeks = 10, now = Date.now(), seed = 42, or
           ? 7 + Math.floor(random() * 2)
           : 9 + Math.floor(random() * 2);
     const answeredAt = new Date(shownAt + 3000).toISOString();
-    const comment = random() < 0.6 ? pick(COMMENTS[category]) : undefined;
+    const comment = random() < 0.6 ? pick(COMMENTS[base.locale][category]) : undefined;
     records.push({
       ...base,
       status: /** @type {const} */ ('answered'),

@@ -16,6 +16,7 @@ export type { BaseStats } from './collector/store/read-figures';
 export type { ListedResponse } from './collector/store/list-responses';
 export type { UpsertResult } from './collector/store/upsert-responses';
 export type { StatsFilter, ListFilter } from './collector/http/read-filter';
+export type { ThemeOptions } from './collector/themes/theme-options';
 export type { Rejection } from './collector/http/validate-batch';
 export type { RateLimit } from './collector/http/rate-limiter';
 export { toNodeListener } from './collector/http/to-node-listener';

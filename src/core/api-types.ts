@@ -198,3 +198,43 @@ export interface AlertsReply {
 export interface ErrorReply {
   error: string;
 }
+
+/** Comments per category. */
+export interface CommentCounts {
+  detractors: number;
+  passives: number;
+  promoters: number;
+}
+
+/** One term that one side mentions more than the other (`GET /api/themes`). */
+export interface ThemeTerm {
+  /** What is counted: a stem (`ship`), or two stems that follow each other in a comment (`ship cost`). */
+  term: string;
+  /** The term as commenters wrote it most often (`shipping`, `shipping costs`): what to search for. */
+  text: string;
+  /** Comments mentioning it, per category, among the comments compared. */
+  counts: CommentCounts;
+  /**
+   * How much more this side mentions it than the other, in standard errors of the weighted log-odds
+   * ratio (at least 1.96: more than chance would give, at 95%), two decimals.
+   */
+  z: number;
+  /** Up to three responses of this side that mention it, newest first. */
+  examples: string[];
+}
+
+/** `GET /api/themes?stage=&from=&to=&segment=&value=&limit=`: what detractors mention more than promoters, and the reverse. */
+export interface ThemesReply {
+  /** The comments compared, per category: the newest `sampleSize` (20,000 by default) in the range. */
+  comments: CommentCounts;
+  /** The range has more comments than were compared (only the newest were). */
+  sampled: boolean;
+  /** Fewer detractor or promoter comments than `minimum.comments`: no term is reported. */
+  tooFew: boolean;
+  /** Below `comments` per side the reply is `tooFew`; a term needs `mentions` comments on its side. */
+  minimum: { comments: number; mentions: number };
+  /** Terms detractors mention more than promoters, the strongest first. */
+  detractors: ThemeTerm[];
+  /** Terms promoters mention more than detractors, the strongest first. */
+  promoters: ThemeTerm[];
+}

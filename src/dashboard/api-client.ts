@@ -8,6 +8,7 @@ import type {
   SegmentsReply,
   StatsReply,
   StoredResponse,
+  ThemesReply,
   UserHistoryReply,
 } from '../core/api-types';
 import type { FollowUpStatus } from '../core/api-types';
@@ -27,6 +28,8 @@ export interface Filters {
 export interface ResponsesQuery {
   followUp?: FollowUpStatus;
   hasComment?: boolean;
+  /** A comment search (`q`): only responses whose comment matches it. */
+  q?: string;
   limit?: number;
   cursor?: string | null;
 }
@@ -42,8 +45,10 @@ export interface ApiClient {
   userHistory(userId: string): Promise<UserHistoryReply>;
   recovered(filters: Filters): Promise<RecoveredReply>;
   alerts(state: AlertState): Promise<AlertsReply>;
-  /** A link (not a call): the CSV of every response matching the filters. */
-  exportUrl(filters: Filters): string;
+  /** What detractors mention more than promoters, and the reverse, in the range. */
+  themes(filters: Filters): Promise<ThemesReply>;
+  /** A link (not a call): the CSV of every response matching the filters (and the comment search `q`). */
+  exportUrl(filters: Filters, q?: string): string;
 }
 
 /** A reply that was not 2xx; `message` is the collector's `{ error }` when it sent one. */
@@ -114,6 +119,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       params.set('status', 'answered');
       if (query.followUp) params.set('followUp', query.followUp);
       if (query.hasComment != null) params.set('hasComment', String(query.hasComment));
+      if (query.q) params.set('q', query.q);
       if (query.limit) params.set('limit', String(query.limit));
       if (query.cursor) params.set('cursor', query.cursor);
       return call(withQuery('/api/responses', params));
@@ -134,6 +140,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       return call(withQuery('/api/recovered', params));
     },
     alerts: (state) => call(withQuery('/api/alerts', new URLSearchParams({ state }))),
-    exportUrl: (filters) => withQuery(base + '/api/export.csv', rangeParams(filters)),
+    themes: (filters) => call(withQuery('/api/themes', rangeParams(filters))),
+    exportUrl(filters, q) {
+      const params = rangeParams(filters);
+      if (q) params.set('q', q);
+      return withQuery(base + '/api/export.csv', params);
+    },
   };
 }

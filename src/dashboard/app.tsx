@@ -5,6 +5,7 @@ import { FigurePanels } from './figure-panels';
 import { FollowUpQueue } from './follow-up-queue';
 import { PartBoundary } from './part-boundary';
 import { RecoveredList } from './recovered-list';
+import { ThemesPanel } from './themes-panel';
 import { ResponsePanel } from './response-panel';
 import { useStore } from './store-context';
 import { UserHistory } from './user-history';
@@ -37,9 +38,19 @@ export function App() {
         <PartBoundary>
           <FollowUpQueue />
         </PartBoundary>
-        <PartBoundary>
-          <CommentsPanel />
-        </PartBoundary>
+        <div class="comments-and-themes">
+          <div class="themes-column">
+            <PartBoundary>
+              <ThemesPanel side="detractors" />
+            </PartBoundary>
+            <PartBoundary>
+              <ThemesPanel side="promoters" />
+            </PartBoundary>
+          </div>
+          <PartBoundary>
+            <CommentsPanel />
+          </PartBoundary>
+        </div>
         <div class="two-columns">
           <PartBoundary>
             <RecoveredList />

@@ -2,8 +2,18 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { ApiClient } from './api-client';
 import type { DashboardViews } from './dashboard-views';
 import { plural, signed } from './format';
+import type { PagedList } from './paged-list';
 import { loadFigures } from './load-figures';
 import { type UrlState, writeUrlState } from './url-state';
+
+/** What the live region says after a comment search: how many comments it shows, or why none. */
+function searchAnnouncement(q: string, comments: PagedList): string {
+  if (comments.error.value) return `Could not search the comments: ${comments.error.value}`;
+  const shown = comments.items.value.length;
+  if (!q) return `Showing all comments: ${plural(shown, 'comment')}${comments.nextCursor.value ? ' and more' : ''}.`;
+  if (!shown) return `No comments match “${q}”.`;
+  return `${plural(shown, 'comment')} ${shown === 1 ? 'matches' : 'match'} “${q}”${comments.nextCursor.value ? ', and more' : ''}.`;
+}
 
 /**
  * How the dashboard's views are (re)loaded from the collector: the figures, everything the filters
@@ -21,6 +31,7 @@ export function createDashboardLoads(api: ApiClient, url: ReadonlySignal<UrlStat
       views.queue.reload(),
       views.comments.reload(),
       views.recovered.load(() => api.recovered(filters.value)),
+      views.themes.load(() => api.themes(filters.value)),
     ]);
     const reply = stats.value.value;
     announcement.value = reply
@@ -42,12 +53,26 @@ export function createDashboardLoads(api: ApiClient, url: ReadonlySignal<UrlStat
     return Promise.resolve();
   }
 
-  /** Loads what a move from one URL state to the next changed: a new range reloads every filtered part. */
+  /** Reloads the comments for a new search, and says what it found. */
+  async function loadSearch() {
+    const q = url.value.q;
+    announcement.value = q ? 'Searching comments…' : 'Loading comments…';
+    await views.comments.reload();
+    announcement.value = searchAnnouncement(q, views.comments);
+  }
+
+  /**
+   * Loads what a move from one URL state to the next changed: a new range reloads every filtered
+   * part; a new comment search, only the comments.
+   */
   function reloadChanged(before: UrlState, next: UrlState) {
     const tasks: Promise<void>[] = [];
-    const rangeOf = (state: UrlState) => writeUrlState({ ...state, queue: 'open', user: '', response: '' });
+    const rangeOf = (state: UrlState) => writeUrlState({ ...state, q: '', queue: 'open', user: '', response: '' });
     if (rangeOf(before) !== rangeOf(next)) tasks.push(loadFiltered());
-    else if (before.queue !== next.queue) tasks.push(views.queue.reload());
+    else {
+      if (before.q !== next.q) tasks.push(loadSearch());
+      if (before.queue !== next.queue) tasks.push(views.queue.reload());
+    }
     if (before.user !== next.user) tasks.push(loadUser());
     if (before.response !== next.response) tasks.push(loadResponse());
     return Promise.all(tasks).then(() => undefined);

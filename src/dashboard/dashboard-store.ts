@@ -47,6 +47,8 @@ export function createDashboardStore(api: ApiClient, navigation: Navigation = br
       return navigation.onPop(followHistory);
     },
     applyFilters: (next: Filters) => go({ ...url.value, filters: next }),
+    /** Searches the comments (trimmed; '' shows them all again). */
+    searchComments: (q: string) => go({ ...url.value, q: q.trim() }),
     showQueue: (status: FollowUpStatus) => go({ ...url.value, queue: status }),
     openUser: (userId: string) => go({ ...url.value, user: userId }),
     closeUser: () => go({ ...url.value, user: '' }),

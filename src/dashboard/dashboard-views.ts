@@ -5,6 +5,7 @@ import type {
   SegmentsReply,
   StatsReply,
   StoredResponse,
+  ThemesReply,
   UserHistoryReply,
 } from '../core/api-types';
 import type { ApiClient } from './api-client';
@@ -27,6 +28,8 @@ export function createDashboardViews(api: ApiClient, url: ReadonlySignal<UrlStat
     segments: createRemoteValue<SegmentsReply>(),
     recovered: createRemoteValue<RecoveredReply>(),
     failedAlerts: createRemoteValue<AlertsReply>(),
+    /** What detractors and promoters mention, in the range. */
+    themes: createRemoteValue<ThemesReply>(),
     userHistory: createRemoteValue<UserHistoryReply>(),
     /** The response opened by `?response=` (an alert's link). */
     openedResponse: createRemoteValue<StoredResponse>(),
@@ -37,8 +40,11 @@ export function createDashboardViews(api: ApiClient, url: ReadonlySignal<UrlStat
     queue: createPagedList((cursor) =>
       api.responses(filters.value, { followUp: url.value.queue, limit: PAGE_SIZE, cursor }),
     ),
-    comments: createPagedList((cursor) => api.responses(filters.value, { hasComment: true, limit: PAGE_SIZE, cursor })),
-    exportUrl: computed(() => api.exportUrl(filters.value)),
+    /** The comments of the range, narrowed by the comment search (`q`) when there is one. */
+    comments: createPagedList((cursor) =>
+      api.responses(filters.value, { hasComment: true, q: url.value.q || undefined, limit: PAGE_SIZE, cursor }),
+    ),
+    exportUrl: computed(() => api.exportUrl(filters.value, url.value.q || undefined)),
   };
 }
 

@@ -14,7 +14,8 @@ type ApiCall =
   | { method: 'segments' }
   | { method: 'userHistory'; userId: string }
   | { method: 'recovered'; filters: Filters }
-  | { method: 'alerts'; state: AlertState };
+  | { method: 'alerts'; state: AlertState }
+  | { method: 'themes'; filters: Filters };
 
 export interface FakeApiClient extends ApiClient {
   /** Every call, oldest first. */
@@ -64,6 +65,11 @@ export function createFakeApiClient(collector: FakeCollector = createFakeCollect
     userHistory: (userId) => answer({ method: 'userHistory', userId }, () => collector.userHistory(userId)),
     recovered: (filters) => answer({ method: 'recovered', filters }, () => collector.recovered(filters)),
     alerts: (state) => answer({ method: 'alerts', state }, () => collector.alerts(state)),
-    exportUrl: (filters) => `/api/export.csv${rangeParams(filters).size ? `?${rangeParams(filters)}` : ''}`,
+    themes: (filters) => answer({ method: 'themes', filters }, () => collector.themes(filters)),
+    exportUrl(filters, q) {
+      const params = rangeParams(filters);
+      if (q) params.set('q', q);
+      return `/api/export.csv${params.size ? `?${params}` : ''}`;
+    },
   };
 }

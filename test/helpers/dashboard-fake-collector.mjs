@@ -4,6 +4,9 @@
 // The figures are computed from the records, so filters really change what the dashboard shows.
 
 import { npsChange, npsFigures } from '../../src/collector/stats/nps-figures';
+import { pickThemes } from '../../src/collector/themes/pick-themes';
+import { tallyTerms } from '../../src/collector/themes/tally-terms';
+import { DEFAULT_THEME_SETTINGS } from '../../src/collector/themes/theme-options';
 
 /** @typedef {import('../../src/core/api-types').StoredResponse} StoredResponse */
 /** @typedef {import('../../src/core/api-types').NpsFigures} NpsFigures */
@@ -27,6 +30,39 @@ const COMMENTS = {
     'Our whole team switched in a week.',
     'Fast, clean, and support answered in minutes.',
   ],
+};
+
+// The fake reads comments without a stemmer: lower-cased words, these stop words leaving a gap.
+const STOP_WORDS = new Set(
+  'a an and are at before but by does for from i in is it me my of on or our so the to too was we with would'.split(
+    ' ',
+  ),
+);
+
+/** A comment as the text form of a tsvector, as the fake reads it (`'word':position …`). @param {string} comment */
+const fakeStems = (comment) =>
+  comment
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((word, i) => (STOP_WORDS.has(word) ? '' : `'${word.replaceAll("'", "''")}':${i + 1}`))
+    .filter(Boolean)
+    .join(' ');
+
+/**
+ * Whether a comment matches a search, as the fake reads it: every word of `q` (or the quoted phrase)
+ * appears in it, ignoring case.
+ * @param {string | null} comment @param {string} q
+ */
+const fakeMatch = (comment, q) => {
+  const text = (comment ?? '').toLowerCase();
+  const phrase = /^"(.*)"$/.exec(q.trim());
+  return phrase
+    ? text.includes(phrase[1].toLowerCase())
+    : q
+        .toLowerCase()
+        .split(/\s+/)
+        .every((w) => text.includes(w));
 };
 
 /** mulberry32: the same seed gives the same data. @param {number} seed */
@@ -193,12 +229,13 @@ export function createFakeCollector({
     },
     /**
      * `GET /api/responses`
-     * @param {Range & { status?: string, followUp?: string, hasComment?: boolean, userId?: string, limit?: number, cursor?: string | null }} q
+     * @param {Range & { status?: string, followUp?: string, hasComment?: boolean, userId?: string, q?: string, limit?: number, cursor?: string | null }} q
      */
     responses(q) {
       const rank = { detractor: 0, passive: 1, promoter: 2 };
       let rs = inRange(q).filter(
         (r) =>
+          (!q.q || fakeMatch(r.comment, q.q)) &&
           (!q.status || r.status === q.status) &&
           (!q.followUp || r.followUp.status === q.followUp) &&
           (q.hasComment == null || !!r.comment === q.hasComment) &&
@@ -236,6 +273,52 @@ export function createFakeCollector({
         ],
       };
       return structuredClone(record);
+    },
+    /**
+     * `GET /api/themes`, with the collector's own counting and log-odds over the fake's unstemmed words.
+     * @param {Range} q
+     * @returns {import('../../src/core/api-types').ThemesReply}
+     */
+    themes(q) {
+      const sample = inRange(q)
+        .filter((r) => r.status === 'answered' && r.category && r.comment)
+        .sort((a, b) => b.shownAt.localeCompare(a.shownAt))
+        .map((r) => ({
+          id: r.id,
+          category: /** @type {import('../../src/core/wire').Category} */ (r.category),
+          stems: fakeStems(r.comment ?? ''),
+        }));
+      const tallies = tallyTerms(sample);
+      const { minComments, minMentions } = DEFAULT_THEME_SETTINGS;
+      const comments = {
+        detractors: tallies.comments.detractor,
+        passives: tallies.comments.passive,
+        promoters: tallies.comments.promoter,
+      };
+      const tooFew = Math.min(comments.detractors, comments.promoters) < minComments;
+      const picked = tooFew
+        ? { detractors: [], promoters: [] }
+        : pickThemes(tallies, { ...DEFAULT_THEME_SETTINGS, limit: 10 });
+      /** @param {import('../../src/collector/themes/pick-themes').PickedTerm} p */
+      const term = (p) => ({
+        term: p.term,
+        text: p.term,
+        counts: {
+          detractors: p.tally.counts.detractor,
+          passives: p.tally.counts.passive,
+          promoters: p.tally.counts.promoter,
+        },
+        z: p.z,
+        examples: p.examples,
+      });
+      return {
+        comments,
+        sampled: false,
+        tooFew,
+        minimum: { comments: minComments, mentions: minMentions },
+        detractors: picked.detractors.map(term),
+        promoters: picked.promoters.map(term),
+      };
     },
     /** `GET /api/segments` */
     segments() {

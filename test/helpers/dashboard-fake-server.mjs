@@ -61,6 +61,7 @@ export async function startFakeDashboardServer({ collector = createFakeCollector
             status: q.get('status') ?? undefined,
             followUp: q.get('followUp') ?? undefined,
             hasComment: hasComment == null ? undefined : hasComment === 'true',
+            q: q.get('q') ?? undefined,
             limit: q.has('limit') ? Number(q.get('limit')) : undefined,
             cursor: q.get('cursor'),
           }),
@@ -76,6 +77,7 @@ export async function startFakeDashboardServer({ collector = createFakeCollector
         return updated ? json(res, 200, updated) : json(res, 404, { error: 'no such response' });
       }
       if (req.method === 'GET' && path === '/api/segments') return json(res, 200, collector.segments());
+      if (req.method === 'GET' && path === '/api/themes') return json(res, 200, collector.themes(range));
       const user = /^\/api\/users\/([^/]+)$/.exec(path);
       if (req.method === 'GET' && user) return json(res, 200, collector.userHistory(decodeURIComponent(user[1])));
       if (req.method === 'GET' && path === '/api/recovered') return json(res, 200, collector.recovered(range));

@@ -12,6 +12,7 @@ import { createRateLimiter, type RateLimit } from './rate-limiter';
 import { createReadApi } from './read-api';
 import { type RefusedRequest, refusedRequest } from './refused-request';
 import type { ResponseStore } from '../store/response-store';
+import { resolveThemeOptions, type ThemeOptions } from '../themes/theme-options';
 import { jsonReply, withSecurityHeaders } from './security-headers';
 
 /** Options of {@link createCollector}. */
@@ -60,6 +61,12 @@ export interface CollectorOptions {
   dashboardUrl?: string;
   /** Tuning and test seams of the alert delivery loop (fetch, timers, intervals). @default {} */
   alertDelivery?: Omit<AlertDeliveryOptions, 'db' | 'webhooks' | 'dashboardUrl'>;
+  /**
+   * How `GET /api/themes` compares detractors' comments with promoters': the sample, the minimums
+   * and the prior's weight (see README "Themes").
+   * @default { sampleSize: 20000, minComments: 20, minMentions: 5, priorPerComment: 1 }
+   */
+  themes?: ThemeOptions;
   /** Clock. @default Date.now */
   now?: () => number;
   /** Where server errors go. @default console.error */
@@ -152,7 +159,7 @@ export function createCollector(options: CollectorOptions): Collector {
     token,
     dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD_DIR(),
   });
-  const readApi = createReadApi(store, now);
+  const readApi = createReadApi(store, now, resolveThemeOptions(options.themes));
   const health = createHealthRoute({ db: store.db });
 
   async function route(request: Request, client: string): Promise<Response> {

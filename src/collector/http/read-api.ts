@@ -9,6 +9,9 @@ import { encodeCursor } from './list-cursor';
 import { readText } from './read-body';
 import { parseFilter } from './read-filter';
 import { readStats } from '../stats/read-stats';
+import { parseThemesFilter } from '../themes/parse-themes-filter';
+import { readThemes } from '../themes/read-themes';
+import { DEFAULT_THEME_SETTINGS, type ThemeSettings } from '../themes/theme-options';
 import type { ResponseStore } from '../store/response-store';
 import { listSegments } from '../stats/segments';
 import { jsonReply } from './security-headers';
@@ -47,11 +50,15 @@ function userIdOf(encoded: string): string {
 
 /**
  * The dashboard's read and close-the-loop API, for an authorised request: `GET /api/stats`,
- * `/api/responses`, `/api/export.csv`, `/api/segments`, `/api/recovered`, `/api/alerts`,
+ * `/api/responses`, `/api/export.csv`, `/api/segments`, `/api/recovered`, `/api/alerts`, `/api/themes`,
  * `GET` and `PATCH /api/responses/:id` (the link in an alert opens one response), `GET` and `DELETE /api/users/:userId`. Answers undefined for paths
  * that are not its own.
  */
-export function createReadApi(store: ResponseStore, now: () => number) {
+export function createReadApi(
+  store: ResponseStore,
+  now: () => number,
+  themeSettings: ThemeSettings = DEFAULT_THEME_SETTINGS,
+) {
   const query = store.db.query;
   return async (request: Request): Promise<Response | undefined> => {
     const url = new URL(request.url);
@@ -61,9 +68,12 @@ export function createReadApi(store: ResponseStore, now: () => number) {
       if (method !== 'GET') throw allow('GET, HEAD');
     };
     switch (url.pathname) {
-      case '/api/stats':
+      case '/api/stats': {
         getOnly();
-        return jsonReply(200, await readStats(store, parseFilter(params), now()));
+        // Figures are of every answer in the range: a comment search (`q`) narrows listings only.
+        const { q: _, ...filter } = parseFilter(params);
+        return jsonReply(200, await readStats(store, filter, now()));
+      }
       case '/api/responses':
         getOnly();
         return jsonReply(200, await listResponses(store, params));
@@ -78,6 +88,9 @@ export function createReadApi(store: ResponseStore, now: () => number) {
         const { from, to } = parseFilter(params);
         return jsonReply(200, await recoveredDetractors(query, { from, to }));
       }
+      case '/api/themes':
+        getOnly();
+        return jsonReply(200, await readThemes(query, parseThemesFilter(params), themeSettings));
       case '/api/alerts': {
         getOnly();
         // listAlerts names the allowed states when this is none of them.

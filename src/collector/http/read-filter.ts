@@ -3,6 +3,7 @@ import { isStorableText } from '../../core/json';
 import { CATEGORIES } from '../../core/nps-scale';
 import type { Category, ResponseStatus } from '../../core/wire';
 import type { FollowUpStatus } from '../../core/api-types';
+import { searchTextOf } from '../themes/comment-search';
 import { parseDateTime, parseDay } from './date-time';
 import { HttpError } from './http-error';
 import { decodeCursor } from './list-cursor';
@@ -27,6 +28,8 @@ export interface ListFilter extends StatsFilter {
   followUp?: FollowUpStatus;
   /** Only this user's responses. */
   userId?: string;
+  /** Only responses whose comment matches this search (stemmed in the response's language). */
+  q?: string;
   /** At most this many (1..1000). @default 100 */
   limit?: number;
   /** Continue after this position in receive order (from {@link decodeCursor}). */
@@ -61,7 +64,7 @@ const DAY_MS = 86_400_000;
 /**
  * Reads the filters of the read API: `stage`, `from`, `to` (a day YYYY-MM-DD in UTC, `to` inclusive,
  * or an ISO date-time with an offset), `segment` (a trait key), and for listings `category`, `status`,
- * `hasComment`, `followUp`, `userId`, `limit`, `cursor`. Anything it cannot use exactly is a 400 naming the parameter.
+ * `hasComment`, `followUp`, `userId`, `q` (a comment search), `limit`, `cursor`. Anything it cannot use exactly is a 400 naming the parameter.
  * @example parseFilter(new URL(request.url).searchParams)
  */
 export function parseFilter(params: URLSearchParams): ListFilter {
@@ -102,6 +105,7 @@ export function parseFilter(params: URLSearchParams): ListFilter {
     segment,
     followUp,
     userId,
+    q: searchTextOf(params.get('q')),
     category: oneOf(params, 'category', CATEGORIES),
     status: oneOf(params, 'status', ['shown', 'answered', 'dismissed'] as const),
     hasComment: hasComment == null ? undefined : hasComment === 'true',

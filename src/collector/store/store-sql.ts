@@ -1,6 +1,7 @@
 import { ALERT_SOURCE_COLUMNS } from '../alerts/record-alerts';
 import { followUpStatusSql } from '../follow-up/follow-ups-of';
 import { NO_STAGE, type ListFilter } from '../http/read-filter';
+import { COMMENT_MATCHES } from '../themes/comment-search';
 
 const iso = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -95,6 +96,7 @@ export function where(filter: ListFilter): { sql: string; params: unknown[] } {
   if (filter.status) add('status = ?', filter.status);
   if (filter.hasComment != null) clauses.push(filter.hasComment ? 'comment is not null' : 'comment is null');
   if (filter.userId != null) add('user_id = ?', filter.userId);
+  if (filter.q) add(COMMENT_MATCHES, filter.q);
   if (filter.followUp) add(`${followUpStatusSql('nps_responses.id')} = ?`, filter.followUp);
   if (filter.order === 'id') {
     if (filter.afterId) add('id < ?::uuid', filter.afterId);
