@@ -158,7 +158,7 @@ it('a detractor answer in the demo app arrives as a signed alert and opens an it
     expect(verifyWebhook(SECRET, r.headers, r.body)).toBe(true);
     return JSON.parse(r.body);
   });
-  expect(new Set(receiver.requests.map((r) => r.headers['x-nps-delivery'])).size).toBe(alerts.length);
+  expect(new Set(receiver.requests.map((r) => r.headers['webhook-id'])).size).toBe(alerts.length);
   expect(alerts.map((a) => a.event)).toEqual(alerts.length === 1 ? ['detractor'] : ['detractor', 'comment']);
   const alert = alerts[0];
   expect(alert).toMatchObject({

@@ -5,7 +5,7 @@
 import type { Webhook } from '../../src/collector/alerts/webhook-options';
 import { createResponseStore, openDatabase, type Database } from '../../src/collector-entry';
 import type { ResponseRecord } from '../../src/core/wire';
-import { freshDatabase, freshStore } from '../collector/fixtures';
+import { freshDatabase, freshStore, present } from '../collector/fixtures';
 
 /** A test database; on PostgreSQL, `scopedUrl` opens more connections to its schema. */
 export type TestDatabase = Database & { scopedUrl?: string };
@@ -23,7 +23,8 @@ export async function openEmptyDatabase(url?: string): Promise<TestDatabase> {
 }
 
 /** A second connection to the PostgreSQL schema of `db` (as a second collector process would have). */
-export const openSecondConnection = (db: TestDatabase): Promise<Database> => openDatabase({ url: db.scopedUrl! });
+export const openSecondConnection = (db: TestDatabase): Promise<Database> =>
+  openDatabase({ url: present(db.scopedUrl) });
 
 /**
  * Stores a batch the way the collector does: the response store's upsert, which records the alerts
@@ -52,7 +53,7 @@ const interval = `($1::float8 * interval '1 millisecond')`;
 export async function letTimePass(db: Database, ms: number): Promise<void> {
   await db.query(
     `update nps_alerts set created_at = created_at - ${interval}, next_attempt_at = next_attempt_at - ${interval},
-       delivered_at = delivered_at - ${interval}`,
+       delivered_at = delivered_at - ${interval}, first_attempt_at = first_attempt_at - ${interval}`,
     [ms],
   );
 }
@@ -63,5 +64,5 @@ export async function letTimePass(db: Database, ms: number): Promise<void> {
  */
 export async function databaseNow(db: Database): Promise<number> {
   const { rows } = await db.query(`select floor(extract(epoch from now()) * 1000)::float8 as now`);
-  return Number(rows[0]!.now);
+  return Number(present(rows[0]).now);
 }

@@ -1,5 +1,7 @@
 import { CATEGORIES, MAX_SCORE, MIN_SCORE } from '../../core/nps-scale';
+import { ALERT_FLOOD_MIGRATIONS } from '../alerts/alert-flood-migrations';
 import { ALERT_MIGRATIONS } from '../alerts/alert-migrations';
+import { ERASURE_MIGRATIONS } from '../erasure/erasure-migrations';
 import { FOLLOW_UP_MIGRATIONS } from '../follow-up/follow-up-migrations';
 
 /**
@@ -54,4 +56,7 @@ export const MIGRATIONS: readonly string[] = [
   ...ALERT_MIGRATIONS,
   // 4, 5: the follow-up workflow and its history; version 1's follow-up columns move there and go.
   ...FOLLOW_UP_MIGRATIONS,
+  // 6, 7 (issue 20): flood control and the comment wait (alerts/), erasure tombstones (erasure/).
+  ...ALERT_FLOOD_MIGRATIONS,
+  ...ERASURE_MIGRATIONS,
 ];
