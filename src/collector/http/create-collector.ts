@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { createAlertDelivery } from '../alerts/alert-delivery';
 import type { AlertDeliveryOptions } from '../alerts/delivery-options';
 import { resolveWebhooks, type WebhookOptions } from '../alerts/webhook-options';
+import { checkErasureSecret, erasureKey } from '../erasure/erasure-key';
 import { createDashboardAuth } from './dashboard-auth';
 import { createDashboardRoutes } from './dashboard-routes';
 import { HttpError } from './http-error';
@@ -55,6 +56,14 @@ export interface CollectorOptions {
    * @example 'https://nps.example.com'
    */
   dashboardUrl?: string;
+  /**
+   * The key of erasure tombstones: after `DELETE /api/users/:userId`, the collector keeps keyed hashes
+   * (HMAC-SHA256 with this secret) of the erased user id and anonymous ids, never the ids, and
+   * refuses their records shown before the erasure. At least 16 characters. Changing it forgets the
+   * tombstones made with the old one. The demo and the production server read `ERASURE_SECRET`.
+   * @default a random secret, generated once and kept in the database (table `nps_erasure_key`)
+   */
+  erasureSecret?: string;
   /** Tuning and test seams of the alert delivery loop (fetch, timers, intervals). @default {} */
   alertDelivery?: Omit<AlertDeliveryOptions, 'db' | 'webhooks' | 'dashboardUrl'>;
   /** Clock. @default Date.now */
@@ -99,6 +108,8 @@ export function createCollector(options: CollectorOptions): Collector {
   const { store, dashboardToken: token, now = Date.now, log = console.error } = options;
   if (!token) throw new TypeError('createCollector: dashboardToken is required');
   const webhooks = resolveWebhooks(options.webhooks);
+  checkErasureSecret(options.erasureSecret);
+  const tombstoneKey = erasureKey(store.db.query, options.erasureSecret || undefined);
   const delivery = webhooks.length
     ? createAlertDelivery({ ...options.alertDelivery, db: store.db, webhooks, dashboardUrl: options.dashboardUrl })
     : undefined;
@@ -120,13 +131,14 @@ export function createCollector(options: CollectorOptions): Collector {
     limiter: createRateLimiter(options.rateLimit ?? { limit: 120, windowMs: 60_000 }, now),
     webhooks,
     onAlerts: () => delivery?.nudge(),
+    erasureKey: tombstoneKey,
   });
   const dashboard = createDashboardRoutes({
     auth,
     token,
     dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD_DIR(),
   });
-  const readApi = createReadApi(store, now);
+  const readApi = createReadApi(store, now, tombstoneKey);
 
   async function route(request: Request, client: string): Promise<Response> {
     const { pathname } = new URL(request.url);
