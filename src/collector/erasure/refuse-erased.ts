@@ -1,12 +1,9 @@
 import type { Buffer } from 'node:buffer';
-import type { ResponseRecord } from '../../core/wire';
+import { ERASED, type ResponseRecord } from '../../core/wire';
 import type { Rejection } from '../http/validate-batch';
 import { millisOf, type Query } from '../store/queryable';
 import type { ErasureKey } from './erasure-key';
 import { identityHash } from './identity-hash';
-
-/** The reason a record of an erased identity is refused with; the widget drops such a record for good. */
-export const ERASED = 'erased';
 
 const TOMBSTONES = `select identity_hash, erased_at from nps_erasures where identity_hash = any($1::text[])`;
 
