@@ -8,8 +8,14 @@ function write(value: unknown, out: string[], budget: { left: number }): void {
     out.push(text);
     budget.left -= text.length;
   };
-  if (typeof value === 'string') return emit(JSON.stringify(value.slice(0, budget.left)));
-  if (value === null || typeof value !== 'object') return emit(JSON.stringify(value) ?? String(value));
+  if (typeof value === 'string') {
+    emit(JSON.stringify(value.slice(0, budget.left)));
+    return;
+  }
+  if (value === null || typeof value !== 'object') {
+    emit(JSON.stringify(value) ?? String(value));
+    return;
+  }
   const array = Array.isArray(value);
   emit(array ? '[' : '{');
   let first = true;
