@@ -18,7 +18,8 @@ import { createStaticSite } from './static-site.mjs';
  * Settings of the demo server, from the environment.
  * @typedef {{ PORT?: string, DATABASE_URL?: string, DATA_DIR?: string, ALLOWED_ORIGINS?: string,
  *   NPS_WRITE_KEY?: string, DASHBOARD_TOKEN?: string, RATE_LIMIT?: string, TRUST_PROXY?: string,
- *   WEBHOOK_URL?: string, WEBHOOK_SECRET?: string, WEBHOOK_ON?: string, WEBHOOK_FORMAT?: string }} DemoEnv
+ *   WEBHOOK_URL?: string, WEBHOOK_SECRET?: string, WEBHOOK_ON?: string, WEBHOOK_FORMAT?: string,
+ *   ALERT_MAX_PER_MINUTE?: string, WEBHOOK_COMMENT_WAIT_SECONDS?: string, ERASURE_SECRET?: string }} DemoEnv
  */
 
 /**
@@ -43,7 +44,7 @@ function readSettings(env) {
     .map((s) => s.trim().replace(/\/$/, ''))
     .filter(Boolean);
   for (const o of allowedOrigins)
-    if (o != '*' && !/^https?:\/\/[^/]+$/.test(o))
+    if (o !== '*' && !/^https?:\/\/[^/]+$/.test(o))
       throw new TypeError(`ALLOWED_ORIGINS: "${o}" is not an origin like https://app.example.com`);
   if (env.TRUST_PROXY && !['0', '1', 'true', 'false'].includes(env.TRUST_PROXY))
     throw new TypeError(`TRUST_PROXY must be 1 or 0, got ${JSON.stringify(env.TRUST_PROXY)}`);
@@ -51,7 +52,7 @@ function readSettings(env) {
     port,
     rate,
     allowedOrigins,
-    trustProxy: env.TRUST_PROXY == '1' || env.TRUST_PROXY == 'true',
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     dataDir: env.DATA_DIR || '.data',
     url: env.DATABASE_URL || undefined,
   };
@@ -63,7 +64,22 @@ const WEBHOOK_SETTINGS = /** @type {const} */ ({
   secret: 'WEBHOOK_SECRET',
   on: 'WEBHOOK_ON',
   format: 'WEBHOOK_FORMAT',
+  maxPerMinute: 'ALERT_MAX_PER_MINUTE',
+  commentWaitSeconds: 'WEBHOOK_COMMENT_WAIT_SECONDS',
 });
+
+/**
+ * A number setting as the collector's option: a number when it reads as one, else the text as it
+ * is, so the collector's message quotes what was set. Unset: the collector's default.
+ * @param {string | undefined} value
+ * @returns {number | undefined}
+ */
+const numberSetting = (value) =>
+  value == null || value === ''
+    ? undefined
+    : /^\d+(\.\d+)?$/.test(value.trim())
+      ? Number(value)
+      : /** @type {number} */ (/** @type {unknown} */ (value));
 
 /**
  * The `webhooks` option from `WEBHOOK_*`; `WEBHOOK_URL=demo` is the demo's own receiver at `/demo/webhook`.
@@ -73,12 +89,21 @@ const WEBHOOK_SETTINGS = /** @type {const} */ ({
  */
 function webhooksOf(env, baseUrl) {
   if (!env.WEBHOOK_URL) return [];
-  const url = env.WEBHOOK_URL == 'demo' ? baseUrl + '/demo/webhook' : env.WEBHOOK_URL;
+  const url = env.WEBHOOK_URL === 'demo' ? `${baseUrl}/demo/webhook` : env.WEBHOOK_URL;
   const on = /** @type {import('nps-widget/collector').AlertEvent | undefined} */ (env.WEBHOOK_ON || undefined);
   const format = /** @type {import('nps-widget/collector').WebhookFormat | undefined} */ (
     env.WEBHOOK_FORMAT || undefined
   );
-  return [{ url, secret: env.WEBHOOK_SECRET || undefined, on, format }];
+  return [
+    {
+      url,
+      secret: env.WEBHOOK_SECRET || undefined,
+      on,
+      format,
+      maxPerMinute: numberSetting(env.ALERT_MAX_PER_MINUTE),
+      commentWaitSeconds: numberSetting(env.WEBHOOK_COMMENT_WAIT_SECONDS),
+    },
+  ];
 }
 
 /**
@@ -102,7 +127,7 @@ async function openStorage({ url, dataDir }) {
   try {
     return await openDatabase({ url, dataDir });
   } catch (e) {
-    const why = e instanceof Error ? ('code' in e && typeof e.code == 'string' ? e.code : e.message) : String(e);
+    const why = e instanceof Error ? ('code' in e && typeof e.code === 'string' ? e.code : e.message) : String(e);
     if (url)
       throw new Error(
         `DATABASE_URL: cannot reach PostgreSQL at ${hostOf(url)} (${why}). Is the server running, and is the URL right?`,
@@ -122,16 +147,20 @@ export async function startDemo(env, hooks = {}) {
   const settings = readSettings(env);
   const token = env.DASHBOARD_TOKEN || randomBytes(18).toString('base64url');
   const site = createStaticSite({ writeKey: env.NPS_WRITE_KEY });
-  // The demo receiver signs with WEBHOOK_SECRET, or a random secret when none is set.
+  // The demo receiver signs with WEBHOOK_SECRET, or a random Standard Webhooks secret when none is set.
   const demoSecret =
-    env.WEBHOOK_URL == 'demo' ? env.WEBHOOK_SECRET || randomBytes(24).toString('base64url') : undefined;
+    env.WEBHOOK_URL === 'demo' ? env.WEBHOOK_SECRET || `whsec_${randomBytes(32).toString('base64')}` : undefined;
   const demoWebhook = demoSecret ? createDemoWebhook({ secret: demoSecret }) : undefined;
   /** @type {import('nps-widget/collector').Collector | undefined} */
   let collector;
   const server = createServer(
     toNodeListener(
       async (request, info) => {
-        const demoReply = await demoWebhook?.handle(request);
+        const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+        const demoReply = await demoWebhook?.handle(request, {
+          hosts: [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`],
+          signedIn: async () => (collector ? collector.signedIn(request, info) : false),
+        });
         if (demoReply) return demoReply;
         if (!COLLECTOR_PATHS.test(new URL(request.url).pathname)) return site(request);
         return collector
@@ -145,7 +174,7 @@ export async function startDemo(env, hooks = {}) {
     server
       .once('error', (/** @type {NodeJS.ErrnoException} */ e) =>
         reject(
-          e.code == 'EADDRINUSE'
+          e.code === 'EADDRINUSE'
             ? new Error(
                 `port ${settings.port} on 127.0.0.1 is already in use (another demo?). Stop it, or set PORT to another port.`,
               )
@@ -178,6 +207,7 @@ export async function startDemo(env, hooks = {}) {
         rateLimit: { limit: settings.rate, windowMs: 60_000 },
         webhooks,
         dashboardUrl: url,
+        erasureSecret: env.ERASURE_SECRET || undefined,
       });
     } catch (e) {
       await db.close();
@@ -185,6 +215,8 @@ export async function startDemo(env, hooks = {}) {
       const setting = /** @type {keyof typeof WEBHOOK_SETTINGS} */ (/webhooks\[0\]\.(\w+)/.exec(String(e))?.[1]);
       if (e instanceof TypeError && WEBHOOK_SETTINGS[setting])
         throw new TypeError(e.message.replace(/^nps collector: webhooks\[0\]\.\w+/, WEBHOOK_SETTINGS[setting]));
+      if (e instanceof TypeError && /^nps collector: erasureSecret/.test(e.message))
+        throw new TypeError(e.message.replace(/^nps collector: erasureSecret/, 'ERASURE_SECRET'));
       throw e;
     }
     const running = collector;
@@ -194,7 +226,7 @@ export async function startDemo(env, hooks = {}) {
         webhooks[0] &&
         (demoWebhook
           ? `${webhooks[0].url} (the demo's own receiver: see ${url}/demo/alerts)`
-          : new URL(webhooks[0].url).origin + '/…'),
+          : `${new URL(webhooks[0].url).origin}/…`),
       // An unsigned delivery cannot be told from a forged one: the banner says so.
       webhookSigned: !!webhooks[0]?.secret,
       demoWebhook,

@@ -5,12 +5,13 @@ import { resolveWebhooks, type WebhookOptions } from '../alerts/webhook-options'
 import { checkErasureSecret, erasureKey } from '../erasure/erasure-key';
 import { createDashboardAuth } from './dashboard-auth';
 import { createDashboardRoutes } from './dashboard-routes';
+import { failureReply } from './failure-reply';
 import { HttpError } from './http-error';
 import { createIngestRoute } from './ingest-route';
 import { createRateLimiter, type RateLimit } from './rate-limiter';
 import { createReadApi } from './read-api';
 import type { ResponseStore } from '../store/response-store';
-import { jsonReply, withSecurityHeaders } from './security-headers';
+import { withSecurityHeaders } from './security-headers';
 
 /** Options of {@link createCollector}. */
 export interface CollectorOptions {
@@ -85,12 +86,27 @@ export type RequestHandler = (request: Request, info?: RequestInfo) => Promise<R
 export interface Collector extends RequestHandler {
   /** Stops the alert delivery loop (alerts in flight are handed back for the next start); the database stays open. */
   close(): Promise<void>;
+  /**
+   * Whether a request comes from someone signed in to the dashboard (its session cookie) or carries
+   * the dashboard token (`Authorization: Bearer …`): for pages of your own that only the team may
+   * see. Never throws; wrong credentials count against the failed-attempt limit like everywhere else.
+   * @example if (!(await collector.signedIn(request, { clientAddress }))) return Response.redirect('/login', 303);
+   */
+  signedIn(request: Request, info?: RequestInfo): Promise<boolean>;
 }
 
 /** Paths the collector answers; everything else is for the host app. */
 export const COLLECTOR_PATHS = /^\/(api\/|dashboard(\/|$)|login$|logout$)/;
 
 const DEFAULT_DASHBOARD_DIR = () => fileURLToPath(new URL('../dashboard/', import.meta.url));
+
+/** The reply as sent: with the security headers, and without its body for `HEAD`. */
+async function finished(request: Request, reply: Response): Promise<Response> {
+  const response = withSecurityHeaders(reply);
+  if (request.method !== 'HEAD') return response;
+  await response.body?.cancel();
+  return new Response(null, { status: response.status, headers: response.headers });
+}
 
 /**
  * The collector as a fetch-style handler, `(Request) => Promise<Response>`, for Node's http server
@@ -152,34 +168,20 @@ export function createCollector(options: CollectorOptions): Collector {
     return reply;
   }
 
-  const failure = (request: Request, error: unknown, headers: Record<string, string> = {}) => {
-    if (error instanceof HttpError)
-      return jsonReply(error.status, { error: error.message }, { ...headers, ...error.headers });
-    log(
-      `collector: ${request.method} ${new URL(request.url).pathname} failed: ${error instanceof Error ? error.stack : String(error)}`,
-    );
-    return jsonReply(500, { error: 'internal error' }, headers);
-  };
-
   async function collector(request: Request, info: RequestInfo = {}): Promise<Response> {
     const client = info.clientAddress ?? 'unknown';
     let response: Response;
     if (new URL(request.url).pathname === '/api/nps') {
       const { response: ok, error, cors } = await ingest(request, client);
-      response = ok ?? failure(request, error);
+      response = ok ?? failureReply(request, error, log);
       for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
     } else {
-      try {
-        response = await route(request, client);
-      } catch (error) {
-        response = failure(request, error);
-      }
+      response = await route(request, client).catch((error: unknown) => failureReply(request, error, log));
     }
-    response = withSecurityHeaders(response);
-    if (request.method !== 'HEAD') return response;
-    await response.body?.cancel();
-    return new Response(null, { status: response.status, headers: response.headers });
+    return finished(request, response);
   }
 
-  return Object.assign(collector, { close: async () => delivery?.stop() });
+  const signedIn = (request: Request, info: RequestInfo = {}) =>
+    auth.authorised(request, info.clientAddress ?? 'unknown').catch(() => false);
+  return Object.assign(collector, { close: async () => delivery?.stop(), signedIn });
 }
