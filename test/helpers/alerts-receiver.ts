@@ -25,7 +25,7 @@ export interface ReceivedRequest {
  * Whether the official library verifies a delivery: `whsec_` secrets as they are, plain string
  * secrets in the libraries' raw format (their UTF-8 bytes, as the collector signs with them).
  */
-export function standardWebhooksVerify(secret: string, headers: IncomingHttpHeaders, body: string): boolean {
+function standardWebhooksVerify(secret: string, headers: IncomingHttpHeaders, body: string): boolean {
   const verifier = secret.startsWith('whsec_')
     ? new StandardWebhook(secret)
     : new StandardWebhook(secret, { format: 'raw' });

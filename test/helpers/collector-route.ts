@@ -7,7 +7,7 @@ import { COLLECTOR_PATHS, type CollectorOptions, createCollector, type Database 
 import { freshStore } from '../collector/fixtures';
 
 /** A request to /api/nps and the reply the collector gave (dropped or not). */
-export interface IngestExchange {
+interface IngestExchange {
   ids: string[];
   status: number;
   reply: { rejected?: { id: string; error: string }[]; error?: string };

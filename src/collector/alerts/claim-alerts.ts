@@ -8,7 +8,7 @@ import { foldIntoDigest } from './fold-into-digest';
 import type { Webhook } from './webhook-options';
 
 /** A pending alert about one response, claimed for one attempt. */
-export interface ClaimedResponseAlert {
+interface ClaimedResponseAlert {
   kind: 'response';
   id: string;
   event: AlertEvent;
@@ -20,7 +20,7 @@ export interface ClaimedResponseAlert {
 }
 
 /** A digest message claimed for one attempt: how many alerts of each event it stands for. */
-export interface ClaimedDigest {
+interface ClaimedDigest {
   kind: 'digest';
   id: string;
   webhook: string;

@@ -9,10 +9,6 @@ const NOUNS: Record<AlertEvent, { one: string; many: string }> = {
   comment: { one: 'comment', many: 'comments' },
 };
 
-/** Every alert a digest stands for. */
-export const digestTotal = (counts: DigestCounts): number =>
-  ALERT_EVENTS.reduce((sum, event) => sum + (counts[event] ?? 0), 0);
-
 /**
  * What a digest says, in words: the counts per event, "in the last minute".
  * @example digestText({ detractor: 14 }) // '14 more detractors in the last minute'

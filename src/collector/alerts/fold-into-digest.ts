@@ -3,7 +3,7 @@ import type { Query } from '../store/queryable';
 import type { Webhook } from './webhook-options';
 
 /** A digest goes out this long after it was opened: one digest message per minute at most. */
-export const DIGEST_AFTER_MS = 60_000;
+const DIGEST_AFTER_MS = 60_000;
 
 // The new alerts due now, oldest first, past the first `$2` (the room left this minute): folded into
 // the webhook's open digest (not attempted yet), or into a new one, due a minute from now, opened

@@ -64,7 +64,7 @@ export function raises(record: AlertRecord, event: AlertEvent): boolean {
 }
 
 /** Alerts per webhook per anonymous id in 24 hours; the rest are kept as `suppressed`. */
-export const MAX_ALERTS_PER_VISITOR_PER_DAY = 3;
+const MAX_ALERTS_PER_VISITOR_PER_DAY = 3;
 /** The `reason` of an alert kept as `suppressed`. */
 export const SUPPRESSED_REASON = `more than ${MAX_ALERTS_PER_VISITOR_PER_DAY} alerts from this anonymous id in 24 hours`;
 

@@ -4,9 +4,9 @@ import { ALERT_FORMATS, type WebhookFormat } from './alert-formats';
 import { secretProblem } from './webhook-secret';
 
 /** Messages per webhook per minute before the rest fold into a digest (`ALERT_MAX_PER_MINUTE`). */
-export const DEFAULT_MAX_PER_MINUTE = 20;
+const DEFAULT_MAX_PER_MINUTE = 20;
 /** How long an answer's alert waits for its comment (`WEBHOOK_COMMENT_WAIT_SECONDS`). */
-export const DEFAULT_COMMENT_WAIT_SECONDS = 90;
+const DEFAULT_COMMENT_WAIT_SECONDS = 90;
 /** The longest comment wait: an alert is news for minutes, not hours. */
 const LONGEST_COMMENT_WAIT_SECONDS = 3600;
 

@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer';
 
 /** How Standard Webhooks writes a symmetric secret: `whsec_` followed by the key in base64. */
-export const SECRET_PREFIX = 'whsec_';
+const SECRET_PREFIX = 'whsec_';
 
 /** Standard Webhooks keys are 24 to 64 bytes (192 to 512 bits). */
 const KEY_BYTES = { min: 24, max: 64 };
