@@ -31,7 +31,8 @@ const plain = (status, text, headers = {}) =>
   new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
 
 /**
- * The body as text, or undefined when it is over `maxBytes` (read no further than that).
+ * The body as text, or undefined when it is over `maxBytes` (read no further than that). The rest is
+ * left unread rather than cancelled, so the 413 still goes out before the connection is dropped.
  * @param {Request} request @param {number} maxBytes
  */
 async function boundedText(request, maxBytes) {
@@ -39,12 +40,15 @@ async function boundedText(request, maxBytes) {
   /** @type {Uint8Array[]} */
   const chunks = [];
   let size = 0;
-  if (request.body)
-    for await (const chunk of /** @type {AsyncIterable<Uint8Array>} */ (/** @type {unknown} */ (request.body))) {
-      size += chunk.byteLength;
-      if (size > maxBytes) return undefined;
-      chunks.push(chunk);
+  const reader = request.body?.getReader();
+  for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
+    size += chunk.value.byteLength;
+    if (size > maxBytes) {
+      reader?.releaseLock();
+      return undefined;
     }
+    chunks.push(chunk.value);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 
