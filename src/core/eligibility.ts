@@ -21,7 +21,10 @@ export interface UserState {
   dismissedAt?: number;
 }
 
-/** Everything one eligibility decision depends on; no clocks or storage inside. */
+/**
+ * Everything one eligibility decision depends on; no clocks or storage inside. `disabled`, `visible`,
+ * `stageKnown` and `sampleKey` are shortened in nps.js (MANGLED in rollup.config.mjs).
+ */
 export interface EligibilityInput {
   now: number;
   /** The client was destroyed, or there is no DOM to render into. */

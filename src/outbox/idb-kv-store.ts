@@ -6,7 +6,7 @@ import { kvStore, type ErasableKvStore, type KvStore } from './kv-store';
 // (updateMany replaces it with the error that made it abort, or a plain one).
 
 /** The IndexedDB database the widget owns, and its one object store. */
-export const DATABASE = 'nps-widget';
+const DATABASE = 'nps-widget';
 const OBJECT_STORE = 'kv';
 
 /**

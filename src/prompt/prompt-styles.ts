@@ -5,7 +5,7 @@ import type { Theme } from '../core/stage-options';
  * the `nps-widget` element in the page wins over that (outer rules beat `:host`), and both win
  * over the built-in light and dark defaults below.
  */
-export const THEME_PROPERTIES = {
+const THEME_PROPERTIES = {
   accent: '--nps-accent',
   background: '--nps-background',
   text: '--nps-text',

@@ -19,7 +19,7 @@ const MOVES: Record<string, number> = {
 export const withModifier = (event: KeyboardEvent) => event.ctrlKey || event.metaKey || event.altKey;
 
 /** Where a key moves the Tab stop from `from`: arrows wrap around; in RTL, left and right swap. */
-export function nextStop(from: number, key: string, dir: 'ltr' | 'rtl'): number | undefined {
+function nextStop(from: number, key: string, dir: 'ltr' | 'rtl'): number | undefined {
   const move = MOVES[key];
   if (!move) return undefined;
   if (Math.abs(move) > 1) return move > 0 ? MAX_SCORE : MIN_SCORE;

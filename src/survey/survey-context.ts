@@ -7,7 +7,7 @@ import type { Resolved } from '../core/stage-options';
 import type { ResponseRecord } from '../core/wire';
 
 /** Emits one of the client's events. */
-export type Emit = <K extends keyof NpsEvents>(event: K, payload: NpsEvents[K]) => void;
+type Emit = <K extends keyof NpsEvents>(event: K, payload: NpsEvents[K]) => void;
 
 /** What one shown survey needs from the client. */
 export interface SurveyContext {

@@ -76,7 +76,7 @@ export function fakeDocument(clicks: ClickRoot = document) {
 }
 
 /** A history whose methods record their calls and move `page.url`; own properties, like a wrapped one. */
-export type FakeHistory = HistoryLike & { calls: { method: string; self: unknown; args: unknown[] }[] };
+type FakeHistory = HistoryLike & { calls: { method: string; self: unknown; args: unknown[] }[] };
 
 /**
  * The navigation side of a page: location, history, window events and, with `navigationApi`, a

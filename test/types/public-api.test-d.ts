@@ -19,20 +19,29 @@ describe('public API types', () => {
   it('infers stage names from options.stages', () => {
     const nps = createNps({ endpoint: '/api/nps', stages: { onboarded: {}, checkout: { sampleRate: 0.3 } } });
     expectTypeOf(nps).toEqualTypeOf<Nps<'onboarded' | 'checkout'>>();
+    // show() takes its options, or a stage name as shorthand (an overload each).
     expectTypeOf(nps.show)
       .parameter(0)
       .exclude<undefined>()
+      .extract<object>()
       .toHaveProperty('stage')
       .toEqualTypeOf<'onboarded' | 'checkout' | undefined>();
+    expectTypeOf(nps.show).parameter(0).extract<string>().toEqualTypeOf<'onboarded' | 'checkout'>();
     void nps.show({ stage: 'checkout' });
     // @ts-expect-error: 'typo' is not a configured stage
     void nps.show({ stage: 'typo' });
+    expectTypeOf(nps.show('checkout')).resolves.toEqualTypeOf<ShowResult>();
+    // @ts-expect-error: 'typo' is not a configured stage
+    void nps.show('typo');
+    // @ts-expect-error: a number is neither a stage name nor show() options
+    void nps.show(42);
   });
 
   it('allows any stage string when no stages are configured', () => {
     const nps = createNps({ endpoint: '/api/nps' });
     expectTypeOf(nps).toEqualTypeOf<Nps<string>>();
     void nps.show({ stage: 'anything' });
+    void nps.show('anything');
   });
 
   it('types show() results as a discriminated union', async () => {

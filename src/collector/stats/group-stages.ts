@@ -3,10 +3,10 @@ import { addCounts, noCounts, npsFigures } from './nps-figures';
 import { NO_STAGE } from '../http/read-filter';
 
 /** At most this many stages are listed in `byStage`; the rest are summed under {@link OTHER_STAGES}. */
-export const MAX_STAGES = 50;
+const MAX_STAGES = 50;
 
 /** The `byStage` group of the stages beyond {@link MAX_STAGES}. */
-export const OTHER_STAGES = 'other';
+const OTHER_STAGES = 'other';
 
 /**
  * `byStage` from counts per stage (null: no stage): the {@link MAX_STAGES} most shown stages by name,

@@ -1,7 +1,7 @@
 import type { TriggerCondition } from '../trigger-condition';
 
 /** One path pattern: a glob over `location.pathname` (`*` one segment, `**` any number), or a RegExp. */
-export type PathPattern = string | RegExp;
+type PathPattern = string | RegExp;
 
 /** A pattern, or a list of them meaning any. */
 export type PathPatterns = PathPattern | readonly PathPattern[];
