@@ -77,7 +77,7 @@ export async function startFakeDashboardServer({ collector = createFakeCollector
       if (req.method == 'GET' && path == '/api/segments') return json(res, 200, collector.segments());
       const user = /^\/api\/users\/([^/]+)$/.exec(path);
       if (req.method == 'GET' && user) return json(res, 200, collector.userHistory(decodeURIComponent(user[1])));
-      if (req.method == 'GET' && path == '/api/users' && q.has('userId'))
+      if (req.method === 'GET' && path === '/api/users' && q.has('userId'))
         return json(res, 200, collector.userHistory(q.get('userId') ?? ''));
       if (req.method == 'GET' && path == '/api/recovered') return json(res, 200, collector.recovered(range));
       if (req.method == 'GET' && path == '/api/alerts')
