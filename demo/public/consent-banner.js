@@ -8,7 +8,7 @@ const KEY = 'acme-consent';
 const choice = () => /** @type {'yes' | 'no' | null} */ (localStorage.getItem(KEY));
 
 /**
- * The widget's `consent` option for this page: opt-in, as the README's "Consent and GDPR" section
+ * The widget's `consent` option for this page: opt-in, as "Consent and GDPR" in src/outbox/README.md
  * recommends. Until the visitor allows, the widget stores and sends nothing; "Allow" calls
  * nps.consent(true), which starts it on this page at once.
  * @returns {'granted' | 'pending'}

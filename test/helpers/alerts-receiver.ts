@@ -10,7 +10,7 @@ import { Webhook as StandardWebhook } from 'standardwebhooks';
 
 export type ReceiverStep = number | 'drop' | 'hang';
 
-export interface ReceivedRequest {
+interface ReceivedRequest {
   headers: IncomingHttpHeaders;
   body: string;
   /** What the receiver did: a status it answered, `drop`, or `hang`. */

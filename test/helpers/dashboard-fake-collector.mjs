@@ -98,10 +98,10 @@ const countsOf = (records) => {
 };
 
 /** The collector's own NPS math (src/core/nps-figures.ts) over some records. @param {StoredResponse[]} records @returns {NpsFigures} */
-export const figuresOf = (records) => npsFigures(countsOf(records));
+const figuresOf = (records) => npsFigures(countsOf(records));
 
 /** "2026-W48" for a date (ISO week, UTC). @param {string} iso */
-export function isoWeek(iso) {
+function isoWeek(iso) {
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   const weekday = (d.getUTCDay() + 6) % 7;
   d.setUTCDate(d.getUTCDate() - weekday + 3);
@@ -300,7 +300,7 @@ export function createFakeCollector({
 }
 
 /** Webhook deliveries: mostly delivered, one pending, two failed, two digested into one digest, one suppressed. @returns {AlertDelivery[]} */
-export function fakeAlerts() {
+function fakeAlerts() {
   /** @type {(i: number, state: import('../../src/core/api-types').AlertState, lastError: string | null) => AlertDelivery} */
   const alert = (i, state, lastError) => ({
     id: `delivery-${i}`,

@@ -5,10 +5,10 @@ import type { Category } from '../../src/core/wire';
 import { en } from '../../src/prompt/en';
 
 /** A call the prompt made on its Survey handle, in order. */
-export type SurveyCall = ['answer', number] | ['comment', string] | ['dismiss'] | ['done'];
+type SurveyCall = ['answer', number] | ['comment', string] | ['dismiss'] | ['done'];
 
 /** A promise the test settles by hand (a slow or failing store). */
-export function deferred() {
+function deferred() {
   let resolve!: () => void;
   let reject!: (e: unknown) => void;
   const promise = new Promise<void>((settleStored, settleFailed) => {

@@ -100,7 +100,7 @@ export function fakeOutbox() {
  * A renderer that draws nothing and lets the test play the user through each `Survey` it got.
  * `loads` counts how often the prompt module was imported; `failLoads(n)` makes the next n imports fail.
  */
-export function fakePrompt() {
+function fakePrompt() {
   const surveys: Survey[] = [];
   let closedByClient = 0;
   let loads = 0;
@@ -160,7 +160,7 @@ export function fakeLocales(extra: Record<string, Partial<Messages>> = {}) {
 }
 
 /** An idle scheduler the test runs by hand. */
-export function fakeIdle() {
+function fakeIdle() {
   const tasks: (() => void)[] = [];
   return {
     whenIdle: (task: () => void) => {
