@@ -21,8 +21,12 @@ const BROWSER = 'es2022';
 export const MANGLED = [
   // client/show-lifecycle.ts: the lifecycle's transitions.
   ...['decide', 'presentHooks', 'leave', 'onDismiss', 'halt'],
-  // client/client-consent.ts, client/create-client.ts (Prepared), client/client-triggers.ts.
+  // client/client-consent.ts, client/client-state.ts (Prepared), client/client-triggers.ts.
   ...['granted', 'runtime', 'renderer', 'strings', 'restart'],
+  // client/client-state.ts: one client's state, shared by its parts.
+  ...['npsOptions', 'stageTable', 'consented', 'clock', 'nextId', 'events', 'emitEvent', 'reportError'],
+  ...['lifecycle', 'hasDom', 'prepareSurvey', 'freshOutbox', 'userStates', 'currentUser', 'currentTraits'],
+  ...['isDestroyed', 'cancelWarmUp'],
   // client/client-env.ts: the test seams (the script tag passes none).
   ...['outbox', 'importLocale', 'importPrompt', 'importSurvey', 'importTriggers', 'whenIdle'],
   // core/emitter.ts (clear) and core/eligibility.ts (one decision's input).
@@ -65,6 +69,15 @@ const scriptLoaders = {
     from?.startsWith(SRC) && /^\.\/loaders\/import-(locale|prompt|survey|triggers)$/.test(id)
       ? `${LOADERS}${id.slice('./loaders/'.length)}-script.ts`
       : null,
+};
+
+// dist/survey.js takes the modules it shares with nps.js from nps.js, which hands them over when it
+// loads it (survey/from-sdk.ts), instead of carrying copies of its own.
+const FROM_SDK = `${SRC}survey/from-sdk.ts`;
+const fromSdk = {
+  name: 'from-sdk',
+  resolveId: (id, from) =>
+    from?.startsWith(SRC) && /\/(core\/errors|timer)$/.test(id) && from !== FROM_SDK ? FROM_SDK : null,
 };
 
 // The ESM build keeps each locale a file of its own (dist/locales/<code>.js, the same files the
@@ -136,9 +149,9 @@ export default [
   {
     // dist/survey.js: the SDK's part that only a shown survey or a queue to deliver needs (records,
     // strings, the outbox's sync loop), loaded beside nps.js with the prompt, or when records wait.
-    input: 'src/survey-entry.ts',
+    input: 'src/survey-script-entry.ts',
     output: { file: 'dist/survey.js', format: 'es', sourcemap: true },
-    plugins: [resolve(), ts(BROWSER), minify({ ascii_only: true })],
+    plugins: [fromSdk, resolve(), ts(BROWSER), minify({ ascii_only: true })],
   },
   {
     // dist/triggers.js: the trigger runtime, loaded beside nps.js only when some stage has `on`.

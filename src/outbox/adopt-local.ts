@@ -1,5 +1,5 @@
 import { newer, toEnvelope } from './envelope';
-import type { ErasableKvStore, KvStore } from './kv-store';
+import type { KvStore } from './kv-store';
 
 /**
  * What stays when IndexedDB (`kept`) and localStorage (`left`) both hold a key: the newer record
@@ -17,22 +17,13 @@ function merge(kept: unknown, left: unknown): unknown {
 }
 
 /**
- * Moves what a past page had to leave in localStorage (`local`) into `store` (IndexedDB, once it
- * works again), merging each key with what `store` holds. A tab still on the fallback may write a
- * key again meanwhile: only what was merged is removed from localStorage. A localStorage that cannot
- * be read has nothing to give.
+ * Moves `left`, what a past page had to leave in localStorage (read from `from`), into `store`
+ * (IndexedDB, once it works again), merging each key with what `store` holds. A tab still on the
+ * fallback may write a key again meanwhile: only what was merged is removed from localStorage.
+ * The store chain reads `left` first, and loads and calls this only when there is something to move.
  */
-export async function adoptLocal(store: KvStore, local: () => ErasableKvStore): Promise<void> {
-  let from: ErasableKvStore;
-  let list: [string, unknown][];
-  try {
-    from = local();
-    list = await from.entries('');
-  } catch {
-    return;
-  }
-  if (!list.length) return;
-  const incoming = new Map(list);
+export async function adoptLocal(store: KvStore, from: KvStore, left: [string, unknown][]): Promise<void> {
+  const incoming = new Map(left);
   await store.updateMany<unknown>([...incoming.keys()], (kept, key) => merge(kept, incoming.get(key)));
   await from.updateMany<unknown>([...incoming.keys()], (now, key) =>
     JSON.stringify(now) === JSON.stringify(incoming.get(key)) ? undefined : now,

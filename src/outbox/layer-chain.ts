@@ -1,10 +1,18 @@
 import { NpsError } from '../core/errors';
-import { adoptLocal } from './adopt-local';
 import type { ErasableKvStore, KvStore } from './kv-store';
 import { within } from './timer';
 
 /** A storage layer, opened on first use. */
 export type Layer = () => ErasableKvStore;
+
+/**
+ * Finds what to move into IndexedDB before its first operation: reads what a past page had to leave
+ * in localStorage (`local`) and resolves with the move (adoptLocal, built in for openStore, loaded
+ * from survey.js by the client: see adoptionFromRuntime), or with undefined when there is nothing to
+ * move, localStorage cannot be read, or the adoption could not load (the records then stay in
+ * localStorage for a later page). It must settle within the chain's timeout by itself.
+ */
+export type FindAdoption = (local: Layer) => Promise<((store: KvStore) => Promise<void>) | undefined>;
 
 // Where each layer sits in the chain: IndexedDB, IndexedDB reopened, localStorage, memory.
 const REOPENED = 1;
@@ -19,7 +27,8 @@ export type RunOnLayer = <T>(op: (store: KvStore) => Promise<T>) => Promise<T>;
  * mid-session), then localStorage, then memory (`layers`, in that order). An operation that fails or
  * hangs past `timeout` is retried on the next layer, and each move to a new kind of storage is
  * reported as `storage-fallback`. Before the first operation on IndexedDB, what a past page had to
- * leave in localStorage moves in (see adoptLocal). Returns
+ * leave in localStorage moves in (`findAdoption`, see adoptLocal); only the move itself counts
+ * against IndexedDB's `timeout`, not finding (loading) it. Returns
  * `[run, restart]`: `restart` starts over at IndexedDB (after an erase), returning the IndexedDB layer
  * in use, if any.
  */
@@ -27,6 +36,7 @@ export function layerChain(
   layers: Layer[],
   timeout: number,
   onError: (e: NpsError) => void,
+  findAdoption: FindAdoption,
 ): [run: RunOnLayer, restart: () => ErasableKvStore | undefined] {
   let layer = 0;
   let worked = false;
@@ -47,8 +57,10 @@ export function layerChain(
         current ??= (layers[layer] as Layer)();
         const store = current;
         if (!layer) {
-          adopted ??= adoptLocal(store, layers[LOCAL] as Layer);
-          await within(adopted, timeout, timedOut);
+          adopted ??= findAdoption(layers[LOCAL] as Layer).then(
+            (move) => move && within(move(store), timeout, timedOut),
+          );
+          await adopted;
         }
         const value = await within(op(store), timeout, timedOut);
         worked ||= layer < LOCAL;

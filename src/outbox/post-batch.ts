@@ -1,5 +1,5 @@
 import { WIRE_VERSION, type BatchReply, type ResponseRecord } from '../core/wire';
-import { startTimer } from './timer';
+import { within } from './timer';
 
 /** What a request came back with. `redirect` is set when the endpoint redirected: never a delivery. */
 export interface Reply {
@@ -32,13 +32,6 @@ export const batchBody = (responses: ResponseRecord[], now: number): string =>
  */
 export async function postBatch(t: Transport, body: string, timeout: number, keepalive?: boolean): Promise<Reply> {
   const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = startTimer(() => {
-      controller.abort();
-      reject(new Error(`no reply within ${timeout} ms`));
-    }, timeout);
-  });
   const request = async (): Promise<Reply> => {
     const response = await t.fetch(t.endpoint, {
       method: 'POST',
@@ -64,9 +57,9 @@ export async function postBatch(t: Transport, body: string, timeout: number, kee
     } catch {}
     return { status: response.status, retryAfter: response.headers?.get('retry-after'), data, redirect };
   };
-  try {
-    return await Promise.race([request(), timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
+  // within() is the timer nps.js also uses (handed to survey.js, see survey/from-sdk.ts).
+  return within(request(), timeout, () => {
+    controller.abort();
+    return new Error(`no reply within ${timeout} ms`);
+  });
 }

@@ -51,7 +51,7 @@ describe('property names shortened in nps.js', () => {
     const client = [
       'src/client/show-lifecycle.ts',
       'src/client/client-consent.ts',
-      'src/client/create-client.ts',
+      'src/client/client-state.ts',
       'src/client/client-triggers.ts',
       'src/client/client-env.ts',
       'src/core/emitter.ts',
