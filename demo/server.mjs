@@ -12,7 +12,7 @@ try {
   });
   if (demo.webhook && !demo.webhookSigned)
     console.warn(
-      'demo: warning: WEBHOOK_URL is set without WEBHOOK_SECRET, so alerts are sent unsigned: the receiver cannot tell them from forged ones. Set WEBHOOK_SECRET (16+ characters) and verify X-NPS-Signature.',
+      'demo: warning: WEBHOOK_URL is set without WEBHOOK_SECRET, so alerts are sent unsigned: the receiver cannot tell them from forged ones. Set WEBHOOK_SECRET (whsec_ and a base64 key, or 16+ characters) and verify webhook-signature (Standard Webhooks).',
     );
   const origins = demo.allowedOrigins.length ? demo.allowedOrigins.join(', ') : 'none besides its own';
   console.log(`nps-widget demo

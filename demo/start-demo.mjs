@@ -25,8 +25,19 @@ import { createStaticSite } from './static-site.mjs';
  */
 function demoReceiver(env) {
   if (env.WEBHOOK_URL !== 'demo') return undefined;
-  const secret = env.WEBHOOK_SECRET || randomBytes(24).toString('base64url');
+  // A Standard Webhooks secret (whsec_ and base64) when WEBHOOK_SECRET is unset.
+  const secret = env.WEBHOOK_SECRET || `whsec_${randomBytes(32).toString('base64')}`;
   return { secret, webhook: createDemoWebhook({ secret }) };
+}
+
+/**
+ * The Host values under which the demo's own pages may show alert comments: the loopback names with
+ * the port this request came in on.
+ * @param {Request} request
+ */
+function ownHosts(request) {
+  const { port } = new URL(request.url);
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
 }
 
 /**
@@ -47,7 +58,9 @@ export async function startDemo(env, hooks = {}) {
   const site = createStaticSite({ writeKey: settings.writeKey });
   const server = await startServer(settings, {
     ...hooks,
-    site: async (request) => (await receiver?.webhook.handle(request)) ?? site(request),
+    // /demo/alerts shows comments: only on this machine's own host names, and only when signed in.
+    site: async (request, signedIn) =>
+      (await receiver?.webhook.handle(request, { hosts: ownHosts(request), signedIn })) ?? site(request),
     collectorOptions: (url) => ({
       dashboardUrl: settings.publicUrl ?? url,
       ...(receiver && {
@@ -57,6 +70,8 @@ export async function startDemo(env, hooks = {}) {
             secret: receiver.secret,
             on: /** @type {import('nps-widget/collector').AlertEvent} */ (env.WEBHOOK_ON || 'detractor'),
             format: /** @type {import('nps-widget/collector').WebhookFormat} */ (env.WEBHOOK_FORMAT || 'json'),
+            maxPerMinute: settings.alertMaxPerMinute,
+            commentWaitSeconds: settings.webhookCommentWaitSeconds,
           },
         ],
       }),

@@ -5,6 +5,7 @@ export type { WebhookOptions } from './collector/alerts/webhook-options';
 export type { AlertEvent } from './collector/alerts/alert-event';
 export type { WebhookFormat } from './collector/alerts/alert-formats';
 export { verifyWebhook } from './collector/alerts/webhook-signature';
+export type { HeadersLike, VerifyOptions } from './collector/alerts/webhook-signature';
 export { openDatabase } from './collector/store/open-database';
 export type { DatabaseOptions } from './collector/store/open-database';
 export type { Database, Query } from './collector/store/database';

@@ -170,28 +170,46 @@ export interface ErasureReply {
   deleted: number;
 }
 
-export type AlertState = 'pending' | 'delivered' | 'failed';
+/**
+ * Where an alert is: waiting to go out (or for its comment, or for a retry), delivered on its own,
+ * folded into a digest message by flood control, kept back by the limit per anonymous id (with the
+ * reason), or given up on after 24 hours. Every alert ends delivered, digested, suppressed or failed.
+ */
+export type AlertState = 'pending' | 'delivered' | 'digested' | 'suppressed' | 'failed';
 
-/** One webhook delivery of one alert. */
+/** Where a digest message is (a digest is delivered or given up on like an alert). */
+export type DigestState = 'pending' | 'delivered' | 'failed';
+
+/** One webhook delivery: an alert about one response, or a digest of alerts flood control folded. */
 export interface AlertDelivery {
-  /** The `X-NPS-Delivery` id. */
+  /** The `webhook-id` of its messages: the same on every retry. */
   id: string;
-  responseId: string;
-  /** What raised it: `detractor`, `answer` or `comment`. */
+  /** The response it is about; null for a digest. */
+  responseId: string | null;
+  /** What raised it: `detractor`, `answer` or `comment`; `digest` for a digest. */
   event: string;
   webhook: string;
   state: AlertState;
   attempts: number;
   lastError: string | null;
+  /** Why a `suppressed` alert was kept back. */
+  reason: string | null;
+  /** The digest a `digested` alert was folded into. */
+  digest: string | null;
+  /** A digest's alerts; null for an alert. */
+  count: number | null;
   createdAt: string;
   nextAttemptAt: string | null;
   deliveredAt: string | null;
 }
 
-/** `GET /api/alerts?state=` newest first. */
+/** `GET /api/alerts?state=` newest first, with the counts of every state. */
 export interface AlertsReply {
   alerts: AlertDelivery[];
+  /** Alerts (one per response, event and webhook) in each state. */
   counts: Record<AlertState, number>;
+  /** Digest messages in each state. */
+  digests: Record<DigestState, number>;
 }
 
 /** Every error reply of the collector: `{ error }` with a 4xx or 5xx status. */

@@ -44,6 +44,12 @@ export interface Batch {
   responses: ResponseRecord[];
 }
 
+/**
+ * The `error` of a refused record whose user (or browser) was erased after it was shown: final. The
+ * widget deletes such a record without keeping it as a dead letter and without an `error` event.
+ */
+export const ERASED = 'erased';
+
 /** Optional 2xx reply body: records the server refused (the rest were stored). */
 export interface BatchReply {
   rejected?: { id: string; error: string }[];

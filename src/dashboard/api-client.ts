@@ -133,7 +133,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       });
     },
     segments: () => call('/api/segments'),
-    userHistory: (userId) => call(`/api/users/${encodeURIComponent(userId)}`),
+    // The query form: a path cannot carry every id (`.` and `..` are resolved away).
+    userHistory: (userId) => call(withQuery('/api/users', new URLSearchParams({ userId }))),
     recovered(filters) {
       const params = rangeParams(filters);
       params.delete('stage');

@@ -19,7 +19,7 @@ export interface OutboxOptions {
   timeout?: number;
   /** How long a sending tab owns the records it sent before another tab may take them over. @default timeout + 5000 */
   lease?: number;
-  /** Events, online state, Web Locks, BroadcastChannel, sendBeacon. @default globalThis */
+  /** Events, online state, Web Locks, BroadcastChannel, `Request` (for keepalive). @default globalThis */
   host?: OutboxHost;
 }
 

@@ -7,10 +7,9 @@ export interface OutboxHost {
     /** `false` while the browser knows it is offline: nothing is attempted until `online`. */
     onLine?: boolean;
     locks?: Pick<LockManager, 'request'>;
-    sendBeacon?(url: string, data: Blob): boolean;
   };
   BroadcastChannel?: new (name: string) => Pick<BroadcastChannel, 'postMessage' | 'close' | 'onmessage'>;
-  /** Where `keepalive` support is detected. */
+  /** Where `keepalive` support is detected: without it, page hide sends nothing. */
   Request?: { prototype: object };
 }
 

@@ -15,6 +15,7 @@ describe('the API client: the exact requests the dashboard makes', () => {
     await api.responses(none, { hasComment: true, limit: 20 });
     await api.segments();
     await api.userHistory('user/1 ?');
+    await api.userHistory('..');
     await api.recovered(filters);
     await api.alerts('failed');
     await api.response('01890a5d-ac96-774b-bcce-b302099a8057');
@@ -24,7 +25,8 @@ describe('the API client: the exact requests the dashboard makes', () => {
       '/api/responses?stage=checkout&from=2026-11-01&to=2026-11-30&status=answered&followUp=open&limit=20&cursor=abc',
       '/api/responses?status=answered&hasComment=true&limit=20',
       '/api/segments',
-      '/api/users/user%2F1%20%3F',
+      '/api/users?userId=user%2F1+%3F',
+      '/api/users?userId=..',
       '/api/recovered?from=2026-11-01&to=2026-11-30',
       '/api/alerts?state=failed',
       '/api/responses/01890a5d-ac96-774b-bcce-b302099a8057',

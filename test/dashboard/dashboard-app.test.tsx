@@ -280,10 +280,12 @@ describe('responses', () => {
     expect(within(panel).getByRole('alert').textContent).toBe('Could not load the response: no such response');
   });
 
-  it('shows failed alerts with their last error, and hides the panel when the alerts API fails', async () => {
+  it('shows failed alerts with their last error and counts every state, and hides the panel when the alerts API fails', async () => {
     await renderDashboard();
     const alerts = screen.getByRole('region', { name: 'Failed alerts: 2' });
     expect(alerts.textContent).toContain('HTTP 410 Gone: channel archived');
+    expect(alerts.textContent).toContain('Alerts: 4 delivered · 2 in digests · 1 suppressed · 1 pending · 2 failed');
+    expect(alerts.textContent).toContain('Digest messages: 1 delivered · 0 pending · 0 failed');
     cleanup();
     const api = createFakeApiClient();
     api.failNext('alerts', 404, 'not found');

@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 const TOKEN = 'demo-start-token-0123';
 const dirs: string[] = [];
 afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Runs a node script until it exits, or until its output matches `until` (then stops it). */
@@ -176,6 +176,26 @@ it('refuses to start a second demo process on the same PGlite data directory, sa
   }
 });
 
+/** A raw request to the demo with a Host of the test's choosing (fetch always sends the URL's own). */
+function rawRequest(
+  url: string,
+  path: string,
+  { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: Buffer } = {},
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}${path}`, { method, headers }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => {
+        text += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    // The demo may answer 413 and close before the whole body is written.
+    req.on('error', (error) => ((error as NodeJS.ErrnoException).code === 'EPIPE' ? undefined : reject(error)));
+    req.end(body);
+  });
+}
+
 it("WEBHOOK_URL=demo delivers alerts to the demo's own receiver, which verifies them and shows them at /demo/alerts", async () => {
   const demo = await startDemo({
     PORT: '0',
@@ -187,7 +207,7 @@ it("WEBHOOK_URL=demo delivers alerts to the demo's own receiver, which verifies 
   try {
     expect(demo.webhook).toBe(`${demo.url}/demo/webhook (the demo's own receiver: see ${demo.url}/demo/alerts)`);
     const record = answered(shown({ userId: 'user-<dana>' }), 1, { comment: 'Broken <b>again</b>' });
-    const res = await fetch(demo.url + '/api/nps', {
+    const res = await fetch(`${demo.url}/api/nps`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(batch([record])),
@@ -195,22 +215,73 @@ it("WEBHOOK_URL=demo delivers alerts to the demo's own receiver, which verifies 
     expect(res.status).toBe(200);
     for (let i = 0; i < 100 && !demo.demoWebhook?.deliveries.length; i++) await new Promise((r) => setTimeout(r, 20));
     expect(demo.demoWebhook?.deliveries).toMatchObject([{ event: 'detractor', verified: true }]);
-    const page = await fetch(demo.url + '/demo/alerts');
+    const page = await fetch(`${demo.url}/demo/alerts`, { headers: { authorization: 'Bearer t' } });
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     const html = await page.text();
     expect(html).toContain('signature verified');
     expect(html).toContain('user user-&#60;dana&#62;');
     expect(html).toContain('<blockquote>Broken &#60;b&#62;again&#60;/b&#62;</blockquote>');
     // A delivery signed with another secret is shown as such, and refused.
-    const forged = await fetch(demo.url + '/demo/webhook', {
+    const forged = await fetch(`${demo.url}/demo/webhook`, {
       method: 'POST',
-      headers: { 'x-nps-timestamp': '1', 'x-nps-signature': 'sha256=00' },
+      headers: { 'webhook-id': 'msg_1', 'webhook-timestamp': '1', 'webhook-signature': 'v1,00' },
       body: '{}',
     });
     expect(forged.status).toBe(401);
   } finally {
     await demo.close();
   }
+});
+
+it("/demo/alerts needs the dashboard login and the demo's own Host; /demo/webhook reads a bounded body", async () => {
+  const demo = await startDemo({ PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: 'a-token', WEBHOOK_URL: 'demo' });
+  try {
+    const port = new URL(demo.url).port;
+    // Signed out: nothing of the alerts (their comments are the users' words).
+    const signedOut = await fetch(`${demo.url}/demo/alerts`);
+    expect(signedOut.status).toBe(401);
+    expect(await signedOut.text()).toMatch(/^Sign in to the dashboard first/);
+    expect((await fetch(`${demo.url}/demo/alerts`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    // Signed in, through the login page's session cookie.
+    const login = await fetch(`${demo.url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: demo.url },
+      body: 'token=a-token',
+    });
+    const cookie = String(login.headers.get('set-cookie')).split(';')[0] ?? '';
+    expect((await fetch(`${demo.url}/demo/alerts`, { headers: { cookie } })).status).toBe(200);
+    // A page of another site whose name now resolves to 127.0.0.1 (DNS rebinding) sends its own Host.
+    const rebound = await rawRequest(demo.url, '/demo/alerts', {
+      headers: { host: `evil.example:${port}`, authorization: 'Bearer a-token' },
+    });
+    expect(rebound.status).toBe(421);
+    expect(
+      (await rawRequest(demo.url, '/demo/alerts', { headers: { host: `localhost:${port}`, cookie } })).status,
+    ).toBe(200);
+    // The receiver reads at most 1 MiB.
+    const huge = await rawRequest(demo.url, '/demo/webhook', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.alloc(2 * 1024 * 1024, 'a'),
+    });
+    expect(huge.status).toBe(413);
+    expect(demo.demoWebhook?.deliveries).toEqual([]);
+  } finally {
+    await demo.close();
+  }
+});
+
+it('reads ALERT_MAX_PER_MINUTE, WEBHOOK_COMMENT_WAIT_SECONDS and ERASURE_SECRET, naming a wrong one', async () => {
+  await expect(
+    startDemo({ PORT: '0', DATA_DIR: 'memory://', WEBHOOK_URL: 'demo', ALERT_MAX_PER_MINUTE: 'many' }),
+  ).rejects.toThrow(/^ALERT_MAX_PER_MINUTE must be a whole number of messages, at least 1, got "many"$/);
+  await expect(
+    startDemo({ PORT: '0', DATA_DIR: 'memory://', WEBHOOK_URL: 'demo', WEBHOOK_COMMENT_WAIT_SECONDS: '7200' }),
+  ).rejects.toThrow(/^WEBHOOK_COMMENT_WAIT_SECONDS must be a number of seconds from 0 to 3600, got 7200$/);
+  await expect(startDemo({ PORT: '0', DATA_DIR: 'memory://', ERASURE_SECRET: 'short' })).rejects.toThrow(
+    /^ERASURE_SECRET must be a string of at least 16 characters$/,
+  );
 });
 
 it('names the WEBHOOK_ setting that is wrong', async () => {

@@ -55,7 +55,7 @@ const interval = `($1::float8 * interval '1 millisecond')`;
 export async function letTimePass(db: Database, ms: number): Promise<void> {
   await db.query(
     `update nps_alerts set created_at = created_at - ${interval}, next_attempt_at = next_attempt_at - ${interval},
-       delivered_at = delivered_at - ${interval}`,
+       delivered_at = delivered_at - ${interval}, first_attempt_at = first_attempt_at - ${interval}`,
     [ms],
   );
 }

@@ -371,14 +371,18 @@ export function createFakeCollector({
     /** `GET /api/alerts` @param {string} [state] */
     alerts(state) {
       /** @type {Record<import('../../src/core/api-types').AlertState, number>} */
-      const counts = { pending: 0, delivered: 0, failed: 0 };
-      for (const a of alerts) counts[a.state]++;
-      return { alerts: alerts.filter((a) => !state || a.state === state), counts };
+      const counts = { pending: 0, delivered: 0, digested: 0, suppressed: 0, failed: 0 };
+      /** @type {Record<import('../../src/core/api-types').DigestState, number>} */
+      const digests = { pending: 0, delivered: 0, failed: 0 };
+      for (const a of alerts)
+        if (a.event === 'digest') digests[/** @type {import('../../src/core/api-types').DigestState} */ (a.state)]++;
+        else counts[a.state]++;
+      return { alerts: alerts.filter((a) => !state || a.state === state), counts, digests };
     },
   };
 }
 
-/** Webhook deliveries: mostly delivered, one pending, two failed. @returns {AlertDelivery[]} */
+/** Webhook deliveries: mostly delivered, one pending, two failed, two digested into one digest, one suppressed. @returns {AlertDelivery[]} */
 function fakeAlerts() {
   /** @type {(i: number, state: import('../../src/core/api-types').AlertState, lastError: string | null) => AlertDelivery} */
   const alert = (i, state, lastError) => ({
@@ -389,6 +393,9 @@ function fakeAlerts() {
     state,
     attempts: state === 'failed' ? 14 : 1,
     lastError,
+    reason: state === 'suppressed' ? 'more than 3 alerts from this anonymous id in 24 hours' : null,
+    digest: state === 'digested' ? 'digest-1' : null,
+    count: null,
     createdAt: `2026-11-2${i}T09:00:00.000Z`,
     nextAttemptAt: state === 'pending' ? '2026-11-30T12:05:00.000Z' : null,
     deliveredAt: state === 'delivered' ? `2026-11-2${i}T09:00:01.000Z` : null,
@@ -398,5 +405,9 @@ function fakeAlerts() {
     alert(2, 'failed', 'connect ECONNREFUSED 10.0.0.7:443'),
     alert(3, 'pending', 'HTTP 503'),
     ...[4, 5, 6, 7].map((i) => alert(i, 'delivered', null)),
+    alert(8, 'digested', null),
+    alert(9, 'digested', null),
+    { ...alert(9, 'suppressed', null), id: 'delivery-10' },
+    { ...alert(8, 'delivered', null), id: 'digest-1', responseId: null, event: 'digest', count: 2 },
   ];
 }

@@ -80,6 +80,8 @@ export async function startFakeDashboardServer({ collector = createFakeCollector
       if (req.method === 'GET' && path === '/api/themes') return json(res, 200, collector.themes(range));
       const user = /^\/api\/users\/([^/]+)$/.exec(path);
       if (req.method === 'GET' && user) return json(res, 200, collector.userHistory(decodeURIComponent(user[1])));
+      if (req.method === 'GET' && path === '/api/users' && q.has('userId'))
+        return json(res, 200, collector.userHistory(q.get('userId') ?? ''));
       if (req.method === 'GET' && path === '/api/recovered') return json(res, 200, collector.recovered(range));
       if (req.method === 'GET' && path === '/api/alerts')
         return json(res, 200, collector.alerts(q.get('state') ?? undefined));

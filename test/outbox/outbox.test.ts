@@ -111,6 +111,37 @@ describe('confirmation', () => {
     ]);
   });
 
+  it('drops records refused as erased for good: no dead letter, no error event, not reported delivered', async () => {
+    const { outbox, store, server, errors, delivered } = setup();
+    server.next({ kind: 'hang' });
+    await outbox.put(makeRecord(id(1), T0));
+    await outbox.put(makeRecord(id(2), T0));
+    await outbox.put(makeRecord(id(3), T0));
+    server.next({
+      kind: 'ok',
+      rejected: [
+        { id: id(2), error: 'erased' },
+        { id: id(3), error: 'bad locale' },
+      ],
+    });
+    await advance(12_000);
+    expect(delivered).toEqual([id(1)]);
+    expect(await queued(store)).toEqual([]);
+    expect(await store.get(DEAD_LETTER + id(2))).toBeUndefined();
+    expect(await store.get(DEAD_LETTER + id(3))).toMatchObject({ error: 'bad locale' });
+    expect(errors.filter((e) => e.code === 'record-rejected').map((e) => e.details)).toEqual([
+      { id: id(3), error: 'bad locale' },
+    ]);
+    // The first request hung until its timeout (to batch the three): that is the only other event.
+    expect(errors.filter((e) => e.code !== 'record-rejected').map((e) => e.code)).toEqual(['delivery-failed']);
+    expect(errors.some((e) => e.message.includes(id(2)))).toBe(false);
+    // Nothing is sent again: the erased record is gone from the queue for good.
+    const sent = server.requests.length;
+    await outbox.flush();
+    await advance(60_000);
+    expect(server.requests).toHaveLength(sent);
+  });
+
   it('a half that fails after a split counts as one failed attempt, and the other half stays delivered', async () => {
     const { outbox, store, server } = setup();
     server.next({ kind: 'hang' });
@@ -311,41 +342,48 @@ describe('page hide', () => {
     expect(await queued(store)).toHaveLength(3);
   });
 
-  it('falls back to sendBeacon where fetch keepalive is missing and no headers are set', async () => {
-    const beacons: [string, Blob][] = [];
-    const page = fakeHost({
-      Request: { prototype: {} },
-      navigator: {
-        sendBeacon: (u, b) => {
-          beacons.push([u, b]);
-          return true;
-        },
+  // sendBeacon would send the page's cookies and its full address (query string included) as Referer.
+  const beaconSpy = () => {
+    const beacons: unknown[] = [];
+    // A page's navigator as it is: online, with sendBeacon (which the outbox's host type leaves out).
+    const navigator = {
+      onLine: true,
+      sendBeacon: (url: string, data: Blob) => {
+        beacons.push([url, data]);
+        return true;
       },
-    });
-    const { outbox, server } = setup({ headers: {} }, page);
+    };
+    return { beacons, navigator };
+  };
+
+  it('where fetch keepalive is missing, sends nothing on page hide (never sendBeacon); the records wait for the next visit', async () => {
+    const { beacons, navigator } = beaconSpy();
+    const page = fakeHost({ Request: { prototype: {} }, navigator });
+    const { outbox, server, store, make } = setup({ headers: {} }, page);
     server.setPolicy(() => ({ kind: 'drop' }));
     await outbox.put(makeRecord(id(1), T0));
     await idle();
     const n = server.requests.length;
     page.fire('pagehide');
+    page.hide();
+    await idle();
     expect(server.requests).toHaveLength(n);
-    expect(beacons).toHaveLength(1);
-    expect(present(beacons[0])[1].type).toBe('application/json');
-    expect(JSON.parse(await present(beacons[0])[1].text()).responses[0].id).toBe(id(1));
+    expect(beacons).toEqual([]);
+    expect((await queued(store)).map((r) => r.id)).toEqual([id(1)]);
+    outbox.close();
+    // The next visit sends them.
+    server.setPolicy(() => ({ kind: 'ok' }));
+    const next = make();
+    await advance(1_000);
+    expect(server.stored.has(id(1))).toBe(true);
+    expect(beacons).toEqual([]);
+    next.close();
   });
 
-  it('uses fetch, not sendBeacon, when custom headers are needed', async () => {
-    const beacons: unknown[] = [];
-    const page = fakeHost({
-      Request: { prototype: {} },
-      navigator: {
-        sendBeacon: (u, b) => {
-          beacons.push([u, b]);
-          return true;
-        },
-      },
-    });
-    const { outbox, server } = setup({}, page);
+  it('uses a keepalive fetch without cookies or referrer, never sendBeacon, even without custom headers', async () => {
+    const { beacons, navigator } = beaconSpy();
+    const page = fakeHost({ navigator });
+    const { outbox, server } = setup({ headers: {} }, page);
     server.setPolicy(() => ({ kind: 'drop' }));
     await outbox.put(makeRecord(id(1), T0));
     await idle();
@@ -353,6 +391,11 @@ describe('page hide', () => {
     page.fire('pagehide');
     expect(beacons).toHaveLength(0);
     expect(server.requests).toHaveLength(n + 1);
+    expect(present(server.requests.at(-1)).init).toMatchObject({
+      keepalive: true,
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+    });
   });
 });
 

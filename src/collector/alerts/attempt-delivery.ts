@@ -1,6 +1,7 @@
 import type { Queryable } from '../store/queryable';
-import { alertBody, responseLink } from './alert-body';
+import { alertBody, digestBody, queueLink, responseLink } from './alert-body';
 import type { ClaimedAlert } from './claim-alerts';
+import { digestText } from './digest-text';
 import { errorMessage } from './error-message';
 import {
   type AttemptFailure,
@@ -11,7 +12,7 @@ import {
 } from './record-outcome';
 import { retryAfterMs } from './retry-delay';
 import type { Webhook } from './webhook-options';
-import { DELIVERY_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './webhook-signature';
+import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature';
 
 /** What one attempt needs besides the alert: the database, the side effects and the limits. */
 export interface AttemptSettings extends FailureSettings {
@@ -22,18 +23,38 @@ export interface AttemptSettings extends FailureSettings {
   requestTimeoutMs: number;
 }
 
-/** The body and headers of one delivery; the timestamp is the collector's clock, signed with the body. */
+/** The body of one message: an alert about a response (its follow-up when a comment came late), or a digest. */
+function bodyOf(alert: ClaimedAlert, webhook: Webhook, dashboardUrl: string | undefined): string {
+  if (alert.kind === 'digest')
+    return digestBody(webhook.format, {
+      counts: alert.counts,
+      text: digestText(alert.counts),
+      link: queueLink(dashboardUrl),
+    });
+  return alertBody(webhook.format, {
+    event: alert.event,
+    record: alert.record,
+    link: responseLink(dashboardUrl, alert.record.id),
+    followUp: alert.event === 'comment' && webhook.on !== 'comment',
+  });
+}
+
+/**
+ * The request of one delivery, as Standard Webhooks has it: `webhook-id` is the alert's id (the same
+ * on every retry), `webhook-timestamp` this attempt's time on the collector's clock, and
+ * `webhook-signature` (with a secret) signs both with the body.
+ */
 function alertRequest(alert: ClaimedAlert, webhook: Webhook, { dashboardUrl, now }: AttemptSettings): RequestInit {
-  const body = alertBody(webhook.format, alert.event, alert.record, responseLink(dashboardUrl, alert.record.id));
-  const timestamp = String(Math.floor(now() / 1000));
+  const body = bodyOf(alert, webhook, dashboardUrl);
+  const timestamp = Math.floor(now() / 1000);
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'user-agent': 'nps-widget-collector',
-    'x-nps-event': alert.event,
-    [DELIVERY_HEADER]: alert.id,
-    [TIMESTAMP_HEADER]: timestamp,
+    'x-nps-event': alert.kind === 'digest' ? 'digest' : alert.event,
+    [WEBHOOK_HEADERS.id]: alert.id,
+    [WEBHOOK_HEADERS.timestamp]: String(timestamp),
   };
-  if (webhook.secret) headers[SIGNATURE_HEADER] = signWebhook(webhook.secret, timestamp, body);
+  if (webhook.secret) headers[WEBHOOK_HEADERS.signature] = signWebhook(webhook.secret, alert.id, timestamp, body);
   return { method: 'POST', headers, body, redirect: 'manual' };
 }
 
@@ -50,6 +71,11 @@ export async function attemptDelivery(
   stopped: AbortSignal,
   settings: AttemptSettings,
 ): Promise<Outcome> {
+  // Every alert a digest counted was erased since: there is nothing left to say.
+  if (alert.kind === 'digest' && !Object.keys(alert.counts).length) {
+    await markDelivered(settings.db, alert.id);
+    return 'delivered';
+  }
   const request = alertRequest(alert, webhook, settings);
   let failure: Omit<AttemptFailure, 'stopped'>;
   try {

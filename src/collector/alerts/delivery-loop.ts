@@ -4,7 +4,8 @@ import { errorMessage } from './error-message';
 
 /**
  * When the passes run: one now, then one every `pollIntervalMs`, at once again after a full batch
- * (more may be due) or after a nudge that came while a pass was running.
+ * (more may be due; with several webhooks, a batch's worth in all) or after a nudge that came while
+ * a pass was running.
  */
 export class DeliveryLoop {
   private readonly passes: DeliveryPasses;
@@ -57,7 +58,7 @@ export class DeliveryLoop {
     this.nudgedDuringPass = false;
     let fullBatch = false;
     try {
-      fullBatch = (await this.passes.run()).claimed === this.settings.batchSize;
+      fullBatch = (await this.passes.run()).claimed >= this.settings.batchSize;
     } catch (error) {
       this.settings.log(`nps alerts: delivery pass failed: ${errorMessage(error)}`);
     }

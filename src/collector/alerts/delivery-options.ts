@@ -1,4 +1,4 @@
-import type { Queryable } from '../store/queryable';
+import type { Database } from '../store/database';
 import type { Webhook } from './webhook-options';
 
 /** Timers the loop uses; the defaults are `unref`'d, so the loop never keeps a process alive. */
@@ -9,8 +9,8 @@ export interface Timers {
 
 /** How `createAlertDelivery` is set up: the database, the webhooks, and the side effects it uses. */
 export interface AlertDeliveryOptions {
-  /** The collector's database (migrated with `ALERT_MIGRATIONS`). */
-  db: Queryable;
+  /** The collector's database (migrated by `migrate`): claims run in transactions. */
+  db: Database;
   /** From `resolveWebhooks`: the same list `recordAlerts` is given. Alerts for other webhooks are left alone. */
   webhooks: readonly Webhook[];
   /** Public base URL of the collector, for the link to the response in each alert (`/dashboard?response=<id>`). */
@@ -18,7 +18,7 @@ export interface AlertDeliveryOptions {
   /** @default globalThis.fetch */
   fetch?: typeof globalThis.fetch;
   /**
-   * The collector's clock, only for the `X-NPS-Timestamp` a receiver checks and for `Retry-After`
+   * The collector's clock, only for the `webhook-timestamp` a receiver checks and for `Retry-After`
    * dates. Which alerts are due, claims, retries and giving up go by the database's clock, the
    * one every collector shares. @default Date.now
    */

@@ -1,5 +1,5 @@
 import { attemptDelivery } from './attempt-delivery';
-import { claimAlerts } from './claim-alerts';
+import { type Claim, claimAlerts } from './claim-alerts';
 import type { DeliverySettings } from './delivery-options';
 import { errorMessage } from './error-message';
 import type { Webhook } from './webhook-options';
@@ -55,16 +55,19 @@ export class DeliveryPasses {
   private async claimAndSend(): Promise<DeliveryRun> {
     const run: DeliveryRun = { claimed: 0, delivered: 0, retrying: 0, failed: 0 };
     if (!this.webhooksByKey.size) return run;
-    const { leaseMs, batchSize, log } = this.settings;
-    const webhookKeys = [...this.webhooksByKey.keys()];
-    const claim = await claimAlerts(this.settings.db, { leaseMs, batchSize, webhookKeys });
-    run.claimed = claim.alerts.length;
+    const { db, leaseMs, batchSize, log } = this.settings;
+    // Each webhook's claim counts its own messages per minute.
+    const claims: Claim[] = [];
+    for (const webhook of this.webhooksByKey.values())
+      claims.push(await claimAlerts(db, webhook, { leaseMs, batchSize }));
     const stopped = this.stopping.signal;
-    const outcomes = await Promise.allSettled(
+    const attempts = claims.flatMap((claim) =>
       claim.alerts.map(async (alert) =>
         attemptDelivery(alert, this.webhookOf(alert.webhook), claim.token, stopped, this.settings),
       ),
     );
+    run.claimed = attempts.length;
+    const outcomes = await Promise.allSettled(attempts);
     for (const outcome of outcomes) {
       if (outcome.status === 'fulfilled') run[outcome.value]++;
       // The outcome could not be stored: the lease runs out and the alert is sent again (at least once).

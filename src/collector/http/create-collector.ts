@@ -2,10 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { createAlertDelivery } from '../alerts/alert-delivery';
 import type { AlertDeliveryOptions } from '../alerts/delivery-options';
 import { resolveWebhooks, type WebhookOptions } from '../alerts/webhook-options';
+import { checkErasureSecret, erasureKey } from '../erasure/erasure-key';
 import { createDashboardAuth } from './dashboard-auth';
 import { createDashboardRoutes } from './dashboard-routes';
 import { type FailedAlertAttempt, reportFailedAttempts } from '../alerts/failed-attempt-log';
 import { createHealthRoute } from './health-route';
+import { failureReply } from './failure-reply';
 import { HttpError } from './http-error';
 import { createIngestRoute } from './ingest-route';
 import { createRateLimiter, type RateLimit } from './rate-limiter';
@@ -13,7 +15,7 @@ import { createReadApi } from './read-api';
 import { type RefusedRequest, refusedRequest } from './refused-request';
 import type { ResponseStore } from '../store/response-store';
 import { resolveThemeOptions, type ThemeOptions } from '../themes/theme-options';
-import { jsonReply, withSecurityHeaders } from './security-headers';
+import { withSecurityHeaders } from './security-headers';
 
 /** Options of {@link createCollector}. */
 export interface CollectorOptions {
@@ -59,6 +61,14 @@ export interface CollectorOptions {
    * @example 'https://nps.example.com'
    */
   dashboardUrl?: string;
+  /**
+   * The key of erasure tombstones: after `DELETE /api/users/:userId`, the collector keeps keyed hashes
+   * (HMAC-SHA256 with this secret) of the erased user id and anonymous ids, never the ids, and
+   * refuses their records shown before the erasure. At least 16 characters. Changing it forgets the
+   * tombstones made with the old one. The demo and the production server read `ERASURE_SECRET`.
+   * @default a random secret, generated once and kept in the database (table `nps_erasure_key`)
+   */
+  erasureSecret?: string;
   /** Tuning and test seams of the alert delivery loop (fetch, timers, intervals). @default {} */
   alertDelivery?: Omit<AlertDeliveryOptions, 'db' | 'webhooks' | 'dashboardUrl'>;
   /**
@@ -101,12 +111,27 @@ export type RequestHandler = (request: Request, info?: RequestInfo) => Promise<R
 export interface Collector extends RequestHandler {
   /** Stops the alert delivery loop (alerts in flight are handed back for the next start); the database stays open. */
   close(): Promise<void>;
+  /**
+   * Whether a request comes from someone signed in to the dashboard (its session cookie) or carries
+   * the dashboard token (`Authorization: Bearer …`): for pages of your own that only the team may
+   * see. Never throws; wrong credentials count against the failed-attempt limit like everywhere else.
+   * @example if (!(await collector.signedIn(request, { clientAddress }))) return Response.redirect('/login', 303);
+   */
+  signedIn(request: Request, info?: RequestInfo): Promise<boolean>;
 }
 
 /** Paths the collector answers; everything else is for the host app. */
 export const COLLECTOR_PATHS = /^\/(api\/|dashboard(\/|$)|login$|logout$|healthz$)/;
 
 const DEFAULT_DASHBOARD_DIR = () => fileURLToPath(new URL('../dashboard/', import.meta.url));
+
+/** The reply as sent: with the security headers, and without its body for `HEAD`. */
+async function finished(request: Request, reply: Response): Promise<Response> {
+  const response = withSecurityHeaders(reply);
+  if (request.method !== 'HEAD') return response;
+  await response.body?.cancel();
+  return new Response(null, { status: response.status, headers: response.headers });
+}
 
 /**
  * The collector as a fetch-style handler, `(Request) => Promise<Response>`, for Node's http server
@@ -126,6 +151,8 @@ export function createCollector(options: CollectorOptions): Collector {
   const webhooks = resolveWebhooks(options.webhooks);
   const { onRefused, onAlertFailed } = options;
   const alertFetch = options.alertDelivery?.fetch ?? globalThis.fetch;
+  checkErasureSecret(options.erasureSecret);
+  const tombstoneKey = erasureKey(store.db.query, options.erasureSecret || undefined);
   const delivery = webhooks.length
     ? createAlertDelivery({
         ...options.alertDelivery,
@@ -153,13 +180,14 @@ export function createCollector(options: CollectorOptions): Collector {
     limiter: createRateLimiter(options.rateLimit ?? { limit: 120, windowMs: 60_000 }, now),
     webhooks,
     onAlerts: () => delivery?.nudge(),
+    erasureKey: tombstoneKey,
   });
   const dashboard = createDashboardRoutes({
     auth,
     token,
     dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD_DIR(),
   });
-  const readApi = createReadApi(store, now, resolveThemeOptions(options.themes));
+  const readApi = createReadApi(store, now, tombstoneKey, resolveThemeOptions(options.themes));
   const health = createHealthRoute({ db: store.db });
 
   async function route(request: Request, client: string): Promise<Response> {
@@ -175,15 +203,11 @@ export function createCollector(options: CollectorOptions): Collector {
     return reply;
   }
 
-  const failure = (request: Request, client: string, error: unknown, headers: Record<string, string> = {}) => {
-    if (error instanceof HttpError) {
-      if (error.status < 500) onRefused?.(refusedRequest(request, error.status, error.message, client));
-      return jsonReply(error.status, { error: error.message }, { ...headers, ...error.headers });
-    }
-    log(
-      `collector: ${request.method} ${new URL(request.url).pathname} failed: ${error instanceof Error ? error.stack : String(error)}`,
-    );
-    return jsonReply(500, { error: 'internal error' }, headers);
+  // A refusal (a 4xx) is reported to onRefused (the server's log line); a fault is logged with its stack.
+  const failure = (request: Request, client: string, error: unknown) => {
+    if (error instanceof HttpError && error.status < 500)
+      onRefused?.(refusedRequest(request, error.status, error.message, client));
+    return failureReply(request, error, log);
   };
 
   async function collector(request: Request, info: RequestInfo = {}): Promise<Response> {
@@ -194,17 +218,12 @@ export function createCollector(options: CollectorOptions): Collector {
       response = ok ?? failure(request, client, error);
       for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
     } else {
-      try {
-        response = await route(request, client);
-      } catch (error) {
-        response = failure(request, client, error);
-      }
+      response = await route(request, client).catch((error: unknown) => failure(request, client, error));
     }
-    response = withSecurityHeaders(response);
-    if (request.method !== 'HEAD') return response;
-    await response.body?.cancel();
-    return new Response(null, { status: response.status, headers: response.headers });
+    return finished(request, response);
   }
 
-  return Object.assign(collector, { close: async () => delivery?.stop() });
+  const signedIn = (request: Request, info: RequestInfo = {}) =>
+    auth.authorised(request, info.clientAddress ?? 'unknown').catch(() => false);
+  return Object.assign(collector, { close: async () => delivery?.stop(), signedIn });
 }

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { SCORE_RANGE } from '../../core/nps-scale';
+import { jsonPreview } from './json-preview';
 
 // Keywords of the schema's conditional rules: they only say "some other rule failed", so a reply
 // names the rule that did.
@@ -83,7 +84,5 @@ function valueAt(record: unknown, pointer: string): unknown {
   return value;
 }
 
-const short = (value: unknown) => {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? text.slice(0, 37) + '…' : text;
-};
+/** The value as a message quotes it: short, whatever its size or depth (see {@link jsonPreview}). */
+const short = jsonPreview;

@@ -1,4 +1,6 @@
 import type { Webhook } from '../alerts/webhook-options';
+import type { ErasureKey } from '../erasure/erasure-key';
+import { refuseErased } from '../erasure/refuse-erased';
 import type { DashboardAuth } from './dashboard-auth';
 import { HttpError } from './http-error';
 import type { RateLimiter } from './rate-limiter';
@@ -21,11 +23,14 @@ interface IngestOptions {
   webhooks: readonly Webhook[];
   /** Called after an upsert recorded alerts (the delivery loop is nudged; it never waits). */
   onAlerts: () => void;
+  /** The key of erasure tombstones: records of erased identities are refused. */
+  erasureKey: ErasureKey;
 }
 
 /**
  * `POST /api/nps`: the wire format. CORS for the collector's own origin and `allowedOrigins`,
- * the write key, a rate limit per client, the body limit, then per-record validation and one upsert.
+ * the write key, a rate limit per client, the body limit, then per-record validation, the refusal of
+ * records from erased identities (`erased`), and one upsert.
  */
 export function createIngestRoute(options: IngestOptions) {
   /** CORS headers for the request's Origin, or undefined when it may not post here. */
@@ -60,9 +65,10 @@ export function createIngestRoute(options: IngestOptions) {
     }
     const result = validateBatch(body, options.now());
     if ('error' in result) throw new HttpError(400, result.error);
-    const { rejected, alerts } = await options.store.upsert(result.valid, options.webhooks);
+    const { kept, refused } = await refuseErased(options.store.db.query, result.valid, options.erasureKey);
+    const { rejected, alerts } = await options.store.upsert(kept, options.webhooks);
     if (alerts) options.onAlerts();
-    return jsonReply(200, { rejected: [...result.rejected, ...rejected] });
+    return jsonReply(200, { rejected: [...result.rejected, ...refused, ...rejected] });
   }
 
   /** The reply, and the CORS headers every reply (errors included) must carry. */

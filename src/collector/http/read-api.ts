@@ -2,6 +2,7 @@ import type { AlertState, ResponsesReply, StoredResponse, UserHistoryReply } fro
 import { listAlerts } from '../alerts/list-alerts';
 import { exportCsv } from './export-csv';
 import { eraseUser } from '../erasure/erase-user';
+import type { ErasureKey } from '../erasure/erasure-key';
 import { isRecovered, recoveredDetractors } from '../follow-up/recovered-detractors';
 import { parseFollowUpPatch, setFollowUp } from '../follow-up/set-follow-up';
 import { HttpError } from './http-error';
@@ -35,13 +36,23 @@ async function badInputAs400<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The `:userId` of `/api/users/:userId`, decoded; 400 when it cannot be. */
-function userIdOf(encoded: string): string {
-  let userId: string;
-  try {
-    userId = decodeURIComponent(encoded);
-  } catch {
-    throw new HttpError(400, 'userId is not a valid URL-encoded string');
+/**
+ * The user of `/api/users/:userId` (decoded) or `/api/users?userId=` (for ids a path cannot carry,
+ * such as `.` and `..`); undefined for other paths, 400 when the id cannot be read.
+ */
+function userIdOf(url: URL): string | undefined {
+  let userId: string | null;
+  if (url.pathname === '/api/users') {
+    userId = url.searchParams.get('userId');
+    if (userId == null) throw new HttpError(400, 'userId is required: /api/users?userId=<id>');
+  } else {
+    const encoded = /^\/api\/users\/([^/]+)$/.exec(url.pathname)?.[1];
+    if (encoded == null) return undefined;
+    try {
+      userId = decodeURIComponent(encoded);
+    } catch {
+      throw new HttpError(400, 'userId is not a valid URL-encoded string');
+    }
   }
   const problem = userIdProblem(userId);
   if (problem) throw new HttpError(400, problem);
@@ -51,12 +62,14 @@ function userIdOf(encoded: string): string {
 /**
  * The dashboard's read and close-the-loop API, for an authorised request: `GET /api/stats`,
  * `/api/responses`, `/api/export.csv`, `/api/segments`, `/api/recovered`, `/api/alerts`, `/api/themes`,
- * `GET` and `PATCH /api/responses/:id` (the link in an alert opens one response), `GET` and `DELETE /api/users/:userId`. Answers undefined for paths
- * that are not its own.
+ * `GET` and `PATCH /api/responses/:id` (the link in an alert opens one response), `GET` and `DELETE
+ * /api/users/:userId` (and `/api/users?userId=`; erasure records tombstones hashed with `erasureKey`).
+ * Answers undefined for paths that are not its own.
  */
 export function createReadApi(
   store: ResponseStore,
   now: () => number,
+  erasureKey: ErasureKey,
   themeSettings: ThemeSettings = DEFAULT_THEME_SETTINGS,
 ) {
   const query = store.db.query;
@@ -107,10 +120,9 @@ export function createReadApi(
       if (!response) throw new HttpError(404, 'no such response');
       return jsonReply(200, response);
     }
-    const userPath = /^\/api\/users\/([^/]+)$/.exec(url.pathname)?.[1];
-    if (userPath == null) return undefined;
-    const userId = userIdOf(userPath);
-    if (method === 'DELETE') return jsonReply(200, await badInputAs400(() => eraseUser(query, userId)));
+    const userId = userIdOf(url);
+    if (userId == null) return undefined;
+    if (method === 'DELETE') return jsonReply(200, await badInputAs400(() => eraseUser(store.db, userId, erasureKey)));
     if (method !== 'GET') throw allow('GET, HEAD, DELETE');
     const responses = await store.ofUser(userId);
     const reply: UserHistoryReply = { userId, responses, recovered: isRecovered(responses) };

@@ -128,13 +128,16 @@ function dashboardToken(value: string | undefined): { dashboardToken: string; to
 }
 
 /** WEBHOOK_*: checked by the collector's own rules, with the setting named in the message. */
-function webhooks(env: ServerEnv): WebhookOptions[] {
+function webhooks(
+  env: ServerEnv,
+  limits: Pick<WebhookOptions, 'maxPerMinute' | 'commentWaitSeconds'>,
+): WebhookOptions[] {
   const on = oneOf<AlertEvent>('WEBHOOK_ON', env.WEBHOOK_ON, ALERT_EVENTS, 'detractor');
   const formats = Object.keys(ALERT_FORMATS) as WebhookFormat[];
   const format = oneOf<WebhookFormat>('WEBHOOK_FORMAT', env.WEBHOOK_FORMAT, formats, 'json');
   const url = blank(env.WEBHOOK_URL);
   if (url === undefined) return [];
-  const options: WebhookOptions[] = [{ url, secret: blank(env.WEBHOOK_SECRET), on, format }];
+  const options: WebhookOptions[] = [{ url, secret: blank(env.WEBHOOK_SECRET), on, format, ...limits }];
   try {
     resolveWebhooks(options);
   } catch (error) {
@@ -151,6 +154,8 @@ function webhooks(env: ServerEnv): WebhookOptions[] {
  * @example readServerSettings(process.env).port // 5173
  */
 export function readServerSettings(env: ServerEnv): ServerSettings {
+  const alertMaxPerMinute = positive('ALERT_MAX_PER_MINUTE', env.ALERT_MAX_PER_MINUTE, 20);
+  const webhookCommentWaitSeconds = whole('WEBHOOK_COMMENT_WAIT_SECONDS', env.WEBHOOK_COMMENT_WAIT_SECONDS, 90, 3600);
   return {
     port: whole('PORT', env.PORT, 5173, 65535, 'a port number (0 to 65535)'),
     host: blank(env.HOST) ?? '0.0.0.0',
@@ -161,11 +166,11 @@ export function readServerSettings(env: ServerEnv): ServerSettings {
     writeKey: blank(env.NPS_WRITE_KEY),
     ...dashboardToken(env.DASHBOARD_TOKEN),
     rateLimit: positive('RATE_LIMIT', env.RATE_LIMIT, 120),
-    webhooks: webhooks(env),
+    webhooks: webhooks(env, { maxPerMinute: alertMaxPerMinute, commentWaitSeconds: webhookCommentWaitSeconds }),
     trustProxy: flag('TRUST_PROXY', env.TRUST_PROXY),
     segmentKeys: list(env.SEGMENT_KEYS),
-    alertMaxPerMinute: positive('ALERT_MAX_PER_MINUTE', env.ALERT_MAX_PER_MINUTE, 20),
-    webhookCommentWaitSeconds: whole('WEBHOOK_COMMENT_WAIT_SECONDS', env.WEBHOOK_COMMENT_WAIT_SECONDS, 90),
+    alertMaxPerMinute,
+    webhookCommentWaitSeconds,
     erasureSecret: blank(env.ERASURE_SECRET),
     logFormat: oneOf('LOG_FORMAT', env.LOG_FORMAT, LOG_FORMATS, 'text'),
   };

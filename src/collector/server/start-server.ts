@@ -12,8 +12,11 @@ import type { ServerSettings } from './server-settings';
 
 /** What a host adds to the server: the demo adds its pages and its own webhook receiver. */
 export interface ServerExtras {
-  /** Answers requests outside the collector's paths first (`undefined`: not mine); unset, they get 404. */
-  site?: (request: Request) => Promise<Response | undefined>;
+  /**
+   * Answers requests outside the collector's paths first (`undefined`: not mine); unset, they get 404.
+   * `signedIn` says whether the request carries the dashboard's session or token.
+   */
+  site?: (request: Request, signedIn: () => Promise<boolean>) => Promise<Response | undefined>;
   /** Collector options over those the settings give, from the server's URL once it listens. */
   collectorOptions?: (url: string) => Partial<CollectorOptions>;
   /** @default createLogLines({ format: settings.logFormat }) */
@@ -50,6 +53,7 @@ function collectorOptionsOf(settings: ServerSettings, store: ResponseStore, log:
     rateLimit: { limit: settings.rateLimit, windowMs: 60_000 },
     webhooks: settings.webhooks,
     dashboardUrl: settings.publicUrl,
+    erasureSecret: settings.erasureSecret,
     onRefused: log.refused,
     onAlertFailed: log.alertFailed,
   };
@@ -66,7 +70,7 @@ export async function startServer(settings: ServerSettings, extras: ServerExtras
   let collector: Collector | undefined;
   const handler = async (request: Request, info?: { clientAddress?: string }) => {
     if (!COLLECTOR_PATHS.test(new URL(request.url).pathname)) {
-      const page = await extras.site?.(request);
+      const page = await extras.site?.(request, async () => (collector ? collector.signedIn(request, info) : false));
       if (page) return page;
     }
     return collector ? collector(request, info) : STARTING();

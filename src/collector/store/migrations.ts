@@ -1,5 +1,7 @@
 import { CATEGORIES, MAX_SCORE, MIN_SCORE } from '../../core/nps-scale';
+import { ALERT_FLOOD_MIGRATIONS } from '../alerts/alert-flood-migrations';
 import { ALERT_MIGRATIONS } from '../alerts/alert-migrations';
+import { ERASURE_MIGRATIONS } from '../erasure/erasure-migrations';
 import { FOLLOW_UP_MIGRATIONS } from '../follow-up/follow-up-migrations';
 import { THEME_MIGRATIONS } from '../themes/theme-migrations';
 
@@ -57,4 +59,7 @@ export const MIGRATIONS: readonly string[] = [
   ...FOLLOW_UP_MIGRATIONS,
   // 6: comment search and themes (themes/theme-migrations.ts).
   ...THEME_MIGRATIONS,
+  // 7, 8: flood control and the comment wait (alerts/), erasure tombstones (erasure/).
+  ...ALERT_FLOOD_MIGRATIONS,
+  ...ERASURE_MIGRATIONS,
 ];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAlertDelivery, type AlertDelivery } from '../../../src/collector/alerts/alert-delivery';
 import { listAlerts } from '../../../src/collector/alerts/list-alerts';
@@ -18,12 +19,14 @@ import { startReceiver, type Receiver } from '../../helpers/alerts-receiver';
 import { until } from '../../helpers/wait';
 import { DATABASES, answered as answeredRecord, shown as shownRecord, present } from '../fixtures';
 
-const SECRET = 'test-secret-0123456789';
+// The Standard Webhooks form of a secret: whsec_ and 32 random bytes in base64.
+const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 const HOUR = 3_600_000;
 const quiet = () => {};
 
+// No comment wait, and room for every message: these tests are about delivery itself.
 const webhookFor = (url: string, format: 'json' | 'slack' = 'json'): Webhook =>
-  resolveWebhooks([{ url, secret: SECRET, format }])[0];
+  resolveWebhooks([{ url, secret: SECRET, format, commentWaitSeconds: 0, maxPerMinute: 1000 }])[0];
 
 for (const { name, url, skip } of DATABASES)
   describe.skipIf(skip)('alert delivery on ' + name, () => {
@@ -49,7 +52,7 @@ for (const { name, url, skip } of DATABASES)
       ).rows;
 
     it('delivers exactly one signed alert per detractor through 500s, a dropped connection and resent batches', async () => {
-      receiver = await startReceiver([500, 500, 'drop']);
+      receiver = await startReceiver([500, 500, 'drop'], { secret: SECRET });
       const webhook = webhookFor(receiver.url);
       const detractors = [
         answeredRecord(shownRecord({ userId: 'u1', stage: 'checkout' }), 2),
@@ -73,6 +76,8 @@ for (const { name, url, skip } of DATABASES)
         await delivery.runOnce();
         for (const request of receiver.requests.slice(seen))
           expect(verifyWebhook(SECRET, request.headers, request.body, { now: clock.now })).toBe(true);
+        // Every delivery verifies with the official Standard Webhooks library too.
+        expect(receiver.requests.every((request) => request.verified)).toBe(true);
         await storeBatch(db, batch, [webhook]); // the widget resends while delivery is failing
         await letTimePass(db, 10 * 60_000);
       }
@@ -80,12 +85,12 @@ for (const { name, url, skip } of DATABASES)
       const accepted = receiver.accepted();
       const bodies = accepted.map((r) => JSON.parse(r.body));
       expect(bodies.map((b) => b.response.id).sort()).toEqual(detractors.map((r) => r.id).sort());
-      expect(new Set(accepted.map((r) => r.headers['x-nps-delivery'])).size).toBe(detractors.length);
+      expect(new Set(accepted.map((r) => r.headers['webhook-id'])).size).toBe(detractors.length);
       // Every attempt for one response carried the same delivery id, so a receiver can dedupe.
       const idsByResponse = new Map<string, Set<unknown>>();
       for (const r of receiver.requests) {
         const response = JSON.parse(r.body).response.id as string;
-        idsByResponse.set(response, (idsByResponse.get(response) ?? new Set()).add(r.headers['x-nps-delivery']));
+        idsByResponse.set(response, (idsByResponse.get(response) ?? new Set()).add(r.headers['webhook-id']));
       }
       expect([...idsByResponse.values()].map((ids) => ids.size)).toEqual([1, 1, 1]);
       expect(receiver.requests.map((r) => r.answer)).toEqual([500, 500, 'drop', 200, 200, 200]);
@@ -103,7 +108,8 @@ for (const { name, url, skip } of DATABASES)
       });
       expect(accepted[0].headers['x-nps-event']).toBe('detractor');
       const listed = await listAlerts(db.query);
-      expect(listed.counts).toEqual({ pending: 0, delivered: 3, failed: 0 });
+      expect(listed.counts).toEqual({ pending: 0, delivered: 3, digested: 0, suppressed: 0, failed: 0 });
+      expect(listed.digests).toEqual({ pending: 0, delivered: 0, failed: 0 });
       expect(listed.alerts.map((a) => [a.state, a.attempts, a.lastError, a.nextAttemptAt])).toEqual(
         Array(3).fill(['delivered', 2, null, null]),
       );
@@ -111,7 +117,7 @@ for (const { name, url, skip } of DATABASES)
       expect((await listAlerts(db.query, { state: 'failed' })).alerts).toEqual([]);
       expect((await listAlerts(db.query, { state: 'delivered', limit: 2 })).alerts).toHaveLength(2);
       await expect(listAlerts(db.query, { state: 'lost' as 'failed' })).rejects.toThrow(
-        'state must be one of pending, delivered, failed, got "lost"',
+        'state must be one of pending, delivered, digested, suppressed, failed, got "lost"',
       );
     });
 
@@ -223,8 +229,8 @@ for (const { name, url, skip } of DATABASES)
       await letTimePass(db, 60_000);
       expect(await restarted.runOnce()).toMatchObject({ claimed: 1, delivered: 1 });
       expect(receiver.accepted()).toHaveLength(1);
-      expect(receiver.requests.map((r) => r.headers['x-nps-delivery'])).toEqual(
-        Array(2).fill(receiver.requests[0].headers['x-nps-delivery']),
+      expect(receiver.requests.map((r) => r.headers['webhook-id'])).toEqual(
+        Array(2).fill(receiver.requests[0].headers['webhook-id']),
       );
       expect((await alertRows())[0]).toMatchObject({ state: 'delivered', attempts: 2 });
     });
@@ -321,7 +327,9 @@ for (const { name, url, skip } of DATABASES)
     it.skipIf(!url)('two delivery loops on one PostgreSQL never send the same alert twice', async () => {
       receiver = await startReceiver([], { delayMs: 20 });
       const webhook = webhookFor(receiver.url);
-      const records = Array.from({ length: 40 }, (_, i) => answeredRecord(shownRecord(), i % 7));
+      const records = Array.from({ length: 40 }, (_, i) =>
+        answeredRecord(shownRecord({ anonymousId: `anon-${i}` }), i % 7),
+      );
       await storeBatch(db, records, [webhook]);
       const other = await openSecondConnection(db);
       try {
@@ -333,7 +341,7 @@ for (const { name, url, skip } of DATABASES)
         };
         const sent = await Promise.all([drain(db), drain(other), drain(db), drain(other)]);
         expect(sent.reduce((a, b) => a + b)).toBe(40);
-        const ids = receiver.requests.map((r) => r.headers['x-nps-delivery']);
+        const ids = receiver.requests.map((r) => r.headers['webhook-id']);
         expect(ids).toHaveLength(40);
         expect(new Set(ids).size).toBe(40);
         expect(receiver.requests.every((r) => r.concurrent === 1)).toBe(true);

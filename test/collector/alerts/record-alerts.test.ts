@@ -100,7 +100,10 @@ for (const { name, url, skip } of DATABASES)
     });
 
     it('raises one alert per detractor under concurrent resends', async () => {
-      const batch = Array.from({ length: 30 }, (_, i) => answeredRecord(shownRecord(), i % 7));
+      // One browser each: the limit per anonymous id is pinned in alert-flood.test.ts.
+      const batch = Array.from({ length: 30 }, (_, i) =>
+        answeredRecord(shownRecord({ anonymousId: `anon-${i}` }), i % 7),
+      );
       const later = batch.map((r) => commentedRecord(r, 'comment ' + r.id));
       await Promise.all([batch, later, batch, later, batch].map((b) => storeBatch(db, b, [onDetractor])));
       const rows = await alerts();

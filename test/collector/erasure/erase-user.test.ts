@@ -1,22 +1,29 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAlertDelivery } from '../../../src/collector/alerts/alert-delivery';
 import { resolveWebhooks } from '../../../src/collector/alerts/webhook-options';
 import { eraseUser } from '../../../src/collector/erasure/erase-user';
+import { type ErasureKey, erasureKey } from '../../../src/collector/erasure/erasure-key';
+import { identityHash } from '../../../src/collector/erasure/identity-hash';
+import { millisOf } from '../../../src/collector/store/queryable';
 import { setFollowUp } from '../../../src/collector/follow-up/set-follow-up';
 import { commentedRecord, openAlertsDatabase, storeBatch, type TestDatabase } from '../../helpers/alerts-db';
 import { scriptedFetch } from '../../helpers/alerts-fakes';
 import { DATABASES, answered as answeredRecord, shown as shownRecord } from '../fixtures';
 
+// Sent at once (no comment wait), so that some alerts are delivered before the erasure.
 const webhooks = resolveWebhooks([
-  { url: 'https://hooks.example.com/a', on: 'answer' },
+  { url: 'https://hooks.example.com/a', on: 'answer', commentWaitSeconds: 0 },
   { url: 'https://hooks.example.com/c', on: 'comment' },
 ]);
 
 for (const { name, url, skip } of DATABASES)
   describe.skipIf(skip)('eraseUser on ' + name, () => {
     let db: TestDatabase;
+    let key: ErasureKey;
     beforeAll(async () => {
       db = await openAlertsDatabase(url);
+      key = erasureKey(db.query);
     });
     afterAll(() => db?.close());
     beforeEach(() => db.query('truncate nps_responses cascade'));
@@ -65,7 +72,7 @@ for (const { name, url, skip } of DATABASES)
         );
       expect(mentionsErin(await everyRow()).length).toBeGreaterThan(8);
 
-      expect(await eraseUser(db.query, 'erin')).toEqual({ deleted: 4 });
+      expect(await eraseUser(db, 'erin', key)).toEqual({ deleted: 4 });
       expect(mentionsErin(await everyRow())).toEqual([]);
       // The bystander keeps their response, follow-up, history and alerts.
       const left = await everyRow();
@@ -75,7 +82,7 @@ for (const { name, url, skip } of DATABASES)
           .map((row) => row.split(':')[0])
           .sort(),
       ).toEqual(['nps_alerts', 'nps_alerts', 'nps_follow_up_history', 'nps_follow_ups', 'nps_responses']);
-      expect(await eraseUser(db.query, 'erin')).toEqual({ deleted: 0 });
+      expect(await eraseUser(db, 'erin', key)).toEqual({ deleted: 0 });
     });
 
     it("keeps another user's responses from a browser they shared", async () => {
@@ -89,7 +96,7 @@ for (const { name, url, skip } of DATABASES)
       await storeBatch(db, [anonymous, alice, bob], webhooks);
       await setFollowUp(db.query, bob.id, { status: 'resolved' }, 'dashboard');
 
-      expect(await eraseUser(db.query, 'alice')).toEqual({ deleted: 2 });
+      expect(await eraseUser(db, 'alice', key)).toEqual({ deleted: 2 });
       const left = await everyRow();
       expect(left.filter((row) => row.includes(alice.id) || row.includes(anonymous.id))).toEqual([]);
       expect(
@@ -100,8 +107,47 @@ for (const { name, url, skip } of DATABASES)
       ).toEqual(['nps_alerts', 'nps_alerts', 'nps_follow_up_history', 'nps_follow_ups', 'nps_responses']);
     });
 
+    it('keeps tombstones: keyed hashes of the user id and the anonymous ids erased with it, and the time', async () => {
+      await db.query('truncate nps_erasures');
+      const beforeIdentify = answeredRecord(shownRecord({ anonymousId: 'anon-kim' }), 4);
+      const identified = answeredRecord(shownRecord({ anonymousId: 'anon-kim', userId: 'kim' }), 2);
+      const phone = answeredRecord(shownRecord({ anonymousId: 'anon-kim-phone', userId: 'kim' }), 9);
+      await storeBatch(db, [beforeIdentify, identified, phone], webhooks);
+      const before = Date.now();
+      await eraseUser(db, 'kim', key);
+      const { rows } = await db.query(`select identity_hash, erased_at from nps_erasures order by identity_hash`);
+      const secret = await key();
+      expect(rows.map((row) => row.identity_hash)).toEqual(
+        [
+          identityHash(secret, 'user', 'kim'),
+          identityHash(secret, 'anonymous', 'anon-kim'),
+          identityHash(secret, 'anonymous', 'anon-kim-phone'),
+        ].sort(),
+      );
+      for (const row of rows) {
+        expect(String(row.identity_hash)).toMatch(/^[0-9a-f]{64}$/);
+        expect(millisOf(row.erased_at)).toBeGreaterThanOrEqual(before - 1000);
+      }
+      // Keyed: not the plain hash of the id, so nobody without the key can test an id against it.
+      expect(rows.map((row) => row.identity_hash)).not.toContain(createHash('sha256').update('user:kim').digest('hex'));
+      // The generated key is made once and kept: another collector on this database uses the same.
+      expect((await erasureKey(db.query)()).equals(secret)).toBe(true);
+      expect((await db.query('select count(*)::int as n from nps_erasure_key')).rows).toEqual([{ n: 1 }]);
+      expect(secret).toHaveLength(32);
+      // A given ERASURE_SECRET is the key as it is.
+      const given = await erasureKey(db.query, 'an-erasure-secret-0123')();
+      expect(given.toString()).toBe('an-erasure-secret-0123');
+      // A later erasure of the same identity moves its time on.
+      await db.query(`update nps_erasures set erased_at = erased_at - interval '1 day'`);
+      await eraseUser(db, 'kim', key);
+      const again = await db.query(`select min(erased_at) as at from nps_erasures where identity_hash = $1`, [
+        identityHash(secret, 'user', 'kim'),
+      ]);
+      expect(millisOf(again.rows[0]?.at)).toBeGreaterThanOrEqual(before - 1000);
+    });
+
     it('refuses an empty or NUL-bearing user id', async () => {
-      await expect(eraseUser(db.query, '')).rejects.toThrow('userId must be a non-empty string');
-      await expect(eraseUser(db.query, 'a\u0000')).rejects.toThrow('NUL');
+      await expect(eraseUser(db, '', key)).rejects.toThrow('userId must be a non-empty string');
+      await expect(eraseUser(db, 'a\u0000', key)).rejects.toThrow('NUL');
     });
   });

@@ -77,7 +77,8 @@ for (const { name, url, skip } of DATABASES)
         dashboardToken: TOKEN,
         log: () => {},
         dashboardDir: dashboardFixture(),
-        webhooks: [{ url: receiver.url, secret: SECRET, on: 'detractor' }],
+        // Sent at once: erin's first answer has no comment to wait for.
+        webhooks: [{ url: receiver.url, secret: SECRET, on: 'detractor', commentWaitSeconds: 0 }],
         dashboardUrl: 'https://nps.example.com',
       });
       for (const record of RECEIVE_ORDER) expect((await post([record])).status).toBe(200);
@@ -105,17 +106,19 @@ for (const { name, url, skip } of DATABASES)
         response: { score: 3 },
         link: `https://nps.example.com/dashboard?response=${finn.id}`,
       });
-      expect(new Set(receiver.requests.map((r) => r.headers['x-nps-delivery'])).size).toBe(3);
+      expect(new Set(receiver.requests.map((r) => r.headers['webhook-id'])).size).toBe(3);
       let delivered = await json<AlertsReply>('/api/alerts?state=delivered');
       for (let i = 0; i < 50 && delivered.counts.delivered < 3; i++) {
         await new Promise((r) => setTimeout(r, 20));
         delivered = await json<AlertsReply>('/api/alerts?state=delivered');
       }
-      expect(delivered.counts).toEqual({ pending: 0, delivered: 3, failed: 0 });
+      expect(delivered.counts).toEqual({ pending: 0, delivered: 3, digested: 0, suppressed: 0, failed: 0 });
       expect((await json<AlertsReply>('/api/alerts?state=failed')).alerts).toEqual([]);
       const bad = await call('/api/alerts?state=lost');
       expect(bad.status).toBe(400);
-      expect(await bad.json()).toEqual({ error: 'state must be one of pending, delivered, failed, got "lost"' });
+      expect(await bad.json()).toEqual({
+        error: 'state must be one of pending, delivered, digested, suppressed, failed, got "lost"',
+      });
     });
 
     it('adds bySegment for a trait key, and refuses a malformed key', async () => {

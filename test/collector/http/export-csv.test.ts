@@ -56,4 +56,18 @@ describe('CSV cells', () => {
     expect(csvCell('a;+1;@x;-2')).toBe(`"a;'+1;'@x;'-2"`);
     expect(csvCell('a;b')).toBe('"a;b"');
   });
+
+  it('guards a formula character after leading whitespace: spaces, tabs, NBSP and other Unicode spaces', () => {
+    const spaces = [' ', '   ', '\t', '\u00a0', '\u2007', '\u202f', '\u3000', '\ufeff', '\u200b', ' \u00a0\t'];
+    for (const space of spaces)
+      for (const formula of ['=1+1', '+1', '-1', '@SUM(A1)']) {
+        const cell = csvCell(`${space}${formula}`);
+        expect(cell, JSON.stringify(space + formula)).toMatch(/^"?'/);
+      }
+    expect(csvCell('\u00a0=HYPERLINK("http://evil")')).toBe(`"'\u00a0=HYPERLINK(""http://evil"")"`);
+    expect(csvCell('a;\u00a0=1')).toBe(`"a;\u00a0'=1"`);
+    // Text that merely starts with a space is left as it is.
+    expect(csvCell(' plain text')).toBe(' plain text');
+    expect(csvCell('=1')).toBe("'=1");
+  });
 });

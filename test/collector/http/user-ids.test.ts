@@ -64,6 +64,29 @@ describe('user ids the wire schema allows', () => {
       expect(((await (await call(path)).json()) as UserHistoryReply).responses).toEqual([]);
     });
 
+  for (const userId of ['.', '..'])
+    it(`are looked up and erased with /api/users?userId= when a path cannot carry them: ${JSON.stringify(userId)}`, async () => {
+      const record = answered(shown({ userId, anonymousId: `anon-dots-${userId}` }), 3);
+      expect(await (await post([record])).json()).toEqual({ rejected: [] });
+      // URL parsing resolves dot segments, %2E%2E included: the path form never reaches this user.
+      expect((await call(`/api/users/${encodeURIComponent(userId)}`)).status).toBe(404);
+      expect((await call(`/api/users/${userId.replace(/\./g, '%2E')}`)).status).toBe(404);
+      const query = `/api/users?${new URLSearchParams({ userId })}`;
+      const history = await call(query);
+      expect(history.status).toBe(200);
+      expect(await history.json()).toMatchObject({ userId, responses: [{ id: record.id }] });
+      const erased = await call(query, { method: 'DELETE' });
+      expect(await erased.json()).toEqual({ deleted: 1 });
+      expect(((await (await call(query)).json()) as UserHistoryReply).responses).toEqual([]);
+    });
+
+  it('/api/users without a userId is a 400 that says how to ask', async () => {
+    const res = await call('/api/users');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'userId is required: /api/users?userId=<id>' });
+    expect((await call('/api/users?userId=', { method: 'DELETE' })).status).toBe(400);
+  });
+
   it('answer 400 beyond the schema: over 256 characters, or NUL', async () => {
     const tooLong = 'u'.repeat(257);
     const [refused] = (
@@ -73,6 +96,7 @@ describe('user ids the wire schema allows', () => {
     for (const userId of [tooLong, 'a\u0000b']) {
       for (const path of [
         '/api/users/' + encodeURIComponent(userId),
+        '/api/users?userId=' + encodeURIComponent(userId),
         '/api/responses?userId=' + encodeURIComponent(userId),
       ]) {
         const res = await call(path, { method: path.startsWith('/api/users') ? 'DELETE' : 'GET' });

@@ -15,9 +15,9 @@ for (const { name, url, skip } of DATABASES)
     beforeEach(() => db.query('truncate nps_responses cascade'));
 
     it('migrates idempotently', async () => {
-      expect(await migrate(db)).toBe(6);
+      expect(await migrate(db)).toBe(8);
       const { rows } = await db.query('select version from nps_schema_migrations');
-      expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     });
 
     it('computes figures overall, by stage and by ISO week, with filters', async () => {

@@ -1,5 +1,6 @@
 import { MAX_SCORE } from '../../../core/nps-scale';
 import type { AlertEvent } from '../alert-event';
+import type { AlertMessage, DigestMessage } from '../alert-message';
 import type { AlertRecord } from '../alert-record';
 
 /** What a `slack` webhook receives: Slack's incoming-webhook message (text is the notification fallback). */
@@ -41,17 +42,36 @@ function headline(event: AlertEvent, record: AlertRecord): string {
 /** A `*Label*` / value field of the message's second section. */
 const field = (label: string, value: string) => ({ type: 'mrkdwn', text: `*${label}*\n${clip(value)}` });
 
+const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const userOf = (record: AlertRecord) => record.userId ?? `anonymous (${record.anonymousId})`;
+const quote = (comment: string) => fitSlack(comment, (text) => escapeSlack(text).replace(/^/gm, '>'));
+
+/**
+ * The follow-up that quotes a comment sent after the response's alert: a headline naming whom it
+ * is from, the quote and the link, nothing repeated from the first message.
+ */
+function slackFollowUp(record: AlertRecord, link: string | null): SlackAlertBody {
+  const who = record.category ? CATEGORY_LABEL[record.category].toLowerCase() : 'respondent';
+  const score = record.score == null ? '' : ` (${outOf(record.score)})`;
+  const headline = `Comment from the ${who}${score} · user ${userOf(record)}`;
+  const blocks = [section(`*${clip(headline)}*`)];
+  if (record.comment != null) blocks.push(section(quote(record.comment)));
+  if (link) blocks.push(section(`<${link}|Open in the NPS dashboard>`));
+  const text = [headline, record.comment && `“${record.comment}”`].filter(Boolean).join(' · ');
+  return { text: clip(text) + (link ? ` <${link}|Open>` : ''), blocks };
+}
+
 /**
  * The Slack message of an alert: a headline, the score, category, stage and user as fields, the
- * comment as a quote, and a link to the response. Text from users is escaped.
- * @example slackBody('detractor', record, link) // { text: 'New detractor (3/10) · user …', blocks: [ … ] }
+ * comment as a quote, and a link to the response; a comment follow-up is a short quote of the
+ * comment. Text from users is escaped.
+ * @example slackAlert({ event: 'detractor', record, link, followUp: false }) // { text: 'New detractor (3/10) · user …', blocks: [ … ] }
  */
-export function slackBody(event: AlertEvent, record: AlertRecord, link: string | null): SlackAlertBody {
-  const user = record.userId ?? `anonymous (${record.anonymousId})`;
-  const quoted =
-    record.comment == null ? null : fitSlack(record.comment, (text) => escapeSlack(text).replace(/^/gm, '>'));
+export function slackAlert({ event, record, link, followUp }: AlertMessage): SlackAlertBody {
+  if (followUp) return slackFollowUp(record, link);
+  const user = userOf(record);
   const blocks: Record<string, unknown>[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `*${escapeSlack(headline(event, record))}*` } },
+    section(`*${escapeSlack(headline(event, record))}*`),
     {
       type: 'section',
       fields: [
@@ -62,8 +82,8 @@ export function slackBody(event: AlertEvent, record: AlertRecord, link: string |
       ],
     },
   ];
-  if (quoted) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: quoted } });
-  if (link) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<${link}|Open in the NPS dashboard>` } });
+  if (record.comment != null) blocks.push(section(quote(record.comment)));
+  if (link) blocks.push(section(`<${link}|Open in the NPS dashboard>`));
   const text = [
     headline(event, record),
     `user ${user}`,
@@ -73,4 +93,14 @@ export function slackBody(event: AlertEvent, record: AlertRecord, link: string |
     .filter(Boolean)
     .join(' · ');
   return { text: clip(text) + (link ? ` <${link}|Open>` : ''), blocks };
+}
+
+/**
+ * The Slack message of a digest: the counts in words and a link to the follow-up queue.
+ * @example slackDigest({ counts, text: '14 more detractors in the last minute', link }) // { text: '14 more detractors in the last minute <…|Open>', blocks }
+ */
+export function slackDigest({ text, link }: DigestMessage): SlackAlertBody {
+  const blocks = [section(`*${escapeSlack(text)}*`)];
+  if (link) blocks.push(section(`<${link}|Open the follow-up queue>`));
+  return { text: escapeSlack(text) + (link ? ` <${link}|Open>` : ''), blocks };
 }
