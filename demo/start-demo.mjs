@@ -31,16 +31,6 @@ function demoReceiver(env) {
 }
 
 /**
- * The Host values under which the demo's own pages may show alert comments: the loopback names with
- * the port this request came in on.
- * @param {Request} request
- */
-function ownHosts(request) {
-  const { port } = new URL(request.url);
-  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
-}
-
-/**
  * Starts the demo app, the collector and the dashboard on one port of 127.0.0.1. The port is taken
  * first, so a port in use fails before the database is touched.
  * @param {DemoEnv} env
@@ -56,11 +46,13 @@ export async function startDemo(env, hooks = {}) {
     WEBHOOK_URL: receiver ? undefined : env.WEBHOOK_URL,
   });
   const site = createStaticSite({ writeKey: settings.writeKey });
+  /** @type {string[]} */
+  let hosts = [];
   const server = await startServer(settings, {
     ...hooks,
-    // /demo/alerts shows comments: only on this machine's own host names, and only when signed in.
-    site: async (request, signedIn) =>
-      (await receiver?.webhook.handle(request, { hosts: ownHosts(request), signedIn })) ?? site(request),
+    // /demo/alerts shows comments: only under this machine's own names for the port bound (not a
+    // rebound DNS name), and only when signed in.
+    site: async (request, signedIn) => (await receiver?.webhook.handle(request, { hosts, signedIn })) ?? site(request),
     collectorOptions: (url) => ({
       dashboardUrl: settings.publicUrl ?? url,
       ...(receiver && {
@@ -77,6 +69,7 @@ export async function startDemo(env, hooks = {}) {
       }),
     }),
   });
+  hosts = [`127.0.0.1:${server.port}`, `localhost:${server.port}`, `[::1]:${server.port}`];
   const webhook = settings.webhooks[0];
   return {
     url: server.url,

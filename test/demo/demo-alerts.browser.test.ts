@@ -4,13 +4,15 @@ import { answered, batch, shown } from '../collector/fixtures';
 import { useBrowserSession } from '../helpers/browser-session';
 
 // /demo/alerts (WEBHOOK_URL=demo) in Chromium: styled by its own stylesheet under the page's strict
-// CSP, one card per delivery, with no CSP violation or page error.
+// CSP, one card per delivery, with no CSP violation or page error. The page needs the dashboard's
+// token (or session): the browser sends it as a header.
+const TOKEN = 'demo-alerts-token-0123';
 const session = useBrowserSession({
   site: async () => {
     const demo = await startDemo({
       PORT: '0',
       DATA_DIR: 'memory://',
-      DASHBOARD_TOKEN: 'demo-alerts-token-0123',
+      DASHBOARD_TOKEN: TOKEN,
       WEBHOOK_URL: 'demo',
     });
     return { url: demo.url, close: demo.close, demo };
@@ -28,7 +30,10 @@ it('shows each delivery as a styled card, under the CSP', async () => {
   expect(res.status).toBe(200);
   await expect.poll(() => demo.demoWebhook?.deliveries.length, { timeout: 10_000 }).toBe(1);
   const problems: string[] = [];
-  const page = await session.open('/demo/alerts', { context: { viewport: { width: 390, height: 800 } }, problems });
+  const page = await session.open('/demo/alerts', {
+    context: { viewport: { width: 390, height: 800 }, extraHTTPHeaders: { authorization: `Bearer ${TOKEN}` } },
+    problems,
+  });
   const card = page.locator('main li').first();
   await card.waitFor();
   const style = await card.evaluate((li) => {

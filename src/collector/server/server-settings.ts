@@ -127,6 +127,14 @@ function dashboardToken(value: string | undefined): { dashboardToken: string; to
   return { dashboardToken: token, tokenGenerated: false };
 }
 
+/** ERASURE_SECRET: the key of erasure tombstones; never echoed. */
+function erasureSecret(value: string | undefined): string | undefined {
+  const secret = blank(value);
+  if (secret !== undefined && secret.length < MIN_TOKEN_LENGTH)
+    throw new SettingError('ERASURE_SECRET', `at least ${MIN_TOKEN_LENGTH} characters long`);
+  return secret;
+}
+
 /** WEBHOOK_*: checked by the collector's own rules, with the setting named in the message. */
 function webhooks(
   env: ServerEnv,
@@ -155,7 +163,13 @@ function webhooks(
  */
 export function readServerSettings(env: ServerEnv): ServerSettings {
   const alertMaxPerMinute = positive('ALERT_MAX_PER_MINUTE', env.ALERT_MAX_PER_MINUTE, 20);
-  const webhookCommentWaitSeconds = whole('WEBHOOK_COMMENT_WAIT_SECONDS', env.WEBHOOK_COMMENT_WAIT_SECONDS, 90, 3600);
+  const webhookCommentWaitSeconds = whole(
+    'WEBHOOK_COMMENT_WAIT_SECONDS',
+    env.WEBHOOK_COMMENT_WAIT_SECONDS,
+    90,
+    3600,
+    'a whole number of seconds from 0 to 3600',
+  );
   return {
     port: whole('PORT', env.PORT, 5173, 65535, 'a port number (0 to 65535)'),
     host: blank(env.HOST) ?? '0.0.0.0',
@@ -171,7 +185,7 @@ export function readServerSettings(env: ServerEnv): ServerSettings {
     segmentKeys: list(env.SEGMENT_KEYS),
     alertMaxPerMinute,
     webhookCommentWaitSeconds,
-    erasureSecret: blank(env.ERASURE_SECRET),
+    erasureSecret: erasureSecret(env.ERASURE_SECRET),
     logFormat: oneOf('LOG_FORMAT', env.LOG_FORMAT, LOG_FORMATS, 'text'),
   };
 }

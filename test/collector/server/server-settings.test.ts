@@ -46,7 +46,7 @@ describe('readServerSettings', () => {
       SEGMENT_KEYS: 'plan, country',
       ALERT_MAX_PER_MINUTE: '5',
       WEBHOOK_COMMENT_WAIT_SECONDS: '0',
-      ERASURE_SECRET: 'erasure-secret',
+      ERASURE_SECRET: 'erasure-secret-0123',
       LOG_FORMAT: 'json',
     });
     expect(settings).toEqual({
@@ -66,13 +66,15 @@ describe('readServerSettings', () => {
           secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
           on: 'comment',
           format: 'slack',
+          maxPerMinute: 5,
+          commentWaitSeconds: 0,
         },
       ],
       trustProxy: true,
       segmentKeys: ['plan', 'country'],
       alertMaxPerMinute: 5,
       webhookCommentWaitSeconds: 0,
-      erasureSecret: 'erasure-secret',
+      erasureSecret: 'erasure-secret-0123',
       logFormat: 'json',
     });
   });
@@ -111,6 +113,11 @@ describe('readServerSettings', () => {
     [{ WEBHOOK_URL: 'https://h.example', WEBHOOK_SECRET: 'short' }, /^WEBHOOK_SECRET must be a string of at least 16/],
     [{ ALERT_MAX_PER_MINUTE: '-1' }, /^ALERT_MAX_PER_MINUTE must be a whole number/],
     [{ WEBHOOK_COMMENT_WAIT_SECONDS: '1.5' }, /^WEBHOOK_COMMENT_WAIT_SECONDS must be a whole number/],
+    [
+      { WEBHOOK_COMMENT_WAIT_SECONDS: '7200' },
+      /^WEBHOOK_COMMENT_WAIT_SECONDS must be a whole number of seconds from 0 to 3600/,
+    ],
+    [{ ERASURE_SECRET: 'short' }, /^ERASURE_SECRET must be at least 16 characters long$/],
     [{ PUBLIC_URL: 'nps.example.com' }, /^PUBLIC_URL must be an http\(s\) URL/],
   ])('names the bad setting: %j', (env, message) => {
     expect(() => readServerSettings({ DASHBOARD_TOKEN: TOKEN, ...env })).toThrow(message);
