@@ -12,7 +12,7 @@ import { readStats } from '../stats/read-stats';
 import type { ResponseStore } from '../store/response-store';
 import { listSegments } from '../stats/segments';
 import { jsonReply } from './security-headers';
-import { queueRank } from '../store/store-sql';
+import { queueRank } from '../store/queue-rank';
 import { userIdProblem } from './user-id';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -2,7 +2,8 @@ import type { StoredResponse } from '../../core/api-types';
 import { followUpsOf, untouchedFollowUp } from '../follow-up/follow-ups-of';
 import type { ListFilter } from '../http/read-filter';
 import type { Queryable, Row } from './queryable';
-import { COLUMNS, QUEUE_RANK, where } from './store-sql';
+import { QUEUE_RANK } from './queue-rank';
+import { COLUMNS, where } from './store-sql';
 
 /** A stored response with its position in the server's receive order (for cursors). */
 export type ListedResponse = StoredResponse & { sequence: string };

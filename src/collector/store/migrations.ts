@@ -1,6 +1,7 @@
 import { CATEGORIES, MAX_SCORE, MIN_SCORE } from '../../core/nps-scale';
 import { ALERT_MIGRATIONS } from '../alerts/alert-migrations';
 import { FOLLOW_UP_MIGRATIONS } from '../follow-up/follow-up-migrations';
+import { ROLLUP_MIGRATIONS } from '../rollups/rollup-migrations';
 
 /**
  * Schema changes, in order; never edit one that has shipped, add the next. Statements are separated
@@ -54,4 +55,6 @@ export const MIGRATIONS: readonly string[] = [
   ...ALERT_MIGRATIONS,
   // 4, 5: the follow-up workflow and its history; version 1's follow-up columns move there and go.
   ...FOLLOW_UP_MIGRATIONS,
+  // 6: version 3's scale: indexes for every route, rollups kept by triggers (rollups/rollup-migrations.ts).
+  ...ROLLUP_MIGRATIONS,
 ];

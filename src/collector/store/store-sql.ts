@@ -1,6 +1,7 @@
 import { ALERT_SOURCE_COLUMNS } from '../alerts/record-alerts';
 import { followUpStatusSql } from '../follow-up/follow-ups-of';
 import { NO_STAGE, type ListFilter } from '../http/read-filter';
+import { QUEUE_RANK } from './queue-rank';
 
 const iso = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -46,13 +47,6 @@ select (select count(*) from written)::int as written,${
 export const COLUMNS = `id, status, score, category, comment, user_id as "userId", anonymous_id as "anonymousId",
   traits, stage, metadata, locale, page, ${iso('shown_at')} as "shownAt", ${iso('answered_at')} as "answeredAt",
   ${iso('updated_at')} as "updatedAt", ${iso('received_at')} as "receivedAt", sdk, received_seq::text as "sequence"`;
-
-/** The follow-up queue's order: detractors, passives, promoters, then unanswered (a cursor carries it). */
-export const QUEUE_RANK = `(case category when 'detractor' then 0 when 'passive' then 1 when 'promoter' then 2 else 3 end)`;
-
-/** The queue rank of a category, as {@link QUEUE_RANK} computes it. */
-export const queueRank = (category: string | null): number =>
-  ({ detractor: 0, passive: 1, promoter: 2 })[category ?? ''] ?? 3;
 
 /** Answer counts and impressions of a group: the input of the figures. */
 const COUNT_COLUMNS = `(count(*) filter (where status = 'answered' and category = 'promoter'))::int as promoters,
