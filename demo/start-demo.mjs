@@ -18,7 +18,8 @@ import { createStaticSite } from './static-site.mjs';
  * Settings of the demo server, from the environment.
  * @typedef {{ PORT?: string, DATABASE_URL?: string, DATA_DIR?: string, ALLOWED_ORIGINS?: string,
  *   NPS_WRITE_KEY?: string, DASHBOARD_TOKEN?: string, RATE_LIMIT?: string, TRUST_PROXY?: string,
- *   WEBHOOK_URL?: string, WEBHOOK_SECRET?: string, WEBHOOK_ON?: string, WEBHOOK_FORMAT?: string }} DemoEnv
+ *   WEBHOOK_URL?: string, WEBHOOK_SECRET?: string, WEBHOOK_ON?: string, WEBHOOK_FORMAT?: string,
+ *   SEGMENT_KEYS?: string }} DemoEnv
  */
 
 /**
@@ -54,6 +55,11 @@ function readSettings(env) {
     trustProxy: env.TRUST_PROXY == '1' || env.TRUST_PROXY == 'true',
     dataDir: env.DATA_DIR || '.data',
     url: env.DATABASE_URL || undefined,
+    // The demo's responses carry a `plan` trait: rolled up unless SEGMENT_KEYS says otherwise.
+    segmentKeys: (env.SEGMENT_KEYS ?? 'plan')
+      .split(',')
+      .map((key) => key.trim())
+      .filter(Boolean),
   };
 }
 
@@ -178,6 +184,7 @@ export async function startDemo(env, hooks = {}) {
         rateLimit: { limit: settings.rate, windowMs: 60_000 },
         webhooks,
         dashboardUrl: url,
+        segmentKeys: settings.segmentKeys,
       });
     } catch (e) {
       await db.close();

@@ -8,6 +8,8 @@ import { HttpError } from './http-error';
 import { createIngestRoute } from './ingest-route';
 import { createRateLimiter, type RateLimit } from './rate-limiter';
 import { createReadApi } from './read-api';
+import { startRollupMaintenance } from '../rollups/rollup-maintenance';
+import { DatabaseUnavailableError } from '../store/database-unavailable';
 import type { ResponseStore } from '../store/response-store';
 import { jsonReply, withSecurityHeaders } from './security-headers';
 
@@ -55,6 +57,17 @@ export interface CollectorOptions {
    * @example 'https://nps.example.com'
    */
   dashboardUrl?: string;
+  /**
+   * Trait keys rolled up for segments (`GET /api/stats?segment=`), e.g. `['plan', 'country']`: the
+   * `SEGMENT_KEYS` setting. Each one adds a few rows to every upsert; `segment=` another key is a
+   * 400 naming the declared ones, and `GET /api/segments` suggests keys seen in recent responses. A
+   * key added later is built from the stored responses in the background (its `bySegment` is
+   * `segmentPending` meanwhile); a key left out is dropped with its rollup. Every collector on one
+   * database should use the same list. Undefined: the keys declared before stay as they are.
+   * @default undefined
+   * @example segmentKeys: process.env.SEGMENT_KEYS?.split(',').map((key) => key.trim()).filter(Boolean)
+   */
+  segmentKeys?: readonly string[];
   /** Tuning and test seams of the alert delivery loop (fetch, timers, intervals). @default {} */
   alertDelivery?: Omit<AlertDeliveryOptions, 'db' | 'webhooks' | 'dashboardUrl'>;
   /** Clock. @default Date.now */
@@ -74,7 +87,10 @@ export type RequestHandler = (request: Request, info?: RequestInfo) => Promise<R
 
 /** The collector as a fetch-style handler, with `close()` to stop its alert delivery loop. */
 export interface Collector extends RequestHandler {
-  /** Stops the alert delivery loop (alerts in flight are handed back for the next start); the database stays open. */
+  /**
+   * Stops the alert delivery loop (alerts in flight are handed back for the next start) and the
+   * rollups' background work; the database stays open.
+   */
   close(): Promise<void>;
 }
 
@@ -103,6 +119,7 @@ export function createCollector(options: CollectorOptions): Collector {
     ? createAlertDelivery({ ...options.alertDelivery, db: store.db, webhooks, dashboardUrl: options.dashboardUrl })
     : undefined;
   delivery?.start();
+  const maintenance = startRollupMaintenance({ db: store.db, segmentKeys: options.segmentKeys, log });
   const auth = createDashboardAuth({
     store,
     token,
@@ -133,6 +150,7 @@ export function createCollector(options: CollectorOptions): Collector {
     const page = await dashboard(request, client);
     if (page) return page;
     if (!pathname.startsWith('/api/')) throw new HttpError(404, 'not found');
+    await maintenance.ready;
     if (!(await auth.authorised(request, client)))
       throw new HttpError(401, 'dashboard token required', { 'www-authenticate': 'Bearer realm="nps dashboard"' });
     const reply = await readApi(request);
@@ -143,6 +161,14 @@ export function createCollector(options: CollectorOptions): Collector {
   const failure = (request: Request, error: unknown, headers: Record<string, string> = {}) => {
     if (error instanceof HttpError)
       return jsonReply(error.status, { error: error.message }, { ...headers, ...error.headers });
+    if (error instanceof DatabaseUnavailableError) {
+      log(`collector: ${request.method} ${new URL(request.url).pathname} answered 503: ${error.message}`);
+      return jsonReply(
+        503,
+        { error: 'the database is unavailable: try again later' },
+        { ...headers, 'retry-after': String(error.retryAfterSeconds) },
+      );
+    }
     log(
       `collector: ${request.method} ${new URL(request.url).pathname} failed: ${error instanceof Error ? error.stack : String(error)}`,
     );
@@ -169,5 +195,9 @@ export function createCollector(options: CollectorOptions): Collector {
     return new Response(null, { status: response.status, headers: response.headers });
   }
 
-  return Object.assign(collector, { close: async () => delivery?.stop() });
+  return Object.assign(collector, {
+    close: async () => {
+      await Promise.all([delivery?.stop(), maintenance.stop()]);
+    },
+  });
 }

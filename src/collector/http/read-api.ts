@@ -2,7 +2,7 @@ import type { AlertState, ResponsesReply, StoredResponse, UserHistoryReply } fro
 import { listAlerts } from '../alerts/list-alerts';
 import { exportCsv } from './export-csv';
 import { eraseUser } from '../erasure/erase-user';
-import { isRecovered, recoveredDetractors } from '../follow-up/recovered-detractors';
+import { recoveredDetractors, recoveredFromSummary } from '../follow-up/recovered-detractors';
 import { parseFollowUpPatch, setFollowUp } from '../follow-up/set-follow-up';
 import { HttpError } from './http-error';
 import { encodeCursor } from './list-cursor';
@@ -11,8 +11,10 @@ import { parseFilter } from './read-filter';
 import { readStats } from '../stats/read-stats';
 import type { ResponseStore } from '../store/response-store';
 import { listSegments } from '../stats/segments';
+import { UndeclaredSegmentError } from '../rollups/segment-keys';
 import { jsonReply } from './security-headers';
 import { queueRank } from '../store/queue-rank';
+import { decodeHistoryCursor, encodeHistoryCursor } from './user-history-cursor';
 import { userIdProblem } from './user-id';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -28,6 +30,16 @@ async function badInputAs400<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof TypeError) throw new HttpError(400, error.message.replace(/^nps collector: /, ''));
+    throw error;
+  }
+}
+
+/** `segment=` a key that is not declared: a 400 naming `SEGMENT_KEYS` and the declared keys. */
+async function undeclaredSegmentAs400<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UndeclaredSegmentError) throw new HttpError(400, error.message);
     throw error;
   }
 }
@@ -63,7 +75,7 @@ export function createReadApi(store: ResponseStore, now: () => number) {
     switch (url.pathname) {
       case '/api/stats':
         getOnly();
-        return jsonReply(200, await readStats(store, parseFilter(params), now()));
+        return jsonReply(200, await undeclaredSegmentAs400(() => readStats(store, parseFilter(params), now())));
       case '/api/responses':
         getOnly();
         return jsonReply(200, await listResponses(store, params));
@@ -99,10 +111,24 @@ export function createReadApi(store: ResponseStore, now: () => number) {
     const userId = userIdOf(userPath);
     if (method === 'DELETE') return jsonReply(200, await badInputAs400(() => eraseUser(query, userId)));
     if (method !== 'GET') throw allow('GET, HEAD, DELETE');
-    const responses = await store.ofUser(userId);
-    const reply: UserHistoryReply = { userId, responses, recovered: isRecovered(responses) };
-    return jsonReply(200, reply);
+    return jsonReply(200, await userHistory(store, userId, params));
   };
+}
+
+/** One page of a user's history (`limit`, default 100; `cursor`), and whether they are a recovered detractor. */
+async function userHistory(store: ResponseStore, userId: string, params: URLSearchParams): Promise<UserHistoryReply> {
+  const limitText = params.get('limit');
+  if (limitText != null && !(/^\d{1,4}$/.test(limitText) && Number(limitText) >= 1 && Number(limitText) <= 1000))
+    throw new HttpError(400, `limit must be an integer from 1 to 1000, got ${JSON.stringify(limitText)}`);
+  const limit = limitText == null ? 100 : Number(limitText);
+  const cursor = params.get('cursor');
+  const after = cursor ? decodeHistoryCursor(cursor) : undefined;
+  const [responses, recovered] = await Promise.all([
+    store.ofUser(userId, { limit, after }),
+    recoveredFromSummary(store.db.query, userId),
+  ]);
+  const last = responses.length === limit ? responses[responses.length - 1] : undefined;
+  return { userId, responses, nextCursor: last ? encodeHistoryCursor(last) : null, recovered };
 }
 
 async function listResponses(store: ResponseStore, params: URLSearchParams): Promise<ResponsesReply> {

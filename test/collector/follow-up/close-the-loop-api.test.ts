@@ -79,6 +79,7 @@ for (const { name, url, skip } of DATABASES)
         dashboardDir: dashboardFixture(),
         webhooks: [{ url: receiver.url, secret: SECRET, on: 'detractor' }],
         dashboardUrl: 'https://nps.example.com',
+        segmentKeys: ['plan'],
       });
       for (const record of RECEIVE_ORDER) expect((await post([record])).status).toBe(200);
     });
@@ -238,6 +239,7 @@ for (const { name, url, skip } of DATABASES)
             ],
           },
         ],
+        suggestions: [],
       });
       const history = await json<{ userId: string; responses: StoredResponse[]; recovered: boolean }>(
         '/api/users/erin',
@@ -248,6 +250,7 @@ for (const { name, url, skip } of DATABASES)
       expect(await json('/api/users/' + encodeURIComponent('nobody here'))).toEqual({
         userId: 'nobody here',
         responses: [],
+        nextCursor: null,
         recovered: false,
       });
       expect(await json('/api/recovered')).toEqual({
