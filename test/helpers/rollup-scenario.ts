@@ -4,6 +4,7 @@
  * of one id in a batch, over the last eleven days (so today's and yesterday's buckets are used too).
  */
 import { categoryFor } from '../../src/core/nps-scale';
+import type { Json } from '../../src/core/json';
 import type { ResponseRecord } from '../../src/core/wire';
 
 /** mulberry32: a small deterministic PRNG, 0 ≤ x < 1. */
@@ -22,7 +23,7 @@ const USERS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6'];
 // Names that collide with the group labels ("other", "(none)") and an empty one are on purpose.
 const PLANS = ['free', 'pro', 'team', 'other', '(none)', ''];
 const STAGES = ['checkout', 'onboarding', 'other', '(none)'];
-const BLOBS: unknown[] = ['b1', 'b2', 7, true, { nested: 1 }, [1, 2], 'x'.repeat(201), `é${'y'.repeat(199)}`, null];
+const BLOBS: Json[] = ['b1', 'b2', 7, true, { nested: 1 }, [1, 2], 'x'.repeat(201), `é${'y'.repeat(199)}`, null];
 
 /** A history generator: `step()` gives the next batch of versions to store. */
 export class RollupScenario {
@@ -49,11 +50,11 @@ export class RollupScenario {
     return USERS;
   }
 
-  private traits(): unknown {
+  private traits(): ResponseRecord['traits'] {
     const roll = this.random();
     if (roll < 0.05) return null;
     if (roll < 0.08) return ['not', 'an', 'object'];
-    const traits: Record<string, unknown> = {};
+    const traits: { [key: string]: Json } = {};
     if (this.random() < 0.85) traits.plan = this.pick(PLANS);
     if (this.random() < 0.8) traits.email = `e${Math.floor(this.random() * 70)}@example.com`;
     if (this.random() < 0.7) traits.blob = this.pick(BLOBS);

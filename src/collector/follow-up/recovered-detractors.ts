@@ -1,6 +1,8 @@
 import type { RecoveredReply } from '../../core/api-types';
+import { foldUserChanges } from '../rollups/fold-user-changes';
+import { ANSWER_TIME } from '../rollups/rollup-apply-users';
 import { planRange } from '../rollups/range-plan';
-import { daySpans, Params, rowSpans } from '../rollups/range-sql';
+import { dayParts, Params, rowParts } from '../rollups/range-sql';
 import { type Query, requiredIsoOf } from '../store/queryable';
 
 /** How many recovered users have their latest answer in `[from, to)`: per-day counts, and the summaries at the edges. */
@@ -12,15 +14,15 @@ async function countRecovered(
 ): Promise<number> {
   const plan = planRange(from, to, now);
   const params = new Params();
-  const parts: string[] = [];
-  const spans = daySpans(plan, params);
-  if (spans)
-    parts.push(`select sum(spans.sign * d.users) as n from nps_recovered_days d
-      join ${spans} on d.day >= spans.first and d.day < spans.past`);
-  const rows = rowSpans(plan, params);
-  if (rows)
-    parts.push(`select sum(parts.sign) as n from nps_user_summaries s
-      join ${rows} on s.latest_at >= parts.from_at and s.latest_at < parts.to_at where s.recovered`);
+  const parts = [
+    ...dayParts(plan, params).map(
+      (part) => `select ${part.sign} * sum(d.users) as n from nps_recovered_days d where ${part.within('d.day')}`,
+    ),
+    ...rowParts(plan, params).map(
+      (part) => `select ${part.sign} * count(*) as n from nps_user_summaries s
+        where s.recovered and ${part.within('s.latest_at')}`,
+    ),
+  ];
   if (!parts.length) return 0;
   const { rows: counted } = await query(
     `select coalesce(sum(n), 0)::int as n from (${parts.join(' union all ')}) t`,
@@ -33,13 +35,15 @@ async function countRecovered(
  * Users whose earlier answer was a detractor's and whose latest answer is not: the detractors the
  * team won back. `from`/`to` select by the time of the latest answer; the list is newest first
  * (at most `limit`, default 100), `count` counts them all. Read from the users' summaries, which
- * the rollups keep: the cost does not grow with the responses stored.
+ * the rollups keep (the users whose answers changed since the last fold are computed again first):
+ * the cost does not grow with the responses stored.
  * @example await recoveredDetractors(db.query, { from: new Date('2026-10-01') })
  */
 export async function recoveredDetractors(
   query: Query,
   { from, to, limit = 100, now = Date.now() }: { from?: Date; to?: Date; limit?: number; now?: number } = {},
 ): Promise<RecoveredReply> {
+  await foldUserChanges(query, { wait: true });
   const { rows } = await query(
     `select user_id, first_detractor_at, latest_score, latest_at from nps_user_summaries
      where recovered and ($1::timestamptz is null or latest_at >= $1) and ($2::timestamptz is null or latest_at < $2)
@@ -58,12 +62,20 @@ export async function recoveredDetractors(
 }
 
 /**
- * Whether a user is a recovered detractor (see {@link isRecovered}), from the summary the rollups
- * keep: for `recovered` in `GET /api/users/:userId`, whatever page of their history is shown.
- * @example await recoveredFromSummary(db.query, 'user-42') // true
+ * Whether a user is a recovered detractor (see {@link isRecovered}), for `recovered` in
+ * `GET /api/users/:userId` whatever page of their history is shown: two index probes, their latest
+ * answer and a detractor answer other than it.
+ * @example await isRecoveredUser(db.query, 'user-42') // true
  */
-export async function recoveredFromSummary(query: Query, userId: string): Promise<boolean> {
-  const { rows } = await query('select recovered from nps_user_summaries where user_id = $1', [userId]);
+export async function isRecoveredUser(query: Query, userId: string): Promise<boolean> {
+  const { rows } = await query(
+    `select l.category <> 'detractor' and exists (
+       select 1 from nps_responses d
+       where d.user_id = $1 and d.status = 'answered' and d.category = 'detractor' and d.id <> l.id) as recovered
+     from (select id, category from nps_responses where user_id = $1 and status = 'answered'
+           order by ${ANSWER_TIME} desc, id desc limit 1) l`,
+    [userId],
+  );
   return rows[0]?.recovered === true;
 }
 

@@ -2,7 +2,7 @@ import type { AlertState, ResponsesReply, StoredResponse, UserHistoryReply } fro
 import { listAlerts } from '../alerts/list-alerts';
 import { exportCsv } from './export-csv';
 import { eraseUser } from '../erasure/erase-user';
-import { recoveredDetractors, recoveredFromSummary } from '../follow-up/recovered-detractors';
+import { isRecoveredUser, recoveredDetractors } from '../follow-up/recovered-detractors';
 import { parseFollowUpPatch, setFollowUp } from '../follow-up/set-follow-up';
 import { HttpError } from './http-error';
 import { encodeCursor } from './list-cursor';
@@ -125,7 +125,7 @@ async function userHistory(store: ResponseStore, userId: string, params: URLSear
   const after = cursor ? decodeHistoryCursor(cursor) : undefined;
   const [responses, recovered] = await Promise.all([
     store.ofUser(userId, { limit, after }),
-    recoveredFromSummary(store.db.query, userId),
+    isRecoveredUser(store.db.query, userId),
   ]);
   const last = responses.length === limit ? responses[responses.length - 1] : undefined;
   return { userId, responses, nextCursor: last ? encodeHistoryCursor(last) : null, recovered };

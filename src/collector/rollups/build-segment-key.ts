@@ -33,10 +33,10 @@ export async function buildSegmentKeyStep(db: Database, batchSize = BUILD_BATCH)
     const key = String(building.key);
     await query('select nps_rollup_prepare_session()');
     await query(
-      `insert into pg_temp.nps_rollup_pending (sign, id, day, stage, answered, promoter, passive, detractor, traits, user_id)
+      `insert into pg_temp.nps_rollup_pending (sign, id, day, stage, answered, promoter, passive, detractor, traits, user_id, deleted)
        select 1, id, (shown_at at time zone 'UTC')::date, stage, status = 'answered',
          (status = 'answered' and category = 'promoter')::int, (status = 'answered' and category = 'passive')::int,
-         (status = 'answered' and category = 'detractor')::int, traits, null
+         (status = 'answered' and category = 'detractor')::int, traits, null, false
        from nps_responses where $1::uuid is null or id > $1::uuid order by id limit $2`,
       [building.built_through ?? null, batchSize],
     );

@@ -1,5 +1,5 @@
 import { applyDeltas } from './apply-deltas-sql';
-import { MAX_SEGMENT_VALUE_LENGTH, SCOPE } from './rollup-tables';
+import { MAX_SEGMENT_VALUE_LENGTH, ROLLUP_BUCKETS, SCOPE } from './rollup-tables';
 
 /**
  * The two stage scopes a row of `alias` counts in (every stage, and its own), as a lateral join
@@ -93,7 +93,7 @@ create function nps_segment_value(traits jsonb, key text) returns text language 
     and char_length(traits ->> key) <= ${MAX_SEGMENT_VALUE_LENGTH} then traits ->> key end
 $$;
 create function nps_rollup_bucket() returns smallint language sql stable as $$
-  select coalesce(nullif(current_setting('nps.rollup_bucket', true), '')::smallint, 0::smallint)
+  select coalesce(nullif(current_setting('nps.rollup_bucket', true), '')::smallint, (pg_backend_pid() % ${ROLLUP_BUCKETS})::smallint)
 $$;
 create function nps_rollup_recent_day() returns date language sql stable as $$
   select (now() at time zone 'UTC')::date - 1

@@ -5,14 +5,16 @@
  * Statement-level triggers with transition tables see exactly the rows a statement changed: the
  * upsert's inserted rows, the old and new versions of the rows it updated (never the versions its
  * `where` kept), and the rows erasure deleted. They only copy them, signed (−1 for an old version,
- * +1 for a new one), into a temporary table of the session (`nps_rollup_pending`, emptied at every
- * commit). The counts are applied once, at commit, by a deferred constraint trigger on a one-row
- * marker table (`nps_rollup_apply`): the upsert fires its UPDATE trigger before its INSERT trigger,
- * so applying in each would lock counter rows in two passes, and two transactions could deadlock on
- * them; one pass at commit, every table in one order and every table's rows sorted, cannot.
+ * +1 for a new one), into a temporary table of the session (`nps_rollup_pending`). The counts are
+ * applied once, at commit, by a deferred constraint trigger on a one-row marker table
+ * (`nps_rollup_apply`): the upsert fires its UPDATE trigger before its INSERT trigger, so applying
+ * in each would lock counter rows in two passes, and two transactions could deadlock on them; one
+ * pass at commit, every table in one order and every table's rows sorted, cannot.
  *
  * The temporary tables and the deferred trigger are created by the first capture in each session
- * (a connection of the pool, or PGlite's one).
+ * (a connection of the pool, or PGlite's one). The apply empties them with `delete` (cheaper than
+ * emptying them at every commit), and truncates them every 500 commits of the session, since
+ * nothing vacuums temporary tables; only the one-row marker is emptied at every commit.
  */
 export const ROLLUP_CAPTURE = `
 create function nps_rollup_prepare_session() returns void language plpgsql as $$
@@ -30,8 +32,9 @@ begin
     passive integer not null,
     detractor integer not null,
     traits jsonb,
-    user_id text
-  ) on commit delete rows;
+    user_id text,
+    deleted boolean not null
+  );
   create temp table nps_rollup_entries (
     key text not null,
     value text,
@@ -41,15 +44,16 @@ begin
     promoter integer not null,
     passive integer not null,
     detractor integer not null
-  ) on commit delete rows;
+  );
   create temp table nps_rollup_users (
     user_id text not null,
     latest_at timestamptz not null,
     latest_score smallint not null,
     latest_category text not null,
     first_detractor_at timestamptz
-  ) on commit delete rows;
-  create temp table nps_rollup_marker (pending boolean primary key) on commit delete rows;
+  );
+  -- The marker is emptied at every commit: it is one row without an index.
+  create temp table nps_rollup_marker (pending boolean) on commit delete rows;
   create constraint trigger nps_rollup_apply after insert on pg_temp.nps_rollup_marker
     deferrable initially deferred for each row execute function nps_rollup_apply_at_commit();
 end $$;
@@ -60,17 +64,17 @@ begin
     insert into pg_temp.nps_rollup_pending
     select -1, id, (shown_at at time zone 'UTC')::date, stage, status = 'answered',
       (status = 'answered' and category = 'promoter')::int, (status = 'answered' and category = 'passive')::int,
-      (status = 'answered' and category = 'detractor')::int, traits, user_id
+      (status = 'answered' and category = 'detractor')::int, traits, user_id, TG_OP = 'DELETE'
     from old_rows;
   end if;
   if TG_OP in ('UPDATE', 'INSERT') then
     insert into pg_temp.nps_rollup_pending
     select 1, id, (shown_at at time zone 'UTC')::date, stage, status = 'answered',
       (status = 'answered' and category = 'promoter')::int, (status = 'answered' and category = 'passive')::int,
-      (status = 'answered' and category = 'detractor')::int, traits, user_id
+      (status = 'answered' and category = 'detractor')::int, traits, user_id, false
     from new_rows;
   end if;
-  insert into pg_temp.nps_rollup_marker values (true) on conflict do nothing;
+  insert into pg_temp.nps_rollup_marker select true where not exists (select from pg_temp.nps_rollup_marker);
   return null;
 end $$;
 create function nps_rollup_apply_at_commit() returns trigger language plpgsql as $$
@@ -83,23 +87,28 @@ declare
   has_rows boolean;
   has_removals boolean;
   has_answers boolean;
+  applies integer := coalesce(nullif(current_setting('nps.rollup_applies', true), '')::integer, 0) + 1;
 begin
   select count(*) > 0, coalesce(bool_or(sign < 0), false), coalesce(bool_or(answered and user_id is not null), false)
     into has_rows, has_removals, has_answers from pg_temp.nps_rollup_pending;
-  if not has_rows then
-    return;
+  if has_rows then
+    -- Changing the declared keys, or advancing a key's build, takes an exclusive lock on this table:
+    -- it waits for every commit applying counts now, and none applies while it runs.
+    lock table nps_segment_keys in row share mode;
+    -- Tables in one order. Counter rows are this connection's own (buckets); the users' summaries
+    -- come last, so a commit holds their locks, which other connections may want, the shortest time.
+    perform nps_rollup_apply_segments(null, has_removals);
+    perform nps_rollup_apply_counts(has_removals);
+    if has_answers then
+      perform nps_rollup_apply_users();
+    end if;
   end if;
-  -- Changing the declared keys, or advancing a key's build, takes an exclusive lock on this table:
-  -- it waits for every commit applying counts now, and none applies while it runs.
-  lock table nps_segment_keys in row share mode;
-  -- Tables in one order. Counter rows are this connection's own (buckets); the users' summaries
-  -- come last, so a commit holds their locks, which other connections may want, the shortest time.
-  perform nps_rollup_apply_segments(null, has_removals);
-  perform nps_rollup_apply_counts(has_removals);
-  if has_answers then
-    perform nps_rollup_apply_users();
+  perform set_config('nps.rollup_applies', (applies % 500)::text, false);
+  if applies % 500 = 0 then
+    truncate pg_temp.nps_rollup_pending, pg_temp.nps_rollup_entries, pg_temp.nps_rollup_users;
+  else
+    delete from pg_temp.nps_rollup_pending;
   end if;
-  delete from pg_temp.nps_rollup_pending;
 end $$;
 create function nps_rollup_reset() returns trigger language plpgsql as $$
 begin

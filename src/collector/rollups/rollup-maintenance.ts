@@ -1,6 +1,7 @@
 import type { Database } from '../store/database';
 import { buildSegmentKeyStep } from './build-segment-key';
 import { compactRollups } from './compact-rollups';
+import { foldUserChanges } from './fold-user-changes';
 import { declareSegmentKeys } from './segment-keys';
 
 /** Timers, passed in so tests can drive them. */
@@ -17,6 +18,8 @@ export interface RollupMaintenanceOptions {
   log: (message: string) => void;
   /** How often the buckets of past days are folded. @default 600000 (10 minutes) */
   compactEveryMs?: number;
+  /** How often the users whose answers changed get their summaries computed again. @default 2000 */
+  foldEveryMs?: number;
   /** The pause between two build steps, which lets new responses through. @default 100 */
   buildPauseMs?: number;
   /** After a failed step (the database unavailable), the next try. @default 30000 */
@@ -42,9 +45,22 @@ const DEFAULT_TIMERS: MaintenanceTimers = {
 };
 
 /**
+ * What autovacuum does on a PostgreSQL server, which PGlite lacks: vacuum the table whose rows come
+ * and go all day (the noted user changes), and refresh the planner's statistics, without which it may
+ * read a whole table where an index range would do.
+ */
+export async function tidyPglite(db: Database): Promise<void> {
+  await db.query('vacuum nps_user_changes');
+  await db.query(
+    'analyze nps_responses, nps_rollup_days, nps_rollup_stages, nps_rollup_segment_days, nps_rollup_segment_key_days, nps_rollup_segment_values, nps_user_summaries',
+  );
+}
+
+/**
  * Declares the segment keys, builds the rollup of any key declared after responses were stored
- * (step by step, in the background; `/api/stats?segment=` says it is not ready meanwhile), and folds
- * the buckets of past days every `compactEveryMs`. Any number of collectors may run it on one
+ * (step by step, in the background; `/api/stats?segment=` says it is not ready meanwhile), computes
+ * again the summaries of users whose answers changed every `foldEveryMs`, and folds the buckets of
+ * past days every `compactEveryMs`. Any number of collectors may run it on one
  * database: build steps and folds take their own locks.
  */
 export function startRollupMaintenance(options: RollupMaintenanceOptions): RollupMaintenance {
@@ -52,12 +68,14 @@ export function startRollupMaintenance(options: RollupMaintenanceOptions): Rollu
   const timers = options.timers ?? DEFAULT_TIMERS;
   const compactEveryMs = options.compactEveryMs ?? 600_000;
   const buildPauseMs = options.buildPauseMs ?? 100;
+  const foldEveryMs = options.foldEveryMs ?? 2000;
   const retryAfterMs = options.retryAfterMs ?? 30_000;
   let running = true;
   let timer: unknown;
   let inFlight: Promise<void> = Promise.resolve();
   let declared = options.segmentKeys === undefined;
-  let nextCompaction = Date.now() + compactEveryMs;
+  // The first pass folds and, on PGlite, refreshes the statistics at once.
+  let nextCompaction = Date.now();
 
   const schedule = (ms: number) => {
     if (!running) return;
@@ -82,11 +100,13 @@ export function startRollupMaintenance(options: RollupMaintenanceOptions): Rollu
       const step = await buildSegmentKeyStep(db);
       if (step?.built) log(`collector: the rollup of segment key ${step.key} is built`);
       if (step) return schedule(step.built ? 0 : buildPauseMs);
+      await foldUserChanges(db.query, { wait: false });
       if (Date.now() >= nextCompaction) {
         nextCompaction = Date.now() + compactEveryMs;
         await compactRollups(db);
+        if (db.kind === 'pglite') await tidyPglite(db);
       }
-      schedule(Math.max(0, nextCompaction - Date.now()));
+      schedule(Math.min(foldEveryMs, Math.max(0, nextCompaction - Date.now())));
     } catch (error) {
       log(`collector: rollup maintenance failed (tried again in ${retryAfterMs / 1000} s): ${String(error)}`);
       schedule(retryAfterMs);

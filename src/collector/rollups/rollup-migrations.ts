@@ -6,6 +6,8 @@ import { RESPONSE_INDEXES, ROLLUP_TABLES, SCOPE } from './rollup-tables';
 /**
  * The rollups of the responses already stored, built once by the migration. Writers wait (a share
  * lock on `nps_responses`) so no response changes between this count and the triggers that follow it.
+ * Then the planner gets statistics of the new indexes and tables (PGlite has no autovacuum to make
+ * them, and without them it may read a whole table where an index range would do).
  */
 const BUILD_FROM_STORED_ROWS = `
 lock table nps_responses in share mode;
@@ -23,7 +25,8 @@ lock table nps_responses in share mode;
    insert into nps_user_summaries (user_id, latest_at, latest_score, latest_category, first_detractor_at)
      ${userSummariesOf(`select distinct user_id from nps_responses where status = 'answered' and user_id is not null`)};
    insert into nps_recovered_days (day, users)
-     select (latest_at at time zone 'UTC')::date, count(*) from nps_user_summaries where recovered group by 1;`;
+     select (latest_at at time zone 'UTC')::date, count(*) from nps_user_summaries where recovered group by 1;
+   analyze nps_responses, nps_rollup_days, nps_rollup_stages, nps_user_summaries, nps_recovered_days;`;
 
 /**
  * Version 3's scale step: the indexes every route needs, the rollup tables, the functions that keep

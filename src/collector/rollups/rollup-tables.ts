@@ -16,11 +16,15 @@ export const MAX_SEGMENT_VALUE_LENGTH = 200;
 
 /**
  * The counter rows every upsert adds to (today's counts, a common value's total) would make
- * concurrent commits wait for each other; each connection adds to rows of its own `bucket` instead
- * (its `nps.rollup_bucket` setting; 0 without one, as on PGlite). Reads sum the buckets; compaction
- * folds the buckets of past days into bucket 0, so a day older than yesterday has one row per group.
+ * concurrent commits wait for each other; each connection adds to rows of its own `bucket` instead:
+ * its server process id modulo {@link ROLLUP_BUCKETS} (or its `nps.rollup_bucket` setting). Reads sum
+ * the buckets; compaction folds the buckets of past days into bucket 0, so a day older than
+ * yesterday has one row per group.
  */
 const BUCKET_COLUMN = 'bucket smallint not null default 0';
+
+/** How many buckets the connections spread over. */
+export const ROLLUP_BUCKETS = 16;
 
 const COUNT_COLUMNS = `shown integer not null,
      promoters integer not null,
@@ -45,7 +49,8 @@ const SCOPE_COLUMNS = `scope smallint not null check (scope in (${Object.values(
  * - `nps_rollup_segment_values`: responses per key and value, all time, ranked by an index: the 50
  *   most common values are its first 50 entries.
  * - `nps_user_summaries`: per user, the latest answer and the first detractor answer before it
- *   (recovered detractors); `nps_recovered_days` counts recovered users per day of their latest answer.
+ *   (recovered detractors); `nps_recovered_days` counts recovered users per day of their latest answer;
+ *   `nps_user_changes` notes the users whose summaries are due to be computed again.
  */
 export const ROLLUP_TABLES = `
 create table nps_rollup_days (
@@ -109,6 +114,9 @@ create table nps_rollup_days (
    create table nps_recovered_days (
      day date primary key,
      users integer not null
+   );
+   create table nps_user_changes (
+     user_id text not null
    );`;
 
 /**

@@ -1,4 +1,5 @@
 import type { SegmentsReply } from '../../core/api-types';
+import { ROLLUP_BUCKETS } from '../rollups/rollup-tables';
 import { declaredSegmentKeys, TRAIT_KEY } from '../rollups/segment-keys';
 import type { Query } from '../store/database';
 
@@ -6,7 +7,10 @@ import type { Query } from '../store/database';
 const MAX_VALUES = 10;
 const MAX_SUGGESTIONS = 50;
 
-/** How many of the latest responses are looked at for undeclared keys. */
+/**
+ * How many of the latest receipts are looked at for undeclared keys: the responses whose place in
+ * the receive order is among the last 10,000 (an index range, at most 10,000 rows).
+ */
 export const SUGGESTION_SAMPLE = 10_000;
 
 // The most common values of each declared key: the ranking index gives candidates, their bucket
@@ -15,14 +19,15 @@ const TOP_VALUES = `select k.key, v.value, (select sum(t.responses) from nps_rol
     where t.key = k.key and t.value = v.value)::float8 as responses
   from nps_segment_keys k cross join lateral (
     select ranked.value from (select value, responses from nps_rollup_segment_values
-      where key = k.key and responses > 0 order by responses desc, value limit ${MAX_VALUES * 16}) ranked
+      where key = k.key and responses > 0 order by responses desc, value limit ${MAX_VALUES * ROLLUP_BUCKETS}) ranked
     group by ranked.value order by sum(ranked.responses) desc, ranked.value limit ${MAX_VALUES}) v`;
 
 const KEY_RESPONSES = `select key, sum(shown)::float8 as responses from nps_rollup_segment_key_days
   where scope = 0 group by key`;
 
 const RECENT_KEYS = `select e.key, count(*)::int as responses
-  from (select traits from nps_responses order by received_seq desc limit ${SUGGESTION_SAMPLE}) r
+  from (select traits from nps_responses
+    where received_seq > (select max(received_seq) from nps_responses) - ${SUGGESTION_SAMPLE}) r
   cross join lateral jsonb_object_keys(case when jsonb_typeof(r.traits) = 'object' then r.traits else '{}'::jsonb end) e(key)
   group by e.key order by 2 desc, 1 limit ${MAX_SUGGESTIONS + 20}`;
 

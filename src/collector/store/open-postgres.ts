@@ -18,9 +18,6 @@ export interface PostgresSettings {
  */
 export const RESPONSE_GRACE_MS = 1000;
 
-/** Connections take rollup buckets 0 to 15 in turn (see `nps_rollup_bucket()` in the rollups). */
-const ROLLUP_BUCKETS = 16;
-
 /** A deadlock or serialization failure undid the transaction; it runs again this many times in all. */
 const ATTEMPTS = 3;
 
@@ -62,11 +59,6 @@ export async function openPostgres(settings: PostgresSettings): Promise<Database
     query_timeout: timeoutMs ? timeoutMs + RESPONSE_GRACE_MS : undefined,
     keepAlive: true,
   });
-  let connections = 0;
-  pool.on('connect', (client) => {
-    const bucket = String(connections++ % ROLLUP_BUCKETS);
-    client.query(`select set_config('nps.rollup_bucket', $1, false)`, [bucket]).catch(() => {});
-  });
   pool.on('error', (e) => settings.log(`collector: idle PostgreSQL client failed: ${e.message}`));
   try {
     await pool.query('select 1'); // fail at start, not on the first request
@@ -85,7 +77,8 @@ export async function openPostgres(settings: PostgresSettings): Promise<Database
       const query: Query = (text, values) =>
         client.query({ text, values, query_timeout: clientMs } as QueryConfig & { query_timeout: number });
       const result = await fn(query);
-      await client.query('commit');
+      // The commit applies the rollups (a deferred trigger): it gets the transaction's limit too.
+      await query('commit');
       return result;
     } catch (error) {
       failure = error;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { eraseUser } from '../../../src/collector/erasure/erase-user';
-import { recoveredDetractors, recoveredFromSummary } from '../../../src/collector/follow-up/recovered-detractors';
+import { isRecoveredUser, recoveredDetractors } from '../../../src/collector/follow-up/recovered-detractors';
 import { buildSegmentKeyStep } from '../../../src/collector/rollups/build-segment-key';
 import { compactRollups } from '../../../src/collector/rollups/compact-rollups';
 import { declareSegmentKeys } from '../../../src/collector/rollups/segment-keys';
@@ -108,7 +108,7 @@ async function compareLists(db: Database, rows: StoredRow[], scenario: RollupSce
   ).toEqual(expected);
   const everyone = new Set(referenceRecovered(rows).map((u) => u.userId));
   for (const userId of scenario.users())
-    expect(await recoveredFromSummary(db.query, userId), where).toBe(everyone.has(userId));
+    expect(await isRecoveredUser(db.query, userId), where).toBe(everyone.has(userId));
 }
 
 /** Stores the scenario's next batches: on PostgreSQL sometimes two or three at once, the same new record in two of them. */
