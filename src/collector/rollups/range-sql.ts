@@ -14,24 +14,32 @@ export class Params {
   }
 }
 
-/** The rollup days of a plan as a `values` list `spans(first, past, sign)`; undefined when there are none. */
-export function daySpans(plan: RangePlan, params: Params): string | undefined {
-  if (!plan.days.length) return undefined;
-  const rows = plan.days.map(
-    (span) =>
-      `(${params.add(span.first ?? '-infinity', 'date')}, ${params.add(span.end ?? 'infinity', 'date')}, ${span.sign})`,
-  );
-  return `(values ${rows.join(', ')}) spans(first, past, sign)`;
+/** One part of a range: its sign, and the condition on a column that selects it. */
+export interface RangePart {
+  sign: 1 | -1;
+  within(column: string): string;
 }
 
-/** The stored-row parts of a plan as a `values` list `parts(from_at, to_at, sign)`; undefined when there are none. */
-export function rowSpans(plan: RangePlan, params: Params): string | undefined {
-  if (!plan.rows.length) return undefined;
-  const rows = plan.rows.map(
-    (part) =>
-      `(${params.add(part.from.toISOString(), 'timestamptz')}, ${params.add(part.to.toISOString(), 'timestamptz')}, ${part.sign})`,
-  );
-  return `(values ${rows.join(', ')}) parts(from_at, to_at, sign)`;
+/** The rollup days of a plan, each span a condition on a `date` column (each its own index range). */
+export function dayParts(plan: RangePlan, params: Params): RangePart[] {
+  return plan.days.map((span) => {
+    const first = span.first === undefined ? undefined : params.add(span.first, 'date');
+    const end = span.end === undefined ? undefined : params.add(span.end, 'date');
+    return {
+      sign: span.sign,
+      within: (column) =>
+        [first && `${column} >= ${first}`, end && `${column} < ${end}`].filter(Boolean).join(' and ') || 'true',
+    };
+  });
+}
+
+/** The stored-row parts of a plan, each a condition on a `timestamptz` column (an index range of `shown_at`). */
+export function rowParts(plan: RangePlan, params: Params): RangePart[] {
+  return plan.rows.map((part) => {
+    const from = params.add(part.from.toISOString(), 'timestamptz');
+    const to = params.add(part.to.toISOString(), 'timestamptz');
+    return { sign: part.sign, within: (column) => `${column} >= ${from} and ${column} < ${to}` };
+  });
 }
 
 /** Which rollup rows and stored rows a stage filter selects. */
@@ -54,17 +62,18 @@ export function storedRowsOf(scope: StageScope, params: Params): string {
   return `r.stage = ${params.add(scope.stage, 'text')}`;
 }
 
-/** The signed sums of the count columns of rollup rows `r` joined with `spans`. */
-export const ROLLUP_SUMS = `sum(spans.sign * r.shown)::int as shown, sum(spans.sign * r.promoters)::int as promoters,
-  sum(spans.sign * r.passives)::int as passives, sum(spans.sign * r.detractors)::int as detractors`;
+/** The sums of the count columns of rollup rows `r`, times `sign`. */
+export const rollupSums = (sign: number) => `(${sign} * sum(r.shown))::int as shown,
+  (${sign} * sum(r.promoters))::int as promoters, (${sign} * sum(r.passives))::int as passives,
+  (${sign} * sum(r.detractors))::int as detractors`;
 
-/** The signed counts of stored rows `r` joined with `parts`. */
-export const STORED_SUMS = `sum(parts.sign)::int as shown,
-  sum(parts.sign) filter (where r.status = 'answered' and r.category = 'promoter')::int as promoters,
-  sum(parts.sign) filter (where r.status = 'answered' and r.category = 'passive')::int as passives,
-  sum(parts.sign) filter (where r.status = 'answered' and r.category = 'detractor')::int as detractors`;
+/** The counts of stored rows `r`, times `sign`. */
+export const storedSums = (sign: number) => `(${sign} * count(*))::int as shown,
+  (${sign} * count(*) filter (where r.status = 'answered' and r.category = 'promoter'))::int as promoters,
+  (${sign} * count(*) filter (where r.status = 'answered' and r.category = 'passive'))::int as passives,
+  (${sign} * count(*) filter (where r.status = 'answered' and r.category = 'detractor'))::int as detractors`;
 
-/** The counts of a row of {@link ROLLUP_SUMS} or {@link STORED_SUMS} (a filtered sum of no rows is null). */
+/** The counts of a row of {@link rollupSums} or {@link storedSums} (a sum of no rows is null). */
 export const countsOf = (row: Row): NpsCounts => ({
   promoters: Number(row.promoters ?? 0),
   passives: Number(row.passives ?? 0),

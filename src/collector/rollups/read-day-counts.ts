@@ -3,15 +3,15 @@ import type { Query } from '../store/queryable';
 import type { RangePlan } from './range-plan';
 import {
   countsOf,
-  daySpans,
+  dayParts,
   Params,
-  ROLLUP_SUMS,
-  rowSpans,
-  STORED_SUMS,
+  rollupSums,
+  rowParts,
   type StageScope,
   storedRowsOf,
+  storedSums,
 } from './range-sql';
-import { SCOPE } from './rollup-tables';
+import { ROLLUP_BUCKETS, SCOPE } from './rollup-tables';
 
 /** At most this many stages are named in `byStage`; the rest are summed under "other". */
 export const MAX_NAMED_GROUPS = 50;
@@ -20,7 +20,7 @@ export const MAX_NAMED_GROUPS = 50;
  * How many bucket rows of a ranking are read to pick the most common names: enough for the 50 most
  * common even when each is spread over every bucket. The counts shown are exact whatever is picked.
  */
-const RANKING_ROWS = MAX_NAMED_GROUPS * 16;
+const RANKING_ROWS = MAX_NAMED_GROUPS * ROLLUP_BUCKETS;
 
 const sumBy = (group: string) =>
   `sum(shown)::int as shown, sum(promoters)::int as promoters, sum(passives)::int as passives,
@@ -33,18 +33,23 @@ const sumBy = (group: string) =>
  */
 export async function readDayCounts(query: Query, plan: RangePlan, scope: StageScope): Promise<Map<string, NpsCounts>> {
   const params = new Params();
-  const parts: string[] = [];
-  const spans = daySpans(plan, params);
-  if (spans)
-    parts.push(`select r.day::text as day, ${ROLLUP_SUMS}
-      from nps_rollup_days r join ${spans} on r.day >= spans.first and r.day < spans.past
-      where r.scope = ${params.add(scope.scope, 'smallint')} and r.stage = ${params.add(scope.stage, 'text')}
-      group by r.day`);
-  const rows = rowSpans(plan, params);
-  if (rows)
-    parts.push(`select ((r.shown_at at time zone 'UTC')::date)::text as day, ${STORED_SUMS}
-      from nps_responses r join ${rows} on r.shown_at >= parts.from_at and r.shown_at < parts.to_at
-      where ${storedRowsOf(scope, params)} group by 1`);
+  const wholeDays = dayParts(plan, params);
+  const edges = rowParts(plan, params);
+  // Only the parameters a part uses are added: PostgreSQL refuses one it cannot type.
+  const scopeIs = wholeDays.length
+    ? `r.scope = ${params.add(scope.scope, 'smallint')} and r.stage = ${params.add(scope.stage, 'text')}`
+    : '';
+  const storedRows = edges.length ? storedRowsOf(scope, params) : '';
+  const parts = [
+    ...wholeDays.map(
+      (part) => `select r.day::text as day, ${rollupSums(part.sign)}
+        from nps_rollup_days r where ${scopeIs} and ${part.within('r.day')} group by r.day`,
+    ),
+    ...edges.map(
+      (part) => `select ((r.shown_at at time zone 'UTC')::date)::text as day, ${storedSums(part.sign)}
+        from nps_responses r where ${part.within('r.shown_at')} and ${storedRows} group by 1`,
+    ),
+  ];
   const days = new Map<string, NpsCounts>();
   if (!parts.length) return days;
   const result = await query(
@@ -81,19 +86,22 @@ export async function readStageCounts(
   top: readonly string[],
 ): Promise<{ named: Map<string, NpsCounts>; none: NpsCounts | undefined }> {
   const params = new Params();
-  const parts: string[] = [];
   const names = params.add(top, 'text[]');
-  const spans = daySpans(plan, params);
-  if (spans)
-    parts.push(`select case when r.scope = ${SCOPE.noStage} then null else r.stage end as stage, ${ROLLUP_SUMS}
-      from nps_rollup_days r join ${spans} on r.day >= spans.first and r.day < spans.past
-      where (r.scope = ${SCOPE.namedStage} and r.stage = any (${names})) or (r.scope = ${SCOPE.noStage} and r.stage = '')
-      group by 1`);
-  const rows = rowSpans(plan, params);
-  if (rows)
-    parts.push(`select r.stage, ${STORED_SUMS}
-      from nps_responses r join ${rows} on r.shown_at >= parts.from_at and r.shown_at < parts.to_at
-      where r.stage is null or r.stage = any (${names}) group by 1`);
+  const parts = [
+    ...dayParts(plan, params).map(
+      (
+        part,
+      ) => `select case when r.scope = ${SCOPE.noStage} then null else r.stage end as stage, ${rollupSums(part.sign)}
+        from nps_rollup_days r
+        where ((r.scope = ${SCOPE.namedStage} and r.stage = any (${names})) or (r.scope = ${SCOPE.noStage} and r.stage = ''))
+          and ${part.within('r.day')}
+        group by 1`,
+    ),
+    ...rowParts(plan, params).map(
+      (part) => `select r.stage, ${storedSums(part.sign)} from nps_responses r
+        where ${part.within('r.shown_at')} and (r.stage is null or r.stage = any (${names})) group by 1`,
+    ),
+  ];
   const named = new Map<string, NpsCounts>();
   let none: NpsCounts | undefined;
   if (!parts.length) return { named, none };

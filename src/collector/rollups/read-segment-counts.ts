@@ -4,13 +4,13 @@ import type { Query } from '../store/queryable';
 import type { RangePlan } from './range-plan';
 import {
   countsOf,
-  daySpans,
+  dayParts,
   Params,
-  ROLLUP_SUMS,
-  rowSpans,
-  STORED_SUMS,
+  rollupSums,
+  rowParts,
   type StageScope,
   storedRowsOf,
+  storedSums,
 } from './range-sql';
 
 /** What `bySegment` is made of: the named values' counts, and the counts of every response that has the key. */
@@ -36,24 +36,24 @@ export async function readSegmentCounts(
   const params = new Params();
   const keyParam = params.add(key, 'text');
   const values = params.add(top, 'text[]');
-  const parts: string[] = [];
-  const spans = daySpans(plan, params);
-  if (spans) {
-    const inScope = `r.key = ${keyParam} and r.scope = ${params.add(scope.scope, 'smallint')}
-      and r.stage = ${params.add(scope.stage, 'text')}`;
-    parts.push(`select 'value' as kind, r.value, ${ROLLUP_SUMS}
-      from nps_rollup_segment_days r join ${spans} on r.day >= spans.first and r.day < spans.past
-      where ${inScope} and r.value = any (${values}) group by r.value`);
-    parts.push(`select 'key' as kind, null as value, ${ROLLUP_SUMS}
-      from nps_rollup_segment_key_days r join ${spans} on r.day >= spans.first and r.day < spans.past
-      where ${inScope}`);
-  }
-  const rows = rowSpans(plan, params);
-  if (rows)
-    parts.push(`select 'rows' as kind, case when v.value = any (${values}) then v.value end as value, ${STORED_SUMS}
-      from nps_responses r join ${rows} on r.shown_at >= parts.from_at and r.shown_at < parts.to_at
-      cross join lateral (select nps_segment_value(r.traits, ${keyParam}) as value) v
-      where ${storedRowsOf(scope, params)} and r.traits ->> ${keyParam} is not null group by 2`);
+  const days = dayParts(plan, params);
+  const rows = rowParts(plan, params);
+  // Only the parameters a part uses are added: PostgreSQL refuses one it cannot type.
+  const inScope = days.length
+    ? `r.key = ${keyParam} and r.scope = ${params.add(scope.scope, 'smallint')}
+      and r.stage = ${params.add(scope.stage, 'text')}`
+    : '';
+  const storedRows = rows.length ? storedRowsOf(scope, params) : '';
+  const parts = days.flatMap((part) => [
+    `select 'value' as kind, r.value, ${rollupSums(part.sign)} from nps_rollup_segment_days r
+      where ${inScope} and r.value = any (${values}) and ${part.within('r.day')} group by r.value`,
+    `select 'key' as kind, null as value, ${rollupSums(part.sign)} from nps_rollup_segment_key_days r
+      where ${inScope} and ${part.within('r.day')}`,
+  ]);
+  for (const part of rows)
+    parts.push(`select 'rows' as kind, case when v.value = any (${values}) then v.value end as value, ${storedSums(part.sign)}
+      from nps_responses r cross join lateral (select nps_segment_value(r.traits, ${keyParam}) as value) v
+      where ${part.within('r.shown_at')} and ${storedRows} and r.traits ->> ${keyParam} is not null group by 2`);
   const named = new Map<string, NpsCounts>();
   let withKey = noCounts();
   if (!parts.length) return { named, withKey };
