@@ -56,6 +56,7 @@ export async function startPgliteWorker(settings: PgliteWorkerSettings): Promise
   let worker: Worker;
   let ready: Promise<void>;
   let closing = false;
+  let restarting = false;
   const restarts = settings.restartAfterMs > 0 && !settings.dataDir.startsWith('memory://');
 
   const failAll = (message: string) => {
@@ -76,10 +77,17 @@ export async function startPgliteWorker(settings: PgliteWorkerSettings): Promise
     else entry.resolve(reply);
   }
 
+  /** A new worker; settles when PGlite is open in it. */
   function start(): Promise<void> {
-    worker = new Worker(BOOTSTRAP, { eval: true, workerData: { pgliteUrl: pgliteUrl(), dataDir: settings.dataDir } });
-    const started = worker;
-    ready = new Promise((resolve, reject) => {
+    const started = new Worker(BOOTSTRAP, {
+      eval: true,
+      workerData: { pgliteUrl: pgliteUrl(), dataDir: settings.dataDir },
+    });
+    worker = started;
+    started.on('exit', () => {
+      if (started === worker && !closing && !restarting) failAll('the PGlite worker stopped');
+    });
+    return new Promise((resolve, reject) => {
       started.once('message', (first: WorkerReply) => {
         if (first.kind === 'failed') reject(asError(first.error));
         else resolve();
@@ -87,18 +95,25 @@ export async function startPgliteWorker(settings: PgliteWorkerSettings): Promise
       });
       started.once('error', reject);
     });
-    started.on('exit', () => {
-      if (started === worker && !closing) failAll('the PGlite worker stopped');
-    });
-    return ready;
   }
 
-  async function restart(reason: string): Promise<void> {
+  /**
+   * Stops a stuck worker and opens PGlite again (its recovery replays the write-ahead log). Requests
+   * wait for the new worker meanwhile (within their own timeouts); none is sent to the old one.
+   */
+  function restart(reason: string): void {
+    if (restarting) return;
+    restarting = true;
     settings.log(`collector: ${reason}; restarting PGlite from ${settings.dataDir}`);
     const stuck = worker;
     failAll(reason);
-    await stuck.terminate();
-    await start().catch((error: unknown) => settings.log(`collector: PGlite did not start again: ${String(error)}`));
+    ready = stuck
+      .terminate()
+      .then(start)
+      .finally(() => {
+        restarting = false;
+      });
+    ready.catch((error: unknown) => settings.log(`collector: PGlite did not start again: ${String(error)}`));
   }
 
   // Abandoned requests count too: the worker is still running them.
@@ -106,7 +121,7 @@ export async function startPgliteWorker(settings: PgliteWorkerSettings): Promise
     () => {
       const oldest = Math.min(...[...waiting.values()].map((entry) => entry.since));
       if (Date.now() - oldest > settings.restartAfterMs)
-        void restart(`PGlite has not answered for ${settings.restartAfterMs} ms`);
+        restart(`PGlite has not answered for ${settings.restartAfterMs} ms`);
     },
     Math.max(50, Math.min(1000, settings.restartAfterMs / 4)),
   );
@@ -148,7 +163,8 @@ export async function startPgliteWorker(settings: PgliteWorkerSettings): Promise
     });
   }
 
-  await start();
+  ready = start();
+  await ready;
   return {
     request: send,
     async close() {
