@@ -16,7 +16,11 @@ const COMMENTS = [
   'Fast, clean, and support answered in minutes.',
 ];
 
-/** How the data set spreads: `total` responses over `days` days ending at `end` (ms). */
+/**
+ * How the data set spreads: `total` responses over `days` days ending at `end` (ms).
+ * @param {number} total
+ * @param {number} end
+ */
 export function dataSet(total, end, days = 365) {
   const start = end - days * DAY;
   const users = Math.max(1000, Math.floor(total / 10));
@@ -67,7 +71,12 @@ export function responseNumber(set, i) {
   };
 }
 
-/** Responses `from` to `to` (exclusive) of a data set. */
+/**
+ * Responses `from` to `to` (exclusive) of a data set.
+ * @param {{ total: number, start: number, end: number, users: number }} set
+ * @param {number} from
+ * @param {number} to
+ */
 export function responsesBetween(set, from, to) {
   const records = [];
   for (let i = from; i < Math.min(to, set.total); i++) records.push(responseNumber(set, i));

@@ -14,6 +14,7 @@ export async function measureIngest({ db, store, log, records = 20_000, clients 
   const random = prng(Date.now() % 1e9);
   const now = Date.now();
   const shown = [];
+  /** @type {import('nps-widget/collector').ResponseRecord[]} */
   const answers = [];
   for (let i = 0; i < records; i++) {
     const at = now - Math.floor(random() * 3_600_000);
@@ -47,6 +48,7 @@ export async function measureIngest({ db, store, log, records = 20_000, clients 
   }
   const batches = [];
   for (let i = 0; i < shown.length; i += batch) batches.push(shown.slice(i, i + batch));
+  /** @type {import('nps-widget/collector').ResponseRecord[][]} */
   const answerBatches = [];
   for (let i = 0; i < answers.length; i += batch) answerBatches.push(answers.slice(i, i + batch));
   // Answers follow their impressions; a tenth of all batches is sent again a little later.
@@ -56,6 +58,7 @@ export async function measureIngest({ db, store, log, records = 20_000, clients 
     if (index % 3 === 2 && answerBatches.length) queue.push(/** @type {any[]} */ (answerBatches.shift()));
   });
   queue.push(...answerBatches);
+  /** @type {import('nps-widget/collector').ResponseRecord[][]} */
   const withResends = [];
   queue.forEach((b, index) => {
     withResends.push(b);

@@ -2,6 +2,7 @@
 // The read routes `npm run bench:dashboard` times: every GET the dashboard makes, with each filter it
 // offers, against a collector on 127.0.0.1.
 
+/** @param {number} ms */
 const day = (ms) => new Date(ms).toISOString().slice(0, 10);
 
 /**
@@ -41,7 +42,10 @@ export function readRoutes(set) {
   ];
 }
 
-/** Reads a CSV export until its first 1,000 records (or its end), then stops. */
+/**
+ * Reads a CSV export until its first 1,000 records (or its end), then stops.
+ * @param {Response} response
+ */
 async function firstPage(response) {
   const reader = /** @type {ReadableStreamDefaultReader<Uint8Array>} */ (response.body?.getReader());
   let lines = 0;
@@ -58,6 +62,8 @@ async function firstPage(response) {
  * a time. A request that takes longer than `limitMs` is given up, and the route reported as over the limit.
  * @param {string} base the collector's origin
  * @param {string} token the dashboard token
+ * @param {{ name: string, path: string, firstPage?: boolean, pageAfter?: string }[]} routes
+ * @param {{ runs: number, limitMs: number, log: (line: string) => void }} options
  */
 export async function timeReads(base, token, routes, { runs, limitMs, log }) {
   const results = [];
@@ -67,6 +73,7 @@ export async function timeReads(base, token, routes, { runs, limitMs, log }) {
       const first = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
       path += `&cursor=${encodeURIComponent(first.nextCursor ?? '')}`;
     }
+    /** @type {number[]} */
     const times = [];
     let overLimit = false;
     let status = 0;
@@ -91,7 +98,7 @@ export async function timeReads(base, token, routes, { runs, limitMs, log }) {
       else if (took > 5000) planned = Math.min(runs, 3);
     }
     times.sort((a, b) => a - b);
-    const at = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+    const at = (/** @type {number} */ p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
     const result = overLimit
       ? { name: route.name, path, status, overLimit: true, limitMs }
       : { name: route.name, path, status, runs: times.length, median: at(0.5), p95: at(0.95) };

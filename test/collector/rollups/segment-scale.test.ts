@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { compactRollups } from '../../../src/collector/rollups/compact-rollups';
+import { tidyPglite } from '../../../src/collector/rollups/rollup-maintenance';
 import { declareSegmentKeys } from '../../../src/collector/rollups/segment-keys';
 import { createCollector, createResponseStore, type Database, toNodeListener } from '../../../src/collector-entry';
 import type { SegmentsReply, StatsReply } from '../../../src/core/api-types';
@@ -46,7 +48,7 @@ for (const { name, url, skip } of DATABASES)
     });
 
     it(
-      'read the same rows at 10,000 and at 100,000 distinct values, within a bound set by days, and the server answers meanwhile',
+      'read no more rows at 100,000 distinct values than at 10,000, within a bound set by days, and the server answers meanwhile',
       async () => {
         ({ db } = await freshStore(url));
         await declareSegmentKeys(db, ['plan', 'email']);
@@ -75,12 +77,25 @@ for (const { name, url, skip } of DATABASES)
           for (const route of routes) rows.push(await measure(route));
           return rows;
         };
+        // What the collector's maintenance does every 10 minutes: fold the per-connection buckets of
+        // past days, and give the planner statistics after a bulk load (PGlite has no autovacuum).
+        const maintain = async () => {
+          await compactRollups(db as Database);
+          await tidyPglite(db as Database);
+        };
         await storeResponses(db, 0, 10_000);
+        await maintain();
         const atTenThousand = await measureAll();
         await storeResponses(db, 10_000, 100_000);
+        await maintain();
         const atHundredThousand = await measureAll();
 
-        expect(atHundredThousand, 'rows read per route').toEqual(atTenThousand);
+        // Ten times the values read no more rows: give or take today's and yesterday's buckets (one
+        // per connection that wrote them) and the planner's choices, a few percent, never ten times as many.
+        for (const [i, route] of routes.entries())
+          expect(atHundredThousand[i], `rows read by ${route}`).toBeLessThanOrEqual(
+            Math.ceil((atTenThousand[i] ?? 0) * 1.1),
+          );
         // Ranking reads (at most 800 rows), 50 values × 30 days × 2 stage scopes, key and day totals,
         // and the sample of the latest 10,000 responses for suggestions: not the 100,000 values.
         for (const rows of atHundredThousand) expect(rows).toBeLessThan(20_000);
