@@ -22,7 +22,8 @@ module.exports = {
     {
       name: 'prompt-and-dashboard-stay-off-storage-and-network',
       severity: 'error',
-      comment: 'The prompt and the dashboard never touch storage or the network directly (the outbox, the collector, idb-keyval).',
+      comment:
+        'The prompt and the dashboard never touch storage or the network directly (the outbox, the collector, idb-keyval).',
       from: { path: '^src/(prompt|dashboard)/' },
       to: { path: ['^src/(outbox|collector|client|survey)/', 'idb-keyval'] },
     },
@@ -31,7 +32,9 @@ module.exports = {
       severity: 'error',
       comment: 'The collector runs in Node: it may import core/ and the schema, never browser code.',
       from: { path: '^src/collector/' },
-      to: { path: [BROWSER, '^src/(embed|index|prompt-entry|survey-entry|triggers-entry)\\.ts$', 'preact', 'idb-keyval'] },
+      to: {
+        path: [BROWSER, '^src/(embed|index|prompt-entry|survey-entry|triggers-entry)\\.ts$', 'preact', 'idb-keyval'],
+      },
     },
     {
       name: 'browser-code-has-no-server-code',

@@ -33,7 +33,7 @@ export function createDemoWebhook({ secret, now = Date.now }) {
     const event = request.headers.get('x-nps-event') ?? '?';
     const id = request.headers.get('x-nps-delivery') ?? '?';
     // At least once: a resent delivery replaces the earlier copy instead of showing twice.
-    const seen = deliveries.findIndex((d) => d.id == id);
+    const seen = deliveries.findIndex((d) => d.id === id);
     if (seen >= 0) deliveries.splice(seen, 1);
     deliveries.unshift({ id, receivedAt: new Date(now()).toISOString(), event, verified, body });
     deliveries.splice(KEEP);
@@ -80,12 +80,12 @@ export function createDemoWebhook({ secret, now = Date.now }) {
     /** @param {Request} request @returns {Promise<Response | undefined>} */
     async handle(request) {
       const { pathname } = new URL(request.url);
-      if (pathname == '/demo/webhook')
-        return request.method == 'POST'
+      if (pathname === '/demo/webhook')
+        return request.method === 'POST'
           ? receive(request)
           : new Response('use POST', { status: 405, headers: { allow: 'POST' } });
-      if (pathname == '/demo/alerts')
-        return request.method == 'GET' || request.method == 'HEAD'
+      if (pathname === '/demo/alerts')
+        return request.method === 'GET' || request.method === 'HEAD'
           ? page()
           : new Response('use GET', { status: 405, headers: { allow: 'GET, HEAD' } });
       return undefined;

@@ -94,9 +94,9 @@ export function seedRecords({ count, weeks = 10, now = Date.now(), seed = 42, or
     const c = random();
     const category = c < d - trend ? 'detractor' : c < d - trend + p ? 'passive' : 'promoter';
     const score =
-      category == 'detractor'
+      category === 'detractor'
         ? Math.floor(random() * 7)
-        : category == 'passive'
+        : category === 'passive'
           ? 7 + Math.floor(random() * 2)
           : 9 + Math.floor(random() * 2);
     const answeredAt = new Date(shownAt + 3000).toISOString();
@@ -160,7 +160,7 @@ export function recoveredDetractorRecords({ now = Date.now(), seed = 43, origin 
  */
 export function seedFollowUps(records) {
   const detractors = records
-    .filter((r) => r.status == 'answered' && r.category == 'detractor' && r.comment)
+    .filter((r) => r.status === 'answered' && r.category === 'detractor' && r.comment)
     .sort((a, b) => (a.shownAt < b.shownAt ? 1 : -1))
     .slice(0, 3);
   const plans = [

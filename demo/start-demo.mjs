@@ -44,7 +44,7 @@ function readSettings(env) {
     .map((s) => s.trim().replace(/\/$/, ''))
     .filter(Boolean);
   for (const o of allowedOrigins)
-    if (o != '*' && !/^https?:\/\/[^/]+$/.test(o))
+    if (o !== '*' && !/^https?:\/\/[^/]+$/.test(o))
       throw new TypeError(`ALLOWED_ORIGINS: "${o}" is not an origin like https://app.example.com`);
   if (env.TRUST_PROXY && !['0', '1', 'true', 'false'].includes(env.TRUST_PROXY))
     throw new TypeError(`TRUST_PROXY must be 1 or 0, got ${JSON.stringify(env.TRUST_PROXY)}`);
@@ -52,7 +52,7 @@ function readSettings(env) {
     port,
     rate,
     allowedOrigins,
-    trustProxy: env.TRUST_PROXY == '1' || env.TRUST_PROXY == 'true',
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     dataDir: env.DATA_DIR || '.data',
     url: env.DATABASE_URL || undefined,
     // The demo's responses carry a `plan` trait: rolled up unless SEGMENT_KEYS says otherwise.
@@ -79,7 +79,7 @@ const WEBHOOK_SETTINGS = /** @type {const} */ ({
  */
 function webhooksOf(env, baseUrl) {
   if (!env.WEBHOOK_URL) return [];
-  const url = env.WEBHOOK_URL == 'demo' ? baseUrl + '/demo/webhook' : env.WEBHOOK_URL;
+  const url = env.WEBHOOK_URL === 'demo' ? baseUrl + '/demo/webhook' : env.WEBHOOK_URL;
   const on = /** @type {import('nps-widget/collector').AlertEvent | undefined} */ (env.WEBHOOK_ON || undefined);
   const format = /** @type {import('nps-widget/collector').WebhookFormat | undefined} */ (
     env.WEBHOOK_FORMAT || undefined
@@ -108,7 +108,7 @@ async function openStorage({ url, dataDir }) {
   try {
     return await openDatabase({ url, dataDir });
   } catch (e) {
-    const why = e instanceof Error ? ('code' in e && typeof e.code == 'string' ? e.code : e.message) : String(e);
+    const why = e instanceof Error ? ('code' in e && typeof e.code === 'string' ? e.code : e.message) : String(e);
     if (url)
       throw new Error(
         `DATABASE_URL: cannot reach PostgreSQL at ${hostOf(url)} (${why}). Is the server running, and is the URL right?`,
@@ -130,7 +130,7 @@ export async function startDemo(env, hooks = {}) {
   const site = createStaticSite({ writeKey: env.NPS_WRITE_KEY });
   // The demo receiver signs with WEBHOOK_SECRET, or a random secret when none is set.
   const demoSecret =
-    env.WEBHOOK_URL == 'demo' ? env.WEBHOOK_SECRET || randomBytes(24).toString('base64url') : undefined;
+    env.WEBHOOK_URL === 'demo' ? env.WEBHOOK_SECRET || randomBytes(24).toString('base64url') : undefined;
   const demoWebhook = demoSecret ? createDemoWebhook({ secret: demoSecret }) : undefined;
   /** @type {import('nps-widget/collector').Collector | undefined} */
   let collector;
@@ -151,7 +151,7 @@ export async function startDemo(env, hooks = {}) {
     server
       .once('error', (/** @type {NodeJS.ErrnoException} */ e) =>
         reject(
-          e.code == 'EADDRINUSE'
+          e.code === 'EADDRINUSE'
             ? new Error(
                 `port ${settings.port} on 127.0.0.1 is already in use (another demo?). Stop it, or set PORT to another port.`,
               )

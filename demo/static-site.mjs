@@ -46,7 +46,7 @@ export function createStaticSite({ writeKey = '' }) {
   /** @param {string} name */
   const load = async (name) => {
     const html = (await readFile(new URL(name, PUBLIC), 'utf8'))
-      .replace('{{IMPORT_MAP}}', () => importMap)
+      .replace('"{{IMPORT_MAP}}"', () => importMap)
       .replace('{{WRITE_KEY}}', () => escapeAttr(writeKey));
     const hashes = [...html.matchAll(/<script(?: type="importmap")?>([\s\S]*?)<\/script>/g)].map(
       (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
@@ -57,9 +57,10 @@ export function createStaticSite({ writeKey = '' }) {
 
   return async (request) => {
     const { pathname } = new URL(request.url);
-    if (request.method != 'GET' && request.method != 'HEAD') return new Response('method not allowed', { status: 405 });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return new Response('method not allowed', { status: 405 });
     // /app/… are the routes of the single-page demo (app.html): a reload there serves the app again.
-    const name = pathname == '/' ? 'index.html' : /^\/app(\/|$)/.test(pathname) ? 'app.html' : pathname.slice(1);
+    const name = pathname === '/' ? 'index.html' : /^\/app(\/|$)/.test(pathname) ? 'app.html' : pathname.slice(1);
     if (/^[a-z-]+\.html$/.test(name) && existsSync(new URL(name, PUBLIC))) {
       if (!pages.has(name)) pages.set(name, load(name));
       const { body, csp } = await /** @type {Promise<{ body: string, csp: string }>} */ (pages.get(name));

@@ -1,74 +1,109 @@
 import { createNps } from './client/create-nps';
-import type { Nps } from './core/public-types';
 import type { NpsOptions } from './core/options';
+import type { Nps } from './core/public-types';
 import { VERSION } from './core/version';
 
-/** A call queued by the README snippet (or made before `init`): method, arguments, resolver. */
-type Call = [string, ArrayLike<unknown>, ((value: unknown) => void)?];
-type Api = { version?: string; q?: Call[]; [method: string]: unknown };
+/** A call queued by the loader snippet (or made before `init`): the method, its arguments, and what settles its promise. */
+type QueuedCall = [method: string, args: ArrayLike<unknown>, settle?: (value: unknown) => void];
 
-const w = window as unknown as { nps?: Api };
+/** `window.nps`: the snippet's stub (its queue in `q`) until this script replaces it with the script-tag API. */
+interface ScriptApi {
+  version?: string;
+  q?: QueuedCall[];
+  [method: string]: unknown;
+}
+
+const page = window as unknown as { nps?: ScriptApi };
 const script = document.currentScript as HTMLScriptElement | null;
 
-// Never throw into the host page: one clear console line instead.
-const fail = (e: unknown) => console.error((e as Error)?.message ?? e);
+/** Never throw into the host page: one clear console line instead. */
+const logError = (error: unknown) => console.error((error as Error)?.message ?? error);
 
-if (!w.nps?.version) {
-  const queued = w.nps?.q ?? [];
-  const pending: Call[] = [];
+if (!page.nps?.version) {
+  const snippetQueue = page.nps?.q ?? [];
+  /** Calls made before there is a client, in order, waiting for `init`. */
+  const waiting: QueuedCall[] = [];
   let client: Nps | undefined;
-  const api: Api = { version: VERSION };
+  const api: ScriptApi = { version: VERSION };
   // Before init, `on` and `off` wait in turn with the other calls (an `off` replays after its `on`),
   // and `on` still returns the unsubscribe function its type promises.
-  const listenEarly = (m: string, a: ArrayLike<unknown>) => {
-    pending.push([m, a]);
-    if (m == 'on') return () => void run('off', a);
+  const listenEarly = (method: string, args: ArrayLike<unknown>) => {
+    waiting.push([method, args]);
+    if (method === 'on') return () => void call('off', args);
   };
   // What a call gets when there is no working client: show() is skipped as disabled.
-  const without = (m: string) => (m == 'show' ? { status: 'skipped', reason: 'disabled' } : undefined);
+  const withoutClient = (method: string) => (method === 'show' ? { status: 'skipped', reason: 'disabled' } : undefined);
   let initFailed = false;
-  const run = (m: string, a: ArrayLike<unknown>): unknown => {
-    if (!client && (m == 'on' || m == 'off')) return listenEarly(m, a);
-    if (m != 'init' && !client)
-      return initFailed ? Promise.resolve(without(m)) : new Promise((r) => pending.push([m, a, r]));
+  /** Runs a queued call; its promise (if the snippet made one) settles with the result. */
+  const replay = ([method, args, settle]: QueuedCall) => {
+    if (settle) settle(call(method, args));
+    else call(method, args);
+  };
+  const call = (method: string, args: ArrayLike<unknown>): unknown => {
+    if (!client && (method === 'on' || method === 'off')) return listenEarly(method, args);
+    if (method !== 'init' && !client)
+      return initFailed
+        ? Promise.resolve(withoutClient(method))
+        : new Promise((settle) => waiting.push([method, args, settle]));
     try {
-      if (m == 'init') {
-        const next = createNps({ nonce: script?.nonce || undefined, ...(a[0] as NpsOptions) });
+      if (method === 'init') {
+        const next = createNps({ nonce: script?.nonce || undefined, ...(args[0] as NpsOptions) });
         client?.destroy();
         client = next;
-        for (const [m, a, r] of pending.splice(0)) r ? r(run(m, a)) : run(m, a);
+        for (const queued of waiting.splice(0)) replay(queued);
         return;
       }
-      const v = (client![m as 'show'] as (...x: unknown[]) => unknown)(...Array.from(a));
-      return v instanceof Promise ? v.catch((e) => (fail(e), without(m))) : v;
-    } catch (e) {
-      fail(e);
+      const result = ((client as Nps)[method as 'show'] as (...args: unknown[]) => unknown)(...Array.from(args));
+      if (!(result instanceof Promise)) return result;
+      return result.catch((error) => {
+        logError(error);
+        return withoutClient(method);
+      });
+    } catch (error) {
+      logError(error);
       // A bad configuration: calls waiting for init settle now instead of never (listeners stay
       // queued for a later, valid init).
-      if (m == 'init' && !client) {
+      if (method === 'init' && !client) {
         initFailed = true;
-        for (const call of pending.splice(0)) call[2] ? call[2](without(call[0])) : pending.push(call);
+        for (const queued of waiting.splice(0)) {
+          const [method, , settle] = queued;
+          if (settle) settle(withoutClient(method));
+          else waiting.push(queued);
+        }
       }
     }
   };
-  for (const m of ['init', 'identify', 'show', 'dismiss', 'on', 'off', 'flush', 'reset', 'track', 'consent', 'destroy'])
-    api[m] = (...a: unknown[]) => run(m, a);
-  w.nps = api;
+  for (const method of [
+    'init',
+    'identify',
+    'show',
+    'dismiss',
+    'on',
+    'off',
+    'flush',
+    'reset',
+    'track',
+    'consent',
+    'destroy',
+  ])
+    api[method] = (...args: unknown[]) => call(method, args);
+  page.nps = api;
 
   // data-* attributes: JSON values where they parse ("0.3", "true", '{"accent":"#f00"}'), text otherwise;
   // a bare attribute means true. A few options stay text even when they look like numbers.
-  const { show, ...data } = script?.dataset ?? {};
-  if (data.endpoint) {
+  const { show, ...attributes } = script?.dataset ?? {};
+  if (attributes.endpoint) {
     const options: Record<string, unknown> = {};
-    for (const [k, v = ''] of Object.entries(data)) {
+    for (const [name, value = ''] of Object.entries(attributes)) {
       try {
-        options[k] = /^(endpoint|product|locale|nonce)$/.test(k) ? v : v ? JSON.parse(v) : true;
+        options[name] = /^(endpoint|product|locale|nonce)$/.test(name) ? value : value ? JSON.parse(value) : true;
       } catch {
-        options[k] = v;
+        options[name] = value;
       }
     }
-    run('init', [options]);
-    if (show != null) run('show', [show ? { stage: show } : {}]);
+    call('init', [options]);
+    // data-show: a stage name, or bare for a stage-less prompt.
+    if (show != null) call('show', [show || undefined]);
   }
-  for (const [m, a, r] of queued) r ? r(run(m, a)) : run(m, a);
+  for (const queued of snippetQueue) replay(queued);
 }

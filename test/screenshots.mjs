@@ -25,15 +25,15 @@ section div{height:120px;background:#fff;border-radius:10px;box-shadow:0 1px 3px
 
 const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
-  if (req.method == 'POST') return res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-  if (path == '/app.css') return res.writeHead(200, { 'content-type': 'text/css' }).end(css);
+  if (req.method === 'POST') return res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+  if (path === '/app.css') return res.writeHead(200, { 'content-type': 'text/css' }).end(css);
   if (path.startsWith('/dist/')) {
     try {
       return res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(root, path)));
     } catch {}
   }
-  if (path == '/' || path == '/dark')
-    return res.writeHead(200, { 'content-type': 'text/html' }).end(page(path == '/dark'));
+  if (path === '/' || path === '/dark')
+    return res.writeHead(200, { 'content-type': 'text/html' }).end(page(path === '/dark'));
   res.writeHead(404).end();
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -90,12 +90,13 @@ for (const s of shots) {
   if (s.step) {
     await p
       .locator('nps-widget [role=radio]')
-      .nth(s.step == 'thanks' ? 10 : 6)
+      .nth(s.step === 'thanks' ? 10 : 6)
       .click();
-    await p.locator('nps-widget textarea').fill(s.step == 'thanks' ? 'Love the new reports' : 'The export is slow');
-    if (s.step == 'thanks')
-      await p.locator('nps-widget [part=send]').click(), await p.getByRole('status').getByText(/./).waitFor();
-    else await p.locator('nps-widget textarea').blur();
+    await p.locator('nps-widget textarea').fill(s.step === 'thanks' ? 'Love the new reports' : 'The export is slow');
+    if (s.step === 'thanks') {
+      await p.locator('nps-widget [part=send]').click();
+      await p.getByRole('status').getByText(/./).waitFor();
+    } else await p.locator('nps-widget textarea').blur();
   }
   await p.screenshot({ path: join(out, `${s.name}.png`) });
   console.log(`screenshots: demo/screenshots/${s.name}.png`);

@@ -75,7 +75,11 @@ if (modulesOf) {
       const d = B64.indexOf(c);
       v += (d & 31) << shift;
       if (d & 32) shift += 5;
-      else out.push(v & 1 ? -(v >> 1) : v >> 1), (v = 0), (shift = 0);
+      else {
+        out.push(v & 1 ? -(v >> 1) : v >> 1);
+        v = 0;
+        shift = 0;
+      }
     }
     return out;
   };
@@ -84,11 +88,13 @@ if (modulesOf) {
   let src = 0;
   map.mappings.split(';').forEach((line, li) => {
     let col = 0;
-    const pts = line
-      .split(',')
-      .filter(Boolean)
-      .map(vlq)
-      .map((s) => ((col += s[0]), s.length > 1 && (src += s[1]), [col, src]));
+    const pts = [];
+    // Columns are relative to the previous segment of the line, sources to the previous segment of the map.
+    for (const segment of line.split(',').filter(Boolean).map(vlq)) {
+      col += segment[0];
+      if (segment.length > 1) src += segment[1];
+      pts.push([col, src]);
+    }
     pts.forEach(([c, s], i) => {
       const name = map.sources[s];
       size[name] = (size[name] ?? 0) + (i + 1 < pts.length ? pts[i + 1][0] : lines[li].length) - c;

@@ -20,7 +20,7 @@ const link = (href, text) => element('a', text, { href, 'data-link': '' });
 /** @param {string} pathname @returns {View} */
 function route(pathname) {
   const parts = pathname.replace(/\/+$/, '').split('/').slice(2); // after /app
-  if (parts[0] == 'projects' && parts[1]) {
+  if (parts[0] === 'projects' && parts[1]) {
     const name = PROJECTS[Number(parts[1]) - 1] ?? 'Unknown project';
     return {
       title: name,
@@ -30,7 +30,7 @@ function route(pathname) {
       },
     };
   }
-  if (parts[0] == 'reports')
+  if (parts[0] === 'reports')
     return {
       title: `Report ${parts[1] ?? ''}`.trim(),
       render(view) {
@@ -39,12 +39,12 @@ function route(pathname) {
         view.append(element('button', 'Export as CSV', { type: 'button', 'data-action': 'export' }));
       },
     };
-  if (parts[0] == 'billing' && parts[1] == 'done')
+  if (parts[0] === 'billing' && parts[1] === 'done')
     return {
       title: 'Payment received',
       render: (view) => view.append(element('p', 'Thank you! Your invoice is paid.', { class: 'lede' })),
     };
-  if (parts[0] == 'billing')
+  if (parts[0] === 'billing')
     return {
       title: 'Billing',
       render(view) {

@@ -8,12 +8,12 @@ const KEY = 'acme-consent';
 const choice = () => /** @type {'yes' | 'no' | null} */ (localStorage.getItem(KEY));
 
 /**
- * The widget's `consent` option for this page: opt-in, as the README's "Consent and GDPR" section
+ * The widget's `consent` option for this page: opt-in, as "Consent and GDPR" in src/outbox/README.md
  * recommends. Until the visitor allows, the widget stores and sends nothing; "Allow" calls
  * nps.consent(true), which starts it on this page at once.
  * @returns {'granted' | 'pending'}
  */
-export const consentOption = () => (choice() == 'yes' ? 'granted' : 'pending');
+export const consentOption = () => (choice() === 'yes' ? 'granted' : 'pending');
 
 /**
  * Shows the banner until the visitor chooses; "Privacy settings" opens it again.
@@ -24,8 +24,8 @@ export function wireConsentBanner(client) {
   const status = /** @type {HTMLElement} */ (document.getElementById('consent-status'));
   const update = () => {
     const now = choice();
-    banner.hidden = now != null;
-    status.textContent = now == 'yes' ? 'allowed' : now == 'no' ? 'declined (nothing stored)' : 'not asked yet';
+    banner.hidden = now !== null;
+    status.textContent = now === 'yes' ? 'allowed' : now === 'no' ? 'declined (nothing stored)' : 'not asked yet';
   };
   /** @param {boolean} granted */
   const decide = (granted) => {

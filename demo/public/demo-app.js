@@ -7,6 +7,6 @@ import { OPTIONS, wireDemo } from './demo-config.js';
 const client = () => /** @type {any} */ (window).nps;
 const consent = consentOption();
 // 'granted' is the default, so a visitor who has not declined gets the plain options.
-client().init(consent == 'granted' ? OPTIONS : { ...OPTIONS, consent });
+client().init(consent === 'granted' ? OPTIONS : { ...OPTIONS, consent });
 wireConsentBanner(client);
 wireDemo(client);

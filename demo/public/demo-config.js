@@ -63,14 +63,14 @@ export function wireDemo(client) {
     while (log.children.length > 100) log.lastElementChild?.remove();
   };
   const outbox = (/** @type {any} */ r) => {
-    if (r && typeof r.pending == 'number') $('pending').textContent = String(r.pending);
+    if (r && typeof r.pending === 'number') $('pending').textContent = String(r.pending);
     $('lastFlush').textContent = new Date().toLocaleTimeString();
   };
 
   for (const e of EVENTS)
     client().on(e, (payload) => {
       entry(e, payload);
-      if (e == 'delivered') {
+      if (e === 'delivered') {
         // Each version of a record (shown, scored, commented) is delivered; list each record once.
         const ids = /** @type {{ ids: string[] }} */ (payload).ids;
         deliveredCount += ids.length;
@@ -111,7 +111,10 @@ export function wireDemo(client) {
     });
   $('dismiss').addEventListener('click', () => client().dismiss());
   $('flush').addEventListener('click', async () => outbox(await client().flush()));
-  $('reset').addEventListener('click', () => ((user.value = ''), identify()));
+  $('reset').addEventListener('click', () => {
+    user.value = '';
+    identify();
+  });
   $('clear').addEventListener('click', () => log.replaceChildren());
   void client().flush().then(outbox);
 }

@@ -5,7 +5,10 @@ import type { ImportLocale } from '../survey/load-messages';
 import type { PromptModule, SurveyRuntime } from './load-prompt';
 import type { ErasableKvStore } from '../outbox/kv-store';
 
-/** Side effects of the client, each with a browser default; tests pass typed fakes. Internal. */
+/**
+ * Side effects of the client, each with a browser default; tests pass typed fakes. Internal: the
+ * script tag passes none, and nps.js shortens the names no other bundle reads (MANGLED in rollup.config.mjs).
+ */
 export interface ClientEnv {
   store: ErasableKvStore;
   fetch: typeof fetch;
@@ -27,7 +30,7 @@ export interface ClientEnv {
 
 /** `requestIdleCallback` where the browser has it (not Safari), else a short timer after load. */
 export const whenBrowserIdle: ClientEnv['whenIdle'] = (task) => {
-  if (typeof requestIdleCallback == 'function') {
+  if (typeof requestIdleCallback === 'function') {
     const handle = requestIdleCallback(task, { timeout: 10_000 });
     return () => cancelIdleCallback(handle);
   }

@@ -10,7 +10,7 @@ export type TriggersModule = typeof import('../triggers-entry');
 export interface ClientTriggers {
   /** `nps.track(event)`: passed on, or kept until the trigger runtime has loaded. */
   track(event: string): void;
-  /** Watches afresh, so the current page's triggers are evaluated again. */
+  /** Watches afresh, so the current page's triggers are evaluated again. (Shortened in nps.js: MANGLED in rollup.config.mjs.) */
   restart(): void;
   /** Removes every listener and timer; events kept for a runtime still loading are dropped. */
   stop(): void;
@@ -34,6 +34,8 @@ export function clientTriggers(
   let watch: TriggerWatch | undefined;
   let loading = false;
   let stopped = false;
+  // Only called once the runtime is in use, which means some stage has `on`.
+  const watchWith = (loaded: TriggersModule) => loaded.watchTriggers(stages ?? {}, { show });
 
   const begin = () => {
     loading = true;
@@ -42,7 +44,7 @@ export function clientTriggers(
         loading = false;
         if (stopped) return;
         runtime = loaded;
-        watch = loaded.watchTriggers(stages!, { show });
+        watch = watchWith(loaded);
         for (const event of early.splice(0)) watch.track(event);
       },
       (e) => {
@@ -63,7 +65,7 @@ export function clientTriggers(
     restart() {
       if (!watch || !runtime || stopped) return;
       watch.stop();
-      watch = runtime.watchTriggers(stages!, { show });
+      watch = watchWith(runtime);
     },
     stop() {
       stopped = true;

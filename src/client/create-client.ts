@@ -1,13 +1,13 @@
 export type { ClientEnv } from './client-env';
 import type { Nps, NpsEvents, ShowOptions, ShowResult } from '../core/public-types';
-import { eligibility, isThrottled, type SkipReason } from '../core/eligibility';
+import { eligibility, type SkipReason } from '../core/eligibility';
 import { createEmitter } from '../core/emitter';
 import { NpsError } from '../core/errors';
 import { uuidv7 } from '../core/ids';
 import type { Json } from '../core/json';
 import { resolveStage, type Resolved, type StageOptions } from '../core/stage-options';
-import { type Messages } from '../core/messages';
-import { type NpsOptions, type Traits } from '../core/options';
+import type { Messages } from '../core/messages';
+import type { NpsOptions, Traits } from '../core/options';
 import type { Renderer } from '../core/renderer';
 import { fail } from '../core/fail';
 import { assertId, assertJson, assertStage, validateOptions } from '../core/validate-options';
@@ -15,34 +15,36 @@ import { importLocale as defaultImportLocale } from './loaders/import-locale';
 import { importPrompt as defaultImportPrompt } from './loaders/import-prompt';
 import { importSurvey as defaultImportSurvey } from './loaders/import-survey';
 import type { LoadedMessages } from '../survey/load-messages';
-import { retryingOnce, type SurveyRuntime } from './load-prompt';
+import { type PromptModule, retryingOnce, type SurveyRuntime } from './load-prompt';
 import { openStore } from '../outbox/open-store';
 import { pageUrl } from '../core/page-url';
 import type { Outbox, OutboxOptions } from '../outbox/outbox';
 import { clientTriggers } from './client-triggers';
-import { consentWithdrawn, consentedStore } from './consented-store';
+import { clientConsent } from './client-consent';
+import { consentWithdrawn } from './consented-store';
 import { whenBrowserIdle, type ClientEnv } from './client-env';
 import { importTriggers as defaultImportTriggers } from './loaders/import-triggers';
-import { hasQueuedRecords, lazyOutbox } from './lazy-outbox';
-import type { Presentation } from '../survey/present-survey';
+import { type CreateOutbox, hasQueuedRecords, lazyOutbox } from './lazy-outbox';
+import { showLifecycle } from './show-lifecycle';
 import { createUserStates } from './user-states';
+import { warmUp } from './warm-up';
 
-/** The renderer to use and the English strings every locale falls back to. */
-interface LoadedRenderer {
-  render: Renderer;
-  english: Messages;
-}
-
-/** Everything a survey needs before it can show, loaded in parallel on demand (or on idle). */
+/**
+ * Everything a survey needs before it can show, loaded in parallel on demand (or on idle). Its
+ * property names are shortened in nps.js (MANGLED in rollup.config.mjs).
+ */
 interface Prepared {
   runtime: SurveyRuntime;
-  renderer: LoadedRenderer;
+  /** The renderer to use (the built-in prompt's, or a custom one) and the English strings every locale falls back to. */
+  renderer: PromptModule;
   strings: LoadedMessages;
 }
 
 /**
- * {@link createNps} with its side effects passed in (tests, and nothing else, use `env`).
- * Wires options, eligibility, user state, the outbox, the renderer and the events together.
+ * {@link createNps} with its side effects passed in (tests, and nothing else, use `env`). Wires
+ * options, eligibility, user state, the outbox, the renderer and the events together; the show
+ * lifecycle (show-lifecycle.ts), consent (client-consent.ts) and the warm-up (warm-up.ts) are parts
+ * of their own.
  */
 export function createClient<const Stage extends string = string>(
   options: NpsOptions<Stage>,
@@ -51,17 +53,18 @@ export function createClient<const Stage extends string = string>(
   validateOptions(options);
   const {
     now = Date.now,
-    random = (bytes) => crypto.getRandomValues(bytes),
     importPrompt = defaultImportPrompt,
     importSurvey = defaultImportSurvey,
     importLocale = defaultImportLocale,
     whenIdle = whenBrowserIdle,
     importTriggers = defaultImportTriggers,
   } = env;
-  const store = consentedStore(env.store ?? openStore((e) => report(e)), () => granted);
-  const newId = uuidv7(now, random);
+  // Consent, kept with the store it guards: until it is given nothing touches storage or the network.
+  const store = clientConsent(env.store ?? openStore((e) => report(e)), options.consent);
+  // Without env.random, uuidv7 takes crypto.getRandomValues.
+  const newId = uuidv7(now, env.random);
   const events = createEmitter<NpsEvents>((e, event) =>
-    report(new NpsError('handler-threw', `${event as string} handler threw`, e), event == 'error'),
+    report(new NpsError('handler-threw', `${event as string} handler threw`, e), event === 'error'),
   );
   // With `debug`, every event (skips and errors included) is logged; an error thrown by an `error`
   // handler is logged but not emitted again, which would loop.
@@ -71,7 +74,10 @@ export function createClient<const Stage extends string = string>(
   };
   const report = (e: NpsError, quiet?: boolean) => emit('error', e, quiet);
   const loadRuntime = retryingOnce(importSurvey);
-  const loadOutbox = env.outbox ? async () => env.outbox! : async () => (await loadRuntime()).createOutbox;
+  // env.outbox is a test seam, read where it is used (a cast: TypeScript does not narrow it there).
+  const loadOutbox = env.outbox
+    ? async () => env.outbox as CreateOutbox
+    : async () => (await loadRuntime()).createOutbox;
   const outboxOptions: OutboxOptions = {
     endpoint: options.endpoint,
     headers: options.headers ?? {},
@@ -88,80 +94,56 @@ export function createClient<const Stage extends string = string>(
   let users = createUserStates(store, newId);
   const loadPrompt = retryingOnce(importPrompt);
   const stages = options.stages as Record<string, StageOptions> | undefined;
-  const hasDom = typeof document != 'undefined';
+  const hasDom = typeof document !== 'undefined';
 
   let userId: string | undefined;
   let traits: Traits | undefined;
   let destroyed = false;
-  /** Consent to store on this device and send: until then nothing touches storage or the network. */
-  let granted = options.consent != 'pending';
-  /** A prompt is being prepared or is on screen: the next `show()` is `already-visible`. */
-  let busy = false;
-  let showing: Presentation | undefined;
-  /** Calls off the `show()` between its decision and its prompt on screen (waiting for `delayMs`, loading, storing). */
-  let callOff: (reason: SkipReason) => void = () => {};
-  /** How often dismiss() found no prompt on screen: one that came while a show() decided calls it off. */
-  let unansweredDismissals = 0;
-  let deciding = Promise.resolve();
+  const lifecycle = showLifecycle();
 
   // An identified user's answer or dismissal is also kept for the device (the anonymous id): the
   // warm-up runs before most apps call identify(), and must not load the prompt for them again.
   const remember = async (patch: Parameters<typeof users.remember>[1]) => {
-    if (!granted) return;
+    if (!store.granted) return;
     const owners = userId === undefined ? [undefined] : [userId, undefined];
     await Promise.all(owners.map((owner) => users.remember(owner, patch))).catch((e) =>
       report(new NpsError('storage-failed', 'throttle state not stored', e)),
     );
   };
 
-  const loadRenderer = async (render: Renderer | undefined): Promise<LoadedRenderer> => {
-    if (render) return { render, english: (await importLocale('en')).default as Messages };
-    const prompt = await loadPrompt();
-    return { render: prompt.renderPrompt, english: prompt.en };
-  };
+  // A custom renderer takes the place of the built-in prompt's, with the English strings beside it.
+  const loadRenderer = async (render: Renderer | undefined): Promise<PromptModule> =>
+    render ? { renderPrompt: render, en: (await importLocale('en')).default as Messages } : loadPrompt();
   /** Rejects when the survey runtime or the renderer cannot load; a missing locale falls back to English. */
   const prepare = async (render: Renderer | undefined): Promise<Prepared> => {
     const [runtime, renderer] = await Promise.all([loadRuntime(), loadRenderer(render)]);
     const wanted = options.locale || navigator.language || 'en';
-    return { runtime, renderer, strings: await runtime.loadMessages(wanted, renderer.english, importLocale) };
+    return { runtime, renderer, strings: await runtime.loadMessages(wanted, renderer.en, importLocale) };
   };
 
-  /** Decides whether this call may show; calls take turns, so a skipped one never makes the next look visible. */
-  async function decide(
-    stage: string | undefined,
-    force: boolean | undefined,
-    o: Resolved,
-  ): Promise<SkipReason | undefined> {
-    const sampleKey = `${userId ?? (await users.anonymousId())}\n${stage ?? ''}`;
-    // The first check runs before anything is read from storage: user-level rules wait for the state.
-    const check = (state: Awaited<ReturnType<typeof users.get>> | undefined, visible: boolean) =>
-      eligibility({
-        now: now(),
-        disabled: destroyed || !hasDom,
-        visible,
-        stageKnown: !stage || !stages || Object.hasOwn(stages, stage),
-        force: force || !state,
-        state: state ?? {},
-        ...o,
-        signedUpAt: traits?.signedUpAt,
-        sampleKey,
-      });
-    const previous = deciding;
-    let decided!: () => void;
-    deciding = new Promise<void>((r) => (decided = r));
-    await previous;
-    try {
+  /** The rules for one call, checked in its turn (`visible`: a prompt holds the slot). */
+  const rules =
+    (stage: string | undefined, force: boolean | undefined, o: Resolved) =>
+    async (visible: boolean): Promise<SkipReason | undefined> => {
       // Consent may have been withdrawn while this call waited its turn.
-      if (!granted) return 'no-consent';
-      // The page removed the prompt (e.g. an SPA unmounted its inline container): it is no longer open.
-      if (showing && !showing.live()) showing.finish(false);
-      const reason = check(undefined, busy) ?? check(await users.get(userId).catch(() => ({})), false);
-      busy ||= !reason;
-      return reason;
-    } finally {
-      decided();
-    }
-  }
+      if (!store.granted) return 'no-consent';
+      const sampleKey = `${userId ?? (await users.anonymousId())}\n${stage ?? ''}`;
+      // The first check runs before anything is read from storage: user-level rules wait for the state.
+      const check = (state: Awaited<ReturnType<typeof users.get>> | undefined, slotTaken: boolean) =>
+        eligibility({
+          now: now(),
+          // show() returned at once without a page: only destroy() can have come since.
+          disabled: destroyed,
+          visible: slotTaken,
+          stageKnown: !stage || !stages || Object.hasOwn(stages, stage),
+          force: force || !state,
+          state: state ?? {},
+          ...o,
+          signedUpAt: traits?.signedUpAt,
+          sampleKey,
+        });
+      return check(undefined, visible) ?? check(await users.get(userId).catch(() => ({})), false);
+    };
 
   /** Stores the first version, renders, and resolves when the prompt closes (see presentSurvey). */
   async function present(
@@ -187,32 +169,22 @@ export function createClient<const Stage extends string = string>(
         nonce: options.nonce,
         now,
         // After a withdrawal the new outbox must not even start: refused before it loads.
-        store: (version) => (granted ? outbox.put(version) : Promise.reject(consentWithdrawn())),
+        store: (version) => (store.granted ? outbox.put(version) : Promise.reject(consentWithdrawn())),
         remember,
         emit,
       },
-      renderer.render,
-      {
-        began(presentation) {
-          showing = presentation;
-          // Called off while its first version was being stored: it never reaches the screen, and
-          // nobody dismissed it (no dismissal, no cooldown); the impression stays recorded.
-          if (calledOff()) presentation.finish(false);
-        },
-        ended(presentation, dismissal) {
-          if (showing == presentation) {
-            showing = undefined;
-            busy = false;
-          }
-          if (dismissal) deciding = deciding.then(() => dismissal);
-        },
-      },
+      renderer.renderPrompt,
+      lifecycle.presentHooks(calledOff),
     );
   }
 
-  async function show({ stage, force, metadata, render }: ShowOptions<Stage> = {}): Promise<ShowResult> {
+  async function show(stageOrOptions: Stage | ShowOptions<Stage> = {}): Promise<ShowResult> {
+    // A stage name is shorthand for { stage }. Anything else that is not an object is checked as a
+    // stage name too, so show(42) throws a TypeError naming 42 instead of showing a stage-less survey.
+    const { stage, force, metadata, render }: ShowOptions<Stage> =
+      typeof stageOrOptions === 'object' ? stageOrOptions : { stage: stageOrOptions };
     if (stage != null) assertStage(stage, 'show({ stage })');
-    if (render != null && typeof render != 'function') fail('show({ render })', 'a function', render);
+    if (render != null && typeof render !== 'function') fail('show({ render })', 'a function', render);
     assertJson(metadata, 'show({ metadata })');
     const o = resolveStage(options, stage ? stages?.[stage] : undefined);
     const skip = (reason: SkipReason): ShowResult => {
@@ -221,31 +193,27 @@ export function createClient<const Stage extends string = string>(
     };
     // Deciding reads (and may create) the anonymous id: not without consent, and not at all once
     // destroyed or without a page (server rendering).
-    if (!granted) return skip(destroyed ? 'disabled' : 'no-consent');
+    if (!store.granted) return skip(destroyed ? 'disabled' : 'no-consent');
     if (destroyed || !hasDom) return skip('disabled');
-    const dismissalsBefore = unansweredDismissals;
-    const reason = await decide(stage, force, o);
-    if (reason) return skip(reason);
-    // dismiss(), destroy() or a withdrawal before the prompt is on screen call this show() off,
-    // also while it was still deciding.
-    let calledOff: SkipReason | undefined = destroyed
-      ? 'disabled'
-      : !granted
-        ? 'no-consent'
-        : unansweredDismissals != dismissalsBefore
-          ? 'cancelled'
-          : undefined;
+    let calledOff: SkipReason | undefined;
     let wake = () => {};
-    const callOffThis = (why: SkipReason) => {
+    const callOff = (why: SkipReason) => {
       calledOff ??= why;
       wake();
     };
-    callOff = callOffThis;
+    const reason = await lifecycle.decide(rules(stage, force, o), callOff);
+    if (reason) return skip(reason);
+    // dismiss(), destroy() or a withdrawal before the prompt is on screen call this show() off,
+    // also while it was still deciding.
+    calledOff = destroyed ? 'disabled' : store.granted ? calledOff : 'no-consent';
     try {
       if (o.delayMs && !calledOff)
         await new Promise<void>((resume) => {
           const timer = setTimeout(resume, o.delayMs);
-          wake = () => (clearTimeout(timer), resume());
+          wake = () => {
+            clearTimeout(timer);
+            resume();
+          };
         });
       if (calledOff) return skip(calledOff);
       let prepared: Prepared;
@@ -260,32 +228,29 @@ export function createClient<const Stage extends string = string>(
       if (failed) report(new NpsError('locale-failed', `could not load locale ${failed.locale}`, failed.cause));
       return await present(prepared, o, () => calledOff, stage, metadata);
     } finally {
-      if (callOff == callOffThis) callOff = () => {};
-      if (!showing) busy = false;
+      lifecycle.leave(callOff);
     }
   }
 
-  // Warm-up: a user who could be shown a prompt on this page gets the prompt and the page's locale
-  // in the background, so show() paints at once and works offline; a throttled user never does.
-  // The device's own state counts too: identify() often comes after the warm-up, or not at all on this page.
-  async function warmUp() {
-    if (destroyed || !granted) return;
-    const states = await Promise.all([undefined, userId].map((owner) => users.get(owner))).catch(() => undefined);
-    const ruleSets = [undefined, ...Object.values(stages ?? {})].map((stage) => resolveStage(options, stage));
-    const throttled = (o: Resolved) => states!.some((state) => isThrottled({ now: now(), state, ...o }));
-    if (!states || destroyed || !granted || ruleSets.every(throttled)) return;
-    await prepare(options.render).catch(() => {});
-  }
   let cancelWarmUp = () => {};
   /** With consent: deliver what earlier pages left (loading the delivery machinery only then), warm up. */
   function startOnDevice() {
     // Without a page (server rendering) there is no device to deliver from or warm up.
-    if (!granted || destroyed || !hasDom) return;
+    if (!store.granted || destroyed || !hasDom) return;
     hasQueuedRecords(store).then(
-      (queued) => queued && granted && outbox.start(),
+      (queued) => queued && store.granted && outbox.start(),
       () => {},
     );
-    cancelWarmUp = whenIdle(() => void warmUp());
+    cancelWarmUp = whenIdle(
+      () =>
+        void warmUp(
+          options,
+          now,
+          () => destroyed || !store.granted,
+          () => Promise.all([undefined, userId].map((owner) => users.get(owner))),
+          prepare,
+        ),
+    );
   }
   startOnDevice();
 
@@ -293,17 +258,15 @@ export function createClient<const Stage extends string = string>(
   const triggers = clientTriggers(
     hasDom ? stages : undefined,
     importTriggers,
-    ({ stage }) =>
-      show({ stage: stage as Stage }).catch((e) => report(new NpsError('handler-threw', 'render threw', e))),
+    ({ stage }) => show(stage as Stage).catch((e) => report(new NpsError('handler-threw', 'render threw', e))),
     report,
   );
 
   /** Consent withdrawn: close the prompt, stop delivering, erase everything stored on this device. */
   function withdraw() {
-    granted = false;
+    store.granted = false;
     cancelWarmUp();
-    callOff('no-consent');
-    showing?.finish(false);
+    lifecycle.halt('no-consent');
     outbox.close();
     outbox = lazyOutbox(loadOutbox, outboxOptions);
     // The anonymous id this client knew is gone with the store; a new one is made after consent.
@@ -321,29 +284,25 @@ export function createClient<const Stage extends string = string>(
       traits = newTraits;
     },
     show,
-    dismiss() {
-      if (showing) return showing.finish(true);
-      unansweredDismissals++;
-      callOff('cancelled');
-    },
+    dismiss: lifecycle.onDismiss,
     on: events.on,
     off: events.off,
-    flush: async () => (granted ? outbox.flush() : { delivered: 0, pending: 0 }),
+    flush: async () => (store.granted ? outbox.flush() : { delivered: 0, pending: 0 }),
     reset() {
       userId = traits = undefined;
-      if (granted) users.reset();
+      if (store.granted) users.reset();
     },
     track(event) {
-      if (typeof event != 'string' || !event) fail('track(event)', 'a non-empty string', event);
+      if (typeof event !== 'string' || !event) fail('track(event)', 'a non-empty string', event);
       triggers.track(event);
     },
     consent(given) {
-      if (typeof given != 'boolean') fail('consent(granted)', 'true or false', given);
+      if (typeof given !== 'boolean') fail('consent(granted)', 'true or false', given);
       // Withdrawing always erases, even after destroy(): a visitor who declines on this page may
       // have agreed on an earlier one.
       if (!given) return withdraw();
-      if (granted || destroyed) return;
-      granted = true;
+      if (store.granted || destroyed) return;
+      store.granted = true;
       startOnDevice();
       triggers.restart();
     },
@@ -351,8 +310,7 @@ export function createClient<const Stage extends string = string>(
       destroyed = true;
       cancelWarmUp();
       triggers.stop();
-      callOff('disabled');
-      showing?.finish(false);
+      lifecycle.halt('disabled');
       outbox.close();
       events.clear();
     },

@@ -2,9 +2,9 @@ import type { UserState } from '../core/eligibility';
 import type { KvStore } from '../outbox/kv-store';
 
 /** The persisted anonymous id of this browser, used until (and after) `identify`. */
-export const ANONYMOUS_ID_KEY = 'anonymous-id';
+const ANONYMOUS_ID_KEY = 'anonymous-id';
 /** `user-state:<user id or anonymous id>`: when this user last answered and dismissed. */
-export const USER_STATE_PREFIX = 'user-state:';
+const USER_STATE_PREFIX = 'user-state:';
 
 // Version 1 stored the same values under short names; they move on first use.
 const OLD_ANONYMOUS_ID_KEY = 'anon';

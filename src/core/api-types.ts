@@ -17,7 +17,7 @@ export interface NpsCounts {
 export interface NpsFigures extends NpsCounts {
   /** % promoters − % detractors, one decimal. */
   nps: number;
-  /** Half-width of the 95% interval, in NPS points; never 0 when there are answers (see README "Statistics"). */
+  /** Half-width of the 95% interval, in NPS points; never 0 when there are answers (see src/collector/README.md, "Statistics"). */
   marginOfError: number;
   /** Answers (promoters + passives + detractors). */
   total: number;

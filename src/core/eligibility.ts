@@ -21,7 +21,10 @@ export interface UserState {
   dismissedAt?: number;
 }
 
-/** Everything one eligibility decision depends on; no clocks or storage inside. */
+/**
+ * Everything one eligibility decision depends on; no clocks or storage inside. `disabled`, `visible`,
+ * `stageKnown` and `sampleKey` are shortened in nps.js (MANGLED in rollup.config.mjs).
+ */
 export interface EligibilityInput {
   now: number;
   /** The client was destroyed, or there is no DOM to render into. */
@@ -48,24 +51,25 @@ const DAY = 864e5;
  * stays out however often `show()` is called, and spread well enough that the shown share tracks the rate.
  */
 export function sampleValue(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x1000193);
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x1000193);
   // FNV's low bits mix poorly for short keys: a final avalanche step (from murmur3) fixes that.
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return ((hash ^ (hash >>> 16)) >>> 0) / 2 ** 32;
 }
 
 /** Within `resurveyDays` of the user's last answer or `dismissCooldownDays` of their last dismissal. */
 export function isThrottled(
-  i: Pick<EligibilityInput, 'now' | 'state' | 'resurveyDays' | 'dismissCooldownDays'>,
+  input: Pick<EligibilityInput, 'now' | 'state' | 'resurveyDays' | 'dismissCooldownDays'>,
 ): boolean {
-  const { answeredAt = -Infinity, dismissedAt = -Infinity } = i.state;
-  return i.now - answeredAt < i.resurveyDays * DAY || i.now - dismissedAt < i.dismissCooldownDays * DAY;
+  const { answeredAt = -Infinity, dismissedAt = -Infinity } = input.state;
+  return input.now - answeredAt < input.resurveyDays * DAY || input.now - dismissedAt < input.dismissCooldownDays * DAY;
 }
 
 /** Epoch ms of a `signedUpAt` trait, or NaN when it is missing or not a date. */
-const signupTime = (v: unknown) => (typeof v == 'number' ? v : typeof v == 'string' ? Date.parse(v) : NaN);
+const signupTime = (signedUpAt: unknown) =>
+  typeof signedUpAt === 'number' ? signedUpAt : typeof signedUpAt === 'string' ? Date.parse(signedUpAt) : NaN;
 
 /**
  * Decides whether a prompt may be shown, checking in the documented order: already-visible,
@@ -74,14 +78,14 @@ const signupTime = (v: unknown) => (typeof v == 'number' ? v : typeof v == 'stri
  * the rule exists to protect new users and we cannot tell they are not new.
  * @example eligibility({ ...input, visible: true }) // 'already-visible'
  */
-export function eligibility(i: EligibilityInput): SkipReason | undefined {
-  if (i.disabled) return 'disabled';
-  if (i.visible) return 'already-visible';
-  if (!i.stageKnown) return 'unknown-stage';
-  if (i.force) return;
-  if (isThrottled(i)) return 'throttled';
-  if (i.minDaysSinceSignup > 0 && !(i.now - signupTime(i.signedUpAt) >= i.minDaysSinceSignup * DAY)) {
+export function eligibility(input: EligibilityInput): SkipReason | undefined {
+  if (input.disabled) return 'disabled';
+  if (input.visible) return 'already-visible';
+  if (!input.stageKnown) return 'unknown-stage';
+  if (input.force) return;
+  if (isThrottled(input)) return 'throttled';
+  if (input.minDaysSinceSignup > 0 && !(input.now - signupTime(input.signedUpAt) >= input.minDaysSinceSignup * DAY)) {
     return 'too-early';
   }
-  if (sampleValue(i.sampleKey) >= i.sampleRate) return 'sampled-out';
+  if (sampleValue(input.sampleKey) >= input.sampleRate) return 'sampled-out';
 }

@@ -30,7 +30,7 @@ export class NpsError extends Error {
     message: string,
     readonly details?: unknown,
   ) {
-    super('nps: ' + message);
+    super(`nps: ${message}`);
   }
 }
 

@@ -5,9 +5,9 @@
  * @example fail('options.endpoint', 'an https URL', 'ftp://x') // TypeError: nps: options.endpoint must be an https URL, got "ftp://x"
  */
 export function fail(path: string, expected: string, value: unknown): never {
-  let shown;
+  let shown: string | undefined;
   try {
-    shown = typeof value == 'function' ? 'a function' : JSON.stringify(value);
+    shown = typeof value === 'function' ? 'a function' : JSON.stringify(value);
   } catch {}
   throw new TypeError(`nps: ${path} must be ${expected}, got ${shown ?? String(value)}`);
 }

@@ -14,16 +14,16 @@ export const isStorableText = (text: string) => !/\0|\p{Cs}/u.test(text);
  * @example isJson({ plan: 'pro' }) // true
  */
 export function isJson(value: unknown, depth = 0): value is Json {
-  const t = typeof value;
+  const type = typeof value;
   return (
     depth < 21 &&
     (value === null ||
-      t == 'boolean' ||
-      (t == 'string' && isStorableText(value as string)) ||
-      (t == 'number'
-        ? isFinite(value as number)
-        : t == 'object' &&
+      type === 'boolean' ||
+      (type === 'string' && isStorableText(value as string)) ||
+      (type === 'number'
+        ? Number.isFinite(value)
+        : type === 'object' &&
           (Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value))) &&
-          Object.entries(value as object).every(([key, v]) => isStorableText(key) && isJson(v, depth + 1))))
+          Object.entries(value as object).every(([key, item]) => isStorableText(key) && isJson(item, depth + 1))))
   );
 }

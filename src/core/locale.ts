@@ -11,13 +11,14 @@ export const dirOf = (locale: string): 'rtl' | 'ltr' => (RTL.test(locale) ? 'rtl
  */
 export function pickLocale(wanted: string, available: readonly string[], fallback = 'en'): string {
   const want = wanted.toLowerCase().replace(/_/g, '-');
-  const find = (f: (a: string) => boolean) => available.find((a) => f(a.toLowerCase()));
+  // The first available locale whose lower-cased tag passes `test`.
+  const find = (test: (code: string) => boolean) => available.find((code) => test(code.toLowerCase()));
   const lang = want.split('-')[0];
   return (
-    find((a) => a == want) ??
-    (/^zh-(hk|mo|hant)/.test(want) ? find((a) => a == 'zh-tw') : undefined) ??
-    find((a) => a == lang) ??
-    find((a) => a.split('-')[0] == lang) ??
+    find((code) => code === want) ??
+    (/^zh-(hk|mo|hant)/.test(want) ? find((code) => code === 'zh-tw') : undefined) ??
+    find((code) => code === lang) ??
+    find((code) => code.split('-')[0] === lang) ??
     fallback
   );
 }

@@ -9,8 +9,8 @@ export const MIN_SCORE = 0;
 export const MAX_SCORE = 10;
 
 /** The lowest score of a passive (7) and of a promoter (9); below a passive is a detractor (0–6). */
-export const PASSIVE_FROM = 7;
-export const PROMOTER_FROM = 9;
+const PASSIVE_FROM = 7;
+const PROMOTER_FROM = 9;
 
 /** Every score, lowest first: what the prompt offers. */
 export const SCORES: readonly number[] = Array.from({ length: MAX_SCORE - MIN_SCORE + 1 }, (_, i) => MIN_SCORE + i);

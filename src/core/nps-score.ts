@@ -17,9 +17,9 @@ export function categoryOf(score: number): Category {
  */
 export function npsScore(scores: readonly number[]): number {
   let net = 0;
-  for (const s of scores) {
-    const c = categoryOf(s);
-    net += c == 'promoter' ? 1 : c == 'detractor' ? -1 : 0;
+  for (const score of scores) {
+    const category = categoryOf(score);
+    net += category === 'promoter' ? 1 : category === 'detractor' ? -1 : 0;
   }
   return scores.length ? (net * 100) / scores.length : 0;
 }

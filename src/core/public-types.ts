@@ -12,7 +12,7 @@ import type { Renderer } from './renderer';
 import type { Category } from './wire';
 
 export type { SkipReason } from './eligibility';
-export type { NpsError, NpsErrorCode } from './errors';
+export type { NpsErrorCode } from './errors';
 export type { Json } from './json';
 export type { FollowUp, Position, StageOptions, Thanks, ThanksFor, ThanksLink, Theme } from './stage-options';
 export type { Messages } from './messages';
@@ -62,6 +62,12 @@ export interface NpsEvents {
 export interface Nps<Stage extends string = string> {
   /** Attach answers to a user; traits are JSON (`signedUpAt` drives `minDaysSinceSignup`). */
   identify(userId: string, traits?: Traits): void;
+  /**
+   * Shorthand for `show({ stage })`. Any other argument that is not an object is refused with a
+   * `TypeError` naming it, never shown as a stage-less survey.
+   * @example await nps.show('checkout');
+   */
+  show(stage: Stage): Promise<ShowResult>;
   /** Show the prompt if this user is eligible; resolves when it closes or is skipped. */
   show(options?: ShowOptions<Stage>): Promise<ShowResult>;
   /** Close the open prompt as dismissed (or, after a score, as answered without comment). */

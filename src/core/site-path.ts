@@ -4,4 +4,5 @@
  * whitespace or control character anywhere, because browsers drop tabs and newlines from URLs:
  * "/\t/evil.example" would become "//evil.example".
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a site path must not contain
 export const SITE_PATH = /^\/(?![/\\])[^\x00-\x20\x7f]*$/;

@@ -103,9 +103,10 @@ const NESTED_OPTIONS = /^(messages|theme|followUp|thanks)$/;
  */
 const merge = (to: Record<string, unknown>, from: object): Record<string, unknown> => {
   // typeof: `messages.thanks` is a string that shares its name with the `thanks` option.
-  for (const [k, v] of Object.entries(from))
-    if (v !== undefined)
-      to[k] = typeof v == 'object' && NESTED_OPTIONS.test(k) ? merge({ ...(to[k] as object) }, v) : v;
+  for (const [key, value] of Object.entries(from))
+    if (value !== undefined)
+      to[key] =
+        typeof value === 'object' && NESTED_OPTIONS.test(key) ? merge({ ...(to[key] as object) }, value) : value;
   return to;
 };
 

@@ -7,53 +7,53 @@ import { validateTriggers } from './validate-trigger';
 
 const is =
   (type: string): Check =>
-  (v) =>
-    typeof v == type || 'a ' + type;
+  (value) =>
+    typeof value === type || `a ${type}`;
 const str = is('string');
 const num =
   (min: number, max?: number, int?: boolean): Check =>
-  (v) =>
-    (typeof v == 'number' && v >= min && v <= (max ?? Infinity) && (!int || v % 1 == 0)) ||
-    `a${int ? 'n integer' : ' number'} ${max == null ? '≥ ' + min : `from ${min} to ${max}`}`;
+  (value) =>
+    (typeof value === 'number' && value >= min && value <= (max ?? Infinity) && (!int || value % 1 === 0)) ||
+    `a${int ? 'n integer' : ' number'} ${max == null ? `≥ ${min}` : `from ${min} to ${max}`}`;
 const days = num(0);
 // Browsers fire longer timers at once, so "never" (Infinity) must not pass as a delay.
 const ms = num(0, 2 ** 31 - 1);
 const oneOf =
   (values: string, more = ''): Check =>
-  (v) =>
-    values.split(' ').includes(v as string) || 'one of "' + values.replace(/ /g, '", "') + '"' + more;
-const strings = (keys: string): Spec => Object.fromEntries(keys.split(' ').map((k) => [k, str]));
+  (value) =>
+    values.split(' ').includes(value as string) || `one of "${values.replace(/ /g, '", "')}"${more}`;
+const strings = (keys: string): Spec => Object.fromEntries(keys.split(' ').map((key) => [key, str]));
 
 const LOCAL = /^(localhost|127(\.\d+){3}|\[::1\])$/;
 const ENDPOINT = 'an https URL (http on localhost) or a /path';
-const endpoint: Check = (v) => {
-  if (typeof v == 'string') {
+const endpoint: Check = (value) => {
+  if (typeof value === 'string') {
     try {
-      const u = new URL(v);
-      if (u.protocol == 'https:' || (u.protocol == 'http:' && LOCAL.test(u.hostname))) return true;
+      const url = new URL(value);
+      if (url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL.test(url.hostname))) return true;
     } catch {
-      if (SITE_PATH.test(v)) return true;
+      if (SITE_PATH.test(value)) return true;
     }
   }
   return ENDPOINT;
 };
 
 /** An https URL, or a path on this origin ("/help", not "//host"): safe as a link in the prompt. */
-const isHttpsOrPath = (v: unknown) => {
-  if (typeof v != 'string') return false;
-  if (SITE_PATH.test(v)) return true;
+const isHttpsOrPath = (href: unknown) => {
+  if (typeof href !== 'string') return false;
+  if (SITE_PATH.test(href)) return true;
   try {
-    return new URL(v).protocol == 'https:';
+    return new URL(href).protocol === 'https:';
   } catch {
     return false;
   }
 };
-const thanksLink: Check = (v) =>
-  (isObject(v) &&
-    isHttpsOrPath(v.href) &&
-    typeof v.text == 'string' &&
-    !!v.text.trim() &&
-    Object.keys(v).length == 2) ||
+const thanksLink: Check = (link) =>
+  (isObject(link) &&
+    isHttpsOrPath(link.href) &&
+    typeof link.text === 'string' &&
+    !!link.text.trim() &&
+    Object.keys(link).length === 2) ||
   'an object { href: an https URL or a /path, text: a non-empty string }';
 const THANKS_FOR: Spec = { message: str, link: thanksLink };
 
@@ -70,13 +70,13 @@ const STAGE: Spec = {
   dismissCooldownDays: days,
   minDaysSinceSignup: days,
   commentMaxLength: num(1, 1e5, true),
-  position: (v) =>
-    (isObject(v) && !!v.inline && /^[so]/.test(typeof v.inline)) ||
-    oneOf('bottom-right bottom-left bottom center', ' or { inline: element or selector }')(v),
+  position: (position) =>
+    (isObject(position) && !!position.inline && /^[so]/.test(typeof position.inline)) ||
+    oneOf('bottom-right bottom-left bottom center', ' or { inline: element or selector }')(position),
   theme: {
     ...strings('accent background text radius font'),
     mode: oneOf('light dark auto'),
-    zIndex: (v) => Number.isInteger(v) || 'an integer',
+    zIndex: (value) => Number.isInteger(value) || 'an integer',
   },
   followUp: strings('detractor passive promoter'),
   thanks: { message: str, closeAfterMs: ms, detractor: THANKS_FOR, passive: THANKS_FOR, promoter: THANKS_FOR },
@@ -94,7 +94,9 @@ const TOP: Spec = {
   render: is('function'),
   consent: oneOf('granted pending'),
   stages: () => true,
-  headers: (v) => (isObject(v) && Object.values(v).every((h) => typeof h == 'string')) || 'an object of strings',
+  headers: (headers) =>
+    (isObject(headers) && Object.values(headers).every((header) => typeof header === 'string')) ||
+    'an object of strings',
 };
 
 /**
@@ -109,14 +111,15 @@ export function validateOptions(
   const stage = { ...STAGE, messages: strings(messageKeys.join(' ')) };
   const { on: _perStageOnly, ...top } = TOP;
   walk(options, { ...top, messages: stage.messages }, 'options');
-  const { endpoint: e, stages } = options as NpsOptions;
-  if (e == null) fail('options.endpoint', ENDPOINT, e);
+  const { endpoint: url, stages } = options;
+  if (url == null) fail('options.endpoint', ENDPOINT, url);
   if (stages !== undefined) {
     if (!isObject(stages)) fail('options.stages', 'an object of stage options', stages);
     for (const name in stages) {
       assertStage(name, `options.stages["${name}"]`);
-      walk(stages[name], stage, `options.stages.${name}`);
-      validateTriggers(stages[name]!.on, `options.stages.${name}.on`);
+      const config: unknown = stages[name];
+      walk(config, stage, `options.stages.${name}`);
+      validateTriggers(config.on, `options.stages.${name}.on`);
     }
   }
 }
@@ -128,7 +131,7 @@ export function assertJson(value: unknown, path: string): void {
 
 /** Throws a `TypeError` unless `value` is storable text of 1 to `max` characters: the wire format's limits. */
 function assertText(value: unknown, path: string, max: number): asserts value is string {
-  if (typeof value != 'string' || !value || value.length > max || !isStorableText(value))
+  if (typeof value !== 'string' || !value || value.length > max || !isStorableText(value))
     fail(path, `a non-empty string (≤ ${max} characters, no NUL or unpaired surrogate)`, value);
 }
 

@@ -2,15 +2,15 @@ import type { Trigger, Triggers } from './trigger';
 import { fail } from './fail';
 import { type Check, type Spec, walk } from './option-spec';
 
-const isPattern = (value: unknown) => value instanceof RegExp || (typeof value == 'string' && value[0] == '/');
+const isPattern = (value: unknown) => value instanceof RegExp || (typeof value === 'string' && value[0] === '/');
 
 const SELECTOR = 'a valid CSS selector';
 
 /** The selector must parse (an empty one does not), where there is a DOM to ask; without one any string passes. */
 const isSelector: Check = (selector) => {
-  if (typeof selector != 'string') return SELECTOR;
+  if (typeof selector !== 'string') return SELECTOR;
   try {
-    if (typeof document != 'undefined') document.createDocumentFragment().querySelector(selector);
+    if (typeof document !== 'undefined') document.createDocumentFragment().querySelector(selector);
     return true;
   } catch {
     return SELECTOR;
@@ -23,9 +23,9 @@ const TRIGGER: Spec = {
     (Array.isArray(value) ? value.length > 0 && value.every(isPattern) : isPattern(value)) ||
     'a path starting with /, a RegExp, or a list of them',
   // Infinity cannot come from JSON; from code it is a timer that never fires.
-  afterSeconds: (value) => (typeof value == 'number' && value > 0) || 'a positive number',
+  afterSeconds: (value) => (typeof value === 'number' && value > 0) || 'a positive number',
   click: isSelector,
-  event: (value) => (typeof value == 'string' && value != '') || 'a non-empty string',
+  event: (value) => (typeof value === 'string' && value !== '') || 'a non-empty string',
 };
 
 function validateTrigger(trigger: unknown, path: string): asserts trigger is Trigger {
@@ -46,5 +46,7 @@ export function validateTriggers(value: unknown, path: string): asserts value is
   if (value === undefined) return;
   if (!Array.isArray(value)) return validateTrigger(value, path);
   if (!value.length) fail(path, 'a trigger or a non-empty list of them', value);
-  value.forEach((trigger, index) => validateTrigger(trigger, `${path}[${index}]`));
+  value.forEach((trigger, index) => {
+    validateTrigger(trigger, `${path}[${index}]`);
+  });
 }

@@ -28,7 +28,7 @@ export const idleState = (): DeliveryState => ({
  */
 export function readDeliveryState(stored: unknown, now: number): { state: DeliveryState; capped: boolean } {
   const s = (stored ?? {}) as Partial<DeliveryState> & { a?: number; b?: number; w?: number };
-  const number = (value: unknown) => (typeof value == 'number' && value > 0 ? value : 0);
+  const number = (value: unknown) => (typeof value === 'number' && value > 0 ? value : 0);
   const backoffUntil = number(s.backoffUntil ?? s.b);
   const retryAfterUntil = number(s.retryAfterUntil ?? s.w);
   const state = {

@@ -30,7 +30,7 @@ interface LegacyEnvelope {
   e?: string;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value == 'object' && value != null;
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value != null;
 
 /**
  * Any stored value as an envelope: format 2 as is, format 1 renamed, format 0 (a bare record)
@@ -38,15 +38,15 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export function toEnvelope(value: unknown): Envelope | undefined {
   if (!isObject(value)) return undefined;
-  if (value.format == 2 && isObject(value.record)) return value as unknown as Envelope;
-  if (value.f == 1 && isObject(value.r)) {
+  if (value.format === 2 && isObject(value.record)) return value as unknown as Envelope;
+  if (value.f === 1 && isObject(value.r)) {
     const { r: record, l: leasedUntil, e: error } = value as unknown as LegacyEnvelope;
     const e: Envelope = { format: 2, record };
     if (leasedUntil) e.leasedUntil = leasedUntil;
     if (error != null) e.error = error;
     return e;
   }
-  return typeof value.id == 'string' && typeof value.updatedAt == 'string'
+  return typeof value.id === 'string' && typeof value.updatedAt === 'string'
     ? { format: 2, record: value as unknown as ResponseRecord }
     : undefined;
 }

@@ -3,9 +3,9 @@ import { DEAD_LETTER, readEnvelopes, toEnvelope, type Envelope } from './envelop
 import type { KvStore } from './kv-store';
 
 /** The most records the queue keeps, for how long (ms), and the most dead letters kept. */
-export const MAX_RECORDS = 1000;
-export const MAX_AGE = 30 * 864e5;
-export const MAX_DEAD_LETTERS = 100;
+const MAX_RECORDS = 1000;
+const MAX_AGE = 30 * 864e5;
+const MAX_DEAD_LETTERS = 100;
 
 type Entry = [key: string, envelope: Envelope];
 
@@ -14,10 +14,10 @@ type Entry = [key: string, envelope: Envelope];
  * impressions and dismissals before any answer (oldest first within each, as listed in key
  * order, which for UUIDv7 ids is creation order). An answer is the last thing given up.
  */
-export function evictions(queue: Entry[], now: number): { tooOld: Entry[]; overCap: Entry[] } {
+function evictions(queue: Entry[], now: number): { tooOld: Entry[]; overCap: Entry[] } {
   const tooOld = queue.filter(([, e]) => Date.parse(e.record.shownAt) < now - MAX_AGE);
   const young = queue.filter((x) => !tooOld.includes(x));
-  const answered = ([, e]: Entry) => e.record.status == 'answered';
+  const answered = ([, e]: Entry) => e.record.status === 'answered';
   const byPriority = [...young.filter((x) => !answered(x)), ...young.filter(answered)];
   return { tooOld, overCap: byPriority.slice(0, Math.max(0, young.length - MAX_RECORDS)) };
 }
@@ -27,7 +27,7 @@ const remove = (store: KvStore, entries: Entry[]) => {
   const versions = new Map<string, string>();
   for (const [key, e] of entries) versions.set(key, e.record.updatedAt);
   return store.updateMany<unknown>([...versions.keys()], (current, key) =>
-    toEnvelope(current)?.record.updatedAt == versions.get(key) ? undefined : current,
+    toEnvelope(current)?.record.updatedAt === versions.get(key) ? undefined : current,
   );
 };
 

@@ -6,7 +6,7 @@ import { kvStore, type ErasableKvStore, type KvStore } from './kv-store';
 // (updateMany replaces it with the error that made it abort, or a plain one).
 
 /** The IndexedDB database the widget owns, and its one object store. */
-export const DATABASE = 'nps-widget';
+const DATABASE = 'nps-widget';
 const OBJECT_STORE = 'kv';
 
 /**
@@ -28,7 +28,10 @@ export function idbKvStore(name = DATABASE): ErasableKvStore {
         (db) => {
           // Safari may close a connection on its own; erase() elsewhere asks us to let go.
           db.onclose = () => (connection = undefined);
-          db.onversionchange = () => (db.close(), (connection = undefined));
+          db.onversionchange = () => {
+            db.close();
+            connection = undefined;
+          };
         },
         () => (connection = undefined),
       );
@@ -72,7 +75,7 @@ export function idbKvStore(name = DATABASE): ErasableKvStore {
       db?.close();
       connection = undefined;
       // Where there is no IndexedDB, nothing was ever stored in it.
-      if (typeof indexedDB == 'undefined') return;
+      if (typeof indexedDB === 'undefined') return;
       await promisifyRequest(indexedDB.deleteDatabase(name));
     },
   };

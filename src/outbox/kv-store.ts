@@ -55,7 +55,9 @@ export function syncKvStore(
       async (list, fn) => {
         // Compute every new value before writing any, so an updater that throws changes nothing.
         const next = Array.from(list, (key) => fn(read(prefix + key) as never, key));
-        list.forEach((key, i) => write(prefix + key, next[i]));
+        list.forEach((key, i) => {
+          write(prefix + key, next[i]);
+        });
       },
       async (start) =>
         Array.from(
@@ -65,7 +67,9 @@ export function syncKvStore(
           (key) => [key.slice(prefix.length), read(key)],
         ) as never,
     ),
-    erase: async () => own().forEach((key) => write(key)),
+    erase: async () => {
+      for (const key of own()) write(key);
+    },
   };
 }
 

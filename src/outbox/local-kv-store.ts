@@ -1,7 +1,7 @@
 import { syncKvStore, type ErasableKvStore } from './kv-store';
 
 /** The prefix of every localStorage key the widget writes. */
-export const LOCAL_PREFIX = 'nps:';
+const LOCAL_PREFIX = 'nps:';
 
 /**
  * A store in `localStorage` (JSON values, keys prefixed `nps:`): the fallback when IndexedDB fails.

@@ -2,7 +2,7 @@ import { readDeliveryState } from './delivery-state';
 import { DEAD_LETTER, DELIVERY_STATE, LEGACY, RECORD, newer, toEnvelope } from './envelope';
 import type { KvStore } from './kv-store';
 
-const sameVersion = (a: unknown, b: unknown) => toEnvelope(a)?.record.updatedAt == toEnvelope(b)?.record.updatedAt;
+const sameVersion = (a: unknown, b: unknown) => toEnvelope(a)?.record.updatedAt === toEnvelope(b)?.record.updatedAt;
 
 /**
  * Moves what widget 0.1 stored under its short keys (`r:`, `d:`, `o:meta`) to the readable keys,
@@ -30,9 +30,9 @@ export async function migrateLegacy(store: KvStore, now: number): Promise<number
   await store.updateMany<unknown>([...moved.keys(), ...read.keys(), DELIVERY_STATE], (current, key) => {
     if (moved.has(key)) return toEnvelope(newer(toEnvelope(current), moved.get(key)));
     // The state this version wrote, if any, is newer than widget 0.1's.
-    if (key == DELIVERY_STATE)
+    if (key === DELIVERY_STATE)
       return current ?? (state === undefined ? undefined : readDeliveryState(state, now).state);
-    if (key == LEGACY.state) return undefined;
+    if (key === LEGACY.state) return undefined;
     return sameVersion(current, read.get(key)) ? undefined : current;
   });
   return read.size;

@@ -1,24 +1,24 @@
 import { NpsError } from '../core/errors';
-import { newer, toEnvelope } from './envelope';
 import { idbKvStore } from './idb-kv-store';
-import { kvStore, memoryKvStore, type ErasableKvStore, type KvStore } from './kv-store';
+import { kvStore, memoryKvStore, type ErasableKvStore } from './kv-store';
+import { type Layer, layerChain } from './layer-chain';
 import { localKvStore } from './local-kv-store';
 import { within } from './timer';
 
-type Layer = () => ErasableKvStore;
-
-/**
- * What stays when IndexedDB (`kept`) and localStorage (`left`) both hold a key: the newer record
- * version; for two objects that are not records (user state `{ answeredAt, dismissedAt }`, the
- * delivery state) each field's greater value, as their fields are times (and counts) that tabs only
- * move forward: an answer stored on the fallback still throttles. Anything else keeps IndexedDB's.
- */
-function merge(kept: unknown, left: unknown): unknown {
-  if (toEnvelope(kept) || typeof left != 'object') return newer(kept, left);
-  const fields = left as Record<string, number>;
-  const merged = { ...fields, ...(kept as Record<string, number>) };
-  for (const field in fields) if (fields[field]! > merged[field]!) merged[field] = fields[field]!;
-  return merged;
+/** Erases every store, each within `timeout`; rejects with every failure once all have settled. */
+async function eraseAll(stores: ErasableKvStore[], timeout: number): Promise<void> {
+  const results = await Promise.allSettled(
+    Array.from(stores, (store) =>
+      within(store.erase(), timeout, () => Error('erase timed out (another tab keeps the database open)')),
+    ),
+  );
+  const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed.length)
+    throw new NpsError(
+      'storage-failed',
+      'could not erase everything stored on this device',
+      Array.from(failed, (r) => r.reason),
+    );
 }
 
 /**
@@ -43,84 +43,15 @@ export function openStore(
   timeout = 2000,
 ): ErasableKvStore {
   const memory = memoryKvStore();
-  const layers = [idb, idb, local, () => memory];
-  let layer = 0;
-  let worked = false;
-  let current: ErasableKvStore | undefined;
-  let adopted: Promise<void> | undefined;
-  const timedOut = () => Error('timeout');
-  const adopt = async (store: KvStore) => {
-    let from: ErasableKvStore, list: [string, unknown][];
-    try {
-      list = await (from = local()).entries('');
-    } catch {
-      return;
-    }
-    if (!list.length) return;
-    const incoming = new Map(list);
-    await store.updateMany<unknown>([...incoming.keys()], (kept, key) => merge(kept, incoming.get(key)));
-    // A tab still on the fallback may have written a key again meanwhile: only what was merged goes.
-    await from.updateMany<unknown>([...incoming.keys()], (now, key) =>
-      JSON.stringify(now) == JSON.stringify(incoming.get(key)) ? undefined : now,
-    );
-  };
-  const run = async <T>(op: (store: KvStore) => Promise<T>): Promise<T> => {
-    // Every promise that resolves with an object would call the page's `then` instead: no layer
-    // can work, so say why at once rather than after every layer timed out.
-    if (typeof (Object.prototype as { then?: unknown }).then == 'function')
-      throw new NpsError(
-        'storage-failed',
-        'the page defines Object.prototype.then, which breaks every promise that carries a stored value; nothing is stored',
-      );
-    for (;;) {
-      const at = layer;
-      try {
-        const store = (current ??= layers[layer]!());
-        if (!layer) await within((adopted ??= adopt(store)), timeout, timedOut);
-        const value = await within(op(store), timeout, timedOut);
-        worked ||= layer < 2;
-        return value;
-      } catch (e) {
-        if (at == 3) throw new NpsError('storage-failed', 'could not store', e);
-        // Concurrent failures of the same layer move down one layer, not one each.
-        if (at == layer) {
-          current = undefined;
-          // Reopen IndexedDB only if it ever worked; a first open that failed or hung won't do better.
-          layer += !layer && !worked ? 2 : 1;
-          if (layer > 1)
-            onError(
-              new NpsError('storage-fallback', 'storage fell back to ' + (layer > 2 ? 'memory' : 'localStorage'), e),
-            );
-        }
-      }
-    }
-  };
+  const [run, restart] = layerChain([idb, idb, local, () => memory], timeout, onError);
   return {
     ...kvStore(
       (key) => run((store) => store.get(key)),
       (keys, fn) => run((store) => store.updateMany(keys, fn)),
       (prefix) => run((store) => store.entries(prefix)),
     ),
-    async erase() {
-      // The IndexedDB layer in use closes its own connection before deleting the database.
-      const stores = [(layer < 2 && current) || idb(), local(), memory];
-      current = undefined;
-      layer = 0;
-      worked = false;
-      adopted = undefined;
-      // IndexedDB first: its deletion closes this tab's connection (and asks other tabs to close theirs).
-      const results = await Promise.allSettled(
-        Array.from(stores, (store) =>
-          within(store.erase(), timeout, () => Error('erase timed out (another tab keeps the database open)')),
-        ),
-      );
-      const failed = results.filter((r): r is PromiseRejectedResult => r.status == 'rejected');
-      if (failed.length)
-        throw new NpsError(
-          'storage-failed',
-          'could not erase everything stored on this device',
-          Array.from(failed, (r) => r.reason),
-        );
-    },
+    // IndexedDB first (the layer in use closes its own connection before deleting the database):
+    // its deletion closes this tab's connection, and asks other tabs to close theirs.
+    erase: async () => eraseAll([restart() || idb(), local(), memory], timeout),
   };
 }

@@ -52,7 +52,7 @@ export async function postBatch(t: Transport, body: string, timeout: number, kee
     });
     // 'manual' gives an opaque redirect (status 0); a wrapper that follows anyway sets `redirected`.
     const redirect =
-      response.type == 'opaqueredirect'
+      response.type === 'opaqueredirect'
         ? 'a redirect'
         : response.redirected
           ? 'a redirect to ' + (response.url || 'another URL')

@@ -8,7 +8,8 @@ import { RETRY_AFTER_CAP } from './delivery-state';
  * @example retryAfter('120', Date.now())
  */
 export function retryAfter(value: string | null | undefined, now: number): number | undefined {
-  // A missing header tests as "null"/"undefined" and parses as NaN: no time.
-  const t = /^\s*\d+\s*$/.test(value!) ? now + 1e3 * +value! : Date.parse(value!);
+  // A missing header reads "null" or "undefined", which is no number and parses as NaN: no time.
+  const text = String(value);
+  const t = /^\s*\d+\s*$/.test(text) ? now + 1e3 * +text : Date.parse(text);
   return t > now ? Math.min(t, now + RETRY_AFTER_CAP) : undefined;
 }

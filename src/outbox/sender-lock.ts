@@ -18,7 +18,7 @@ export function senderLock(
   let broken = !locks;
   return {
     run<T>(wait: boolean, fn: () => Promise<T>): Promise<T | typeof BUSY> {
-      if (broken) return fn();
+      if (broken || !locks) return fn();
       return new Promise<T | typeof BUSY>((resolve, reject) => {
         let settled = false;
         const settle = (value: Promise<T | typeof BUSY>) => {
@@ -36,7 +36,7 @@ export function senderLock(
           wait ? waitTimeout : grantTimeout,
         );
         try {
-          locks!
+          locks
             .request(name, { ifAvailable: !wait }, (lock) => {
               // Granted after we gave up waiting: release it at once, the work already ran.
               if (settled) return;
@@ -55,3 +55,6 @@ export function senderLock(
     },
   };
 }
+
+/** One sender per origin (see {@link senderLock}). */
+export type SenderLock = ReturnType<typeof senderLock>;

@@ -1,5 +1,8 @@
 import type { OutboxHost } from './watch-page';
 
+/** The message that says a record was written; any other message is a delivery state. */
+export const RECORD_WRITTEN = 0;
+
 /**
  * The BroadcastChannel that nudges the other tabs and shares the delivery state, opened by `open`
  * and never fatal: a page whose BroadcastChannel is missing or throws gets none (the store
@@ -12,9 +15,10 @@ export function tabChannel(host: OutboxHost, name: string, onMessage: (data: unk
   return {
     /** Starts listening; the outbox opens it on start, before it ever posts. */
     open() {
-      if (channel || failed) return;
+      const Channel = host.BroadcastChannel;
+      if (channel || failed || !Channel) return;
       try {
-        channel = new host.BroadcastChannel!(name);
+        channel = new Channel(name);
         channel.onmessage = (e: MessageEvent) => onMessage(e.data);
         (channel as { unref?(): void }).unref?.();
       } catch {
@@ -38,3 +42,6 @@ export function tabChannel(host: OutboxHost, name: string, onMessage: (data: unk
     },
   };
 }
+
+/** The channel to the other tabs of the origin (see {@link tabChannel}). */
+export type TabChannel = ReturnType<typeof tabChannel>;

@@ -13,7 +13,7 @@ export function takeBatch(records: ResponseRecord[], max = 50, bytes = 6e4): Res
   let size = 80;
   for (const r of records) {
     size += utf8.encode(JSON.stringify(r)).length + 1;
-    if (out.length == max || (out.length && size > bytes)) break;
+    if (out.length === max || (out.length && size > bytes)) break;
     out.push(r);
   }
   return out;

@@ -23,9 +23,9 @@ const TYPES = ['online', 'pageshow', 'pagehide', 'visibilitychange'];
  */
 export function watchPage(host: OutboxHost, wake: (online: boolean) => void, hide: () => void): () => void {
   const on = ({ type }: Event) =>
-    type == 'pagehide' || (type != 'online' && host.document?.visibilityState == 'hidden')
+    type === 'pagehide' || (type !== 'online' && host.document?.visibilityState === 'hidden')
       ? hide()
-      : wake(type == 'online');
+      : wake(type === 'online');
   // Plain loops: a page that patched Array.prototype.map must not stop the widget from listening.
   for (const type of TYPES) host.addEventListener?.(type, on, true);
   return () => {

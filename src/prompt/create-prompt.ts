@@ -1,6 +1,7 @@
 import { batch } from '@preact/signals';
 import type { Survey } from '../core/renderer';
-import { createPromptState, type PromptState, type Step } from './prompt-state';
+import { createPromptState, type PromptState } from './prompt-state';
+import { storeThenShow } from './store-then-show';
 import { thanksFor, type ThanksContent } from './thanks-for';
 
 /** What the prompt needs from the page it is mounted in (render-prompt.tsx; fakes in tests). */
@@ -21,8 +22,8 @@ export interface Prompt {
   readonly modal: boolean;
   /**
    * Set when the step changed while focus was in the prompt: the new step then takes focus.
-   * Otherwise focus stays where the user left it (never stolen from the page). The dialog clears it
-   * once the new step has taken focus.
+   * Otherwise focus stays where the user left it (never stolen from the page). On show it is set
+   * only for the modal, which takes focus. The dialog clears it once the step has taken focus.
    */
   focusFollows: boolean;
   /** Stores a score, then shows the follow-up; on a failed store, stays on the scale with nothing chosen. */
@@ -46,10 +47,13 @@ const defaultAfter = (ms: number, task: () => void) => {
   return () => clearTimeout(timer);
 };
 
-/** The prompt's actions, written against the `Survey` handle only. */
+/**
+ * The prompt's actions, written against the `Survey` handle only: one prompt from the scale to the
+ * thank-you (or a dismissal), its close timer, and the UI's removal through `host`.
+ * @example const prompt = createPrompt(survey, { hasFocus: () => false, remove: () => box.remove() });
+ */
 export function createPrompt(survey: Survey, host: PromptHost): Prompt {
   const state = createPromptState();
-  const after = host.after ?? defaultAfter;
   let gone = false;
   let dismissing = false;
   let cancelTimer = () => {};
@@ -60,31 +64,20 @@ export function createPrompt(survey: Survey, host: PromptHost): Prompt {
   const closeLater = () => {
     cancelTimer();
     const waits = thanks?.link && holds.size;
-    if (thanks && !waits && !dismissing) cancelTimer = after(thanks.closeAfterMs, finish);
+    if (thanks && !waits && !dismissing) cancelTimer = (host.after ?? defaultAfter)(thanks.closeAfterMs, finish);
   };
 
-  // One store at a time; on success the next step shows, on failure the view stays where it was
-  // (with no score chosen when the score itself was not stored).
-  const run = async (work: () => Promise<unknown>, next: Step) => {
-    if (state.busy.peek() || gone) return false;
-    state.busy.value = true;
-    try {
-      await work();
+  // Not once its UI is gone; a record stored while the prompt closes does not move it on; the new
+  // step takes focus only when focus was in the prompt.
+  const advance = storeThenShow(
+    state,
+    () => !gone,
+    () => {
       if (gone || dismissing) return false;
       prompt.focusFollows = host.hasFocus();
-      batch(() => {
-        state.step.value = next;
-        state.busy.value = false;
-      });
       return true;
-    } catch {
-      batch(() => {
-        if (state.step.peek() == 'scale') state.score.value = undefined;
-        state.busy.value = false;
-      });
-      return false;
-    }
-  };
+    },
+  );
 
   const finish = () => {
     if (gone) return;
@@ -92,21 +85,25 @@ export function createPrompt(survey: Survey, host: PromptHost): Prompt {
     survey.done();
   };
 
+  const modal = survey.options.position === 'center';
   const prompt: Prompt = {
     survey,
     state,
-    modal: survey.options.position == 'center',
-    focusFollows: false,
+    modal,
+    // Focus is not stolen on show, except by the modal.
+    focusFollows: modal,
     choose(score) {
-      if (state.busy.peek() || state.step.peek() != 'scale') return;
+      if (state.busy.peek() || state.step.peek() !== 'scale') return;
       batch(() => {
         state.score.value = score;
         state.tabStop.value = score;
       });
-      void run(async () => (state.category.value = await survey.answer(score)), 'follow-up');
+      void advance(async () => {
+        state.category.value = await survey.answer(score);
+      }, 'follow-up');
     },
     async send() {
-      if (await run(() => survey.comment(state.comment.peek()), 'thanks')) {
+      if (await advance(() => survey.comment(state.comment.peek()), 'thanks')) {
         thanks = thanksFor(survey, state.category.peek());
         closeLater();
       }

@@ -7,5 +7,5 @@ export function pageAllowsDark(doc: Document = document): boolean {
   const meta = doc.querySelector<HTMLMetaElement>('meta[name="color-scheme" i]')?.content ?? '';
   const root = doc.documentElement;
   const css = root ? getComputedStyle(root).colorScheme || root.style.colorScheme || '' : '';
-  return /\bdark\b/.test(meta + ' ' + css);
+  return /\bdark\b/.test(`${meta} ${css}`);
 }

@@ -1,5 +1,6 @@
 /** @jsxRuntime classic */
 /** @jsx h */
+// biome-ignore lint/correctness/noUnusedImports: h is the JSX factory (@jsx h above): the classic runtime keeps prompt.js ~145 B gzip smaller than preact/jsx-runtime
 import { h } from 'preact';
 import type { Prompt } from './create-prompt';
 import { FollowUp } from './follow-up';
@@ -16,8 +17,9 @@ const TAB_STOPS = '[role=radio][tabindex="0"],textarea,a,.send,.close';
 function trapTab(event: KeyboardEvent, dialog: HTMLElement) {
   const stops = [...dialog.querySelectorAll<HTMLElement>(TAB_STOPS)];
   if (event.shiftKey) stops.reverse();
-  const at = (dialog.getRootNode() as ShadowRoot).activeElement as HTMLElement | null;
-  if (at == stops[stops.length - 1] || !stops.includes(at!)) {
+  // Null when nothing in the prompt has focus: not one of the stops, so Tab goes to the first.
+  const at = (dialog.getRootNode() as ShadowRoot).activeElement as HTMLElement;
+  if (at === stops[stops.length - 1] || !stops.includes(at)) {
     event.preventDefault();
     stops[0]?.focus();
   }
@@ -44,23 +46,24 @@ export function PromptDialog({ prompt, placement, styleText }: DialogProps) {
   const focusStep = (box: HTMLDivElement | null) => {
     if (!box || !prompt.focusFollows) return;
     prompt.focusFollows = false;
-    const target = step == 'scale' ? '[role=radio][tabindex="0"]' : step == 'follow-up' ? 'textarea' : null;
+    const target = step === 'scale' ? '[role=radio][tabindex="0"]' : step === 'follow-up' ? 'textarea' : null;
     (target ? box.querySelector<HTMLElement>(target) : box)?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key == 'Escape') prompt.dismiss();
-    else if (event.key == 'Tab' && prompt.modal) trapTab(event, event.currentTarget as HTMLElement);
+    if (event.key === 'Escape') prompt.dismiss();
+    else if (event.key === 'Tab' && prompt.modal) trapTab(event, event.currentTarget as HTMLElement);
     // Choosing checks the step and the busy flag itself: a digit typed in the follow-up does nothing.
     else if (/^\d$/.test(event.key) && !withModifier(event)) prompt.choose(Number(event.key));
   };
 
   // A press on the modal's backdrop would drop focus on <body>, outside the trap: it stays put instead.
   const onMouseDown = (event: MouseEvent) => {
-    if (prompt.modal && event.target == event.currentTarget) event.preventDefault();
+    if (prompt.modal && event.target === event.currentTarget) event.preventDefault();
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: not an interaction: a press on the modal's backdrop only keeps focus where it is
     <div class={`widget ${placement}`} part="container" lang={survey.locale} dir={survey.dir} onMouseDown={onMouseDown}>
       {styleText && <style nonce={survey.nonce}>{styleText}</style>}
       <div
@@ -78,8 +81,8 @@ export function PromptDialog({ prompt, placement, styleText }: DialogProps) {
         onPointerEnter={() => prompt.hold('pointer', true)}
         onPointerLeave={() => prompt.hold('pointer', false)}
       >
-        {step == 'scale' && <ScoreScale prompt={prompt} />}
-        {step == 'follow-up' && <FollowUp prompt={prompt} />}
+        {step === 'scale' && <ScoreScale prompt={prompt} />}
+        {step === 'follow-up' && <FollowUp prompt={prompt} />}
         <ThankYou prompt={prompt} />
         <button
           type="button"

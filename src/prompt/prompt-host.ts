@@ -1,9 +1,9 @@
 import type { Position } from '../core/stage-options';
 
 /** The host element's tag name; pages may style it (`nps-widget { --nps-accent: … }`). */
-export const HOST_TAG = 'nps-widget';
+const HOST_TAG = 'nps-widget';
 /** Set on every host element, whatever its tag name: `[data-nps-widget]` always finds the prompt. */
-export const HOST_ATTRIBUTE = 'data-nps-widget';
+const HOST_ATTRIBUTE = 'data-nps-widget';
 
 /**
  * The element the prompt's shadow root hangs on. A page that already defined its own `nps-widget`
@@ -28,8 +28,8 @@ export function createHost(surveyId: string, doc: Document = document): HTMLElem
  * instead of not showing.
  */
 export function inlineContainer(position: Position, doc: Document = document): Element | null {
-  const inline = typeof position == 'object' ? position.inline : undefined;
-  if (typeof inline != 'string') return inline ?? null;
+  const inline = typeof position === 'object' ? position.inline : undefined;
+  if (typeof inline !== 'string') return inline ?? null;
   try {
     return doc.querySelector(inline);
   } catch {

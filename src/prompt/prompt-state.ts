@@ -24,8 +24,8 @@ export interface PromptState {
 /** Fresh state for one prompt: the scale, nothing chosen, the Tab stop on 0. */
 export const createPromptState = (): PromptState => ({
   step: signal<Step>('scale'),
-  score: signal<number | undefined>(undefined),
-  category: signal<Category | undefined>(undefined),
+  score: signal<number>(),
+  category: signal<Category>(),
   tabStop: signal(0),
   comment: signal(''),
   busy: signal(false),

@@ -5,7 +5,7 @@ import type { Theme } from '../core/stage-options';
  * the `nps-widget` element in the page wins over that (outer rules beat `:host`), and both win
  * over the built-in light and dark defaults below.
  */
-export const THEME_PROPERTIES = {
+const THEME_PROPERTIES = {
   accent: '--nps-accent',
   background: '--nps-background',
   text: '--nps-text',
@@ -91,6 +91,6 @@ export function promptCss(theme: Theme = {}, pageAllowsDark = false): string {
   // A custom accent comes with white text on it, unless the page says otherwise on the host.
   if (theme.accent) values += '--nps-accent-text:#fff;';
   const dark =
-    mode == 'dark' ? DARK : mode == 'auto' && pageAllowsDark ? `@media(prefers-color-scheme:dark){${DARK}}` : '';
+    mode === 'dark' ? DARK : mode === 'auto' && pageAllowsDark ? `@media(prefers-color-scheme:dark){${DARK}}` : '';
   return `:host{${values}}${BASE}${dark}`;
 }

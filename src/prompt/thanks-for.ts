@@ -3,8 +3,8 @@ import { SITE_PATH } from '../core/site-path';
 import type { Category } from '../core/wire';
 
 /** How long the thank-you stays before the prompt closes itself, without and with a link. */
-export const THANKS_MS = 3000;
-export const THANKS_WITH_LINK_MS = 6000;
+const THANKS_MS = 3000;
+const THANKS_WITH_LINK_MS = 6000;
 
 /** The thank-you a user sees after answering: the text, an optional link, and how long it stays. */
 export interface ThanksContent {

@@ -25,7 +25,7 @@ export async function loadMessages(
   importLocale: ImportLocale,
 ): Promise<LoadedMessages> {
   const locale = pickLocale(wanted.replace(/^n[on]\b/i, 'nb'), LOCALES);
-  if (locale == 'en') return { locale, messages: english };
+  if (locale === 'en') return { locale, messages: english };
   try {
     return { locale, messages: { ...english, ...(await importLocale(locale)).default } };
   } catch (e) {

@@ -1,42 +1,10 @@
-import type { UserState } from '../core/eligibility';
-import type { Json } from '../core/json';
 import { categoryFor, isScore, SCORE_RANGE } from '../core/nps-scale';
-import type { Resolved } from '../core/stage-options';
-import type { Traits } from '../core/options';
-import type { PromptMessages, Survey } from '../core/renderer';
-import { VERSION } from '../core/version';
+import type { ShowResult } from '../core/public-types';
+import type { Survey } from '../core/renderer';
 import type { Category, ResponseRecord } from '../core/wire';
-import type { NpsEvents, ShowResult } from '../core/public-types';
-
-/** Emits one of the client's events. */
-export type Emit = <K extends keyof NpsEvents>(event: K, payload: NpsEvents[K]) => void;
-
-/** What one shown survey needs from the client. */
-export interface SurveyContext {
-  /** The record's UUIDv7. */
-  id: string;
-  userId?: string;
-  anonymousId: string;
-  traits?: Traits;
-  stage?: string;
-  metadata?: Json;
-  /** The language the prompt is shown in (after fallback). */
-  locale: string;
-  /** Origin and path of the page, never its query or hash. */
-  page: string;
-  messages: PromptMessages;
-  options: Resolved;
-  dir: 'ltr' | 'rtl';
-  nonce?: string;
-  now: () => number;
-  /** Commits a record version (the outbox); rejects when it could not be stored. */
-  store(record: ResponseRecord): Promise<void>;
-  /** Merges into this user's throttle state. */
-  remember(patch: UserState): Promise<void>;
-  emit: Emit;
-  /** The renderer called `survey.done()`. */
-  onDone(): void;
-}
+import { firstVersion, iso, nextVersion } from './record-versions';
+import type { SurveyContext } from './survey-context';
+import { takeTurns } from './take-turns';
 
 /** One shown survey, as the client drives it. */
 export interface OpenSurvey {
@@ -52,42 +20,29 @@ export interface OpenSurvey {
   settled(): Promise<unknown>;
 }
 
-const iso = (t: number) => new Date(t).toISOString();
+/**
+ * A comment as the collector accepts it: trimmed and capped at `max` characters. The collector
+ * refuses a record whose text holds NUL or an unpaired surrogate, score and all: the cap never
+ * splits a surrogate pair, and what is left of such text becomes U+FFFD.
+ */
+const cleanComment = (text: string, max: number): string =>
+  String(text)
+    .trim()
+    .slice(0, max)
+    .replace(/[\uD800-\uDBFF]$/, '')
+    .replace(/\0|\p{Cs}/gu, '\uFFFD');
 
 /**
  * Stores the survey's first version, emits `shown`, and returns its handle. Every later version is
- * strictly newer than the one before (a server keeps the greatest `updatedAt`), is committed before
- * the call that made it resolves, and is never reported or resolved unless it was stored.
+ * strictly newer than the one before, is committed before the call that made it resolves, and is
+ * never reported or resolved unless it was stored.
  */
 export async function openSurvey(context: SurveyContext): Promise<OpenSurvey> {
   const { now, emit, options, id, stage } = context;
-  const shownAt = iso(now());
-  let record: ResponseRecord = {
-    id,
-    status: 'shown',
-    userId: context.userId,
-    anonymousId: context.anonymousId,
-    traits: context.traits,
-    stage,
-    metadata: context.metadata,
-    locale: context.locale,
-    page: context.page,
-    shownAt,
-    updatedAt: shownAt,
-    sdk: 'nps-widget@' + VERSION,
-  };
-
-  // Every change runs in turn and decides from the record as stored by the change before it: a
-  // dismiss() made while answer() is still storing must see the score, not the shown version.
-  let queue: Promise<unknown> = Promise.resolve();
-  const inTurn = <T>(change: () => Promise<T>): Promise<T> => {
-    const done = queue.then(change);
-    queue = done.catch(() => {});
-    return done;
-  };
+  let record = firstVersion(context);
+  const [inTurn, settled] = takeTurns();
   const save = async (patch: Partial<ResponseRecord>) => {
-    const updatedAt = iso(Math.max(now(), Date.parse(record.updatedAt) + 1));
-    const next = { ...record, ...patch, updatedAt };
+    const next = nextVersion(record, patch, now());
     await context.store(next);
     record = next;
   };
@@ -97,7 +52,7 @@ export async function openSurvey(context: SurveyContext): Promise<OpenSurvey> {
 
   let responded = false;
   const respond = () => {
-    if (responded || record.status != 'answered') return;
+    if (responded || record.status !== 'answered') return;
     responded = true;
     const { score, category, comment } = record as Required<ResponseRecord>;
     emit('response', { id, stage, score, category, comment });
@@ -105,8 +60,8 @@ export async function openSurvey(context: SurveyContext): Promise<OpenSurvey> {
 
   const dismiss = () =>
     inTurn(async () => {
-      if (record.status == 'answered') return respond();
-      if (record.status == 'dismissed') return;
+      if (record.status === 'answered') return respond();
+      if (record.status === 'dismissed') return;
       await save({ status: 'dismissed' });
       await context.remember({ dismissedAt: now() });
       emit('dismissed', { id, stage });
@@ -123,7 +78,7 @@ export async function openSurvey(context: SurveyContext): Promise<OpenSurvey> {
     async answer(score: number): Promise<Category> {
       if (!isScore(score)) throw new TypeError(`nps: survey.answer(score) must be ${SCORE_RANGE}, got ${score}`);
       return inTurn(async () => {
-        if (record.status == 'dismissed') throw new Error('nps: this survey was dismissed');
+        if (record.status === 'dismissed') throw new Error('nps: this survey was dismissed');
         const category = categoryFor(score);
         const first = record.answeredAt == null;
         await save({ status: 'answered', score, category, answeredAt: record.answeredAt ?? iso(now()) });
@@ -133,15 +88,9 @@ export async function openSurvey(context: SurveyContext): Promise<OpenSurvey> {
       });
     },
     comment(text: string) {
-      // The collector refuses a record whose text holds NUL or an unpaired surrogate, score and all:
-      // the cap never splits a surrogate pair, and what is left of such text becomes U+FFFD.
-      const comment = String(text)
-        .trim()
-        .slice(0, options.commentMaxLength)
-        .replace(/[\uD800-\uDBFF]$/, '')
-        .replace(/\0|\p{Cs}/gu, '\uFFFD');
+      const comment = cleanComment(text, options.commentMaxLength);
       return inTurn(async () => {
-        if (comment && record.status == 'answered') await save({ comment });
+        if (comment && record.status === 'answered') await save({ comment });
         respond();
       });
     },
@@ -153,12 +102,10 @@ export async function openSurvey(context: SurveyContext): Promise<OpenSurvey> {
     survey,
     dismiss,
     respond,
-    settled: () => queue,
+    settled,
     result() {
-      const { status, score, category, comment } = record;
-      return status == 'answered'
-        ? { status, id, score: score!, category: category!, comment }
-        : { status: 'dismissed', id };
+      const { status, score, category, comment } = record as Required<ResponseRecord>;
+      return status === 'answered' ? { status, id, score, category, comment } : { status: 'dismissed', id };
     },
   };
 }

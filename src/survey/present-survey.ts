@@ -1,7 +1,8 @@
 import type { ShowResult } from '../core/public-types';
 import type { RenderedPrompt, Renderer } from '../core/renderer';
 import { NpsError } from '../core/errors';
-import { openSurvey, type SurveyContext } from './open-survey';
+import { openSurvey } from './open-survey';
+import type { SurveyContext } from './survey-context';
 
 /** A survey on screen, as the client holds it until it ends. */
 export interface Presentation {

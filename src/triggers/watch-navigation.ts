@@ -45,10 +45,13 @@ function wrap(history: HistoryLike, method: HistoryMethod, watch: HistoryWatch) 
   const wrapper: StateChange = function (this: unknown, ...args) {
     const result = original.apply(this, args);
     // Checked again when the microtask runs: a watcher stopped in between is not called.
-    watch.listeners.forEach((listener) => queueMicrotask(() => watch.listeners.has(listener) && listener()));
+    for (const listener of watch.listeners)
+      queueMicrotask(() => {
+        if (watch.listeners.has(listener)) listener();
+      });
     return result;
   };
-  watch.wrappers[method] = { wrapper, original, wasOwn: Object.prototype.hasOwnProperty.call(history, method) };
+  watch.wrappers[method] = { wrapper, original, wasOwn: Object.hasOwn(history, method) };
   history[method] = wrapper;
 }
 
@@ -71,7 +74,10 @@ function unwrap(history: HistoryLike, watch: HistoryWatch) {
 /** Adds `listener` to the shared wrappers of `history` (installing them once); returns the remover. */
 function watchHistory(history: HistoryLike, listener: () => void): () => void {
   let watch = watches.get(history);
-  if (!watch) watches.set(history, (watch = { listeners: new Set(), wrappers: {} }));
+  if (!watch) {
+    watch = { listeners: new Set(), wrappers: {} };
+    watches.set(history, watch);
+  }
   for (const method of METHODS) if (!watch.wrappers[method]) wrap(history, method, watch);
   watch.listeners.add(listener);
   const current = watch;
@@ -98,10 +104,10 @@ export function watchNavigation(onNavigate: () => void, host: NavigationHost): (
   const events = ['popstate', 'hashchange'] as const;
   // Our own function per watcher, so that the same callback given twice is still two watchers.
   const listener = () => onNavigate();
-  events.forEach((type) => host.addEventListener(type, listener));
+  for (const type of events) host.addEventListener(type, listener);
   const stopHistory = watchHistory(host.history, listener);
   return () => {
-    events.forEach((type) => host.removeEventListener(type, listener));
+    for (const type of events) host.removeEventListener(type, listener);
     stopHistory();
   };
 }

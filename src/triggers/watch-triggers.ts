@@ -1,8 +1,12 @@
 import type { Trigger, Triggers } from '../core/trigger';
-import { pathPattern } from './match-path';
-import { visibleTimer, type TimerHost, type VisibilitySource } from './visible-timer';
-import { watchClicks, type ClickRoot, type ClickTarget } from './watch-clicks';
-import { watchNavigation, type NavigationHost } from './watch-navigation';
+import { afterSecondsCondition, type TimerHost, type VisibilitySource } from './kinds/after-seconds';
+import { type ClickRoot, clickCondition } from './kinds/click';
+import { eventCondition } from './kinds/event';
+import { pathCondition } from './kinds/path';
+import { type StageTrigger, stageTrigger } from './stage-trigger';
+import type { TriggerCondition } from './trigger-condition';
+import { type WaitingList, waitingList } from './waiting-list';
+import { type NavigationHost, watchNavigation } from './watch-navigation';
 
 /** Everything triggers use from the page; `window` is one. Tests pass fakes. */
 export interface TriggerHost extends TimerHost, NavigationHost {
@@ -26,32 +30,39 @@ export interface TriggerWatch {
   stop(): void;
 }
 
-/** One trigger of one stage, its path test compiled once, and where it stands. */
-interface StageTrigger {
-  stage: string;
-  trigger: Trigger;
-  matches(pathname: string): boolean;
-  /** It entered on this page view or an earlier one whose path it also matched, and has not left since. */
-  entered: boolean;
-  /** Its path and time hold; it waits for its click or event. */
-  waiting: boolean;
-  /** Cancels its running `afterSeconds` timer. */
-  stopTimer?: () => void;
-}
-
-const always = () => true;
-
-/** Every (stage, trigger) pair of `stages`; an array `on` gives one pair per trigger. */
-const stageTriggers = (stages: Readonly<Record<string, { on?: Triggers } | undefined>>): StageTrigger[] =>
+/** Every (stage, trigger) pair of `stages`, in declaration order; an array `on` gives one pair per trigger. */
+const declaredTriggers = (stages: Readonly<Record<string, { on?: Triggers } | undefined>>) =>
   Object.entries(stages).flatMap(([stage, config]) =>
-    ([] as Trigger[]).concat(config?.on ?? []).map((trigger) => ({
-      stage,
-      trigger,
-      matches: trigger.path === undefined ? always : pathPattern(trigger.path),
-      entered: false,
-      waiting: false,
-    })),
+    ([] as Trigger[]).concat(config?.on ?? []).map((trigger) => [stage, trigger] as const),
   );
+
+/**
+ * The runtime of the condition `name` of `trigger`, by its kind (`kinds/<kind>.ts`): adding a trigger
+ * kind adds one case here. `rank` is the trigger's place in declaration order.
+ */
+function conditionOf(
+  name: keyof Trigger,
+  trigger: Trigger,
+  rank: number,
+  host: TriggerHost,
+  appEvents: WaitingList,
+): TriggerCondition | undefined {
+  switch (name) {
+    case 'path':
+      return pathCondition(trigger.path);
+    case 'afterSeconds':
+      return afterSecondsCondition(trigger.afterSeconds, host);
+    case 'click':
+      return clickCondition(trigger.click, host.document, rank);
+    case 'event':
+      return eventCondition(trigger.event, appEvents, rank);
+    default:
+      // A kind in core/trigger.ts without a case here fails the type check; an unknown name (which
+      // validation rejects) is no condition.
+      name satisfies never;
+      return undefined;
+  }
+}
 
 /**
  * Shows stages when their `on` triggers fire. A page view is one pathname: at start and after each
@@ -68,78 +79,48 @@ export function watchTriggers(
   stages: Readonly<Record<string, { on?: Triggers } | undefined>>,
   options: WatchTriggersOptions,
 ): TriggerWatch {
-  const all = stageTriggers(stages);
+  const declared = declaredTriggers(stages);
   // Without a page (server rendering) there is nothing to watch.
   const { show, host = globalThis.window } = options;
-  if (!all.length || !host) return { track() {}, stop() {} };
-  let stopClicks: (() => void) | undefined;
+  if (!declared.length || !host) return { track() {}, stop() {} };
+  const appEvents = waitingList();
   let pathname: string | undefined;
   let firedInView = new Set<string>();
 
-  // One click listener for every waiting click trigger, rebuilt when that set changes.
-  const watchWaitingClicks = () => {
-    stopClicks?.();
-    const targets: ClickTarget[] = all
-      .filter(({ waiting, trigger }) => waiting && trigger.click)
-      .map(({ stage, trigger }) => ({ selector: trigger.click!, onClick: () => fire(stage) }));
-    stopClicks = targets.length ? watchClicks(targets, host.document) : undefined;
-  };
-  const settle = (item: StageTrigger) => {
-    item.stopTimer?.();
-    item.stopTimer = undefined;
-    item.waiting = false;
-  };
   const fire = (stage: string) => {
     // One click can match two click triggers of a stage (the listener loops over both): once.
     if (firedInView.has(stage)) return;
     firedInView.add(stage);
-    for (const item of all) if (item.stage == stage) settle(item);
-    watchWaitingClicks();
+    for (const trigger of all) if (trigger.stage === stage) trigger.settle();
     show({ stage });
   };
-  // The trigger's path and time hold: fire now, or wait for its click or event.
-  const ready = (item: StageTrigger) => {
-    if (!item.trigger.click && !item.trigger.event) return fire(item.stage);
-    item.waiting = true;
-    watchWaitingClicks();
-  };
-  const enter = (item: StageTrigger) => {
-    // Another trigger of the stage fired earlier in this page view.
-    if (firedInView.has(item.stage)) return;
-    const seconds = item.trigger.afterSeconds;
-    if (!seconds) return ready(item);
-    const elapsed = () => {
-      item.stopTimer = undefined;
-      ready(item);
-    };
-    item.stopTimer = visibleTimer(seconds * 1000, elapsed, host);
-  };
+  const all: StageTrigger[] = declared.map(([stage, trigger], rank) => {
+    const names = Object.keys(trigger) as (keyof Trigger)[];
+    const conditions = names.map((name) => conditionOf(name, trigger, rank, host, appEvents));
+    return stageTrigger(
+      stage,
+      conditions.filter((condition) => condition !== undefined),
+      fire,
+    );
+  });
   const startPageView = () => {
     // Hash and query changes, and replaceState for state only, are the same page view.
-    if (host.location.pathname == pathname) return;
+    if (host.location.pathname === pathname) return;
     pathname = host.location.pathname;
     firedInView = new Set();
-    for (const item of all) {
-      const matches = item.matches(pathname);
-      // Still within its pattern: the same visit goes on (its timer keeps running).
-      if (matches && item.entered && item.trigger.path !== undefined) continue;
-      settle(item);
-      item.entered = matches;
-      if (matches) enter(item);
-    }
-    watchWaitingClicks();
+    // In declaration order: a stage that fires stops its later triggers from entering.
+    for (const trigger of all) trigger.view(pathname, firedInView);
   };
 
   const stopNavigation = watchNavigation(startPageView, host);
   startPageView();
   return {
     track(event) {
-      for (const item of all) if (item.waiting && item.trigger.event == event) fire(item.stage);
+      appEvents.dispatch(event);
     },
     stop() {
       stopNavigation();
-      all.forEach(settle);
-      watchWaitingClicks();
+      for (const trigger of all) trigger.settle();
     },
   };
 }

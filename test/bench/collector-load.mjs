@@ -49,7 +49,7 @@ const random = prng(99);
 const queue = batches.map((b) => ({ b, resend: false }));
 for (const b of batches) {
   if (random() >= RESEND) continue;
-  const first = queue.findIndex((q) => q.b == b);
+  const first = queue.findIndex((q) => q.b === b);
   queue.splice(first + 1 + Math.floor(random() * (queue.length / 4)), 0, { b, resend: true });
 }
 
@@ -110,4 +110,4 @@ server.closeAllConnections();
 server.close();
 await db.close();
 rmSync(dataDir, { recursive: true, force: true });
-if (counts.stored != unique || failures || rejected) process.exit(1);
+if (counts.stored !== unique || failures || rejected) process.exit(1);

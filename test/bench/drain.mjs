@@ -27,7 +27,7 @@ window.seedRecords = (n, at) => {
 const HIDE_IDB = `Object.defineProperty(window, 'indexedDB', { get: () => undefined });`;
 
 // Writes the records where the outbox keeps them: IndexedDB 'nps-widget'/'kv', or localStorage 'nps:'.
-const SEED_PAGE = (backend) => `<!doctype html><script>${backend == 'localStorage' ? HIDE_IDB : ''}${SEED}
+const SEED_PAGE = (backend) => `<!doctype html><script>${backend === 'localStorage' ? HIDE_IDB : ''}${SEED}
 window.seed = async (n) => {
   const list = seedRecords(n, Date.now());
   if (${JSON.stringify(backend)} == 'localStorage') {
@@ -49,7 +49,7 @@ window.seed = async (n) => {
 </script>`;
 
 // The app page: starts the SDK and notes when the last record is confirmed.
-const APP_PAGE = (backend) => `<!doctype html><script>${backend == 'localStorage' ? HIDE_IDB : ''}
+const APP_PAGE = (backend) => `<!doctype html><script>${backend === 'localStorage' ? HIDE_IDB : ''}
 window.drain = { start: 0, delivered: 0, done: 0, errors: [] };
 </script><script src="/dist/nps.js"></script><script>
 drain.start = performance.now();
@@ -111,7 +111,7 @@ try {
       errors: [...new Set(samples.flatMap((s) => s.errors))],
     };
     const r = results[backend];
-    const pass = r.maxMs <= 2000 && Math.max(...r.requests) <= 25 && r.received.every((n) => n == RECORDS);
+    const pass = r.maxMs <= 2000 && Math.max(...r.requests) <= 25 && r.received.every((n) => n === RECORDS);
     console.log(
       `${backend.padEnd(12)} ${RECORDS} records: median ${r.medianMs} ms, max ${r.maxMs} ms over ${runs} runs; ` +
         `${r.requests.join('/')} requests; received ${r.received.join('/')}; events ${r.errors.join(', ') || 'none'} → ${pass ? 'PASS' : 'MISS'} (≤ 2000 ms, ≤ 25 requests)`,

@@ -42,7 +42,7 @@ export async function startServer(files = {}) {
   const cache = new Map();
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
-    if (req.method == 'POST' && path == '/api/nps') {
+    if (req.method === 'POST' && path === '/api/nps') {
       const chunks = [];
       req.on('data', (c) => chunks.push(c));
       req.on('end', () => {
@@ -50,7 +50,10 @@ export async function startServer(files = {}) {
         collector.requests++;
         collector.bytes += body.length;
         try {
-          for (const r of JSON.parse(body).responses ?? []) collector.records++, collector.ids.add(r.id);
+          for (const r of JSON.parse(body).responses ?? []) {
+            collector.records++;
+            collector.ids.add(r.id);
+          }
         } catch {}
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });
@@ -60,7 +63,10 @@ export async function startServer(files = {}) {
       return void res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' }).end(pages.get(path));
     if (files[path]) {
       let body = cache.get(path);
-      if (!body) cache.set(path, (body = readFileSync(files[path])));
+      if (!body) {
+        body = readFileSync(files[path]);
+        cache.set(path, body);
+      }
       return void res
         .writeHead(200, {
           'content-type': 'text/javascript',
@@ -69,7 +75,7 @@ export async function startServer(files = {}) {
         })
         .end(body);
     }
-    if (path == '/favicon.ico') return void res.writeHead(204, { 'cache-control': 'max-age=31536000' }).end();
+    if (path === '/favicon.ico') return void res.writeHead(204, { 'cache-control': 'max-age=31536000' }).end();
     res.writeHead(404).end();
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -77,7 +83,11 @@ export async function startServer(files = {}) {
     url: `http://127.0.0.1:${server.address().port}`,
     collector,
     page: (path, html) => pages.set(path, html),
-    close: () => new Promise((r) => (server.closeAllConnections(), server.close(() => r()))),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 

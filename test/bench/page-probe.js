@@ -2,7 +2,8 @@
 // Collects long tasks, counts timer callbacks, tracks shadow roots (attachShadow is wrapped so a
 // closed or freshly attached root is seen at once) and offers the in-page measuring loops.
 (() => {
-  const B = (window.B = { lt: [], fired: {}, roots: [], errors: {} });
+  const B = { lt: [], fired: {}, roots: [], errors: {} };
+  window.B = B;
   // Called by the bench after init: counts the widget's error events by code (e.g. storage-evicted).
   B.listen = () => nps.on('error', (e) => (B.errors[e.code] = (B.errors[e.code] ?? 0) + 1));
   try {
@@ -16,8 +17,8 @@
   for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame', 'requestIdleCallback']) {
     const orig = window[name];
     if (!orig) continue;
-    window[name] = function (fn, ...rest) {
-      if (typeof fn == 'function') {
+    window[name] = (fn, ...rest) => {
+      if (typeof fn === 'function') {
         const f = fn;
         fn = function (...a) {
           B.fired[name] = (B.fired[name] ?? 0) + 1;
@@ -107,7 +108,7 @@
         const ts = performance.now();
         radio.click();
         const te = await Promise.race([scored, new Promise((r) => setTimeout(() => r(NaN), 3000))]);
-        if (typeof off == 'function') off();
+        if (typeof off === 'function') off();
         out.store = Number.isNaN(te) ? 'no score event within 3 s of clicking a radio' : te - ts;
       }
     }
@@ -127,7 +128,7 @@
       w.cancel();
       if (seen) nps.dismiss();
       const r = await p;
-      const k = r?.status == 'skipped' ? 'skipped:' + r.reason : r?.status;
+      const k = r?.status === 'skipped' ? 'skipped:' + r.reason : r?.status;
       results[k] = (results[k] ?? 0) + 1;
     }
     return { made, ms: performance.now() - t0, results };

@@ -11,64 +11,69 @@ const times = (x) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x.toFixed(
 const vs = (x, ours, mine) =>
   !Number.isFinite(x / ours) ? 'n/a' : mine ? `${Math.round((100 * x) / ours)}% of ours` : times(x / ours) + ' ours';
 
+/** Whether a measurement is absent (null or undefined): a missing row, or a target without a verdict. */
+const absent = (x) => x === null || x === undefined;
+
 /** PASS/MISS with the margin, or n/a. `ok` decides; `by` says how far off when missed. */
-const verdict = (ok, by) => (ok == null ? 'n/a' : ok ? 'PASS' : `MISS${by ? ` (${by})` : ''}`);
+const verdict = (ok, by) => (absent(ok) ? 'n/a' : ok ? 'PASS' : `MISS${by ? ` (${by})` : ''}`);
 
 /** Every target of DESIGN's performance budgets with its measured value, in one list (also stored in the JSON). */
 export function targets(r) {
   const ours = r.sizes.ours.gzip;
-  const ph = r.sizes.rows.find((x) => x.id == 'posthog-surveys')?.gzip;
   const path = r.sizes.groups.PostHog?.gzip;
   const sc = r.scriptCost?.files ?? {};
   const ourCost = sc.nps?.median;
   const phCost = sc['posthog-surveys']?.median;
   const { show, answer, drain, idle, longTasks } = r.runtime ?? {};
-  const de = r.sizes.rows.find((x) => x.id == 'locale-de');
+  const de = r.sizes.rows.find((x) => x.id === 'locale-de');
   const t = [];
   const add = (target, measured, ok, by) => t.push({ target, measured, result: verdict(ok, by) });
   const shownSum = r.sizes.columns?.shownSurvey[0];
   add('SDK dist/nps.js ≤ 7,680 B gzip (every page view)', `${n0(ours)} B`, ours <= 7680, `+${n0(ours - 7680)} B`);
   add('SDK dist/nps.js aim ≤ 6,144 B gzip', `${n0(ours)} B`, ours <= 6144, `+${n0(ours - 6144)} B`);
-  const prompt = r.sizes.rows.find((x) => x.id == 'prompt');
-  if (prompt?.gzip != null)
+  const prompt = r.sizes.rows.find((x) => x.id === 'prompt');
+  if (!absent(prompt?.gzip))
     add(
       'prompt dist/prompt.js ≤ 12,288 B gzip (aim 11,264)',
       `${n0(prompt.gzip)} B`,
       prompt.gzip <= 12288,
       `+${n0(prompt.gzip - 12288)} B`,
     );
-  if (shownSum)
+  if (shownSum) {
+    const files = `${n0(shownSum.gzip)} B (${shownSum.files.join(' + ')})`;
+    add('a shown prompt in German ≤ 25,600 B gzip', files, shownSum.gzip <= 25600, `+${n0(shownSum.gzip - 25600)} B`);
     add(
-      'a shown prompt in German ≤ 20,480 B gzip (aim 17,408)',
-      `${n0(shownSum.gzip)} B (${shownSum.files.join(' + ')})`,
-      shownSum.gzip <= 20480,
-      `+${n0(shownSum.gzip - 20480)} B`,
+      'a shown prompt in German aim ≤ 23,552 B gzip',
+      files,
+      shownSum.gzip <= 23552,
+      `+${n0(shownSum.gzip - 23552)} B`,
     );
+  }
   add(
     'every page view vs PostHog array.js (gzip)',
-    times(r.sizes.rows.find((x) => x.id == 'posthog-array')?.gzip / ours) + ' smaller',
+    times(r.sizes.rows.find((x) => x.id === 'posthog-array')?.gzip / ours) + ' smaller',
     null,
   );
   add('a shown survey vs PostHog array.js + surveys.js (gzip)', times(path / shownSum?.gzip) + ' smaller', null);
-  if (de?.gzip != null)
+  if (!absent(de?.gzip))
     add('locale module (de) ≤ 600 B gzip', `${n0(de.gzip)} B`, de.gzip <= 600, `+${n0(de.gzip - 600)} B`);
   else add('locale module (de) ≤ 600 B gzip', de?.na ?? 'n/a', null);
   // Two readings, both shown: wall time (what the issue asks for; it includes what loading any file
   // costs, see the empty-file rows, and all the machine's noise) and CPU time from a trace.
   const ratio = (a, b) => (Number.isFinite(a / b) && a > 0 ? `1/${(b / a).toFixed(1)}` : 'n/a');
   add(
-    'script cost ≤ 1/5 of PostHog surveys.js: wall time request → ran, median',
+    'script cost ≤ 1/4 of PostHog surveys.js (aim 1/5): wall time request → ran, median',
     `${ms(ourCost)} vs ${ms(phCost)} = ${ratio(ourCost, phCost)}`,
-    Number.isFinite(ourCost / phCost) ? ourCost <= phCost / 5 : null,
-    `needs ≤ ${ms(phCost / 5)}`,
+    Number.isFinite(ourCost / phCost) ? ourCost <= phCost / 4 : null,
+    `needs ≤ ${ms(phCost / 4)}`,
   );
   const oc = sc.nps?.cpu,
     pc = sc['posthog-surveys']?.cpu;
   add(
-    'script cost ≤ 1/5 of PostHog surveys.js: CPU time to parse + compile + run (trace), median',
+    'script cost ≤ 1/4 of PostHog surveys.js (aim 1/5): CPU time to parse + compile + run (trace), median',
     `${ms(oc)} vs ${ms(pc)} = ${ratio(oc, pc)}`,
-    Number.isFinite(oc / pc) ? oc <= pc / 5 : null,
-    `needs ≤ ${ms(pc / 5)}`,
+    Number.isFinite(oc / pc) ? oc <= pc / 4 : null,
+    `needs ≤ ${ms(pc / 4)}`,
   );
   if (show?.na) add('show() → painted median ≤ 50 ms (prompt warmed up)', `n/a: ${show.na}`, null);
   else if (show)
@@ -93,7 +98,7 @@ export function targets(r) {
     add(
       'zero long tasks (> 50 ms) in load, init, show, answer',
       longTasks.supported ? lt : 'n/a: longtask observer unsupported',
-      longTasks.supported ? longTasks.total == 0 : null,
+      longTasks.supported ? longTasks.total === 0 : null,
       `worst ${ms(longTasks.worst)}`,
     );
   }
@@ -103,7 +108,7 @@ export function targets(r) {
   if (drain?.na || !drain) add('drain 1,000 records ≤ 2 s in ≤ 25 requests', `n/a: ${drain?.na ?? 'not run'}`, null);
   else {
     const big = drain.records >= 1000;
-    const full = drain.queuedBefore >= drain.records && drain.pendingAfter == 0 && drain.unique >= drain.queuedBefore;
+    const full = drain.queuedBefore >= drain.records && drain.pendingAfter === 0 && drain.unique >= drain.queuedBefore;
     const what = `${ms(drain.ms)}, ${drain.requests} requests, for ${n0(drain.unique)} records received${drain.note ? `; ${drain.note}` : ''}`;
     const short = full ? '' : `only ${n0(drain.queuedBefore)} of ${n0(drain.records)} records could be queued`;
     add(
@@ -123,7 +128,7 @@ export function targets(r) {
     add(
       `idle ${idle.widget.ms / 1000} s, widget initialised: no timers firing`,
       `${idle.widget.timersFired} timers, ${ms(idle.widget.taskMs)} task time (blank page ${ms(idle.blank.taskMs)})`,
-      idle.widget.timersFired == 0,
+      idle.widget.timersFired === 0,
       JSON.stringify(idle.widget.fired),
     );
   return t;

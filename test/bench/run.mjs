@@ -128,16 +128,17 @@ const prompt = {
 const rows = [ours, prompt, de, floorFull, floorUsed, ...peers].map((f) => (f.na ? f : { ...f, ...sizeOf(f.path) }));
 const groups = {};
 for (const f of peers) {
-  const g = (groups[f.group] ??= { raw: 0, gzip: 0, brotli: 0, files: [] });
-  const s = rows.find((x) => x.id == f.id);
+  groups[f.group] ??= { raw: 0, gzip: 0, brotli: 0, files: [] };
+  const g = groups[f.group];
+  const s = rows.find((x) => x.id === f.id);
   for (const k of ['raw', 'gzip', 'brotli']) g[k] += s[k];
   g.files.push(f.file);
 }
 const sizeRows = [];
 for (const r of rows) {
   sizeRows.push(r);
-  const g = peers.filter((f) => f.group == r.group);
-  if (g.length > 1 && g.at(-1).id == r.id)
+  const g = peers.filter((f) => f.group === r.group);
+  if (g.length > 1 && g.at(-1).id === r.id)
     sizeRows.push({
       id: `${r.group}-sum`,
       label: `= ${r.group} total (${g.map((f) => f.file.replace('dist/', '')).join(' + ')})`,
@@ -235,5 +236,5 @@ console.log(md);
 if (mdArg >= 0) writeFileSync(args[mdArg + 1], md);
 // The JSON keeps summaries, not raw samples, so the committed file stays small.
 if (result.scriptCost) delete result.scriptCost.rows;
-writeFileSync(OUT, JSON.stringify(result, (k, v) => (k == 'path' ? undefined : v), 1) + '\n');
+writeFileSync(OUT, JSON.stringify(result, (k, v) => (k === 'path' ? undefined : v), 1) + '\n');
 log(`bench: wrote ${OUT.replace(ROOT, '')}`);

@@ -13,7 +13,7 @@ const INIT = (url) => ({ endpoint: `${url}/api/nps`, product: 'Bench' });
 
 async function initPage(page, server) {
   await page.goto(`${server.url}/r/widget.html`, { waitUntil: 'load' });
-  const ok = await page.evaluate(() => typeof window.nps?.init == 'function');
+  const ok = await page.evaluate(() => typeof window.nps?.init === 'function');
   if (!ok) throw new Error('window.nps.init is missing after loading dist/nps.js');
   await page.evaluate(
     (o) =>
@@ -93,8 +93,8 @@ export async function measureRuntime(
     const samples = [];
     for (let i = 0; i < warm + answers; i++) samples.push(await page.evaluate(() => B.inTask(B.showOnce, true)));
     const m = samples.slice(warm);
-    const nums = m.map((s) => s.store).filter((x) => typeof x == 'number');
-    const why = m.find((s) => typeof s.store == 'string')?.store;
+    const nums = m.map((s) => s.store).filter((x) => typeof x === 'number');
+    const why = m.find((s) => typeof s.store === 'string')?.store;
     out.answer = nums.length
       ? { ...stats(nums), failed: m.length - nums.length, statuses: [...new Set(m.map((s) => s.result?.status))], why }
       : { na: why ?? 'no sample' };
@@ -163,7 +163,7 @@ export async function measureRuntime(
     const p = await ctx.newPage();
     const cdp = await ctx.newCDPSession(p);
     await cdp.send('Performance.enable');
-    if (which == 'widget') await initPage(p, server);
+    if (which === 'widget') await initPage(p, server);
     else await p.goto(`${server.url}/r/blank.html`, { waitUntil: 'load' });
     await p.waitForTimeout(1500);
     const snap = async () => ({

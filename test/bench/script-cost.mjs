@@ -34,11 +34,11 @@ async function loadOnce(context, server, f, { metrics = true, heap = true } = {}
     return {
       cost: m('b') - m('a'),
       fetch: r ? r.responseEnd - r.startTime : 0,
-      fromCache: r ? r.transferSize == 0 && r.deliveryType == 'cache' : true,
+      fromCache: r ? r.transferSize === 0 && r.deliveryType === 'cache' : true,
       error: window.benchError,
     };
   }, f.id);
-  const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name == name).value;
+  const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === name).value;
   if (cdp) t.scriptDuration = (await metric('ScriptDuration')) * 1000;
   if (cdp && heap) {
     await cdp.send('HeapProfiler.enable');
@@ -61,17 +61,17 @@ async function traceOnce(browser, context, server, f) {
   await page.goto(`${server.url}/p/blank.html`, { waitUntil: 'load' });
   await browser.startTracing(page, { categories: CATEGORIES });
   await page.evaluate(([src, kind]) => window.go(src, kind), [`/f/${f.id}.js`, f.kind]);
-  const events = JSON.parse(await browser.stopTracing()).traceEvents.filter((e) => e.ph == 'X');
+  const events = JSON.parse(await browser.stopTracing()).traceEvents.filter((e) => e.ph === 'X');
   await page.close();
   const mine = (e) => String(e.args?.data?.url ?? '').endsWith(`/f/${f.id}.js`);
   let main = 0,
     background = 0;
   for (const e of events) {
     const ms = (e.tdur ?? e.dur ?? 0) / 1000;
-    if ((e.name == 'EvaluateScript' || e.name == 'v8.compileModule') && mine(e)) main += ms;
+    if ((e.name === 'EvaluateScript' || e.name === 'v8.compileModule') && mine(e)) main += ms;
     // The page's own script is classic: any module evaluated in this window is the file.
-    else if (e.name == 'v8.evaluateModule' && f.kind == 'module') main += ms;
-    else if (e.name == 'v8.parseOnBackground' && mine(e)) background += ms;
+    else if (e.name === 'v8.evaluateModule' && f.kind === 'module') main += ms;
+    else if (e.name === 'v8.parseOnBackground' && mine(e)) background += ms;
   }
   return { main, background, cpu: main + background };
 }
@@ -107,9 +107,12 @@ export async function measureScriptCost(
       const s = await loadOnce(context, server, f, { heap: r < heapRounds });
       s.round = r;
       samples[f.id].push(s);
-      for (const e of s.errors) (errors[f.id] ??= new Set()).add(e);
+      for (const e of s.errors) {
+        errors[f.id] ??= new Set();
+        errors[f.id].add(e);
+      }
     }
-    if ((r + 1) % 5 == 0) log(`  script cost: round ${r + 1}/${rounds}`);
+    if ((r + 1) % 5 === 0) log(`  script cost: round ${r + 1}/${rounds}`);
   }
   // Traced loads are separate from the timed ones: tracing slows the page down.
   const traces = Object.fromEntries(all.map((f) => [f.id, []]));

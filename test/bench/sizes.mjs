@@ -12,7 +12,7 @@ const LIBS = ['preact', 'preact/hooks', '@preact/signals', 'idb-keyval'];
 
 /** Raw, gzip -9 and brotli q11 byte counts of a file or buffer. */
 export function sizeOf(buf) {
-  if (typeof buf == 'string') buf = readFileSync(buf);
+  if (typeof buf === 'string') buf = readFileSync(buf);
   return {
     raw: buf.length,
     gzip: gzipSync(buf, { level: 9 }).length,
@@ -25,14 +25,20 @@ export function sizeOf(buf) {
 /** The named value imports that the widget's src/ (not the dashboard or collector) takes from the libraries, e.g. { 'idb-keyval': ['get', ...] }. */
 export function importsFromSrc() {
   const used = {};
+  /** The names imported from `module` so far, an empty set on first use. */
+  const namesFrom = (module) => {
+    used[module] ??= new Set();
+    return used[module];
+  };
   const walk = (dir) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       // The widget's code only: the dashboard and the collector never load in a host page.
-      if (e.isDirectory()) e.name == 'dashboard' || e.name == 'collector' ? 0 : walk(p);
-      else if (/\.tsx?$/.test(e.name)) {
+      if (e.isDirectory()) {
+        if (e.name !== 'dashboard' && e.name !== 'collector') walk(p);
+      } else if (/\.tsx?$/.test(e.name)) {
         const text = readFileSync(p, 'utf8');
-        if (e.name.endsWith('.tsx')) (used['preact/jsx-runtime'] ??= new Set()).add('jsx').add('jsxs').add('Fragment');
+        if (e.name.endsWith('.tsx')) namesFrom('preact/jsx-runtime').add('jsx').add('jsxs').add('Fragment');
         for (const m of text.matchAll(
           /^import\s+(?!type\b)\{([^}]*)\}\s*from\s*'((?:preact|@preact\/signals|idb-keyval)[^']*)'/gm,
         )) {
@@ -40,7 +46,7 @@ export function importsFromSrc() {
             .split(',')
             .map((s) => s.trim())
             .filter((s) => s && !s.startsWith('type '));
-          for (const n of names) (used[m[2]] ??= new Set()).add(n.split(/\s+as\s+/)[0]);
+          for (const n of names) namesFrom(m[2]).add(n.split(/\s+as\s+/)[0]);
         }
       }
     }
@@ -56,8 +62,8 @@ async function bundle(entry) {
     plugins: [
       {
         name: 'floor-entry',
-        resolveId: (id) => (id == '\0floor' ? id : null),
-        load: (id) => (id == '\0floor' ? entry : null),
+        resolveId: (id) => (id === '\0floor' ? id : null),
+        load: (id) => (id === '\0floor' ? entry : null),
       },
       resolve({ rootDir: ROOT }),
       // Same terser settings as rollup.config.mjs.
@@ -135,8 +141,8 @@ export function compareColumns(root, peers, rows) {
     };
   };
   const peer = (id) => {
-    const f = peers.find((x) => x.id == id);
-    const r = rows.find((x) => x.id == id);
+    const f = peers.find((x) => x.id === id);
+    const r = rows.find((x) => x.id === id);
     return f && r ? { label: f.label, size: r } : undefined;
   };
   const have = (...xs) => (xs.every(Boolean) ? xs : undefined);

@@ -1,15 +1,16 @@
 // A show() is called off between its decision and its prompt on screen (dismiss(), destroy(), a
 // withdrawal), and work under way when consent is withdrawn never writes after the erase.
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Nps } from '../../src/core/public-types';
 import type { NpsError } from '../../src/core/errors';
 import type { NpsOptions } from '../../src/core/options';
 import { createClient } from '../../src/client/create-client';
 import { memoryKvStore, type ErasableKvStore } from '../../src/outbox/kv-store';
-import { fakeEnv, recordingStore } from '../helpers/fakes';
+import { builtInPrompt, fakeEnv, recordingStore } from '../helpers/fakes';
 import { ticks, until } from '../helpers/wait';
 
 const endpoint = 'https://api.example.com/nps';
+afterEach(() => document.body.replaceChildren());
 
 /** Calls `callOff` while a show()'s first version is still being stored; returns how show() resolved. */
 async function callOffWhileStoring(callOff: (nps: Nps) => void, options: NpsOptions = { endpoint }) {
@@ -78,9 +79,10 @@ function slowUserStateReads() {
   const held = new Promise<void>((r) => (release = r));
   const store: ErasableKvStore = {
     ...inner,
-    get: (async (key: string) => (
-      key.startsWith('user-state:') && (await held), inner.get(key)
-    )) as ErasableKvStore['get'],
+    get: (async (key: string) => {
+      if (key.startsWith('user-state:')) await held;
+      return inner.get(key);
+    }) as ErasableKvStore['get'],
   };
   return { store, inner, release };
 }
@@ -115,6 +117,21 @@ describe('called off while show() decides (reading the user state)', () => {
 });
 
 describe('called off before the prompt is on screen', () => {
+  it('destroy() while the locale loads: nothing mounts and show() resolves disabled', async () => {
+    let release!: () => void;
+    const f = fakeEnv({
+      importPrompt: builtInPrompt,
+      importLocale: () => new Promise((r) => (release = () => r({ default: {} }))),
+    });
+    const nps = createClient({ endpoint, locale: 'de' }, f.env);
+    const result = nps.show();
+    await until(() => release !== undefined);
+    nps.destroy();
+    release();
+    await expect(result).resolves.toEqual({ status: 'skipped', reason: 'disabled' });
+    expect(document.querySelector('nps-widget')).toBeNull();
+  });
+
   it('dismiss() while waiting for delayMs: nothing shows or is stored, show() resolves skipped cancelled', async () => {
     vi.useFakeTimers();
     try {
@@ -133,7 +150,7 @@ describe('called off before the prompt is on screen', () => {
       // The slot is free again.
       const next = nps.show({ force: true });
       await vi.advanceTimersByTimeAsync(1500);
-      expect(await until(() => f.view.surveys.length == 1)).toBe(true);
+      expect(await until(() => f.view.surveys.length === 1)).toBe(true);
       nps.dismiss();
       await expect(next).resolves.toMatchObject({ status: 'dismissed' });
     } finally {
@@ -190,14 +207,14 @@ describe('a renderer whose close() throws', () => {
     const errors: NpsError[] = [];
     nps.on('error', (e) => errors.push(e));
     void nps.show({ force: true });
-    expect(await until(() => rendered == 1)).toBe(true);
+    expect(await until(() => rendered === 1)).toBe(true);
     expect(() => nps.consent(false)).not.toThrow();
     expect(await until(() => disk.calls.includes('erase'))).toBe(true);
     expect(errors.map((e) => [e.code, e.message])).toEqual([['handler-threw', "nps: the renderer's close() threw"]]);
 
     nps.consent(true);
     void nps.show({ force: true });
-    expect(await until(() => rendered == 2)).toBe(true);
+    expect(await until(() => rendered === 2)).toBe(true);
     expect(() => nps.destroy()).not.toThrow();
     expect(f.outbox.closed).toBe(true);
   });
@@ -208,7 +225,7 @@ describe('comments the collector could not store', () => {
     const f = fakeEnv();
     const nps = createClient({ endpoint, commentMaxLength }, f.env);
     const result = nps.show({ force: true });
-    expect(await until(() => f.view.surveys.length == 1)).toBe(true);
+    expect(await until(() => f.view.surveys.length === 1)).toBe(true);
     await f.view.current.answer(9);
     await f.view.current.comment(comment);
     f.view.current.done();

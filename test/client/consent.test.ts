@@ -44,7 +44,7 @@ describe('consent: pending', () => {
     const skipped: unknown[] = [];
     nps.on('skipped', (e) => skipped.push(e));
     nps.track('upgraded');
-    expect(await until(() => skipped.length == 1)).toBe(true);
+    expect(await until(() => skipped.length === 1)).toBe(true);
     expect(skipped).toEqual([{ reason: 'no-consent', stage: 'upgraded' }]);
     expect(disk.calls).toEqual([]);
   });
@@ -53,7 +53,7 @@ describe('consent: pending', () => {
 describe('consent(true)', () => {
   it('delivers what earlier pages left, warms up, and lets the prompt show', async () => {
     const disk = recordingStore();
-    await disk.inner.set('record:' + id(1), { format: 2, record: makeRecord(id(1), T0) });
+    await disk.inner.set(`record:${id(1)}`, { format: 2, record: makeRecord(id(1), T0) });
     const f = fakeEnv({ store: disk.store });
     const nps = createClient({ endpoint, consent: 'pending' }, f.env);
     await ticks(3);
@@ -62,7 +62,7 @@ describe('consent(true)', () => {
     expect(await until(() => f.outbox.options !== undefined)).toBe(true);
     expect(f.idle.pending).toBe(1);
     const result = nps.show({ force: true });
-    expect(await until(() => f.view.surveys.length == 1)).toBe(true);
+    expect(await until(() => f.view.surveys.length === 1)).toBe(true);
     expect(f.outbox.puts).toHaveLength(1);
     nps.dismiss();
     await expect(result).resolves.toMatchObject({ status: 'dismissed' });
@@ -74,9 +74,9 @@ describe('consent(true)', () => {
     const nps = createClient({ endpoint, consent: 'pending', stages: { anywhere: { on: { path: '/**' } } } }, f.env);
     const skipped: unknown[] = [];
     nps.on('skipped', (e) => skipped.push(e));
-    expect(await until(() => skipped.length == 1)).toBe(true);
+    expect(await until(() => skipped.length === 1)).toBe(true);
     nps.consent(true);
-    expect(await until(() => f.view.surveys.length == 1)).toBe(true);
+    expect(await until(() => f.view.surveys.length === 1)).toBe(true);
     expect(f.view.current.stage).toBe('anywhere');
     expect([triggers.watches, triggers.stops]).toEqual([2, 1]);
   });
@@ -88,10 +88,10 @@ describe('consent(false)', () => {
     const f = fakeEnv({ store: disk.store });
     const nps = createClient({ endpoint }, f.env);
     const result = nps.show({ force: true });
-    expect(await until(() => f.view.surveys.length == 1)).toBe(true);
+    expect(await until(() => f.view.surveys.length === 1)).toBe(true);
     await disk.inner.set('user-state:someone', { answeredAt: T0 });
     await disk.inner.set('anon', 'old-anonymous-id');
-    await disk.inner.set('dead-letter:' + id(3), { format: 2, record: makeRecord(id(3), T0) });
+    await disk.inner.set(`dead-letter:${id(3)}`, { format: 2, record: makeRecord(id(3), T0) });
     nps.consent(false);
     await expect(result).resolves.toMatchObject({ status: 'dismissed' });
     expect(f.view.closedByClient).toBe(1);
@@ -117,18 +117,18 @@ describe('consent(false)', () => {
     const f = fakeEnv();
     const nps = createClient({ endpoint }, f.env);
     const first = nps.show({ force: true });
-    expect(await until(() => f.view.surveys.length == 1)).toBe(true);
+    expect(await until(() => f.view.surveys.length === 1)).toBe(true);
     nps.dismiss();
     await first;
-    const firstAnonymous = f.outbox.puts[0]!.anonymousId;
+    const firstAnonymous = f.outbox.puts[0].anonymousId;
     nps.consent(false);
     await ticks(2);
     nps.consent(true);
     const second = nps.show({ force: true });
-    expect(await until(() => f.view.surveys.length == 2)).toBe(true);
+    expect(await until(() => f.view.surveys.length === 2)).toBe(true);
     nps.dismiss();
     await second;
-    expect(f.outbox.puts.at(-1)!.anonymousId).not.toBe(firstAnonymous);
+    expect(f.outbox.last.anonymousId).not.toBe(firstAnonymous);
   });
 });
 

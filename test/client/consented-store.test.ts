@@ -17,7 +17,13 @@ function slowStore() {
     set: slow(inner.set),
     update: slow(inner.update) as ErasableKvStore['update'],
   };
-  return { store, inner, release: () => held.splice(0).forEach((write) => write()) };
+  return {
+    store,
+    inner,
+    release: () => {
+      for (const write of held.splice(0)) write();
+    },
+  };
 }
 
 describe('consentedStore', () => {

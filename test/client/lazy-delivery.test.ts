@@ -5,7 +5,7 @@ import { createClient } from '../../src/client/create-client';
 import type { CreateOutbox } from '../../src/client/lazy-outbox';
 import { lazyOutbox } from '../../src/client/lazy-outbox';
 import { memoryKvStore } from '../../src/outbox/kv-store';
-import type { OutboxOptions } from '../../src/outbox/outbox';
+import { createOutbox, type OutboxOptions } from '../../src/outbox/outbox';
 import * as surveyRuntime from '../../src/survey-entry';
 import { fakeEnv, fakeOutbox } from '../helpers/fakes';
 import { makeRecord } from '../helpers/outbox-fakes';
@@ -52,7 +52,7 @@ describe('delivery loads when there is something to deliver', () => {
       expect(runtime.loads).toBe(1);
       expect(runtime.fake.options).toMatchObject({ endpoint });
       // The outbox gets the client's consent-gated view of that same store.
-      expect(await runtime.fake.options!.store.entries('')).toEqual(await store.entries(''));
+      expect(await runtime.fake.made.store.entries('')).toEqual(await store.entries(''));
     }
   });
 
@@ -69,7 +69,7 @@ describe('delivery loads when there is something to deliver', () => {
     const f = fakeEnv({ importSurvey: runtime.importSurvey, outbox: undefined });
     const nps = createClient({ endpoint }, f.env);
     void nps.show({ force: true });
-    expect(await until(() => runtime.fake.puts.length == 1)).toBe(true);
+    expect(await until(() => runtime.fake.puts.length === 1)).toBe(true);
     expect(runtime.loads).toBe(1);
   });
 });
@@ -139,5 +139,32 @@ describe('lazyOutbox', () => {
     outbox.close();
     await ticks(2);
     expect(loader.fake.closed).toBe(true);
+  });
+});
+
+describe('the outbox after close()', () => {
+  it('an outbox written to after close() does not throw (BroadcastChannel closed)', async () => {
+    const outbox = createOutbox({
+      endpoint,
+      headers: {},
+      store: memoryKvStore(),
+      fetch: async () => new Response('{}'),
+      now: Date.now,
+      random: Math.random,
+      onDelivered: () => {},
+      onError: () => {},
+    });
+    outbox.close();
+    const r = {
+      id: '019ab000-0000-7000-8000-000000000001',
+      status: 'shown',
+      anonymousId: 'a',
+      locale: 'en',
+      page: 'https://x/',
+      shownAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+      sdk: 'nps-widget@0.1.0',
+    } as const;
+    await expect(outbox.put(r)).resolves.toBeUndefined();
   });
 });

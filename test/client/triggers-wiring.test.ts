@@ -27,7 +27,7 @@ describe('trigger wiring', () => {
     await ticks(3);
     expect(f.view.surveys).toHaveLength(0);
     triggers.release();
-    expect(await until(() => f.view.surveys.length == 1)).toBe(true);
+    expect(await until(() => f.view.surveys.length === 1)).toBe(true);
     expect(f.view.current.stage).toBe('upgraded');
     expect(f.outbox.puts[0]).toMatchObject({ stage: 'upgraded', status: 'shown' });
   });
@@ -40,10 +40,10 @@ describe('trigger wiring', () => {
     const skipped: unknown[] = [];
     nps.on('skipped', (e) => skipped.push(e));
     nps.track('upgraded');
-    expect(await until(() => f.view.surveys.length == 1)).toBe(true);
+    expect(await until(() => f.view.surveys.length === 1)).toBe(true);
     // One prompt at a time: the second stage's trigger fires while the first prompt is open.
     nps.track('exported');
-    expect(await until(() => skipped.length == 1)).toBe(true);
+    expect(await until(() => skipped.length === 1)).toBe(true);
     expect(skipped).toEqual([{ reason: 'already-visible', stage: 'exported' }]);
   });
 
@@ -51,7 +51,7 @@ describe('trigger wiring', () => {
     const loaded = gatedTriggers(true);
     const f = fakeEnv({ importTriggers: loaded.importTriggers });
     const nps = createClient({ endpoint, stages: { upgraded: { on: { event: 'upgraded' } } } }, f.env);
-    expect(await until(() => loaded.watches == 1)).toBe(true);
+    expect(await until(() => loaded.watches === 1)).toBe(true);
     nps.destroy();
     expect(loaded.stops).toBe(1);
     nps.track('upgraded');
@@ -82,6 +82,6 @@ describe('trigger wiring', () => {
     expect(errors).toEqual(['load-failed']);
     failing = false;
     nps.track('upgraded');
-    expect(await until(() => f.view.surveys.length == 1)).toBe(true);
+    expect(await until(() => f.view.surveys.length === 1)).toBe(true);
   });
 });

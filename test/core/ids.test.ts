@@ -18,12 +18,12 @@ describe('uuidv7', () => {
     const ids: string[] = [];
     for (let i = 0; i < 5000; i++) {
       ids.push(next());
-      if (i % 1000 == 999) clock.advance(1);
-      if (i == 2500) clock.advance(-50); // NTP correction: ids must still increase
+      if (i % 1000 === 999) clock.advance(1);
+      if (i === 2500) clock.advance(-50); // NTP correction: ids must still increase
     }
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
-    ids.forEach((id) => expect(id).toMatch(UUIDV7));
+    for (const id of ids) expect(id).toMatch(UUIDV7);
   });
 
   it('uses crypto.getRandomValues by default', () => {

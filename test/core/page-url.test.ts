@@ -7,7 +7,7 @@ it.each([
   ['/plain/path', '/plain/path'],
   ['/', '/'],
 ])('strips ; path parameters: %s → %s', (pathname, path) => {
-  expect(pageUrl({ origin: 'https://app.example', pathname })).toBe('https://app.example' + path);
+  expect(pageUrl({ origin: 'https://app.example', pathname })).toBe(`https://app.example${path}`);
 });
 
 it('takes no query string or fragment from a real location', () => {

@@ -2,33 +2,33 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { startDemo } from '../../demo/start-demo.mjs';
+import { defined } from '../helpers/defined';
 
 // The demo server over real HTTP: pages under a strict CSP that allows exactly their inline scripts,
 // only whitelisted files, and the collector's limits through the Node adapter.
 let demo: Awaited<ReturnType<typeof startDemo>>;
-beforeAll(
-  async () =>
-    void (demo = await startDemo({ PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: 't', NPS_WRITE_KEY: 'pk_"<x>' })),
-);
+beforeAll(async () => {
+  demo = await startDemo({ PORT: '0', DATA_DIR: 'memory://', DASHBOARD_TOKEN: 't', NPS_WRITE_KEY: 'pk_"<x>' });
+});
 afterAll(() => demo?.close());
 
 it('serves the demo pages with a CSP that allows only their own inline scripts, by hash', async () => {
   for (const path of ['/', '/esm.html']) {
     const res = await fetch(demo.url + path);
-    const csp = res.headers.get('content-security-policy')!;
+    const csp = defined(res.headers.get('content-security-policy'), `a CSP header on ${path}`);
     const html = await res.text();
     expect(csp).toMatch(/default-src 'self'/);
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
-    const inline = [...html.matchAll(/<script(?: type="importmap")?>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    const inline = [...html.matchAll(/<script(?: type="importmap")?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
     expect(inline).toHaveLength(1);
     const hashes = [...csp.matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]);
-    expect(hashes).toEqual([createHash('sha256').update(inline[0]!).digest('base64')]);
+    const script = defined(inline[0], `an inline script on ${path}`);
+    expect(hashes).toEqual([createHash('sha256').update(script).digest('base64')]);
     // The write key lands in an attribute, escaped.
     expect(html).toContain('content="pk_&#34;&#60;x&#62;"');
   }
-  const map = JSON.parse(
-    /<script type="importmap">([\s\S]*?)<\/script>/.exec(await (await fetch(demo.url + '/esm.html')).text())![1]!,
-  );
+  const esmPage = await (await fetch(demo.url + '/esm.html')).text();
+  const map = JSON.parse(defined(/<script type="importmap">([\s\S]*?)<\/script>/.exec(esmPage), 'the import map')[1]);
   for (const file of Object.values(map.imports) as string[])
     expect((await fetch(demo.url + file)).status, file).toBe(200);
 });
@@ -55,7 +55,9 @@ it('refuses a streamed body over the limit with 413 before reading it all', asyn
       { method: 'POST', headers: { 'content-type': 'application/json', 'x-nps-write-key': 'pk_"<x>' } },
       (res) => {
         let body = '';
-        res.on('data', (c) => (body += c)).on('end', () => resolve({ status: res.statusCode!, body }));
+        res
+          .on('data', (c) => (body += c))
+          .on('end', () => resolve({ status: defined(res.statusCode, 'a status code'), body }));
       },
     );
     req.on('error', reject);

@@ -12,7 +12,9 @@ import { answered, batch, shown } from '../collector/fixtures';
 // unreachable DATABASE_URL, and the seed script. Runs against the built package (npm test builds first).
 const ROOT = new URL('../..', import.meta.url).pathname;
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 /** Runs a node script until it exits, or until its output matches `until` (then stops it). */
 function run(
@@ -25,7 +27,10 @@ function run(
     let out = '',
       err = '';
     const check = () => until?.test(out) && child.kill('SIGTERM');
-    child.stdout.on('data', (c) => ((out += c), check()));
+    child.stdout.on('data', (c) => {
+      out += c;
+      check();
+    });
     child.stderr.on('data', (c) => (err += c));
     // 'close', not 'exit': all of stdout and stderr has been read by then.
     child.on('error', reject).on('close', (code) => resolve({ code, out, err }));

@@ -66,6 +66,24 @@ describe('dist/nps.js in Chromium', () => {
     await page.close();
   });
 
+  it('shows the stage data-show names (the show(stage) shorthand), under the usual rules', async () => {
+    session.server.page(
+      '/data-show.html',
+      `<!doctype html><html><body>
+      <script src="/dist/nps.js" data-endpoint="/api/nps" data-stages='{"onboarded":{"sampleRate":0}}' data-show="onboarded"></script>
+      <script>window.log = []; nps.on('skipped', function (e) { log.push(e.reason + ':' + e.stage); });</script>
+      </body></html>`,
+    );
+    const page = await session.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${session.url}/data-show.html`);
+    await page.waitForFunction(() => (window as unknown as { log: string[] }).log.length > 0);
+    expect(await page.evaluate(() => (window as unknown as { log: string[] }).log)).toEqual(['sampled-out:onboarded']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('reads JSON values from data-* attributes (an inline position, a theme)', async () => {
     session.server.page(
       '/json-attrs.html',

@@ -23,7 +23,10 @@ export async function openEmptyDatabase(url?: string): Promise<TestDatabase> {
 }
 
 /** A second connection to the PostgreSQL schema of `db` (as a second collector process would have). */
-export const openSecondConnection = (db: TestDatabase): Promise<Database> => openDatabase({ url: db.scopedUrl! });
+export function openSecondConnection(db: TestDatabase): Promise<Database> {
+  if (db.scopedUrl === undefined) throw new Error('openSecondConnection needs a PostgreSQL test database');
+  return openDatabase({ url: db.scopedUrl });
+}
 
 /**
  * Stores a batch the way the collector does: the response store's upsert, which records the alerts
@@ -63,5 +66,7 @@ export async function letTimePass(db: Database, ms: number): Promise<void> {
  */
 export async function databaseNow(db: Database): Promise<number> {
   const { rows } = await db.query(`select floor(extract(epoch from now()) * 1000)::float8 as now`);
-  return Number(rows[0]!.now);
+  const [row] = rows;
+  if (row === undefined) throw new Error('databaseNow: the database returned no row');
+  return Number(row.now);
 }

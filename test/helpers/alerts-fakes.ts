@@ -1,7 +1,7 @@
 /** Typed fakes for the alert delivery loop: a fetch that answers by script, and hand-driven timers. */
 import type { Timers } from '../../src/collector/alerts/delivery-options';
 
-export interface FetchCall {
+interface FetchCall {
   url: string;
   headers: Record<string, string>;
   body: string;
@@ -16,8 +16,9 @@ export function scriptedFetch(statuses: number[]) {
       headers: { ...(init?.headers as Record<string, string>) },
       body: String(init?.body),
     });
-    const status = statuses.length > 1 ? statuses.shift()! : statuses[0]!;
-    return new Response(status == 204 ? null : 'answer', { status });
+    const status = statuses.length > 1 ? statuses.shift() : statuses[0];
+    if (status === undefined) throw new Error('scriptedFetch: no status to answer with');
+    return new Response(status === 204 ? null : 'answer', { status });
   };
   return { fetch, calls };
 }
@@ -41,7 +42,7 @@ export function manualTimers() {
     fire() {
       const due = [...pending.values()];
       pending.clear();
-      due.forEach((t) => t.run());
+      for (const timer of due) timer.run();
     },
   };
 }
@@ -49,5 +50,13 @@ export function manualTimers() {
 /** A clock the test moves by hand. */
 export function fakeClock(start: number) {
   let t = start;
-  return { now: () => t, advance: (ms: number) => void (t += ms), set: (ms: number) => void (t = ms) };
+  return {
+    now: () => t,
+    advance(ms: number) {
+      t += ms;
+    },
+    set(ms: number) {
+      t = ms;
+    },
+  };
 }

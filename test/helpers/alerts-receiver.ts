@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 
 export type ReceiverStep = number | 'drop' | 'hang';
 
-export interface ReceivedRequest {
+interface ReceivedRequest {
   headers: IncomingHttpHeaders;
   body: string;
   /** What the receiver did: a status it answered, `drop`, or `hang`. */
@@ -27,19 +27,20 @@ export async function startReceiver(script: ReceiverStep[] = [], { delayMs = 0 }
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
       const id = String(req.headers['x-nps-delivery']);
-      inProgress.set(id, (inProgress.get(id) ?? 0) + 1);
+      const concurrent = (inProgress.get(id) ?? 0) + 1;
+      inProgress.set(id, concurrent);
       const answer = script.shift() ?? 200;
       requests.push({
         headers: req.headers,
         body: Buffer.concat(chunks).toString(),
         answer,
-        concurrent: inProgress.get(id)!,
+        concurrent,
       });
-      waiters.splice(0).forEach((wake) => wake());
+      for (const wake of waiters.splice(0)) wake();
       if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
-      inProgress.set(id, inProgress.get(id)! - 1);
-      if (answer == 'hang') return void hanging.add(res);
-      if (answer == 'drop') return void req.socket.destroy();
+      inProgress.set(id, (inProgress.get(id) ?? 1) - 1);
+      if (answer === 'hang') return void hanging.add(res);
+      if (answer === 'drop') return void req.socket.destroy();
       res.writeHead(answer, { 'content-type': 'text/plain' }).end(answer < 300 ? 'ok' : 'no');
     });
   });
@@ -49,7 +50,7 @@ export async function startReceiver(script: ReceiverStep[] = [], { delayMs = 0 }
     url,
     requests,
     /** Requests answered 2xx: alerts that arrived. */
-    accepted: () => requests.filter((r) => typeof r.answer == 'number' && r.answer < 300),
+    accepted: () => requests.filter((r) => typeof r.answer === 'number' && r.answer < 300),
     /** Resolves once `count` requests have come in. */
     async received(count: number) {
       while (requests.length < count) await new Promise<void>((wake) => waiters.push(wake));

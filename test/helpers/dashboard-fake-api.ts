@@ -6,7 +6,7 @@ import { createFakeCollector } from './dashboard-fake-collector.mjs';
 type FakeCollector = ReturnType<typeof createFakeCollector>;
 
 /** One call the dashboard made, by method name and arguments. */
-export type ApiCall =
+type ApiCall =
   | { method: 'stats'; filters: Filters }
   | { method: 'responses'; filters: Filters; query: ResponsesQuery }
   | { method: 'response'; id: string }
@@ -64,6 +64,6 @@ export function createFakeApiClient(collector: FakeCollector = createFakeCollect
     userHistory: (userId) => answer({ method: 'userHistory', userId }, () => collector.userHistory(userId)),
     recovered: (filters) => answer({ method: 'recovered', filters }, () => collector.recovered(filters)),
     alerts: (state) => answer({ method: 'alerts', state }, () => collector.alerts(state)),
-    exportUrl: (filters) => '/api/export.csv' + (rangeParams(filters).size ? '?' + rangeParams(filters) : ''),
+    exportUrl: (filters) => `/api/export.csv${rangeParams(filters).size ? `?${rangeParams(filters)}` : ''}`,
   };
 }

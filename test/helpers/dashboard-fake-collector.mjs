@@ -88,7 +88,7 @@ const round1 = (/** @type {number} */ x) => Math.round(x * 10) / 10;
 
 /** @param {StoredResponse[]} records @returns {import('../../src/core/api-types').NpsCounts} */
 const countsOf = (records) => {
-  const count = (/** @type {string} */ c) => records.filter((r) => r.status == 'answered' && r.category == c).length;
+  const count = (/** @type {string} */ c) => records.filter((r) => r.status === 'answered' && r.category === c).length;
   return {
     promoters: count('promoter'),
     passives: count('passive'),
@@ -98,11 +98,11 @@ const countsOf = (records) => {
 };
 
 /** The collector's own NPS math (src/core/nps-figures.ts) over some records. @param {StoredResponse[]} records @returns {NpsFigures} */
-export const figuresOf = (records) => npsFigures(countsOf(records));
+const figuresOf = (records) => npsFigures(countsOf(records));
 
 /** "2026-W48" for a date (ISO week, UTC). @param {string} iso */
-export function isoWeek(iso) {
-  const d = new Date(iso.slice(0, 10) + 'T00:00:00Z');
+function isoWeek(iso) {
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   const weekday = (d.getUTCDay() + 6) % 7;
   d.setUTCDate(d.getUTCDate() - weekday + 3);
   const year = d.getUTCFullYear();
@@ -129,23 +129,23 @@ export function createFakeCollector({
 
   /** @param {Range} range */
   const inRange = (range) => {
-    const from = range.from ? Date.parse(range.from + 'T00:00:00Z') : -Infinity;
-    const to = range.to ? Date.parse(range.to + 'T00:00:00Z') + DAY : Infinity;
+    const from = range.from ? Date.parse(`${range.from}T00:00:00Z`) : -Infinity;
+    const to = range.to ? Date.parse(`${range.to}T00:00:00Z`) + DAY : Infinity;
     return records.filter(
-      (r) => (!range.stage || r.stage == range.stage) && Date.parse(r.shownAt) >= from && Date.parse(r.shownAt) < to,
+      (r) => (!range.stage || r.stage === range.stage) && Date.parse(r.shownAt) >= from && Date.parse(r.shownAt) < to,
     );
   };
 
   /** @param {StoredResponse[]} rs */
   function followUpMetrics(rs) {
-    const detractors = rs.filter((r) => r.category == 'detractor');
+    const detractors = rs.filter((r) => r.category === 'detractor');
     const hours = detractors
       .flatMap((r) => {
-        const first = r.followUp.history.find((h) => h.status != 'open');
+        const first = r.followUp.history.find((h) => h.status !== 'open');
         return first && r.answeredAt ? [(Date.parse(first.at) - Date.parse(r.answeredAt)) / 3_600_000] : [];
       })
       .sort((a, b) => a - b);
-    const contacted = detractors.filter((r) => r.followUp.status != 'open').length;
+    const contacted = detractors.filter((r) => r.followUp.status !== 'open').length;
     return {
       detractors: detractors.length,
       contacted,
@@ -170,17 +170,17 @@ export function createFakeCollector({
       if (q.segment) {
         const key = q.segment;
         reply.bySegment = groupFigures(
-          rs.filter((r) => r.traits && typeof r.traits == 'object' && key in r.traits),
+          rs.filter((r) => r.traits && typeof r.traits === 'object' && key in r.traits),
           (r) => String(/** @type {Record<string, unknown>} */ (r.traits)[key]),
         );
       }
       if (q.from && q.to) {
-        const from = Date.parse(q.from + 'T00:00:00Z'),
-          to = Date.parse(q.to + 'T00:00:00Z') + DAY;
+        const from = Date.parse(`${q.from}T00:00:00Z`),
+          to = Date.parse(`${q.to}T00:00:00Z`) + DAY;
         const previousFrom = new Date(from - (to - from)).toISOString(),
           previousTo = new Date(from).toISOString();
         const before = records.filter(
-          (r) => (!q.stage || r.stage == q.stage) && r.shownAt >= previousFrom && r.shownAt < previousTo,
+          (r) => (!q.stage || r.stage === q.stage) && r.shownAt >= previousFrom && r.shownAt < previousTo,
         );
         reply.change = npsChange(
           countsOf(rs),
@@ -199,10 +199,10 @@ export function createFakeCollector({
       const rank = { detractor: 0, passive: 1, promoter: 2 };
       let rs = inRange(q).filter(
         (r) =>
-          (!q.status || r.status == q.status) &&
-          (!q.followUp || r.followUp.status == q.followUp) &&
-          (q.hasComment == null || !!r.comment == q.hasComment) &&
-          (!q.userId || r.userId == q.userId),
+          (!q.status || r.status === q.status) &&
+          (!q.followUp || r.followUp.status === q.followUp) &&
+          (q.hasComment == null || !!r.comment === q.hasComment) &&
+          (!q.userId || r.userId === q.userId),
       );
       rs = rs.sort(
         (a, b) =>
@@ -216,12 +216,12 @@ export function createFakeCollector({
     },
     /** `GET /api/responses/:id` @param {string} id */
     response(id) {
-      const record = records.find((r) => r.id == id);
+      const record = records.find((r) => r.id === id);
       return record ? structuredClone(record) : null;
     },
     /** `PATCH /api/responses/:id` @param {string} id @param {import('../../src/core/api-types').FollowUpPatch} patch */
     updateFollowUp(id, patch) {
-      const record = records.find((r) => r.id == id);
+      const record = records.find((r) => r.id === id);
       if (!record) return null;
       const { status, owner = record.followUp.owner, note = record.followUp.note } = patch.followUp;
       const at = now().toISOString();
@@ -258,12 +258,12 @@ export function createFakeCollector({
     },
     /** `GET /api/users/:userId` @param {string} userId */
     userHistory(userId) {
-      const rs = records.filter((r) => r.userId == userId).sort((a, b) => a.shownAt.localeCompare(b.shownAt));
-      const answers = rs.filter((r) => r.status == 'answered');
+      const rs = records.filter((r) => r.userId === userId).sort((a, b) => a.shownAt.localeCompare(b.shownAt));
+      const answers = rs.filter((r) => r.status === 'answered');
       const recovered =
-        answers.some((r) => r.category == 'detractor') &&
+        answers.some((r) => r.category === 'detractor') &&
         answers.length > 0 &&
-        answers[answers.length - 1].category != 'detractor';
+        answers[answers.length - 1].category !== 'detractor';
       return { userId, responses: structuredClone(rs), nextCursor: null, recovered };
     },
     /** `GET /api/recovered` @param {Range} q */
@@ -276,11 +276,11 @@ export function createFakeCollector({
         ),
       ].flatMap((userId) => {
         const answers = records
-          .filter((r) => r.userId == userId && r.status == 'answered')
+          .filter((r) => r.userId === userId && r.status === 'answered')
           .sort((a, b) => a.shownAt.localeCompare(b.shownAt));
-        const first = answers.find((r) => r.category == 'detractor');
+        const first = answers.find((r) => r.category === 'detractor');
         const latest = answers[answers.length - 1];
-        return first && latest.category != 'detractor' && latest.score != null && latest.answeredAt && first.answeredAt
+        return first && latest.category !== 'detractor' && latest.score != null && latest.answeredAt && first.answeredAt
           ? [{ userId, firstDetractorAt: first.answeredAt, latestScore: latest.score, latestAt: latest.answeredAt }]
           : [];
       });
@@ -291,13 +291,13 @@ export function createFakeCollector({
       /** @type {Record<import('../../src/core/api-types').AlertState, number>} */
       const counts = { pending: 0, delivered: 0, failed: 0 };
       for (const a of alerts) counts[a.state]++;
-      return { alerts: alerts.filter((a) => !state || a.state == state), counts };
+      return { alerts: alerts.filter((a) => !state || a.state === state), counts };
     },
   };
 }
 
 /** Webhook deliveries: mostly delivered, one pending, two failed. @returns {AlertDelivery[]} */
-export function fakeAlerts() {
+function fakeAlerts() {
   /** @type {(i: number, state: import('../../src/core/api-types').AlertState, lastError: string | null) => AlertDelivery} */
   const alert = (i, state, lastError) => ({
     id: `delivery-${i}`,
@@ -305,11 +305,11 @@ export function fakeAlerts() {
     event: 'detractor',
     webhook: 'https://hooks.slack.com/services/…',
     state,
-    attempts: state == 'failed' ? 14 : 1,
+    attempts: state === 'failed' ? 14 : 1,
     lastError,
     createdAt: `2026-11-2${i}T09:00:00.000Z`,
-    nextAttemptAt: state == 'pending' ? '2026-11-30T12:05:00.000Z' : null,
-    deliveredAt: state == 'delivered' ? `2026-11-2${i}T09:00:01.000Z` : null,
+    nextAttemptAt: state === 'pending' ? '2026-11-30T12:05:00.000Z' : null,
+    deliveredAt: state === 'delivered' ? `2026-11-2${i}T09:00:01.000Z` : null,
   });
   return [
     alert(1, 'failed', 'HTTP 410 Gone: channel archived'),

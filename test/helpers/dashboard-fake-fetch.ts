@@ -12,7 +12,7 @@ export function createRecordingFetch(reply: (url: string) => { status?: number; 
     requests.push({
       url,
       method: init.method ?? 'GET',
-      body: typeof init.body == 'string' ? init.body : null,
+      body: typeof init.body === 'string' ? init.body : null,
       contentType: headers.get('content-type'),
     });
     const { status = 200, body } = reply(url);

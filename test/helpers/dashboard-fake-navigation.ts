@@ -19,7 +19,7 @@ export function createFakeNavigation(initialSearch = ''): FakeNavigation {
     entries,
     search: () => entries[index],
     push(search) {
-      if (search == entries[index]) return;
+      if (search === entries[index]) return;
       entries.splice(index + 1, entries.length, search);
       index = entries.length - 1;
     },

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { createFakeCollector } from './dashboard-fake-collector.mjs';
 
-export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'";
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'";
 const DIST = new URL('../../dist/dashboard/', import.meta.url);
 const FILES = /** @type {Record<string, string>} */ ({
   'dashboard.js': 'text/javascript',
@@ -40,17 +40,18 @@ export async function startFakeDashboardServer({ collector = createFakeCollector
     for await (const chunk of req) body += chunk;
     try {
       const path = url.pathname;
-      if (req.method == 'GET' && path == '/dashboard') return await file(res, 'index.html', 'text/html; charset=utf-8');
-      if (req.method == 'GET' && path == '/login') return await file(res, 'login.html', 'text/html; charset=utf-8');
-      if (req.method == 'GET' && path.startsWith('/dashboard/')) {
+      if (req.method === 'GET' && path === '/dashboard')
+        return await file(res, 'index.html', 'text/html; charset=utf-8');
+      if (req.method === 'GET' && path === '/login') return await file(res, 'login.html', 'text/html; charset=utf-8');
+      if (req.method === 'GET' && path.startsWith('/dashboard/')) {
         const name = path.slice('/dashboard/'.length);
         if (Object.hasOwn(FILES, name)) return await file(res, name, FILES[name]);
       }
-      if (req.method == 'POST' && path == '/login') return void res.writeHead(303, { location: '/dashboard' }).end();
-      if (req.method == 'POST' && path == '/logout') return void res.writeHead(303, { location: '/login' }).end();
-      if (req.method == 'GET' && path == '/api/stats')
+      if (req.method === 'POST' && path === '/login') return void res.writeHead(303, { location: '/dashboard' }).end();
+      if (req.method === 'POST' && path === '/logout') return void res.writeHead(303, { location: '/login' }).end();
+      if (req.method === 'GET' && path === '/api/stats')
         return json(res, 200, collector.stats({ ...range, segment: q.get('segment') ?? '' }));
-      if (req.method == 'GET' && path == '/api/responses') {
+      if (req.method === 'GET' && path === '/api/responses') {
         const hasComment = q.get('hasComment');
         return json(
           res,
@@ -59,28 +60,28 @@ export async function startFakeDashboardServer({ collector = createFakeCollector
             ...range,
             status: q.get('status') ?? undefined,
             followUp: q.get('followUp') ?? undefined,
-            hasComment: hasComment == null ? undefined : hasComment == 'true',
+            hasComment: hasComment == null ? undefined : hasComment === 'true',
             limit: q.has('limit') ? Number(q.get('limit')) : undefined,
             cursor: q.get('cursor'),
           }),
         );
       }
       const patch = /^\/api\/responses\/([^/]+)$/.exec(path);
-      if (req.method == 'GET' && patch) {
+      if (req.method === 'GET' && patch) {
         const found = collector.response(decodeURIComponent(patch[1]));
         return found ? json(res, 200, found) : json(res, 404, { error: 'no such response' });
       }
-      if (req.method == 'PATCH' && patch) {
+      if (req.method === 'PATCH' && patch) {
         const updated = collector.updateFollowUp(decodeURIComponent(patch[1]), JSON.parse(body));
         return updated ? json(res, 200, updated) : json(res, 404, { error: 'no such response' });
       }
-      if (req.method == 'GET' && path == '/api/segments') return json(res, 200, collector.segments());
+      if (req.method === 'GET' && path === '/api/segments') return json(res, 200, collector.segments());
       const user = /^\/api\/users\/([^/]+)$/.exec(path);
-      if (req.method == 'GET' && user) return json(res, 200, collector.userHistory(decodeURIComponent(user[1])));
-      if (req.method == 'GET' && path == '/api/recovered') return json(res, 200, collector.recovered(range));
-      if (req.method == 'GET' && path == '/api/alerts')
+      if (req.method === 'GET' && user) return json(res, 200, collector.userHistory(decodeURIComponent(user[1])));
+      if (req.method === 'GET' && path === '/api/recovered') return json(res, 200, collector.recovered(range));
+      if (req.method === 'GET' && path === '/api/alerts')
         return json(res, 200, collector.alerts(q.get('state') ?? undefined));
-      if (req.method == 'GET' && path == '/api/export.csv')
+      if (req.method === 'GET' && path === '/api/export.csv')
         return void res.writeHead(200, { ...headers, 'content-type': 'text/csv; charset=utf-8' }).end('id,score\r\n');
       json(res, 404, { error: 'not found' });
     } catch (e) {

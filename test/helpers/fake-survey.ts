@@ -1,17 +1,20 @@
 import { DEFAULTS, type Resolved } from '../../src/core/stage-options';
-import { type Messages } from '../../src/core/messages';
+import type { Messages } from '../../src/core/messages';
 import type { Survey } from '../../src/core/renderer';
 import type { Category } from '../../src/core/wire';
 import { en } from '../../src/prompt/en';
 
 /** A call the prompt made on its Survey handle, in order. */
-export type SurveyCall = ['answer', number] | ['comment', string] | ['dismiss'] | ['done'];
+type SurveyCall = ['answer', number] | ['comment', string] | ['dismiss'] | ['done'];
 
 /** A promise the test settles by hand (a slow or failing store). */
-export function deferred() {
+function deferred() {
   let resolve!: () => void;
   let reject!: (e: unknown) => void;
-  const promise = new Promise<void>((a, b) => ((resolve = a), (reject = b)));
+  const promise = new Promise<void>((settleStored, settleFailed) => {
+    resolve = settleStored;
+    reject = settleFailed;
+  });
   return { promise, resolve, reject };
 }
 
@@ -48,8 +51,14 @@ export function fakeSurvey(init: FakeSurveyInit = {}) {
     nonce: init.nonce,
     messages: { ...en, question: en.question.replace('{product}', 'Acme'), ...init.messages },
     options: { ...DEFAULTS, ...init.options },
-    answer: (score) => (calls.push(['answer', score]), store().then(() => category(score))),
-    comment: (text) => (calls.push(['comment', text]), store()),
+    answer: (score) => {
+      calls.push(['answer', score]);
+      return store().then(() => category(score));
+    },
+    comment: (text) => {
+      calls.push(['comment', text]);
+      return store();
+    },
     dismiss: async () => void calls.push(['dismiss']),
     done: () => void calls.push(['done']),
   };
@@ -59,6 +68,8 @@ export function fakeSurvey(init: FakeSurveyInit = {}) {
     /** Holds the next answer() or comment() until the returned gate is settled. */
     hold: () => (gate = deferred()),
     /** Rejects the next answer() or comment() (the record could not be stored). */
-    failNext: (error = new Error('not stored')) => void (failure = error),
+    failNext: (error = new Error('not stored')) => {
+      failure = error;
+    },
   };
 }

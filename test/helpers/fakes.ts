@@ -1,4 +1,4 @@
-import type { ClientEnv } from '../../src/client/create-client';
+import type { ClientEnv } from '../../src/client/client-env';
 import type { Messages } from '../../src/core/messages';
 import type { RenderedPrompt, Renderer, Survey } from '../../src/core/renderer';
 import type { ResponseRecord } from '../../src/core/wire';
@@ -14,7 +14,15 @@ import * as surveyRuntime from '../../src/survey-entry';
 /** A clock the test moves by hand. */
 export function fakeClock(start = Date.parse('2026-11-23T10:00:00.000Z')) {
   let t = start;
-  return { now: () => t, advance: (ms: number) => void (t += ms), set: (ms: number) => void (t = ms) };
+  return {
+    now: () => t,
+    advance: (ms: number) => {
+      t += ms;
+    },
+    set: (ms: number) => {
+      t = ms;
+    },
+  };
 }
 
 /** Deterministic bytes (xorshift32) so ids and sampling are reproducible. */
@@ -49,6 +57,17 @@ export function fakeOutbox() {
     get options() {
       return options;
     },
+    /** The options the outbox was made with; throws when none was made yet. */
+    get made(): OutboxOptions {
+      if (!options) throw new Error('no outbox was made');
+      return options;
+    },
+    /** The version committed last; throws when none was. */
+    get last(): ResponseRecord {
+      const version = puts[puts.length - 1];
+      if (!version) throw new Error('no version was committed');
+      return version;
+    },
     /** Until the returned release() is called, put() does not resolve (a slow disk). */
     stall() {
       let release!: () => void;
@@ -68,7 +87,9 @@ export function fakeOutbox() {
           latest.set(r.id, structuredClone(r));
         },
         flush: async (): Promise<FlushResult> => ({ delivered: 0, pending: latest.size }),
-        close: () => void (closed = true),
+        close: () => {
+          closed = true;
+        },
       };
     },
   };
@@ -79,7 +100,7 @@ export function fakeOutbox() {
  * A renderer that draws nothing and lets the test play the user through each `Survey` it got.
  * `loads` counts how often the prompt module was imported; `failLoads(n)` makes the next n imports fail.
  */
-export function fakePrompt() {
+function fakePrompt() {
   const surveys: Survey[] = [];
   let closedByClient = 0;
   let loads = 0;
@@ -131,7 +152,7 @@ export function fakeLocales(extra: Record<string, Partial<Messages>> = {}) {
   const requested: string[] = [];
   const importLocale: ImportLocale = async (code) => {
     requested.push(code);
-    const m = code == 'en' ? en : extra[code];
+    const m = code === 'en' ? en : extra[code];
     if (!m) throw new TypeError(`Failed to fetch locales/${code}.js`);
     return { default: m };
   };
@@ -139,7 +160,7 @@ export function fakeLocales(extra: Record<string, Partial<Messages>> = {}) {
 }
 
 /** An idle scheduler the test runs by hand. */
-export function fakeIdle() {
+function fakeIdle() {
   const tasks: (() => void)[] = [];
   return {
     whenIdle: (task: () => void) => {
@@ -150,7 +171,9 @@ export function fakeIdle() {
       };
     },
     /** Runs every task scheduled so far. */
-    run: () => tasks.splice(0).forEach((t) => t()),
+    run: () => {
+      for (const task of tasks.splice(0)) task();
+    },
     get pending() {
       return tasks.length;
     },
@@ -188,7 +211,10 @@ export function recordingStore(inner: ErasableKvStore = memoryKvStore()) {
   const calls: string[] = [];
   const log =
     <A extends unknown[], R>(name: string, f: (...a: A) => Promise<R>) =>
-    (...a: A) => (calls.push(name), f(...a));
+    (...a: A) => {
+      calls.push(name);
+      return f(...a);
+    };
   const store: ErasableKvStore = {
     get: log('get', inner.get) as ErasableKvStore['get'],
     set: log('set', inner.set),
@@ -220,7 +246,13 @@ export function gatedTriggers(open = false) {
       watchTriggers(stages, options) {
         watches++;
         const watch = real.watchTriggers(stages, options);
-        return { track: watch.track, stop: () => (stops++, watch.stop()) };
+        return {
+          track: watch.track,
+          stop: () => {
+            stops++;
+            watch.stop();
+          },
+        };
       },
     };
   };

@@ -64,19 +64,19 @@ export function fakeServer(now: () => number = Date.now) {
       requests.push(req);
       if (req.at < notBefore) early++;
       const b = queue.shift() ?? policy(req);
-      if (b.kind == 'drop') throw new TypeError('Failed to fetch');
-      if (b.kind == 'store-then-drop') {
+      if (b.kind === 'drop') throw new TypeError('Failed to fetch');
+      if (b.kind === 'store-then-drop') {
         store(body);
         throw new TypeError('Failed to fetch');
       }
-      if (b.kind == 'hang') {
+      if (b.kind === 'hang') {
         if (b.store) store(body);
         return new Promise<Response>((_, reject) => {
           const abort = () => reject(new DOMException('The operation was aborted.', 'AbortError'));
           init.signal?.aborted ? abort() : init.signal?.addEventListener('abort', abort);
         });
       }
-      if (b.kind == 'status') {
+      if (b.kind === 'status') {
         if (b.retryAfter) notBefore = Math.max(notBefore, retryAt(b.retryAfter, now()));
         return reply(b.status, '{}', b.retryAfter ? { 'Retry-After': b.retryAfter } : {});
       }
@@ -101,7 +101,9 @@ export function fakeServer(now: () => number = Date.now) {
     },
     /** Fates for the next requests, in order; then `policy` applies again. */
     next: (...b: Behaviour[]) => void queue.push(...b),
-    setPolicy: (p: (req: SeenRequest) => Behaviour) => void (policy = p),
+    setPolicy: (p: (req: SeenRequest) => Behaviour) => {
+      policy = p;
+    },
     fetch: fetchFor(),
     fetchFor,
   };
@@ -124,10 +126,10 @@ export function fakeLocks() {
   let maxHolders = 0;
   let holdings = 0;
   const release = (name: string, tab: string) => {
-    if (held.get(name) != tab) return;
+    if (held.get(name) !== tab) return;
     held.delete(name);
     holdings--;
-    waiting.splice(0).forEach((w) => w());
+    for (const wake of waiting.splice(0)) wake();
   };
   const forTab = (tab: string): Pick<LockManager, 'request'> => ({
     request: (async (name: string, options: LockOptions, cb: (l: Lock | null) => unknown) => {
@@ -146,7 +148,9 @@ export function fakeLocks() {
   });
   return {
     forTab,
-    kill: (tab: string) => [...held].forEach(([name, t]) => t == tab && release(name, tab)),
+    kill: (tab: string) => {
+      for (const [name, t] of [...held]) if (t === tab) release(name, tab);
+    },
     get maxHolders() {
       return maxHolders;
     },
@@ -166,7 +170,7 @@ export function fakeBus() {
       sent++;
       const copy = structuredClone(data);
       for (const c of open)
-        if (c != this && c.name == this.name) queueMicrotask(() => c.onmessage?.({ data: copy } as MessageEvent));
+        if (c !== this && c.name === this.name) queueMicrotask(() => c.onmessage?.({ data: copy } as MessageEvent));
     }
     close() {
       open.delete(this);
@@ -189,12 +193,14 @@ export function fakeHost(extra: Partial<Pick<OutboxHost, 'navigator' | 'Broadcas
   const document = { visibilityState: 'visible' };
   let listeners = 0;
   const host = {
-    addEventListener: (t: string, l: (e: Event) => void, c?: boolean) => (
-      listeners++, target.addEventListener(t, l, c)
-    ),
-    removeEventListener: (t: string, l: (e: Event) => void, c?: boolean) => (
-      listeners--, target.removeEventListener(t, l, c)
-    ),
+    addEventListener: (t: string, l: (e: Event) => void, c?: boolean) => {
+      listeners++;
+      target.addEventListener(t, l, c);
+    },
+    removeEventListener: (t: string, l: (e: Event) => void, c?: boolean) => {
+      listeners--;
+      target.removeEventListener(t, l, c);
+    },
     document,
     Request: { prototype: { keepalive: true } },
     ...extra,
@@ -235,11 +241,11 @@ export function failingStore(inner: ErasableKvStore, failure: Failure, after = 0
     <A extends unknown[], R>(write: boolean, f: (...a: A) => Promise<R>) =>
     (...a: A): Promise<R> => {
       ops++;
-      if (failure == 'throws') return Promise.reject(new DOMException('IndexedDB is not available', 'UnknownError'));
-      if (failure == 'hangs') return new Promise(() => {});
-      if (failure == 'closes' && ops > after)
+      if (failure === 'throws') return Promise.reject(new DOMException('IndexedDB is not available', 'UnknownError'));
+      if (failure === 'hangs') return new Promise(() => {});
+      if (failure === 'closes' && ops > after)
         return Promise.reject(new DOMException('The database connection is closing.', 'InvalidStateError'));
-      if (failure == 'quota' && write) return Promise.reject(quota());
+      if (failure === 'quota' && write) return Promise.reject(quota());
       return f(...a);
     };
   const store: ErasableKvStore = {
@@ -281,8 +287,14 @@ export function memoryStorage(quota = Infinity): Storage {
   return new Proxy(s, {
     ownKeys: () => [...m.keys()],
     getOwnPropertyDescriptor: (_, k) =>
-      typeof k == 'string' && m.has(k) ? { value: m.get(k), enumerable: true, configurable: true } : undefined,
+      typeof k === 'string' && m.has(k) ? { value: m.get(k), enumerable: true, configurable: true } : undefined,
   }) as unknown as Storage;
+}
+
+/** `value`, which the test expects to be there: a missing one fails the test here, by name. */
+export function present<T>(value: T | null | undefined, what = 'a value'): T {
+  if (value == null) throw new Error(`expected ${what}`);
+  return value;
 }
 
 /** A record as the client would write it, at `t` (ms), with versions made by `version`. */

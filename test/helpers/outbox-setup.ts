@@ -56,7 +56,8 @@ export function setup(over: Partial<OutboxOptions> = {}, page = fakeHost()) {
     errors,
     make,
     get outbox() {
-      return (first ??= make());
+      first ??= make();
+      return first;
     },
   };
 }

@@ -1,5 +1,5 @@
-import type { TimerHost } from '../../src/triggers/visible-timer';
-import type { ClickRoot } from '../../src/triggers/watch-clicks';
+import type { TimerHost } from '../../src/triggers/kinds/after-seconds';
+import type { ClickRoot } from '../../src/triggers/kinds/click';
 import type { HistoryLike, NavigationHost, NavigationLike } from '../../src/triggers/watch-navigation';
 import type { TriggerHost } from '../../src/triggers/watch-triggers';
 
@@ -53,17 +53,21 @@ export function fakeDocument(clicks: ClickRoot = document) {
       return visibilityState;
     },
     addEventListener(type: 'visibilitychange' | 'click', listener: (event: Event) => void, capture = false) {
-      if (type == 'click') clickListeners.add(listener), clicks.addEventListener('click', listener, capture);
-      else visibilityListeners.add(listener as () => void);
+      if (type === 'click') {
+        clickListeners.add(listener);
+        clicks.addEventListener('click', listener, capture);
+      } else visibilityListeners.add(listener as () => void);
     },
     removeEventListener(type: 'visibilitychange' | 'click', listener: (event: Event) => void, capture = false) {
-      if (type == 'click') clickListeners.delete(listener), clicks.removeEventListener('click', listener, capture);
-      else visibilityListeners.delete(listener as () => void);
+      if (type === 'click') {
+        clickListeners.delete(listener);
+        clicks.removeEventListener('click', listener, capture);
+      } else visibilityListeners.delete(listener as () => void);
     },
     /** Hides or shows the page and fires `visibilitychange`. */
     setVisibility(state: DocumentVisibilityState) {
       visibilityState = state;
-      visibilityListeners.forEach((listener) => listener());
+      for (const listener of visibilityListeners) listener();
     },
     get listeners() {
       return { visibilitychange: visibilityListeners.size, click: clickListeners.size };
@@ -72,7 +76,7 @@ export function fakeDocument(clicks: ClickRoot = document) {
 }
 
 /** A history whose methods record their calls and move `page.url`; own properties, like a wrapped one. */
-export type FakeHistory = HistoryLike & { calls: { method: string; self: unknown; args: unknown[] }[] };
+type FakeHistory = HistoryLike & { calls: { method: string; self: unknown; args: unknown[] }[] };
 
 /**
  * The navigation side of a page: location, history, window events and, with `navigationApi`, a
@@ -94,7 +98,7 @@ export function fakePage({ path = '/', navigationApi = false } = {}) {
       calls.push({ method, self: this, args });
       if (args[2] != null) url = new URL(args[2], url);
       moved(undefined);
-      return method == 'pushState' ? 'pushed' : undefined;
+      return method === 'pushState' ? 'pushed' : undefined;
     };
   const history: FakeHistory = {
     pushState: stateChange('pushState'),

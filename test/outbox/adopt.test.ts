@@ -17,7 +17,10 @@ function idbLayer(meanwhile: () => Promise<void> = async () => {}) {
   const layer: ErasableKvStore = {
     ...idb,
     async updateMany(keys, fn) {
-      if (first) (first = false), await meanwhile();
+      if (first) {
+        first = false;
+        await meanwhile();
+      }
       return idb.updateMany(keys, fn);
     },
   };

@@ -2,7 +2,7 @@
 // unbounded Retry-After, the Referer, a fetch that drops the AbortSignal, and hostile host pages.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DELIVERY_STATE } from '../../src/outbox/envelope';
-import { fakeBus, fakeHost, fakeLocks, makeRecord } from '../helpers/outbox-fakes';
+import { type fakeBus, fakeHost, fakeLocks, makeRecord, present } from '../helpers/outbox-fakes';
 import { T0, advance, id, queued, setup } from '../helpers/outbox-setup';
 import { idle } from '../helpers/wait';
 
@@ -44,7 +44,7 @@ describe('redirects are failures, not deliveries', () => {
     await advance(2_000);
     expect(server.stored.size).toBe(1);
     expect(await queued(store)).toEqual([]);
-    expect(server.requests[0]!.init.redirect).toBe('manual');
+    expect(present(server.requests[0]).init.redirect).toBe('manual');
   });
 });
 
@@ -86,7 +86,7 @@ it('requests carry no Referer (referrerPolicy no-referrer) and no cookies', asyn
   const { outbox, server } = setup();
   await outbox.put(makeRecord(id(1), T0));
   await idle();
-  expect(server.requests[0]!.init).toMatchObject({ referrerPolicy: 'no-referrer', credentials: 'omit' });
+  expect(present(server.requests[0]).init).toMatchObject({ referrerPolicy: 'no-referrer', credentials: 'omit' });
 });
 
 it('the timeout holds when the page’s fetch drops the AbortSignal, and the Web Lock is released', async () => {
@@ -108,7 +108,9 @@ it('the timeout holds when the page’s fetch drops the AbortSignal, and the Web
   expect(errors.map((e) => e.message)).toEqual(['nps: send failed (Error: no reply within 10000 ms)']);
   // The lock is free again: another tab gets it at once.
   let granted = false;
-  await locks.forTab('b').request('nps-outbox', { ifAvailable: true }, async (lock) => void (granted = !!lock));
+  await locks.forTab('b').request('nps-outbox', { ifAvailable: true }, async (lock) => {
+    granted = !!lock;
+  });
   expect(granted).toBe(true);
   await advance(2_000);
   expect(server.stored.size).toBe(1);

@@ -7,7 +7,7 @@ import { memoryKvStore, type KvStore } from '../../src/outbox/kv-store';
 import { localKvStore } from '../../src/outbox/local-kv-store';
 import { openStore } from '../../src/outbox/open-store';
 import { recordingStore } from '../helpers/fakes';
-import { fakeHost, makeRecord, memoryStorage } from '../helpers/outbox-fakes';
+import { fakeHost, makeRecord, memoryStorage, present } from '../helpers/outbox-fakes';
 import { T0, advance, id, setup } from '../helpers/outbox-setup';
 import { idle, until } from '../helpers/wait';
 
@@ -24,7 +24,7 @@ function claimsOnHold(inner = memoryKvStore()) {
   const store: KvStore = {
     ...inner,
     async updateMany(keys, fn) {
-      if (keys[0] == DELIVERY_STATE && keys.length > 1) {
+      if (keys[0] === DELIVERY_STATE && keys.length > 1) {
         holding = true;
         await new Promise<void>((resolve) => (release = resolve));
       }
@@ -65,7 +65,12 @@ it('consent withdrawn while a batch is in flight: its reply does not re-create t
   const { make, server, errors } = setup({ store });
   let answer: (() => void) | undefined;
   const outbox = make({
-    fetch: async (...a) => (await new Promise<void>((resolve) => (answer = resolve)), server.fetch(...a)),
+    fetch: async (...a) => {
+      await new Promise<void>((resolve) => {
+        answer = resolve;
+      });
+      return server.fetch(...a);
+    },
   });
   await outbox.put(makeRecord(id(1), Date.now()));
   expect(await until(() => !!answer)).toBe(true);
@@ -74,7 +79,7 @@ it('consent withdrawn while a batch is in flight: its reply does not re-create t
   await store.erase();
   const databases = async () => Array.from(await indexedDB.databases(), (d) => d.name);
   expect(await databases()).not.toContain(name);
-  answer!();
+  present(answer, 'the request in flight')();
   await new Promise((resolve) => setTimeout(resolve, 100));
   expect(await databases()).not.toContain(name);
   expect(errors).toEqual([]);

@@ -9,11 +9,22 @@ import { DEAD_LETTER, RECORD } from '../../src/outbox/envelope';
 import { memoryKvStore } from '../../src/outbox/kv-store';
 import { createOutbox, type Outbox } from '../../src/outbox/outbox';
 import { idle } from '../helpers/wait';
-import { fakeBus, fakeHost, fakeLocks, fakeServer, makeRecord, version, type Behaviour } from '../helpers/outbox-fakes';
+import {
+  type Behaviour,
+  fakeBus,
+  fakeHost,
+  fakeLocks,
+  fakeServer,
+  makeRecord,
+  present,
+  version,
+} from '../helpers/outbox-fakes';
 
 // A fixed default keeps `npm test` deterministic; CHAOS_SEED=random explores new runs.
 const SEED =
-  process.env.CHAOS_SEED == 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.CHAOS_SEED ?? 20261123);
+  process.env.CHAOS_SEED === 'random'
+    ? Math.floor(Math.random() * 2 ** 31)
+    : Number(process.env.CHAOS_SEED ?? 20261123);
 const RECORDS = 1000;
 /** Queued at once while offline, before the chaos: the queue's cap. */
 const BACKLOG = 1000;
@@ -39,7 +50,7 @@ afterEach(() => void vi.useRealTimers());
 
 it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECORDS} more, 3 tabs, ≥ 30% failures, reloads, offline → every id exactly at its latest version`, async () => {
   const random = rng(SEED);
-  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)] as T;
   const store = memoryKvStore();
   const server = fakeServer();
   const locks = fakeLocks();
@@ -96,7 +107,10 @@ it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECO
     const serverFetch = server.fetchFor(name);
     // A closed page never sees the answers to what it sent; offline means nothing leaves at all.
     const fetch: typeof globalThis.fetch = (...a) => {
-      if (offline) return (offlineFailures++, Promise.reject(new TypeError('offline')));
+      if (offline) {
+        offlineFailures++;
+        return Promise.reject(new TypeError('offline'));
+      }
       if (Date.now() < retryAfter)
         early.push(`${name}${gen} ${a[1]?.keepalive ? 'keepalive' : 'pass'} ${retryAfter - Date.now()}ms early`);
       const never = new Promise<Response>(() => {});
@@ -132,13 +146,13 @@ it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECO
   // Phase 1: the machine is offline while the three tabs queue a 1,000-record backlog at once
   // (the new cap); then it comes back online and the backlog drains through the same chaos.
   offline = true;
-  for (const t of tabs) t.page.host.navigator!.onLine = false;
+  for (const t of tabs) present(t.page.host.navigator).onLine = false;
   const backlogStart = Date.now();
   const requestsBefore = server.requests.length;
   for (let i = 0; i < BACKLOG; i++) {
     const r = makeRecord(newId(), Date.now(), { anonymousId: 'backlog' });
     await put(
-      tabs[i % 3]!,
+      tabs[i % 3] as Tab,
       random() < 0.5
         ? version(
             r,
@@ -151,7 +165,10 @@ it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECO
   const backlogQueued = (await store.entries(RECORD)).length;
   const requestsWhileOffline = server.requests.length - requestsBefore;
   offline = false;
-  for (const t of tabs) (t.page.host.navigator!.onLine = true), t.page.fire('online');
+  for (const t of tabs) {
+    present(t.page.host.navigator).onLine = true;
+    t.page.fire('online');
+  }
   while ((await store.entries(RECORD)).length && Date.now() - backlogStart < 3600_000) {
     await vi.advanceTimersByTimeAsync(1000);
     await idle(3);
@@ -174,9 +191,9 @@ it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECO
       if (random() < 0.7) tab.open.push(r);
     } else if (x < 0.8 && tab.open.length) {
       // The next version of one of this page's prompts: score, then comment (or dismissal).
-      const r = tab.open.shift()!;
+      const r = tab.open.shift() as ResponseRecord;
       const next =
-        r.status == 'shown'
+        r.status === 'shown'
           ? random() < 0.8
             ? version(
                 r,
@@ -184,12 +201,15 @@ it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECO
                 Date.now(),
               )
             : version(r, { status: 'dismissed' }, Date.now())
-          : version(r, { comment: 'c' + random().toString(36).slice(2) }, Date.now());
+          : version(r, { comment: `c${random().toString(36).slice(2)}` }, Date.now());
       await put(tab, next);
-      if (next.status == 'answered' && !next.comment) tab.open.push(next);
+      if (next.status === 'answered' && !next.comment) tab.open.push(next);
     } else if (x < 0.82) {
       // Reload: maybe a clean page hide first (keepalive send), then the page is gone.
-      if (random() < 0.5) tab.page.hide(), hides++;
+      if (random() < 0.5) {
+        tab.page.hide();
+        hides++;
+      }
       tab.dead.v = true;
       tab.outbox.close();
       locks.kill(tab.name + tab.gen);
@@ -201,7 +221,9 @@ it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECO
       offlineUntil = Date.now() + 5_000 + random() * 55_000;
       offlineWindows++;
     } else if (x < 0.85) {
-      tab.page.hide(), tab.page.show(), hides++;
+      tab.page.hide();
+      tab.page.show();
+      hides++;
     }
     // About one new record every 2 s: a busy page, yet a pace the 1,000-record cap can hold through outages.
     await vi.advanceTimersByTimeAsync(Math.floor(random() * 2000));
@@ -210,11 +232,14 @@ it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECO
       offline = false;
       for (const t of tabs) t.page.fire('online');
     }
-    if (created % 50 == 0) maxQueue = Math.max(maxQueue, (await store.entries(RECORD)).length);
+    if (created % 50 === 0) maxQueue = Math.max(maxQueue, (await store.entries(RECORD)).length);
   }
 
   // No more reloads or offline windows (the server keeps failing as before): the queue must drain.
-  if (offline) (offline = false), tabs.forEach((t) => t.page.fire('online'));
+  if (offline) {
+    offline = false;
+    for (const t of tabs) t.page.fire('online');
+  }
   const start = Date.now();
   let left = Infinity;
   while (Date.now() - start < 4 * 3600_000) {
@@ -223,16 +248,16 @@ it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECO
     left = (await store.entries(RECORD)).length;
     if (!left) break;
   }
-  tabs.forEach((t) => t.outbox.close());
+  for (const t of tabs) t.outbox.close();
 
   const lost = [...expected.keys()].filter((id) => !server.stored.has(id));
-  const stale = [...expected].filter(([id, r]) => server.stored.get(id)?.updatedAt != r.updatedAt);
+  const stale = [...expected].filter(([id, r]) => server.stored.get(id)?.updatedAt !== r.updatedAt);
   const unknown = [...server.stored.keys()].filter((id) => !expected.has(id));
   const figures = {
     seed: SEED,
     records: expected.size,
     backlog,
-    versions: [...expected.values()].filter((r) => r.status != 'shown').length,
+    versions: [...expected.values()].filter((r) => r.status !== 'shown').length,
     requests: server.requests.length,
     failedRequests: failures,
     failureRate: +(failures / server.requests.length).toFixed(2),
@@ -250,7 +275,7 @@ it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECO
     lost: lost.length,
     stale: stale.length,
   };
-  console.log('chaos figures ' + JSON.stringify(figures));
+  console.log(`chaos figures ${JSON.stringify(figures)}`);
   expect(early).toEqual([]);
   expect(left).toBe(0);
   expect(lost).toEqual([]);
@@ -262,7 +287,7 @@ it(`chaos (seed ${SEED}): ${BACKLOG} records queued at once offline, then ${RECO
   expect(figures.failureRate).toBeGreaterThanOrEqual(0.3);
   expect(locks.maxHolders).toBe(1);
   expect(await store.entries(DEAD_LETTER)).toEqual([]);
-  expect(errors.filter((e) => e.code != 'delivery-failed')).toEqual([]);
+  expect(errors.filter((e) => e.code !== 'delivery-failed')).toEqual([]);
   // One `delivery-failed` per backoff step at most: never more than the failed requests.
   expect(errors.length).toBeLessThanOrEqual(failures + offlineFailures);
 }, 60_000);

@@ -18,7 +18,10 @@ function gatedStore(inner: ErasableKvStore) {
   let open!: () => void;
   const wait =
     <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
-    async (...a: A) => (await gate, f(...a));
+    async (...a: A) => {
+      await gate;
+      return f(...a);
+    };
   const store: ErasableKvStore = {
     ...inner,
     set: wait(inner.set),
@@ -28,8 +31,15 @@ function gatedStore(inner: ErasableKvStore) {
   };
   return {
     store,
-    close: () => void (gate = new Promise((r) => (open = r))),
-    release: () => ((gate = undefined), open()),
+    close: () => {
+      gate = new Promise((r) => {
+        open = r;
+      });
+    },
+    release: () => {
+      gate = undefined;
+      open();
+    },
   };
 }
 
@@ -41,7 +51,7 @@ it('stores every version before the UI moves on, delivers the latest, and report
   const delivered: string[] = [];
   nps.on('delivered', (e) => delivered.push(...e.ids));
   const result = nps.show({ force: true });
-  await waitFor(() => f.view.surveys.length == 1);
+  await waitFor(() => f.view.surveys.length === 1);
   const view = f.view.current;
 
   disk.close();
@@ -54,14 +64,14 @@ it('stores every version before the UI moves on, delivers the latest, and report
   // When onScore resolves the answer is durable: still queued on disk, or already confirmed by the server.
   const queued = (await disk.store.entries<Envelope>(RECORD)).map(([, e]) => e.record);
   const durable =
-    queued.find((r) => r.status == 'answered') ?? [...server.stored.values()].find((r) => r.status == 'answered');
+    queued.find((r) => r.status === 'answered') ?? [...server.stored.values()].find((r) => r.status === 'answered');
   expect(durable).toMatchObject({ status: 'answered', score: 4, category: 'detractor' });
 
   await view.comment('Too slow');
   view.done();
   const { id } = (await result) as { id: string };
-  await waitFor(() => server.stored.get(id)?.comment == 'Too slow');
-  expect(server.requests.every((r) => r.headers['X-NPS-Write-Key'] == 'k')).toBe(true);
+  await waitFor(() => server.stored.get(id)?.comment === 'Too slow');
+  expect(server.requests.every((r) => r.headers['X-NPS-Write-Key'] === 'k')).toBe(true);
   await waitFor(() => delivered.includes(id));
   expect(await nps.flush()).toEqual({ delivered: 0, pending: 0 });
   nps.destroy();
@@ -75,7 +85,7 @@ it('flush() reports what is still pending when the server is down', async () => 
   const errors: string[] = [];
   nps.on('error', (e) => errors.push(e.code));
   void nps.show({ force: true });
-  await waitFor(() => f.view.surveys.length == 1);
+  await waitFor(() => f.view.surveys.length === 1);
   nps.dismiss();
   expect(await nps.flush()).toEqual({ delivered: 0, pending: 1 });
   expect(errors).toContain('delivery-failed');

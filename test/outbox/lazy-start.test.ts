@@ -15,7 +15,7 @@ afterEach(() => void vi.useRealTimers());
 
 it('createOutbox touches nothing until start(): no storage, channel, listener, timer or request', async () => {
   const disk = recordingStore();
-  await disk.store.set('record:' + id(1), { format: 2, record: makeRecord(id(1), T0) });
+  await disk.store.set(`record:${id(1)}`, { format: 2, record: makeRecord(id(1), T0) });
   disk.calls.length = 0;
   const bus = fakeBus();
   const page = fakeHost({ BroadcastChannel: bus.Channel });

@@ -13,15 +13,17 @@ afterEach(() => void vi.useRealTimers());
 
 /** A page whose `navigator.onLine` the test sets, firing `online` as a browser would. */
 function network(onLine: boolean) {
-  const page = fakeHost({ navigator: { onLine } });
+  const navigator = { onLine };
+  const page = fakeHost({ navigator });
   return {
     page,
+    navigator,
     goOnline() {
-      page.host.navigator!.onLine = true;
+      navigator.onLine = true;
       page.fire('online');
     },
     goOffline() {
-      page.host.navigator!.onLine = false;
+      navigator.onLine = false;
       page.fire('offline');
     },
   };
@@ -53,7 +55,7 @@ it('online skips the backoff wait of failures that happened before going offline
   await advance(10_000, 1000);
   const tried = server.requests.length;
   expect(tried).toBeGreaterThan(1);
-  expect(errors.filter((e) => e.code == 'delivery-failed')).toHaveLength(tried);
+  expect(errors.filter((e) => e.code === 'delivery-failed')).toHaveLength(tried);
   net.goOffline();
   await advance(10 * 60_000, 10_000);
   expect(server.requests).toHaveLength(tried);
@@ -68,7 +70,10 @@ it('a request that fails because the browser went offline meanwhile is no failed
   const net = network(true);
   let goOffline = true;
   const fetchThenOffline: typeof fetch = (...a) => {
-    if (goOffline) (goOffline = false), (net.page.host.navigator!.onLine = false);
+    if (goOffline) {
+      goOffline = false;
+      net.navigator.onLine = false;
+    }
     return server.fetch(...a);
   };
   const { outbox, server, errors, store } = setup({ fetch: fetchThenOffline }, net.page);

@@ -4,13 +4,13 @@ import { idbKvStore } from '../../src/outbox/idb-kv-store';
 import { memoryKvStore, type ErasableKvStore } from '../../src/outbox/kv-store';
 import { localKvStore } from '../../src/outbox/local-kv-store';
 import { openStore } from '../../src/outbox/open-store';
-import { failingStore, memoryStorage, type Failure } from '../helpers/outbox-fakes';
+import { failingStore, type Failure, memoryStorage, present } from '../helpers/outbox-fakes';
 
 afterEach(() => void vi.useRealTimers());
 
 let dbs = 0;
 /** A fresh IndexedDB database (fake-indexeddb) per call, so tests do not share data. */
-const freshIdb = () => idbKvStore('test-' + ++dbs);
+const freshIdb = () => idbKvStore(`test-${++dbs}`);
 
 function chain(idb: () => ErasableKvStore, ls: Storage = memoryStorage()) {
   const errors: NpsError[] = [];
@@ -21,7 +21,7 @@ function chain(idb: () => ErasableKvStore, ls: Storage = memoryStorage()) {
   );
   return { store, errors, ls };
 }
-const fallbacks = (errors: NpsError[]) => errors.filter((e) => e.code == 'storage-fallback').map((e) => e.message);
+const fallbacks = (errors: NpsError[]) => errors.filter((e) => e.code === 'storage-fallback').map((e) => e.message);
 
 describe('idbKvStore', () => {
   it('updates atomically, deletes when the updater returns undefined, lists one prefix in key order', async () => {
@@ -29,7 +29,7 @@ describe('idbKvStore', () => {
     await s.set('u:x', 1);
     await s.set('r:b', 2);
     await s.set('r:a', 1);
-    await s.update<number>('r:a', (v) => v! + 10);
+    await s.update<number>('r:a', (v) => (v as number) + 10);
     await s.update<number>('r:b', () => undefined);
     expect(await s.entries('r:')).toEqual([['r:a', 11]]);
     expect(await s.get('r:b')).toBeUndefined();
@@ -63,8 +63,8 @@ describe('idbKvStore', () => {
   });
 
   it('two connections to one database (two tabs) never interleave a read-modify-write', async () => {
-    const a = idbKvStore('shared-' + ++dbs);
-    const b = idbKvStore('shared-' + dbs);
+    const a = idbKvStore(`shared-${++dbs}`);
+    const b = idbKvStore(`shared-${dbs}`);
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         (i % 2 ? a : b).update<number>('n', (v: number | undefined) => (v ?? 0) + 1),
@@ -81,7 +81,7 @@ describe('localKvStore', () => {
     const s = localKvStore(() => ls);
     await s.set('r:2', { a: 2 });
     await s.set('r:1', { a: 1 });
-    await s.update<{ a: number }>('r:1', (v) => ({ a: v!.a + 1 }));
+    await s.update<{ a: number }>('r:1', (v) => ({ a: (v as { a: number }).a + 1 }));
     await s.update('r:2', () => undefined);
     expect(await s.entries('r:')).toEqual([['r:1', { a: 2 }]]);
     expect(ls.getItem('nps:r:1')).toBe('{"a":2}');
@@ -128,13 +128,17 @@ describe('openStore', () => {
     });
     await store.set('a', 1);
     expect(await store.get('a')).toBe(1);
-    expect(errors[0]!.cause ?? errors[0]!.details).toBeInstanceOf(ReferenceError);
+    const [fallback] = errors;
+    expect(present(fallback).cause ?? present(fallback).details).toBeInstanceOf(ReferenceError);
   });
 
   it('an open that hangs times out after 2 s and falls back, without a second 2 s wait', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     let opens = 0;
-    const { store, errors } = chain(() => (opens++, failingStore(memoryKvStore(), 'hangs').store));
+    const { store, errors } = chain(() => {
+      opens++;
+      return failingStore(memoryKvStore(), 'hangs').store;
+    });
     const put = store.set('r:1', 1);
     let done = false;
     void put.then(() => (done = true));
@@ -150,7 +154,7 @@ describe('openStore', () => {
   it('a connection closed mid-session is reopened once, silently', async () => {
     const data = memoryKvStore();
     let opens = 0;
-    const { store, errors, ls } = chain(() => (++opens == 1 ? failingStore(data, 'closes', 2).store : data));
+    const { store, errors, ls } = chain(() => (++opens === 1 ? failingStore(data, 'closes', 2).store : data));
     await store.set('r:1', 1);
     await store.set('r:2', 2);
     await store.set('r:3', 3); // the first connection is gone by now
@@ -218,7 +222,7 @@ describe('consent: nothing touches the device before the first operation, and er
   const databases = async () => Array.from(await indexedDB.databases(), (d) => d.name);
 
   it('openStore() creates no database and writes no key until its first operation', async () => {
-    const name = 'lazy-' + ++dbs;
+    const name = `lazy-${++dbs}`;
     const ls = memoryStorage();
     const errors: NpsError[] = [];
     const store = openStore(
@@ -234,7 +238,7 @@ describe('consent: nothing touches the device before the first operation, and er
   });
 
   it('erase() deletes the IndexedDB database, every nps: localStorage key and the memory layer; other keys stay', async () => {
-    const name = 'erase-' + ++dbs;
+    const name = `erase-${++dbs}`;
     const ls = memoryStorage();
     ls.setItem('nps:record:left-by-a-past-page', '{}');
     ls.setItem('nps:anon', '"a"');
@@ -276,7 +280,7 @@ describe('consent: nothing touches the device before the first operation, and er
   });
 
   it('erase() closes this tab’s connection first, so the deletion is not blocked by it', async () => {
-    const name = 'blocked-' + ++dbs;
+    const name = `blocked-${++dbs}`;
     const store = idbKvStore(name);
     await store.set('k', 1);
     await store.erase();
@@ -293,7 +297,7 @@ describe('hostile pages', () => {
     const uncaught: unknown[] = [];
     const onError = (e: ErrorEvent) => uncaught.push(e.error);
     window.addEventListener('error', onError);
-    IDBObjectStore.prototype.put = function () {
+    IDBObjectStore.prototype.put = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
     try {
@@ -313,7 +317,7 @@ describe('hostile pages', () => {
   it('Object.prototype.then defined by the page: a clear storage-failed error at once, not a hang', async () => {
     const { store } = chain(freshIdb);
     // Defined only while the store is called (synchronously): the test runner itself needs promises.
-    Object.defineProperty(Object.prototype, 'then', { value: function () {}, configurable: true, writable: true });
+    Object.defineProperty(Object.prototype, 'then', { value: () => {}, configurable: true, writable: true });
     let put: Promise<void>;
     try {
       put = store.set('k', 1);

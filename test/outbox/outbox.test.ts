@@ -3,7 +3,7 @@ import type { NpsError } from '../../src/core/errors';
 import type { Batch, ResponseRecord } from '../../src/core/wire';
 import { DEAD_LETTER, DELIVERY_STATE, RECORD, type Envelope } from '../../src/outbox/envelope';
 import { memoryKvStore, type KvStore } from '../../src/outbox/kv-store';
-import { fakeBus, fakeHost, fakeLocks, fakeServer, makeRecord, version } from '../helpers/outbox-fakes';
+import { fakeBus, fakeHost, fakeLocks, fakeServer, makeRecord, present, version } from '../helpers/outbox-fakes';
 import { idle } from '../helpers/wait';
 import { T0, advance, id, queued, setup } from '../helpers/outbox-setup';
 
@@ -36,7 +36,7 @@ describe('put and coalescing', () => {
     await outbox.put(r2);
     await advance(10_000); // the first request times out
     await advance(2_000);
-    const last = server.requests.at(-1)!;
+    const last = present(server.requests.at(-1));
     expect(last.init.method).toBe('POST');
     expect(last.init.credentials).toBe('omit');
     expect(last.headers).toMatchObject({ 'Content-Type': 'application/json', 'X-NPS-Write-Key': 'k1' });
@@ -66,7 +66,7 @@ describe('batches', () => {
     await advance(12_000);
     const bodies = server.requests.slice(1).map((r) => new TextEncoder().encode(JSON.stringify(r.body)).length);
     expect(bodies.length).toBeGreaterThan(1);
-    bodies.forEach((b) => expect(b).toBeLessThanOrEqual(60_000));
+    for (const b of bodies) expect(b).toBeLessThanOrEqual(60_000);
     expect(server.stored.size).toBe(30);
   });
 });
@@ -80,8 +80,8 @@ describe('confirmation', () => {
     const r1 = makeRecord(id(1), T0);
     const r2 = version(r1, { status: 'answered', score: 10, category: 'promoter' });
     const slow: typeof fetch = async (...a) => {
-      const body = JSON.parse(String(a[1]!.body)) as Batch;
-      if (body.responses[0]!.updatedAt == r1.updatedAt) await gate;
+      const body = JSON.parse(String(present(a[1]).body)) as Batch;
+      if (present(body.responses[0]).updatedAt === r1.updatedAt) await gate;
       return fetch(...a);
     };
     const o2 = make({ fetch: slow });
@@ -90,7 +90,7 @@ describe('confirmation', () => {
     await o2.put(r2); // lands while r1 is in flight
     release();
     await advance(2_000);
-    expect(server.requests.map((r) => r.body.responses[0]!.updatedAt)).toEqual([r1.updatedAt, r2.updatedAt]);
+    expect(server.requests.map((r) => present(r.body.responses[0]).updatedAt)).toEqual([r1.updatedAt, r2.updatedAt]);
     expect(server.stored.get(r1.id)).toEqual(r2);
     expect(await queued(store)).toEqual([]);
   });
@@ -106,7 +106,7 @@ describe('confirmation', () => {
     expect(await queued(store)).toEqual([]);
     const dead = await store.get<Envelope>(DEAD_LETTER + id(2));
     expect(dead).toMatchObject({ format: 2, record: { id: id(2) }, error: 'bad locale' });
-    expect(errors.filter((e) => e.code == 'record-rejected').map((e) => e.details)).toEqual([
+    expect(errors.filter((e) => e.code === 'record-rejected').map((e) => e.details)).toEqual([
       { id: id(2), error: 'bad locale' },
     ]);
   });
@@ -133,8 +133,8 @@ describe('confirmation', () => {
       await advance(12_000);
       expect([...server.stored.keys()].sort()).toEqual([0, 1, 2, 4, 5, 6].map(id));
       expect(await queued(store)).toEqual([]);
-      expect(await store.get(DEAD_LETTER + id(3))).toMatchObject({ error: 'HTTP ' + status });
-      expect(errors.filter((e) => e.code == 'record-rejected')).toHaveLength(1);
+      expect(await store.get(DEAD_LETTER + id(3))).toMatchObject({ error: `HTTP ${status}` });
+      expect(errors.filter((e) => e.code === 'record-rejected')).toHaveLength(1);
       // Halving, not one request per record: 7 → 3+4 → … at most 2·log2(7)+1 refused requests.
       expect(server.requests.filter((r) => r.ids.includes(id(3))).length).toBeLessThanOrEqual(4);
     },
@@ -147,13 +147,13 @@ describe('retries', () => {
     server.setPolicy(() => ({ kind: 'status', status: 503 }));
     await outbox.put(makeRecord(id(1), T0));
     await advance(40 * 60_000, 1000);
-    const gaps = server.requests.slice(1).map((r, i) => r.at - server.requests[i]!.at);
+    const gaps = server.requests.slice(1).map((r, i) => r.at - present(server.requests[i]).at);
     expect(gaps.length).toBeGreaterThan(8);
-    gaps.forEach((g, n) => expect(g).toBeLessThanOrEqual(Math.min(300_000, 1000 * 2 ** n) + 1000));
+    for (const [n, g] of gaps.entries()) expect(g).toBeLessThanOrEqual(Math.min(300_000, 1000 * 2 ** n) + 1000);
     // random() = 0.999 puts each delay near its ceiling: the growth and the cap are really used.
     expect(gaps[3]).toBeGreaterThan(7_000);
     expect(Math.max(...gaps)).toBeGreaterThan(290_000);
-    expect(errors.every((e) => e.code == 'delivery-failed')).toBe(true);
+    expect(errors.every((e) => e.code === 'delivery-failed')).toBe(true);
   });
 
   it('full jitter: random() = 0 retries at once, so delays spread over the whole range', async () => {
@@ -185,24 +185,27 @@ describe('retries', () => {
       expect(server.requests).toHaveLength(1);
       await advance(2_000);
       expect(server.requests).toHaveLength(2);
-      expect(server.requests[1]!.at).toBeGreaterThanOrEqual(T0 + 120_000);
+      expect(present(server.requests[1]).at).toBeGreaterThanOrEqual(T0 + 120_000);
       expect(server.early).toBe(0);
       expect(server.stored.size).toBe(1);
     },
   );
 
   it('429 backs off exponentially, as far as 500 does, but uses up no attempt', async () => {
-    const after = async (status: number) => {
+    const withReplies = async (status: number) => {
       const { outbox, server, errors } = setup();
       server.next(...Array.from({ length: 6 }, () => ({ kind: 'status' as const, status })));
       await outbox.put(makeRecord(id(1), T0));
       await advance(3 * 60_000, 250);
       expect(server.stored.size).toBe(1);
       outbox.close();
-      return { gaps: server.requests.slice(1).map((r, i) => r.at - server.requests[i]!.at), errors: errors.length };
+      return {
+        gaps: server.requests.slice(1).map((r, i) => r.at - present(server.requests[i]).at),
+        errors: errors.length,
+      };
     };
-    const throttled = await after(429);
-    const failed = await after(500);
+    const throttled = await withReplies(429);
+    const failed = await withReplies(500);
     expect(throttled.gaps[5]).toBeGreaterThan(30_000);
     expect(throttled.gaps).toEqual(failed.gaps);
     // One `delivery-failed` per backoff step counted in failed attempts: six for 500, one for 429.
@@ -302,7 +305,7 @@ describe('page hide', () => {
     page.hide();
     page.fire('pagehide'); // the same hide: no second request
     expect(server.requests).toHaveLength(before + 1);
-    const r = server.requests.at(-1)!;
+    const r = present(server.requests.at(-1));
     expect(r.init.keepalive).toBe(true);
     expect(r.ids).toEqual([0, 1, 2].map(id));
     expect(await queued(store)).toHaveLength(3);
@@ -312,7 +315,12 @@ describe('page hide', () => {
     const beacons: [string, Blob][] = [];
     const page = fakeHost({
       Request: { prototype: {} },
-      navigator: { sendBeacon: (u, b) => (beacons.push([u, b]), true) },
+      navigator: {
+        sendBeacon: (u, b) => {
+          beacons.push([u, b]);
+          return true;
+        },
+      },
     });
     const { outbox, server } = setup({ headers: {} }, page);
     server.setPolicy(() => ({ kind: 'drop' }));
@@ -322,15 +330,20 @@ describe('page hide', () => {
     page.fire('pagehide');
     expect(server.requests).toHaveLength(n);
     expect(beacons).toHaveLength(1);
-    expect(beacons[0]![1].type).toBe('application/json');
-    expect(JSON.parse(await beacons[0]![1].text()).responses[0].id).toBe(id(1));
+    expect(present(beacons[0])[1].type).toBe('application/json');
+    expect(JSON.parse(await present(beacons[0])[1].text()).responses[0].id).toBe(id(1));
   });
 
   it('uses fetch, not sendBeacon, when custom headers are needed', async () => {
     const beacons: unknown[] = [];
     const page = fakeHost({
       Request: { prototype: {} },
-      navigator: { sendBeacon: (u, b) => (beacons.push([u, b]), true) },
+      navigator: {
+        sendBeacon: (u, b) => {
+          beacons.push([u, b]);
+          return true;
+        },
+      },
     });
     const { outbox, server } = setup({}, page);
     server.setPolicy(() => ({ kind: 'drop' }));
@@ -351,7 +364,7 @@ describe('caps', () => {
       return { format: 2, record: makeRecord(id(i), T0, over(i)) };
     });
   };
-  const evicted = (errors: NpsError[]) => errors.filter((e) => e.code == 'storage-evicted');
+  const evicted = (errors: NpsError[]) => errors.filter((e) => e.code === 'storage-evicted');
 
   it('at 1,001 records evicts the oldest one, reporting counts and ids', async () => {
     const { make, store, server, errors } = setup();
@@ -366,7 +379,7 @@ describe('caps', () => {
         { records: 1, overCap: 1, tooOld: 0, deadLetters: 0, ids: [id(0)] },
       ],
     ]);
-    expect((await queued(store))[0]!.id).toBe(id(1));
+    expect(present((await queued(store))[0]).id).toBe(id(1));
     o.close();
   });
 
@@ -385,8 +398,8 @@ describe('caps', () => {
     await idle();
     const left = await queued(store);
     expect(left).toHaveLength(1000);
-    expect(left.filter((r) => r.status == 'answered')).toHaveLength(10);
-    expect(evicted(errors)[0]!.details).toMatchObject({ overCap: 1, ids: [id(10)] });
+    expect(left.filter((r) => r.status === 'answered')).toHaveLength(10);
+    expect(present(evicted(errors)[0]).details).toMatchObject({ overCap: 1, ids: [id(10)] });
     o.close();
   });
 
@@ -410,7 +423,13 @@ describe('caps', () => {
     make();
     await idle();
     expect([...server.stored.keys()]).toEqual([id(2)]);
-    expect(evicted(errors)[0]!.details).toEqual({ records: 1, overCap: 0, tooOld: 1, deadLetters: 0, ids: [id(1)] });
+    expect(present(evicted(errors)[0]).details).toEqual({
+      records: 1,
+      overCap: 0,
+      tooOld: 1,
+      deadLetters: 0,
+      ids: [id(1)],
+    });
   });
 
   it('keeps at most 100 dead letters, dropping the oldest first and reporting it', async () => {
@@ -429,8 +448,8 @@ describe('caps', () => {
     await outbox.flush();
     const letters = await store.entries(DEAD_LETTER);
     expect(letters).toHaveLength(100);
-    expect(letters[0]![0]).toBe(DEAD_LETTER + id(2));
-    expect(letters.at(-1)![0]).toBe(DEAD_LETTER + id(501));
+    expect(present(letters[0])[0]).toBe(DEAD_LETTER + id(2));
+    expect(present(letters.at(-1))[0]).toBe(DEAD_LETTER + id(501));
     const dropped = evicted(errors).map((e) => e.details);
     expect(dropped.flatMap((d) => (d as { ids: string[] }).ids)).toEqual([id(0), id(1)]);
     expect(dropped.reduce((n: number, d) => n + (d as { deadLetters: number }).deadLetters, 0)).toBe(2);
@@ -449,7 +468,7 @@ describe('one storage transaction per batch', () => {
         let deleted = 0;
         await inner.updateMany<unknown>(keys, (old, key) => {
           const next = fn(old as never, key) as Envelope | undefined;
-          if (next && next.leasedUntil && !(old as Envelope | undefined)?.leasedUntil) leased++;
+          if (next?.leasedUntil && !(old as Envelope | undefined)?.leasedUntil) leased++;
           if (old && next === undefined) deleted++;
           return next as never;
         });
@@ -459,7 +478,13 @@ describe('one storage transaction per batch', () => {
     };
     store.update = (key, fn) => store.updateMany([key], fn);
     store.set = (key, value) => store.updateMany([key], () => value);
-    return { store, log, between: (f: () => Promise<void>) => void (between = f) };
+    return {
+      store,
+      log,
+      between: (f: () => Promise<void>) => {
+        between = f;
+      },
+    };
   }
 
   it('leases each batch in one transaction and deletes its confirmed versions in one more', async () => {
@@ -467,7 +492,7 @@ describe('one storage transaction per batch', () => {
     const { outbox, server, page } = setup({ store: disk.store }, fakeHost({ navigator: { onLine: false } }));
     for (let i = 0; i < 120; i++) await outbox.put(makeRecord(id(i), T0));
     disk.log.length = 0;
-    page.host.navigator!.onLine = true;
+    present(page.host.navigator).onLine = true;
     page.fire('online');
     await idle();
     expect(server.stored.size).toBe(120);
@@ -492,10 +517,13 @@ describe('one storage transaction per batch', () => {
     await outbox.put(makeRecord(id(2), T0));
     let once = true;
     disk.between(async () => {
-      if (once) (once = false), await outbox.put(r2);
+      if (once) {
+        once = false;
+        await outbox.put(r2);
+      }
     });
     disk.log.length = 0;
-    page.host.navigator!.onLine = true;
+    present(page.host.navigator).onLine = true;
     page.fire('online');
     await idle();
     expect(server.requests.map((r) => r.body.responses.map((x) => x.updatedAt))).toEqual([
@@ -513,11 +541,11 @@ describe('upgrade safety: records, dead letters and state stored by widget 0.1',
   it('migrates a bare record (format 0) under the old key and delivers it', async () => {
     const { make, store, server } = setup();
     const old = makeRecord(id(1), T0, { sdk: 'nps-widget@0.1.0' });
-    await store.set('r:' + id(1), old);
+    await store.set(`r:${id(1)}`, old);
     const o = make();
     await idle();
     expect(server.stored.get(id(1))).toEqual(old);
-    expect(await store.get('r:' + id(1))).toBeUndefined();
+    expect(await store.get(`r:${id(1)}`)).toBeUndefined();
     expect(await queued(store)).toEqual([]);
     o.close();
   });
@@ -526,9 +554,9 @@ describe('upgrade safety: records, dead letters and state stored by widget 0.1',
     const { make, store, server } = setup();
     server.setPolicy(() => ({ kind: 'drop' }));
     const queuedOld = Array.from({ length: 3 }, (_, i) => makeRecord(id(i), T0));
-    for (const r of queuedOld) await store.set('r:' + r.id, { f: 1, r, l: T0 - 1 });
+    for (const r of queuedOld) await store.set(`r:${r.id}`, { f: 1, r, l: T0 - 1 });
     const refused = makeRecord(id(7), T0);
-    await store.set('d:' + refused.id, { f: 1, r: refused, e: 'bad locale' });
+    await store.set(`d:${refused.id}`, { f: 1, r: refused, e: 'bad locale' });
     await store.set('o:meta', { a: 2, b: T0 + 5_000, w: T0 + 7_000 });
     const o = make();
     await idle();
@@ -553,14 +581,14 @@ describe('upgrade safety: records, dead letters and state stored by widget 0.1',
     server.setPolicy(() => ({ kind: 'drop' }));
     const r1 = makeRecord(id(1), T0);
     const r2 = version(r1, { status: 'answered', score: 8, category: 'passive' });
-    await store.set('r:' + id(1), { f: 1, r: r2 });
+    await store.set(`r:${id(1)}`, { f: 1, r: r2 });
     await store.set(RECORD + id(1), { format: 2, record: r1 });
     const o = make();
     await idle();
     expect(await queued(store)).toEqual([r2]);
     // An old tab still open writes a newer version under the old key: the next pass moves it.
     const r3 = version(r2, { comment: 'ok' });
-    await store.set('r:' + id(1), { f: 1, r: r3 });
+    await store.set(`r:${id(1)}`, { f: 1, r: r3 });
     server.setPolicy(() => ({ kind: 'ok' }));
     await o.flush();
     expect(server.stored.get(id(1))).toEqual(r3);
@@ -586,12 +614,15 @@ describe('upgrade safety: records, dead letters and state stored by widget 0.1',
 describe('several tabs', () => {
   it('a killed tab’s in-flight records are taken over once its lease runs out, not before', async () => {
     const { make, store, server } = setup({ lease: 30_000 });
-    const never: typeof fetch = (...a) => (server.fetch(...a), new Promise<Response>(() => {}));
+    const never: typeof fetch = (...a) => {
+      server.fetch(...a);
+      return new Promise<Response>(() => {});
+    };
     const a = make({ fetch: never });
     await a.put(makeRecord(id(1), T0));
     await idle();
     a.close(); // the tab dies with the request in flight; its lease stays in storage
-    expect((await store.get<Envelope>(RECORD + id(1)))!.leasedUntil).toBe(T0 + 30_000);
+    expect(present(await store.get<Envelope>(RECORD + id(1))).leasedUntil).toBe(T0 + 30_000);
     const b = make();
     await idle();
     expect(server.requests).toHaveLength(1);
@@ -623,13 +654,13 @@ describe('several tabs', () => {
           fakeHost({ navigator: { locks: locks.forTab(t) }, BroadcastChannel: bus.Channel }),
         ).outbox,
     );
-    for (let i = 0; i < 60; i++) await tabs[i % 3]!.put(makeRecord(id(i), T0 + i));
+    for (let i = 0; i < 60; i++) await present(tabs[i % 3]).put(makeRecord(id(i), T0 + i));
     await advance(10_000);
     expect(server.stored.size).toBe(60);
     expect(maxInFlight).toBe(1);
     expect(locks.maxHolders).toBe(1);
     expect(bus.sent).toBeGreaterThan(0);
-    tabs.forEach((t) => t.close());
+    for (const t of tabs) t.close();
     expect(bus.open).toBe(0);
   });
 

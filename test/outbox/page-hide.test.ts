@@ -2,7 +2,7 @@
 // included (the page may be going away, and a plain fetch dies with it), and a refused batch's halves
 // still as keepalive requests.
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { makeRecord, version } from '../helpers/outbox-fakes';
+import { makeRecord, present, version } from '../helpers/outbox-fakes';
 import { T0, id, queued, setup } from '../helpers/outbox-setup';
 import { idle } from '../helpers/wait';
 
@@ -34,7 +34,12 @@ it('page hide sends the batch in flight again with keepalive (unload aborts a pl
   let answer!: () => void;
   const answered = new Promise<void>((resolve) => (answer = resolve));
   // The loop's request hangs until answered; the page-hide request goes through.
-  const outbox = make({ fetch: async (...a) => (a[1]?.keepalive || (await answered), server.fetch(...a)) });
+  const outbox = make({
+    fetch: async (...a) => {
+      if (!a[1]?.keepalive) await answered;
+      return server.fetch(...a);
+    },
+  });
   await outbox.put(makeRecord(id(1), T0));
   await idle();
   page.hide();
@@ -51,7 +56,12 @@ it('page hide sends another record and a newer version of one in flight', async 
   const { make, server, page } = setup();
   let answer!: () => void;
   const answered = new Promise<void>((resolve) => (answer = resolve));
-  const outbox = make({ fetch: async (...a) => (a[1]?.keepalive || (await answered), server.fetch(...a)) });
+  const outbox = make({
+    fetch: async (...a) => {
+      if (!a[1]?.keepalive) await answered;
+      return server.fetch(...a);
+    },
+  });
   const r1 = makeRecord(id(1), T0);
   await outbox.put(r1);
   await idle();
@@ -62,7 +72,7 @@ it('page hide sends another record and a newer version of one in flight', async 
   await idle();
   const [keepalive] = server.requests;
   expect(keepalive?.init.keepalive).toBe(true);
-  expect(Array.from(keepalive!.body.responses, (r) => [r.id, r.updatedAt])).toEqual([
+  expect(Array.from(present(keepalive).body.responses, (r) => [r.id, r.updatedAt])).toEqual([
     [id(1), r1Answered.updatedAt],
     [id(2), r1.updatedAt],
   ]);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const entry = root + 'dist/index.js';
+const entry = `${root}dist/index.js`;
 
 beforeAll(() => {
   // `npm test` builds first; a single run of this file builds what it needs.

@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defined } from '../helpers/defined';
 
 // The package as a team gets it: `npm pack` of the build, installed into an empty project with the
 // peer dependencies it needs for PGlite (never pg), then `import … from 'nps-widget/collector'` in Node.
@@ -53,7 +54,10 @@ it('packs dist/collector (and dist/dashboard when built) and runs createCollecto
     execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const tarball = join(
     work,
-    npm(['pack', '--ignore-scripts', '--silent', '--pack-destination', work], ROOT).trim().split('\n').pop()!,
+    defined(
+      npm(['pack', '--ignore-scripts', '--silent', '--pack-destination', work], ROOT).trim().split('\n').pop(),
+      'the tarball name npm pack printed',
+    ),
   );
   const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
   expect(files).toContain('package/dist/collector/index.js');

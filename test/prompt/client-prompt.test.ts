@@ -12,8 +12,11 @@ const load = (code: string): Promise<{ default: Partial<Messages> }> => import(`
 /** The real prompt, driven through the real client with fake storage and outbox. */
 async function open() {
   await until(() => !!document.querySelector('nps-widget'), 50);
-  return within(document.querySelector('nps-widget')!.shadowRoot!.firstElementChild as HTMLElement);
+  return within(shadowRoot().firstElementChild as HTMLElement);
 }
+
+/** The shown prompt's shadow root (the test fails with a TypeError if there is none). */
+const shadowRoot = () => (document.querySelector('nps-widget') as HTMLElement).shadowRoot as ShadowRoot;
 
 // The first import() of the prompt makes vitest transform its modules, which can take longer than
 // the ticks open() waits when this file runs alone: load it once before, as a warmed-up page would.
@@ -32,12 +35,12 @@ describe('the prompt through createNps', () => {
       'How likely are you to recommend Acme to a friend or colleague?',
     );
     const release = f.outbox.stall();
-    fireEvent.click(ui.getAllByRole('radio')[3]!);
+    fireEvent.click(ui.getAllByRole('radio')[3]);
     await tick();
     expect(ui.queryByRole('textbox')).toBeNull();
     release();
     await until(() => !!ui.queryByRole('textbox'), 20);
-    const answered = [...f.outbox.latest.values()][0]!;
+    const answered = [...f.outbox.latest.values()][0];
     expect(answered).toMatchObject({ status: 'answered', score: 3, category: 'detractor' });
     const box = ui.getByRole('textbox', { name: 'What is the main reason for your score?' });
     fireEvent.input(box, { target: { value: '  Too slow  ' } });
@@ -71,7 +74,7 @@ describe('the prompt through createNps', () => {
     const nps = createClient({ endpoint }, f.env);
     const result = nps.show();
     const ui = await open();
-    fireEvent.click(ui.getAllByRole('radio')[8]!);
+    fireEvent.click(ui.getAllByRole('radio')[8]);
     await until(() => !!ui.queryByRole('textbox'), 20);
     fireEvent.keyDown(ui.getByRole('textbox'), { key: 'Escape' });
     expect(await result).toMatchObject({ status: 'answered', score: 8, category: 'passive' });
@@ -86,9 +89,9 @@ describe('the prompt through createNps', () => {
       'Quelle est la probabilité que vous recommandiez <img src=x onerror=alert(1)> à un ami ou à un collègue\u202f?';
     expect(ui.getByRole('dialog').getAttribute('aria-label')).toBe(q);
     expect(ui.getByText(q, { normalizer: (s) => s })).toBeTruthy();
-    expect(document.querySelector('nps-widget')!.shadowRoot!.querySelector('img')).toBeNull();
+    expect(shadowRoot().querySelector('img')).toBeNull();
     expect(ui.getByRole('radio', { name: '0, Pas du tout probable' })).toBeTruthy();
-    expect(document.querySelector('nps-widget')!.shadowRoot!.querySelector('[lang]')!.getAttribute('lang')).toBe('fr');
+    expect(shadowRoot().querySelector('[lang]')?.getAttribute('lang')).toBe('fr');
     nps.destroy();
   });
 

@@ -17,6 +17,6 @@ describe('host element', () => {
     expect(p.host.tagName.toLowerCase()).toBe('nps-widget-0123456789ab');
     expect(p.host.hasAttribute('data-nps-widget')).toBe(true);
     expect(p.ui.getByRole('dialog')).toBeTruthy();
-    expect(theirs.shadowRoot!.textContent).toBe('the page’s own widget');
+    expect(theirs.shadowRoot?.textContent).toBe('the page’s own widget');
   });
 });

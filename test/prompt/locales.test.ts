@@ -8,7 +8,7 @@ import { LOCALES } from '../../src/core/locale-codes';
 
 const load: ImportLocale = (code) => import(`../../src/prompt/locales/${code}.ts`);
 const loadMessages = (wanted: string, importLocale = load) => load_(wanted, en, importLocale);
-const TRANSLATED = LOCALES.filter((code) => code != 'en');
+const TRANSLATED = LOCALES.filter((code) => code !== 'en');
 const KEYS = Object.keys(en) as (keyof Messages)[];
 
 describe('locales', () => {
@@ -23,15 +23,16 @@ describe('locales', () => {
   });
 
   it.each(TRANSLATED)('%s translates every string', async (code) => {
-    const m = (await load(code)).default;
+    // Every key, as the first expectation checks: the module's strings are whole Messages.
+    const m = (await load(code)).default as Messages;
     expect(Object.keys(m).sort()).toEqual([...KEYS].sort());
-    for (const k of KEYS) expect(m[k]!.trim(), `${code}.${k}`).not.toBe('');
-    expect(m.question!.match(/\{product\}/g)).toHaveLength(1);
-    expect(m.left!.match(/\{n\}/g)).toHaveLength(1);
+    for (const k of KEYS) expect(m[k].trim(), `${code}.${k}`).not.toBe('');
+    expect(m.question.match(/\{product\}/g)).toHaveLength(1);
+    expect(m.left.match(/\{n\}/g)).toHaveLength(1);
     // Some words are the same as English (Danish "Send"), but never the sentences.
     for (const k of ['question', 'detractor', 'passive', 'promoter', 'thanks', 'left'] as const)
       expect(m[k]).not.toBe(en[k]);
-    expect(m.question!.replace('{product}', m.us!)).not.toContain('{');
+    expect(m.question.replace('{product}', m.us)).not.toContain('{');
   });
 
   it.each([
@@ -50,7 +51,7 @@ describe('locales', () => {
     const r = await loadMessages(wanted);
     expect(r.locale).toBe(locale);
     expect(r.failed).toBeUndefined();
-    expect(r.messages).toEqual(locale == 'en' ? en : { ...en, ...(await load(locale)).default });
+    expect(r.messages).toEqual(locale === 'en' ? en : { ...en, ...(await load(locale)).default });
   });
 
   it('a locale that fails to load falls back to English and says why', async () => {

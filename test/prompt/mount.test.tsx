@@ -9,15 +9,15 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-const wrapper = (p: OpenPrompt) => p.root.querySelector('.widget')!;
+const wrapper = (p: OpenPrompt) => p.root.querySelector('.widget') as HTMLElement;
 /** The prompt's stylesheet text, read from the `<style>` fallback (happy-dom's CSSOM drops @media rules). */
-const sheetText = (p: OpenPrompt) => p.root.querySelector('style')!.textContent!;
+const sheetText = (p: OpenPrompt) => (p.root.querySelector('style') as HTMLStyleElement).textContent as string;
 
 describe('positions', () => {
   it.each(['bottom-right', 'bottom-left', 'bottom', 'center'] as const)('%s floats on <body>', (position) => {
     const p = openPrompt({ options: { position } });
     expect(p.host.parentElement).toBe(document.body);
-    expect(wrapper(p).className).toBe('widget ' + position);
+    expect(wrapper(p).className).toBe(`widget ${position}`);
   });
 
   it('inline renders into the given element or selector', () => {
@@ -55,11 +55,11 @@ describe('focus', () => {
     close.focus();
     expect(fireEvent.keyDown(close, { key: 'Tab' })).toBe(false);
     expect(p.root.activeElement).toBe(radios[0]);
-    expect(fireEvent.keyDown(radios[0]!, { key: 'Tab', shiftKey: true })).toBe(false);
+    expect(fireEvent.keyDown(radios[0], { key: 'Tab', shiftKey: true })).toBe(false);
     expect(p.root.activeElement).toBe(close);
     // Between the two, Tab is left to the browser.
-    radios[0]!.focus();
-    expect(fireEvent.keyDown(radios[0]!, { key: 'Tab' })).toBe(true);
+    radios[0].focus();
+    expect(fireEvent.keyDown(radios[0], { key: 'Tab' })).toBe(true);
     fireEvent.keyDown(dialog, { key: 'Escape' });
     await flush();
     expect(p.host.isConnected).toBe(false);
@@ -121,7 +121,7 @@ describe('styles', () => {
   it('falls back to a <style nonce> where constructable stylesheets are missing', () => {
     vi.stubGlobal('CSSStyleSheet', undefined);
     const p = openPrompt({ nonce: 'abc123' });
-    const style = p.root.querySelector('style')!;
+    const style = p.root.querySelector('style') as HTMLStyleElement;
     // happy-dom has no `nonce` IDL attribute, so Preact writes the content attribute there; browsers take the property.
     expect(style.nonce || style.getAttribute('nonce')).toBe('abc123');
     expect(style.textContent).toContain(':host{all:initial!important');
@@ -195,7 +195,7 @@ describe('styles', () => {
 
   it('never writes style attributes', async () => {
     const p = openPrompt({ options: { theme: { accent: '#f00' } } });
-    fireEvent.click(p.ui.getAllByRole('radio')[1]!);
+    fireEvent.click(p.ui.getAllByRole('radio')[1]);
     await flush();
     fireEvent.input(p.ui.getByRole('textbox'), { target: { value: 'x' } });
     expect(p.root.querySelector('[style]')).toBeNull();
@@ -208,7 +208,7 @@ describe('styles', () => {
     });
     const parts = () => new Set([...p.root.querySelectorAll('[part]')].map((e) => e.getAttribute('part')));
     expect([...parts()]).toEqual(['container', 'dialog', 'question', 'scale', 'score', 'labels', 'thanks', 'close']);
-    fireEvent.click(p.ui.getAllByRole('radio')[9]!);
+    fireEvent.click(p.ui.getAllByRole('radio')[9]);
     await flush();
     expect([...parts()]).toEqual([
       'container',
@@ -235,7 +235,7 @@ describe('on-screen keyboard', () => {
     vi.stubGlobal('innerHeight', 844);
     const p = openPrompt();
     const lifted = () =>
-      (p.root.adoptedStyleSheets[0]!.cssRules[0] as CSSStyleRule).style.getPropertyValue('--keyboard-inset');
+      (p.root.adoptedStyleSheets[0].cssRules[0] as CSSStyleRule).style.getPropertyValue('--keyboard-inset');
     return { vv: viewport, p, lifted };
   }
 

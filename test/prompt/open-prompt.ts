@@ -7,8 +7,9 @@ import { fakeSurvey, type FakeSurveyInit } from '../helpers/fake-survey';
 export function openPrompt(init: FakeSurveyInit = {}) {
   const fake = fakeSurvey(init);
   const view = renderPrompt(fake.survey) as RenderedPrompt;
-  const host = [...document.querySelectorAll<HTMLElement>('[data-nps-widget]')].at(-1)!;
-  const root = host.shadowRoot!;
+  // The newest host element, and its open shadow root (the test fails with a TypeError if either is missing).
+  const host = [...document.querySelectorAll<HTMLElement>('[data-nps-widget]')].at(-1) as HTMLElement;
+  const root = host.shadowRoot as ShadowRoot;
   return { ...fake, view, host, root, ui: within(root.firstElementChild as HTMLElement) };
 }
 

@@ -12,15 +12,13 @@ function runtimeGraph(entry: string) {
     if (seen.has(file)) return;
     seen.add(file);
     const source = readFileSync(file, 'utf8');
-    for (const [, kind, from] of source.matchAll(/^(?:import|export)\s+(type\s)?[^'"]*?from\s+'([^']+)'/gm) as Iterable<
-      string[]
-    >) {
+    for (const [, kind, from = ''] of source.matchAll(/^(?:import|export)\s+(type\s)?[^'"]*?from\s+'([^']+)'/gm)) {
       if (kind) continue;
-      if (!from!.startsWith('.')) {
-        packages.add(from!);
+      if (!from.startsWith('.')) {
+        packages.add(from);
         continue;
       }
-      const base = join(dirname(file), from!);
+      const base = join(dirname(file), from);
       const found = ['.ts', '.tsx', '/index.ts'].map((ext) => base + ext).find(existsSync);
       if (!found) throw new Error(`${relative(ROOT, file)}: cannot resolve ${from}`);
       visit(found);
@@ -34,7 +32,7 @@ describe('the prompt module', () => {
   it('loads only its own files, pure core helpers and Preact: the Survey handle is the whole seam', () => {
     const { files, packages } = runtimeGraph('src/prompt-entry.ts');
     expect(
-      files.filter((f) => f != 'src/prompt-entry.ts' && !f.startsWith('src/prompt/') && !f.startsWith('src/core/')),
+      files.filter((f) => f !== 'src/prompt-entry.ts' && !f.startsWith('src/prompt/') && !f.startsWith('src/core/')),
     ).toEqual([]);
     // Not the SDK's own loading code: locales and messages are resolved before the prompt renders.
     expect(files.filter((f) => /load-messages|import-locale|\/(view|mount-prompt|styles)\.tsx?$/.test(f))).toEqual([]);

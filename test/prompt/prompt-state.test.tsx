@@ -16,7 +16,9 @@ function fakeHost(focused = false) {
     after(ms, task) {
       const timer = { ms, task, cancelled: false };
       timers.push(timer);
-      return () => void (timer.cancelled = true);
+      return () => {
+        timer.cancelled = true;
+      };
     },
   };
   return host;
@@ -51,7 +53,7 @@ describe('prompt state in signals', () => {
       ['comment', 'More reports'],
     ]);
     expect(host.timers.map((t) => t.ms)).toEqual([3000]);
-    host.timers[0]!.task();
+    host.timers[0].task();
     expect(host.removed).toBe(1);
     expect(fake.calls.at(-1)).toEqual(['done']);
   });
@@ -87,7 +89,7 @@ describe('prompt state in signals', () => {
     prompt.dismiss();
     prompt.dismiss();
     await flush();
-    expect(host.timers[0]!.cancelled).toBe(true);
+    expect(host.timers[0].cancelled).toBe(true);
     expect(host.removed).toBe(1);
     expect(fake.calls).toEqual([['answer', 9], ['comment', ''], ['dismiss'], ['done']]);
   });
@@ -112,6 +114,6 @@ describe('prompt state in signals', () => {
       '-1',
       '-1',
     ]);
-    expect(radios().findIndex((r) => r.getAttribute('aria-checked') == 'true')).toBe(3);
+    expect(radios().findIndex((r) => r.getAttribute('aria-checked') === 'true')).toBe(3);
   });
 });

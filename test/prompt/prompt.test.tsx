@@ -27,7 +27,7 @@ describe('the prompt', () => {
     ).toBeTruthy();
     expect(p.ui.getByRole('dialog').hasAttribute('aria-modal')).toBe(false);
     const group = p.ui.getByRole('radiogroup');
-    expect(p.root.getElementById(group.getAttribute('aria-labelledby')!)!.textContent).toBe(
+    expect(p.root.getElementById(String(group.getAttribute('aria-labelledby')))?.textContent).toBe(
       'How likely are you to recommend Acme to a friend or colleague?',
     );
     const names = radios(p).map((r) => r.getAttribute('aria-label') ?? r.textContent);
@@ -45,18 +45,18 @@ describe('the prompt', () => {
       '10, Extremely likely',
     ]);
     expect(radios(p).map((r) => r.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1]);
-    expect(radios(p).every((r) => r.getAttribute('aria-checked') == 'false')).toBe(true);
+    expect(radios(p).every((r) => r.getAttribute('aria-checked') === 'false')).toBe(true);
   });
 
   it('stores the score before the follow-up, then the comment before the thank-you, then closes itself', async () => {
     const p = openPrompt({ options: { thanks: { closeAfterMs: 40 } } });
     const score = p.hold();
-    fireEvent.click(radios(p)[9]!);
+    fireEvent.click(radios(p)[9]);
     expect(p.calls).toEqual([['answer', 9]]);
     await flush();
     // Not stored yet: still the scale, with 9 marked as chosen.
     expect(p.ui.queryByRole('textbox')).toBeNull();
-    expect(radios(p)[9]!.getAttribute('aria-checked')).toBe('true');
+    expect(radios(p)[9].getAttribute('aria-checked')).toBe('true');
     score.resolve();
     await flush();
     const box = p.ui.getByRole('textbox', { name: 'What do you like most?' });
@@ -86,7 +86,7 @@ describe('the prompt', () => {
     [10, 'What do you like most?'],
   ])('asks the follow-up of the category of %i', async (score, question) => {
     const p = openPrompt();
-    fireEvent.click(radios(p)[score]!);
+    fireEvent.click(radios(p)[score]);
     await flush();
     expect(p.ui.getByRole('textbox', { name: question })).toBeTruthy();
     expect(p.calls).toEqual([['answer', score]]);
@@ -95,11 +95,11 @@ describe('the prompt', () => {
   it('stays on the scale with nothing chosen when answer() rejects, and a second try works', async () => {
     const p = openPrompt();
     p.failNext(new Error('disk full'));
-    fireEvent.click(radios(p)[3]!);
+    fireEvent.click(radios(p)[3]);
     await flush();
     expect(p.ui.queryByRole('textbox')).toBeNull();
     expect(radios(p).map((r) => r.getAttribute('aria-checked'))).not.toContain('true');
-    fireEvent.click(radios(p)[4]!);
+    fireEvent.click(radios(p)[4]);
     await flush();
     expect(p.ui.getByRole('textbox')).toBeTruthy();
     expect(p.calls).toEqual([
@@ -111,8 +111,8 @@ describe('the prompt', () => {
   it('a second click while the score is being stored waits for it', async () => {
     const p = openPrompt();
     const gate = p.hold();
-    fireEvent.click(radios(p)[3]!);
-    fireEvent.click(radios(p)[8]!);
+    fireEvent.click(radios(p)[3]);
+    fireEvent.click(radios(p)[8]);
     gate.resolve();
     await flush();
     expect(p.calls).toEqual([['answer', 3]]);
@@ -120,7 +120,7 @@ describe('the prompt', () => {
 
   it('stays on the follow-up, text kept, when storing the comment fails', async () => {
     const p = openPrompt();
-    fireEvent.click(radios(p)[9]!);
+    fireEvent.click(radios(p)[9]);
     await flush();
     p.failNext(new Error('quota'));
     fireEvent.input(p.ui.getByRole('textbox'), { target: { value: 'Keep me' } });
@@ -149,7 +149,7 @@ describe('the prompt', () => {
 
   it('Escape after the score closes without a comment', async () => {
     const p = openPrompt();
-    fireEvent.click(radios(p)[2]!);
+    fireEvent.click(radios(p)[2]);
     await flush();
     fireEvent.keyDown(p.ui.getByRole('textbox'), { key: 'Escape' });
     await flush();
@@ -159,7 +159,7 @@ describe('the prompt', () => {
 
   it('Close on the thank-you closes at once', async () => {
     const p = openPrompt();
-    fireEvent.click(radios(p)[10]!);
+    fireEvent.click(radios(p)[10]);
     await flush();
     fireEvent.click(p.ui.getByRole('button', { name: 'Send' }));
     await flush();
@@ -172,7 +172,7 @@ describe('the prompt', () => {
   it('close() removes it without calling back, also with a thank-you timer pending', async () => {
     vi.useFakeTimers();
     const p = openPrompt();
-    fireEvent.click(radios(p)[10]!);
+    fireEvent.click(radios(p)[10]);
     await vi.runAllTimersAsync();
     fireEvent.click(p.ui.getByRole('button', { name: 'Send' }));
     await vi.advanceTimersByTimeAsync(10);
@@ -191,16 +191,16 @@ describe('the prompt', () => {
     const p = openPrompt({ messages: { question: `How likely are you to recommend ${evil}?`, low: evil } });
     expect(p.root.querySelector('img')).toBeNull();
     expect(p.ui.getByText(`How likely are you to recommend ${evil}?`)).toBeTruthy();
-    expect(radios(p)[0]!.getAttribute('aria-label')).toBe(`0, ${evil}`);
+    expect(radios(p)[0].getAttribute('aria-label')).toBe(`0, ${evil}`);
   });
 
   it('caps the comment and shows a counter near the limit', async () => {
     const p = openPrompt({ options: { commentMaxLength: 50 } });
-    fireEvent.click(radios(p)[5]!);
+    fireEvent.click(radios(p)[5]);
     await flush();
     const box = p.ui.getByRole('textbox') as HTMLTextAreaElement;
     expect(box.maxLength).toBe(50);
-    const counter = p.root.getElementById(box.getAttribute('aria-describedby')!)!;
+    const counter = p.root.getElementById(String(box.getAttribute('aria-describedby'))) as HTMLElement;
     expect(counter.classList.contains('counter')).toBe(true);
     expect(counter.textContent).toBe('');
     fireEvent.input(box, { target: { value: 'x'.repeat(29) } });
@@ -250,42 +250,42 @@ describe('keyboard', () => {
   it('arrows, Home and End move the single Tab stop without choosing', () => {
     const p = openPrompt();
     const r = radios(p);
-    r[0]!.focus();
-    key(r[0]!, 'ArrowRight');
+    r[0].focus();
+    key(r[0], 'ArrowRight');
     expect(focused(p)).toBe(1);
     expect(
       radios(p)
         .map((x) => x.tabIndex)
-        .filter((t) => t == 0),
+        .filter((t) => t === 0),
     ).toHaveLength(1);
-    expect(r[1]!.tabIndex).toBe(0);
-    key(r[1]!, 'ArrowDown');
+    expect(r[1].tabIndex).toBe(0);
+    key(r[1], 'ArrowDown');
     expect(focused(p)).toBe(2);
-    key(r[2]!, 'End');
+    key(r[2], 'End');
     expect(focused(p)).toBe(10);
-    key(r[10]!, 'ArrowRight');
+    key(r[10], 'ArrowRight');
     expect(focused(p)).toBe(0);
-    key(r[0]!, 'ArrowLeft');
+    key(r[0], 'ArrowLeft');
     expect(focused(p)).toBe(10);
-    key(r[10]!, 'Home');
+    key(r[10], 'Home');
     expect(focused(p)).toBe(0);
-    key(r[0]!, 'ArrowUp');
+    key(r[0], 'ArrowUp');
     expect(focused(p)).toBe(10);
     expect(p.calls).toEqual([]);
   });
 
   it('in RTL the horizontal arrows follow the reading direction', () => {
     const p = openPrompt({ locale: 'ar', dir: 'rtl' });
-    expect(p.root.querySelector('.widget')!.getAttribute('dir')).toBe('rtl');
+    expect(p.root.querySelector('.widget')?.getAttribute('dir')).toBe('rtl');
     const r = radios(p);
-    r[0]!.focus();
-    key(r[0]!, 'ArrowLeft');
+    r[0].focus();
+    key(r[0], 'ArrowLeft');
     expect(focused(p)).toBe(1);
-    key(r[1]!, 'ArrowLeft');
+    key(r[1], 'ArrowLeft');
     expect(focused(p)).toBe(2);
-    key(r[2]!, 'ArrowRight');
+    key(r[2], 'ArrowRight');
     expect(focused(p)).toBe(1);
-    key(r[1]!, 'ArrowDown');
+    key(r[1], 'ArrowDown');
     expect(focused(p)).toBe(2);
     expect(p.calls).toEqual([]);
   });
@@ -293,8 +293,8 @@ describe('keyboard', () => {
   it('a digit chooses that score directly, on the scale only', async () => {
     const p = openPrompt();
     const r = radios(p);
-    r[0]!.focus();
-    key(r[0]!, '7');
+    r[0].focus();
+    key(r[0], '7');
     await flush();
     expect(p.calls).toEqual([['answer', 7]]);
     expect(p.ui.getByRole('textbox', { name: 'What would make it a 10?' })).toBeTruthy();
@@ -307,14 +307,14 @@ describe('keyboard', () => {
   it('leaves Ctrl, Cmd and Alt with a digit or an arrow to the browser (Ctrl+0 resets the zoom, Alt+← goes back)', async () => {
     const p = openPrompt();
     const r = radios(p);
-    r[0]!.focus();
+    r[0].focus();
     for (const modifier of ['ctrlKey', 'metaKey', 'altKey']) {
       // fireEvent returns false when a handler called preventDefault().
-      expect(fireEvent.keyDown(r[0]!, { key: 'ArrowLeft', [modifier]: true })).toBe(true);
-      expect(fireEvent.keyDown(r[0]!, { key: 'ArrowRight', [modifier]: true })).toBe(true);
+      expect(fireEvent.keyDown(r[0], { key: 'ArrowLeft', [modifier]: true })).toBe(true);
+      expect(fireEvent.keyDown(r[0], { key: 'ArrowRight', [modifier]: true })).toBe(true);
     }
     expect(focused(p)).toBe(0);
-    for (const modifier of ['ctrlKey', 'metaKey', 'altKey']) fireEvent.keyDown(r[0]!, { key: '0', [modifier]: true });
+    for (const modifier of ['ctrlKey', 'metaKey', 'altKey']) fireEvent.keyDown(r[0], { key: '0', [modifier]: true });
     await flush();
     expect(p.calls).toEqual([]);
     expect(p.ui.queryByRole('textbox')).toBeNull();
@@ -323,8 +323,8 @@ describe('keyboard', () => {
   it('focus moves into the follow-up only when it was already in the prompt', async () => {
     const p = openPrompt();
     const r = radios(p);
-    r[4]!.focus();
-    key(r[4]!, '4');
+    r[4].focus();
+    key(r[4], '4');
     await flush();
     expect(p.root.activeElement).toBe(p.ui.getByRole('textbox'));
 
@@ -332,7 +332,7 @@ describe('keyboard', () => {
     page.focus();
     const q = openPrompt();
     expect(document.activeElement).toBe(page);
-    fireEvent.click(radios(q)[8]!);
+    fireEvent.click(radios(q)[8]);
     await flush();
     expect(document.activeElement).toBe(page);
     expect(q.root.activeElement).toBeNull();

@@ -10,7 +10,7 @@ afterEach(() => {
 
 /** Answers `score`, sends an empty comment, and lets the stores settle. */
 async function answer(p: OpenPrompt, score: number) {
-  fireEvent.click(p.ui.getAllByRole('radio')[score]!);
+  fireEvent.click(p.ui.getAllByRole('radio')[score]);
   await flush();
   fireEvent.click(p.ui.getByRole('button', { name: 'Send' }));
   await flush();
@@ -80,7 +80,7 @@ describe('the thank-you, per category', () => {
     vi.useFakeTimers();
     const stays = async (thanks: Thanks) => {
       const p = openPrompt({ options: { thanks } });
-      fireEvent.click(p.ui.getAllByRole('radio')[10]!);
+      fireEvent.click(p.ui.getAllByRole('radio')[10]);
       await vi.advanceTimersByTimeAsync(0);
       fireEvent.click(p.ui.getByRole('button', { name: 'Send' }));
       await vi.advanceTimersByTimeAsync(0);
@@ -100,7 +100,7 @@ describe('the thank-you, per category', () => {
   it('with a link, waits while focus or the pointer is in the prompt, then gets its full time again (WCAG 2.2.1)', async () => {
     vi.useFakeTimers();
     const p = openPrompt({ options: { thanks: { promoter: { link: review } } } });
-    fireEvent.click(p.ui.getAllByRole('radio')[10]!);
+    fireEvent.click(p.ui.getAllByRole('radio')[10]);
     await vi.advanceTimersByTimeAsync(0);
     fireEvent.click(p.ui.getByRole('button', { name: 'Send' }));
     await vi.advanceTimersByTimeAsync(5000);
@@ -125,7 +125,7 @@ describe('the thank-you, per category', () => {
   it('without a link, keeps its time when focus or the pointer is in the prompt', async () => {
     vi.useFakeTimers();
     const p = openPrompt();
-    fireEvent.click(p.ui.getAllByRole('radio')[10]!);
+    fireEvent.click(p.ui.getAllByRole('radio')[10]);
     await vi.advanceTimersByTimeAsync(0);
     fireEvent.click(p.ui.getByRole('button', { name: 'Send' }));
     await vi.advanceTimersByTimeAsync(2000);
@@ -137,7 +137,7 @@ describe('the thank-you, per category', () => {
 
   it('does not move focus onto the link', async () => {
     const p = openPrompt({ options: { thanks: { promoter: { link: review } } } });
-    fireEvent.click(p.ui.getAllByRole('radio')[9]!);
+    fireEvent.click(p.ui.getAllByRole('radio')[9]);
     await flush();
     const send = p.ui.getByRole('button', { name: 'Send' });
     send.focus();

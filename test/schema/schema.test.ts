@@ -96,6 +96,6 @@ describe('the scale', () => {
         expect(
           validate({ v: 1, sentAt: record.updatedAt, responses: [{ ...record, score, category }] }),
           `${score} ${category}`,
-        ).toBe(category == categoryFor(score));
+        ).toBe(category === categoryFor(score));
   });
 });

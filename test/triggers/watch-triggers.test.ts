@@ -182,6 +182,19 @@ describe('watchTriggers: click and event', () => {
     expect(shown).toEqual(['exported', 'reported']);
   });
 
+  it.each(['click', 'event'] as const)(
+    'one %s that fires several stages shows them in declaration order, whichever started waiting first',
+    (moment) => {
+      const on = (trigger: Triggers) => ({ on: trigger });
+      const happen = moment === 'click' ? { click: 'button' } : { event: 'x' };
+      const { shown, timers, watch } = start({ later: on({ afterSeconds: 5, ...happen }), sooner: on(happen) });
+      timers.advance(5_000);
+      if (moment === 'click') clickOn('export');
+      else watch.track('x');
+      expect(shown).toEqual(['later', 'sooner']);
+    },
+  );
+
   it('track() fires the stages waiting for that event', () => {
     const { shown, watch } = start({
       upgraded: { on: { event: 'upgraded' } },

@@ -4,7 +4,7 @@ import {
   createNps,
   isNpsError,
   npsScore,
-  NpsError,
+  type NpsError,
   version,
   type Category,
   type Nps,
@@ -19,31 +19,40 @@ describe('public API types', () => {
   it('infers stage names from options.stages', () => {
     const nps = createNps({ endpoint: '/api/nps', stages: { onboarded: {}, checkout: { sampleRate: 0.3 } } });
     expectTypeOf(nps).toEqualTypeOf<Nps<'onboarded' | 'checkout'>>();
+    // show() takes its options, or a stage name as shorthand (an overload each).
     expectTypeOf(nps.show)
       .parameter(0)
       .exclude<undefined>()
+      .extract<object>()
       .toHaveProperty('stage')
       .toEqualTypeOf<'onboarded' | 'checkout' | undefined>();
+    expectTypeOf(nps.show).parameter(0).extract<string>().toEqualTypeOf<'onboarded' | 'checkout'>();
     void nps.show({ stage: 'checkout' });
     // @ts-expect-error: 'typo' is not a configured stage
     void nps.show({ stage: 'typo' });
+    expectTypeOf(nps.show('checkout')).resolves.toEqualTypeOf<ShowResult>();
+    // @ts-expect-error: 'typo' is not a configured stage
+    void nps.show('typo');
+    // @ts-expect-error: a number is neither a stage name nor show() options
+    void nps.show(42);
   });
 
   it('allows any stage string when no stages are configured', () => {
     const nps = createNps({ endpoint: '/api/nps' });
     expectTypeOf(nps).toEqualTypeOf<Nps<string>>();
     void nps.show({ stage: 'anything' });
+    void nps.show('anything');
   });
 
   it('types show() results as a discriminated union', async () => {
     const nps = createNps({ endpoint: '/api/nps' });
     expectTypeOf(nps.show()).resolves.toEqualTypeOf<ShowResult>();
     const r = await nps.show();
-    if (r.status == 'answered') {
+    if (r.status === 'answered') {
       expectTypeOf(r.score).toBeNumber();
       expectTypeOf(r.category).toEqualTypeOf<Category>();
       expectTypeOf(r.comment).toEqualTypeOf<string | undefined>();
-    } else if (r.status == 'skipped') {
+    } else if (r.status === 'skipped') {
       expectTypeOf(r.reason).toEqualTypeOf<SkipReason>();
     } else {
       expectTypeOf(r).toEqualTypeOf<{ status: 'dismissed'; id: string }>();

@@ -56,7 +56,7 @@ const snapshot = (source: AlertSource): AlertRecord => ({
 });
 
 /** Whether a stored response raises `event`. */
-export function raises(record: AlertRecord, event: AlertEvent): boolean {
+function raises(record: AlertRecord, event: AlertEvent): boolean {
   if (record.status !== 'answered') return false;
   if (event === 'detractor') return record.category === 'detractor';
   if (event === 'comment') return record.comment != null;

@@ -2,7 +2,7 @@ import type { FollowUp, FollowUpStatus } from '../../core/api-types';
 import type { Query } from '../store/queryable';
 import { followUpsOf } from './follow-ups-of';
 
-export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ['open', 'contacted', 'resolved'];
+const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ['open', 'contacted', 'resolved'];
 
 /** A change of a response's follow-up: `owner` and `note` left out are kept, `null` clears them. */
 export interface FollowUpChangeInput {

@@ -2,7 +2,7 @@ import type { ResponseRecord } from '../../core/wire';
 import { parseDateTime } from './date-time';
 
 /** How far past the server's clock a batch's times may be and still be stored as sent (clock skew between devices). */
-export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 const TIMES = ['shownAt', 'answeredAt', 'updatedAt'] as const;
 

@@ -46,7 +46,7 @@ export interface CollectorOptions {
   /**
    * Where to POST an alert when a response comes in (by default when a detractor answers): each one
    * is recorded in the same transaction as the response, then delivered at least once, signed, and
-   * retried for 24 hours by a loop that runs while the collector does (see README "Alerts").
+   * retried for 24 hours by a loop that runs while the collector does (see src/collector/README.md, "Alerts").
    * @default []
    * @example webhooks: [{ url: process.env.WEBHOOK_URL, secret: process.env.WEBHOOK_SECRET, on: 'detractor', format: 'slack' }]
    */

@@ -7,7 +7,7 @@ import { isSameOrigin } from './same-origin';
 import { fingerprint, sameSecret } from './same-secret';
 
 /** The dashboard's session cookie. */
-export const SESSION_COOKIE = 'nps_dashboard';
+const SESSION_COOKIE = 'nps_dashboard';
 
 /** What {@link createDashboardAuth} needs. */
 export interface DashboardAuthOptions {

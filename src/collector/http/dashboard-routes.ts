@@ -13,7 +13,7 @@ const redirect = (location: string, headers: Record<string, string> = {}) =>
  * (`/dashboard`, `/dashboard?…`), else `/dashboard`. Only that path passes, so the login form cannot
  * be used as an open redirect (`//evil.example`, `https://…`, `/dashboard.evil.example`).
  */
-export function safeNext(next: string | null | undefined): string {
+function safeNext(next: string | null | undefined): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
   if (!next || next.length > 4096 || /[\0-\x1f\\]/.test(next)) return '/dashboard';
   return /^\/dashboard(?:\?|$)/.test(next) ? next : '/dashboard';

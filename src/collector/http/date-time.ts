@@ -4,7 +4,7 @@ const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d):(\d\d)(\.\d+)?([Zz]|[
 const DAY = /^(\d{4})-(\d\d)-(\d\d)$/;
 
 /** The first instant the collector does not store: every accepted time is before year 10000 in UTC. */
-export const END_OF_TIME = Date.UTC(10000, 0, 1);
+const END_OF_TIME = Date.UTC(10000, 0, 1);
 
 const realDay = (year: number, month: number, day: number) =>
   year >= 1970 && month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();

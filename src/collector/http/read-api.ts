@@ -20,7 +20,7 @@ import { userIdProblem } from './user-id';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Who a follow-up change is recorded as when the request has no `X-NPS-Actor` header. */
-export const DEFAULT_ACTOR = 'dashboard';
+const DEFAULT_ACTOR = 'dashboard';
 
 const allow = (methods: string) => new HttpError(405, `use ${methods}`, { allow: methods });
 

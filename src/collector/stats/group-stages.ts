@@ -3,7 +3,7 @@ import { NO_STAGE } from '../http/read-filter';
 import { npsFigures } from './nps-figures';
 
 /** The group of the stages (or trait values) beyond the 50 named ones. */
-export const OTHER_STAGES = 'other';
+const OTHER_STAGES = 'other';
 
 /** Groups of a figure: the named ones (at most 50), the rest together, and the responses without any. */
 export interface Groups {

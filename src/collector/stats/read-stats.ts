@@ -5,7 +5,7 @@ import { NO_STAGE, type StatsFilter } from '../http/read-filter';
 import type { ResponseStore } from '../store/response-store';
 
 /** The range `change` looks at when the request gives no `from`: this many days up to `to` (or now). */
-export const DEFAULT_CHANGE_DAYS = 30;
+const DEFAULT_CHANGE_DAYS = 30;
 
 const DAY_MS = 86_400_000;
 
@@ -14,7 +14,7 @@ const DAY_MS = 86_400_000;
  * range; without `from`, the {@link DEFAULT_CHANGE_DAYS} days up to `to`; without `to`, up to now.
  * @example changeRange({}, Date.parse('2026-12-01T00:00:00Z')) // 2026-11-01 … 2026-12-01
  */
-export function changeRange(filter: StatsFilter, now: number): TimeRange {
+function changeRange(filter: StatsFilter, now: number): TimeRange {
   const to = filter.to ?? new Date(now);
   const from = filter.from ?? new Date(to.getTime() - DEFAULT_CHANGE_DAYS * DAY_MS);
   return { from, to };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchClicks } from '../../src/triggers/watch-clicks';
-import { fakeDocument } from '../helpers/trigger-fakes';
+import { watchClicks } from '../../../src/triggers/kinds/click';
+import { fakeDocument } from '../../helpers/trigger-fakes';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -32,9 +32,9 @@ describe('watchClicks', () => {
     button('export');
     button('other');
     const stop = watchClicks([{ selector: '#export', onClick: () => clicks.push('export') }], document);
-    document.getElementById('export')!.click();
-    document.querySelector('#export span')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    document.getElementById('other')!.click();
+    (document.getElementById('export') as HTMLElement).click();
+    (document.querySelector('#export span') as HTMLElement).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    (document.getElementById('other') as HTMLElement).click();
     document.body.click();
     expect(clicks).toEqual(['export', 'export']);
     stop();

@@ -1,3 +1,5 @@
+import type { TriggerCondition } from '../trigger-condition';
+
 /** The part of `document` that tells whether the page is visible. */
 export interface VisibilitySource {
   readonly visibilityState: DocumentVisibilityState;
@@ -36,7 +38,7 @@ export function visibleTimer(ms: number, done: () => void, host: TimerHost): () 
     // Browsers run longer timeouts at once; past 2^31-1 ms (24.8 days) "later" may as well be never.
     timeout = host.setTimeout(fire, Math.min(remaining, 2 ** 31 - 1));
   };
-  const onVisibilityChange = () => (document.visibilityState == 'hidden' ? pause() : resume());
+  const onVisibilityChange = () => (document.visibilityState === 'hidden' ? pause() : resume());
   const cancel = () => {
     pause();
     document.removeEventListener('visibilitychange', onVisibilityChange);
@@ -51,3 +53,11 @@ export function visibleTimer(ms: number, done: () => void, host: TimerHost): () 
   onVisibilityChange();
   return cancel;
 }
+
+/**
+ * The `afterSeconds` kind: once the trigger entered a page view, that page has to be visible for
+ * `seconds` (hidden time does not count); the timer exists only while the trigger waits for it.
+ * @example afterSecondsCondition(60, window)
+ */
+export const afterSecondsCondition = (seconds: number | undefined, host: TimerHost): TriggerCondition | undefined =>
+  seconds ? { wait: (holds) => visibleTimer(seconds * 1000, holds, host) } : undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { visibleTimer } from '../../src/triggers/visible-timer';
-import { fakeDocument, fakeTimers } from '../helpers/trigger-fakes';
+import { visibleTimer } from '../../../src/triggers/kinds/after-seconds';
+import { fakeDocument, fakeTimers } from '../../helpers/trigger-fakes';
 
 const setup = () => {
   const timers = fakeTimers();

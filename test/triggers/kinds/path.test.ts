@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchPath, pathPattern } from '../../src/triggers/match-path';
+import { matchPath, pathPattern } from '../../../src/triggers/kinds/path';
 
 describe('matchPath', () => {
   it.each([
