@@ -124,7 +124,8 @@ create table nps_rollup_days (
  * the user's history in time order, anonymous ids (erasure), the follow-up queue's order (rank,
  * then newest first as `-received_seq`, so a page's cursor is one row comparison; it also serves
  * `category=`), comments, and each user's latest and detractor answers (recovered
- * detractors). The old `(stage, shown_at)` index goes: figures no longer count rows by stage.
+ * detractors); and alerts by state, newest first (`GET /api/alerts?state=`). The old
+ * `(stage, shown_at)` index goes: figures no longer count rows by stage.
  */
 export const RESPONSE_INDEXES = `
 drop index nps_responses_stage;
@@ -136,4 +137,5 @@ drop index nps_responses_stage;
    create index nps_responses_user_answers on nps_responses (user_id, (coalesce(answered_at, updated_at)) desc, id desc)
      where status = 'answered' and user_id is not null;
    create index nps_responses_user_detractors on nps_responses (user_id, (coalesce(answered_at, updated_at)))
-     where status = 'answered' and category = 'detractor' and user_id is not null;`;
+     where status = 'answered' and category = 'detractor' and user_id is not null;
+   create index nps_alerts_state on nps_alerts (state, created_at desc, id desc);`;

@@ -38,7 +38,9 @@ const ORDER_BY = { queue: `${QUEUE_RANK}, -received_seq`, id: 'id desc', receive
 export async function listResponses(db: Queryable, filter: ListFilter): Promise<ListedResponse[]> {
   const clauses = where(filter);
   const limit = Math.min(Math.max(1, filter.limit ?? 100), 1000);
-  const order = ORDER_BY[filter.order ?? 'received'];
+  // One category has one queue rank: the queue's order is then the receive order, and its index serves it.
+  const received = filter.category ? ORDER_BY.queue : ORDER_BY.received;
+  const order = filter.order === undefined || filter.order === 'received' ? received : ORDER_BY[filter.order];
   const { rows } = await db.query(
     `select ${COLUMNS} from nps_responses ${clauses.sql} order by ${order} limit ${limit | 0}`,
     clauses.params,

@@ -80,8 +80,11 @@ export function where(filter: ListFilter): { sql: string; params: unknown[] } {
   if (filter.order === 'id') {
     if (filter.afterId) add('id < ?::uuid', filter.afterId);
   } else if (filter.afterSequence) {
-    if (filter.order !== 'queue' || filter.afterRank == null) add('received_seq < ?::bigint', filter.afterSequence);
-    else {
+    if (filter.order !== 'queue' || filter.afterRank == null) {
+      // With a category, the queue's index serves the receive order: its key is -received_seq.
+      if (filter.category) add('-received_seq > -?::bigint', filter.afterSequence);
+      else add('received_seq < ?::bigint', filter.afterSequence);
+    } else {
       params.push(filter.afterRank, filter.afterSequence);
       const [rank, sequence] = ['$' + (params.length - 1), '$' + params.length];
       clauses.push(`(${QUEUE_RANK}, -received_seq) > (${rank}::int, -${sequence}::bigint)`);
