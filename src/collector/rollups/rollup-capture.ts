@@ -1,3 +1,6 @@
+/** The session's temporary tables are truncated once this many pending rows were emptied from them. */
+const TRUNCATE_AFTER_ROWS = 5000;
+
 /**
  * How the rollups follow `nps_responses`, as one migration step's statements (part of
  * `ROLLUP_MIGRATIONS`, never edited once shipped).
@@ -13,8 +16,9 @@
  *
  * The temporary tables and the deferred trigger are created by the first capture in each session
  * (a connection of the pool, or PGlite's one). The apply empties them with `delete` (cheaper than
- * emptying them at every commit), and truncates them every 500 commits of the session, since
- * nothing vacuums temporary tables; only the one-row marker is emptied at every commit.
+ * truncating them at every commit of a small batch), and truncates them once
+ * {@link TRUNCATE_AFTER_ROWS} rows were emptied, since nothing vacuums temporary tables; only the
+ * one-row marker is emptied at every commit.
  */
 export const ROLLUP_CAPTURE = `
 create function nps_rollup_prepare_session() returns void language plpgsql as $$
@@ -84,14 +88,14 @@ begin
 end $$;
 create function nps_rollup_apply() returns void language plpgsql as $$
 declare
-  has_rows boolean;
+  pending_rows integer;
   has_removals boolean;
   has_answers boolean;
-  applies integer := coalesce(nullif(current_setting('nps.rollup_applies', true), '')::integer, 0) + 1;
+  emptied integer := coalesce(nullif(current_setting('nps.rollup_emptied_rows', true), '')::integer, 0);
 begin
-  select count(*) > 0, coalesce(bool_or(sign < 0), false), coalesce(bool_or(answered and user_id is not null), false)
-    into has_rows, has_removals, has_answers from pg_temp.nps_rollup_pending;
-  if has_rows then
+  select count(*), coalesce(bool_or(sign < 0), false), coalesce(bool_or(answered and user_id is not null), false)
+    into pending_rows, has_removals, has_answers from pg_temp.nps_rollup_pending;
+  if pending_rows > 0 then
     -- Changing the declared keys, or advancing a key's build, takes an exclusive lock on this table:
     -- it waits for every commit applying counts now, and none applies while it runs.
     lock table nps_segment_keys in row share mode;
@@ -103,12 +107,16 @@ begin
       perform nps_rollup_apply_users();
     end if;
   end if;
-  perform set_config('nps.rollup_applies', (applies % 500)::text, false);
-  if applies % 500 = 0 then
+  -- Deleted rows stay in a temporary table until it is truncated (nothing vacuums it), and every
+  -- later scan reads past them: truncate once ${TRUNCATE_AFTER_ROWS} rows were emptied since the last time.
+  emptied := emptied + pending_rows;
+  if emptied >= ${TRUNCATE_AFTER_ROWS} then
     truncate pg_temp.nps_rollup_pending, pg_temp.nps_rollup_entries, pg_temp.nps_rollup_users;
+    emptied := 0;
   else
     delete from pg_temp.nps_rollup_pending;
   end if;
+  perform set_config('nps.rollup_emptied_rows', emptied::text, false);
 end $$;
 create function nps_rollup_reset() returns trigger language plpgsql as $$
 begin
