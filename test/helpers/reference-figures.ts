@@ -91,7 +91,7 @@ export interface ReferenceFilter {
 }
 
 /** Groups: named, other, none (each left out when it has no rows), as `labelGroups` lists them before labelling. */
-export type ReferenceGroups = { named: Record<string, NpsCounts>; other?: NpsCounts; none?: NpsCounts };
+type ReferenceGroups = { named: Record<string, NpsCounts>; other?: NpsCounts; none?: NpsCounts };
 
 function grouped(
   rows: readonly StoredRow[],

@@ -8,7 +8,7 @@ import type { Json } from '../../src/core/json';
 import type { ResponseRecord } from '../../src/core/wire';
 
 /** mulberry32: a small deterministic PRNG, 0 ≤ x < 1. */
-export function prng(seed: number): () => number {
+function prng(seed: number): () => number {
   let state = seed | 0;
   return () => {
     state = (state + 0x6d2b79f5) | 0;

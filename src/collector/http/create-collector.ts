@@ -9,6 +9,7 @@ import { createIngestRoute } from './ingest-route';
 import { createRateLimiter, type RateLimit } from './rate-limiter';
 import { createReadApi } from './read-api';
 import { startRollupMaintenance } from '../rollups/rollup-maintenance';
+import { checkSegmentKeys } from '../rollups/segment-keys';
 import { DatabaseUnavailableError } from '../store/database-unavailable';
 import type { ResponseStore } from '../store/response-store';
 import { jsonReply, withSecurityHeaders } from './security-headers';
@@ -114,6 +115,8 @@ const DEFAULT_DASHBOARD_DIR = () => fileURLToPath(new URL('../dashboard/', impor
 export function createCollector(options: CollectorOptions): Collector {
   const { store, dashboardToken: token, now = Date.now, log = console.error } = options;
   if (!token) throw new TypeError('createCollector: dashboardToken is required');
+  // A bad key is refused here, not later by the maintenance in the background.
+  if (options.segmentKeys !== undefined) checkSegmentKeys(options.segmentKeys);
   const webhooks = resolveWebhooks(options.webhooks);
   const delivery = webhooks.length
     ? createAlertDelivery({ ...options.alertDelivery, db: store.db, webhooks, dashboardUrl: options.dashboardUrl })

@@ -1,7 +1,7 @@
 import type { Database } from '../store/database';
 
 /** Responses counted per build step: a step holds back the commits of new responses while it runs. */
-export const BUILD_BATCH = 2000;
+const BUILD_BATCH = 2000;
 
 /** What one build step did. */
 export interface BuildStep {

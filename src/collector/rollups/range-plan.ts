@@ -4,14 +4,14 @@ const DAY_MS = 86_400_000;
 const FUTURE_MS = 10 * 60_000;
 
 /** Whole UTC days `[first, end)` ('YYYY-MM-DD'; undefined: unbounded) counted from the rollups, added or subtracted. */
-export interface DaySpan {
+interface DaySpan {
   first?: string;
   end?: string;
   sign: 1 | -1;
 }
 
 /** Part of a day `[from, to)` counted from the stored rows (through the `shown_at` index), added or subtracted. */
-export interface RowSpan {
+interface RowSpan {
   from: Date;
   to: Date;
   sign: 1 | -1;

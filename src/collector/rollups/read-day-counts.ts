@@ -14,7 +14,7 @@ import {
 import { ROLLUP_BUCKETS, SCOPE } from './rollup-tables';
 
 /** At most this many stages are named in `byStage`; the rest are summed under "other". */
-export const MAX_NAMED_GROUPS = 50;
+const MAX_NAMED_GROUPS = 50;
 
 /**
  * How many bucket rows of a ranking are read to pick the most common names: enough for the 50 most

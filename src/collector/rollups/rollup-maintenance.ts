@@ -5,7 +5,7 @@ import { foldUserChanges } from './fold-user-changes';
 import { declareSegmentKeys } from './segment-keys';
 
 /** Timers, passed in so tests can drive them. */
-export interface MaintenanceTimers {
+interface MaintenanceTimers {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(timer: unknown): void;
 }

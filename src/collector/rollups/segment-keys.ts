@@ -5,7 +5,7 @@ import type { Query } from '../store/queryable';
 export const TRAIT_KEY = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 /** At most this many keys are rolled up: each one adds rows to every upsert. */
-export const MAX_SEGMENT_KEYS = 20;
+const MAX_SEGMENT_KEYS = 20;
 
 /** `segment=` names a key that is not rolled up: the request is answered with 400 and this message. */
 export class UndeclaredSegmentError extends Error {

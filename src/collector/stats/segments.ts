@@ -11,7 +11,7 @@ const MAX_SUGGESTIONS = 50;
  * How many of the latest receipts are looked at for undeclared keys: the responses whose place in
  * the receive order is among the last 10,000 (an index range, at most 10,000 rows).
  */
-export const SUGGESTION_SAMPLE = 10_000;
+const SUGGESTION_SAMPLE = 10_000;
 
 // The most common values of each declared key: the ranking index gives candidates, their bucket
 // rows give the exact counts.

@@ -41,7 +41,7 @@ export interface DatabaseOptions {
 }
 
 /** The defaults of {@link DatabaseOptions}. */
-export const DATABASE_DEFAULTS = {
+const DATABASE_DEFAULTS = {
   dataDir: '.data',
   poolSize: 10,
   statementTimeoutMs: 5000,

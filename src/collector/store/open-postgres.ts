@@ -16,7 +16,7 @@ export interface PostgresSettings {
  * How long past the statement timeout the client waits for a server that does not answer at all
  * (stopped, or its network gone): the server cancels a slow statement itself; this catches the rest.
  */
-export const RESPONSE_GRACE_MS = 1000;
+const RESPONSE_GRACE_MS = 1000;
 
 /** A deadlock or serialization failure undid the transaction; it runs again this many times in all. */
 const ATTEMPTS = 3;
