@@ -108,7 +108,14 @@ async function openStorage({ url, dataDir }) {
   try {
     return await openDatabase({ url, dataDir });
   } catch (e) {
-    const why = e instanceof Error ? ('code' in e && typeof e.code === 'string' ? e.code : e.message) : String(e);
+    // A DatabaseUnavailableError carries the driver's error (and its code, e.g. ECONNREFUSED) as its cause.
+    const error = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+    const why =
+      error instanceof Error
+        ? 'code' in error && typeof error.code === 'string'
+          ? error.code
+          : error.message
+        : String(error);
     if (url)
       throw new Error(
         `DATABASE_URL: cannot reach PostgreSQL at ${hostOf(url)} (${why}). Is the server running, and is the URL right?`,
