@@ -42,6 +42,8 @@ export async function startDemo(env, hooks = {}) {
   // WEBHOOK_URL=demo is not a URL until the port is known: the demo adds that webhook itself.
   const settings = readServerSettings({
     HOST: '127.0.0.1',
+    // The demo's responses carry a `plan` trait: rolled up unless SEGMENT_KEYS says otherwise.
+    SEGMENT_KEYS: 'plan',
     ...env,
     WEBHOOK_URL: receiver ? undefined : env.WEBHOOK_URL,
   });

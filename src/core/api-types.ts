@@ -65,8 +65,16 @@ export interface StatsReply extends NpsFigures {
   stages: string[];
   /** ISO weeks in UTC ("2026-W48"), oldest first. */
   byWeek: (NpsFigures & { week: string })[];
-  /** Only with `segment=<trait key>`: one entry per value of that trait (at most 50, the rest "other"). */
+  /**
+   * Only with `segment=<declared key>`: its 50 most common values (all time), "other" (any other
+   * value, one longer than 200 characters, or a list or object) and "(none)" (no such trait).
+   */
   bySegment?: Record<string, NpsFigures>;
+  /**
+   * Instead of `bySegment` while the rollup of a key declared after responses were stored is being
+   * built (in the background, in steps): how far it is.
+   */
+  segmentPending?: { key: string; responsesCounted: number };
   /**
    * This range against the one of equal length before it. Without `from`, the range is the 30 days up
    * to `to` (or to now), named by `change.from` and `change.to`; without `to`, it ends now.
@@ -146,15 +154,32 @@ export interface FollowUpPatch {
   followUp: { status: FollowUpStatus; owner?: string | null; note?: string | null };
 }
 
-/** `GET /api/segments`: trait keys seen (most common first), each with its most common values. */
+/**
+ * `GET /api/segments`: the declared segment keys (`SEGMENT_KEYS`; most common first), each with its
+ * most common values (at most 10), and trait keys seen in the latest 10,000 responses that are not
+ * declared (what `SEGMENT_KEYS` could add).
+ */
 export interface SegmentsReply {
-  segments: { key: string; responses: number; values: { value: string; responses: number }[] }[];
+  segments: {
+    key: string;
+    /** Responses with this trait (all time). */
+    responses: number;
+    values: { value: string; responses: number }[];
+    /** Set while the rollup of a key declared after responses were stored is being built. */
+    pending?: { responsesCounted: number };
+  }[];
+  /** Undeclared trait keys seen in the latest 10,000 responses, most common first (at most 50). */
+  suggestions: { key: string; responses: number }[];
 }
 
-/** `GET /api/users/:userId`: every response of that user, oldest first (their NPS journey). */
+/**
+ * `GET /api/users/:userId?limit=&cursor=`: that user's responses, oldest first by `shownAt` (their NPS
+ * journey), a page at a time (`limit`, default 100); `nextCursor` pages on (opaque).
+ */
 export interface UserHistoryReply {
   userId: string;
   responses: StoredResponse[];
+  nextCursor: string | null;
   /** The user's earlier answer was a detractor's and the latest answer is not. */
   recovered: boolean;
 }

@@ -336,6 +336,7 @@ export function createFakeCollector({
           responses: [...values.values()].reduce((a, b) => a + b, 0),
           values: [...values].map(([value, n]) => ({ value, responses: n })).sort((a, b) => b.responses - a.responses),
         })),
+        suggestions: [],
       };
     },
     /** `GET /api/users/:userId` @param {string} userId */
@@ -346,7 +347,7 @@ export function createFakeCollector({
         answers.some((r) => r.category === 'detractor') &&
         answers.length > 0 &&
         answers[answers.length - 1].category !== 'detractor';
-      return { userId, responses: structuredClone(rs), recovered };
+      return { userId, responses: structuredClone(rs), nextCursor: null, recovered };
     },
     /** `GET /api/recovered` @param {Range} q */
     recovered(q) {

@@ -13,6 +13,8 @@ import { createIngestRoute } from './ingest-route';
 import { createRateLimiter, type RateLimit } from './rate-limiter';
 import { createReadApi } from './read-api';
 import { type RefusedRequest, refusedRequest } from './refused-request';
+import { startRollupMaintenance } from '../rollups/rollup-maintenance';
+import { checkSegmentKeys } from '../rollups/segment-keys';
 import type { ResponseStore } from '../store/response-store';
 import { resolveThemeOptions, type ThemeOptions } from '../themes/theme-options';
 import { withSecurityHeaders } from './security-headers';
@@ -69,6 +71,16 @@ export interface CollectorOptions {
    * @default a random secret, generated once and kept in the database (table `nps_erasure_key`)
    */
   erasureSecret?: string;
+   * Trait keys rolled up for segments (`GET /api/stats?segment=`), e.g. `['plan', 'country']`: the
+   * `SEGMENT_KEYS` setting. Each one adds a few rows to every upsert; `segment=` another key is a
+   * 400 naming the declared ones, and `GET /api/segments` suggests keys seen in recent responses. A
+   * key added later is built from the stored responses in the background (its `bySegment` is
+   * `segmentPending` meanwhile); a key left out is dropped with its rollup. Every collector on one
+   * database should use the same list. Undefined: the keys declared before stay as they are.
+   * @default undefined
+   * @example segmentKeys: process.env.SEGMENT_KEYS?.split(',').map((key) => key.trim()).filter(Boolean)
+   */
+  segmentKeys?: readonly string[];
   /** Tuning and test seams of the alert delivery loop (fetch, timers, intervals). @default {} */
   alertDelivery?: Omit<AlertDeliveryOptions, 'db' | 'webhooks' | 'dashboardUrl'>;
   /**
@@ -109,7 +121,10 @@ export type RequestHandler = (request: Request, info?: RequestInfo) => Promise<R
 
 /** The collector as a fetch-style handler, with `close()` to stop its alert delivery loop. */
 export interface Collector extends RequestHandler {
-  /** Stops the alert delivery loop (alerts in flight are handed back for the next start); the database stays open. */
+  /**
+   * Stops the alert delivery loop (alerts in flight are handed back for the next start) and the
+   * rollups' background work; the database stays open.
+   */
   close(): Promise<void>;
   /**
    * Whether a request comes from someone signed in to the dashboard (its session cookie) or carries
@@ -148,6 +163,8 @@ async function finished(request: Request, reply: Response): Promise<Response> {
 export function createCollector(options: CollectorOptions): Collector {
   const { store, dashboardToken: token, now = Date.now, log = console.error } = options;
   if (!token) throw new TypeError('createCollector: dashboardToken is required');
+  // A bad key is refused here, not later by the maintenance in the background.
+  if (options.segmentKeys !== undefined) checkSegmentKeys(options.segmentKeys);
   const webhooks = resolveWebhooks(options.webhooks);
   const { onRefused, onAlertFailed } = options;
   const alertFetch = options.alertDelivery?.fetch ?? globalThis.fetch;
@@ -163,6 +180,7 @@ export function createCollector(options: CollectorOptions): Collector {
       })
     : undefined;
   delivery?.start();
+  const maintenance = startRollupMaintenance({ db: store.db, segmentKeys: options.segmentKeys, log });
   const auth = createDashboardAuth({
     store,
     token,
@@ -196,6 +214,7 @@ export function createCollector(options: CollectorOptions): Collector {
     const page = await dashboard(request, client);
     if (page) return page;
     if (!pathname.startsWith('/api/')) throw new HttpError(404, 'not found');
+    await maintenance.ready;
     if (!(await auth.authorised(request, client)))
       throw new HttpError(401, 'dashboard token required', { 'www-authenticate': 'Bearer realm="nps dashboard"' });
     const reply = await readApi(request);
@@ -225,5 +244,8 @@ export function createCollector(options: CollectorOptions): Collector {
 
   const signedIn = (request: Request, info: RequestInfo = {}) =>
     auth.authorised(request, info.clientAddress ?? 'unknown').catch(() => false);
-  return Object.assign(collector, { close: async () => delivery?.stop(), signedIn });
+  const close = async () => {
+    await Promise.all([delivery?.stop(), maintenance.stop()]);
+  };
+  return Object.assign(collector, { close, signedIn });
 }

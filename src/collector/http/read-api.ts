@@ -3,7 +3,7 @@ import { listAlerts } from '../alerts/list-alerts';
 import { exportCsv } from './export-csv';
 import { eraseUser } from '../erasure/erase-user';
 import type { ErasureKey } from '../erasure/erasure-key';
-import { isRecovered, recoveredDetractors } from '../follow-up/recovered-detractors';
+import { isRecoveredUser, recoveredDetractors } from '../follow-up/recovered-detractors';
 import { parseFollowUpPatch, setFollowUp } from '../follow-up/set-follow-up';
 import { HttpError } from './http-error';
 import { encodeCursor } from './list-cursor';
@@ -15,8 +15,10 @@ import { readThemes } from '../themes/read-themes';
 import { DEFAULT_THEME_SETTINGS, type ThemeSettings } from '../themes/theme-options';
 import type { ResponseStore } from '../store/response-store';
 import { listSegments } from '../stats/segments';
+import { UndeclaredSegmentError } from '../rollups/segment-keys';
 import { jsonReply } from './security-headers';
-import { queueRank } from '../store/store-sql';
+import { queueRank } from '../store/queue-rank';
+import { decodeHistoryCursor, encodeHistoryCursor } from './user-history-cursor';
 import { userIdProblem } from './user-id';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -59,6 +61,16 @@ function userIdOf(url: URL): string | undefined {
   return userId;
 }
 
+/** `segment=` a key that is not declared: a 400 naming `SEGMENT_KEYS` and the declared keys. */
+async function undeclaredSegmentAs400<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UndeclaredSegmentError) throw new HttpError(400, error.message);
+    throw error;
+  }
+}
+
 /**
  * The dashboard's read and close-the-loop API, for an authorised request: `GET /api/stats`,
  * `/api/responses`, `/api/export.csv`, `/api/segments`, `/api/recovered`, `/api/alerts`, `/api/themes`,
@@ -85,7 +97,7 @@ export function createReadApi(
         getOnly();
         // Figures are of every answer in the range: a comment search (`q`) narrows listings only.
         const { q: _, ...filter } = parseFilter(params);
-        return jsonReply(200, await readStats(store, filter, now()));
+        return jsonReply(200, await undeclaredSegmentAs400(() => readStats(store, filter, now())));
       }
       case '/api/responses':
         getOnly();
@@ -124,10 +136,24 @@ export function createReadApi(
     if (userId == null) return undefined;
     if (method === 'DELETE') return jsonReply(200, await badInputAs400(() => eraseUser(store.db, userId, erasureKey)));
     if (method !== 'GET') throw allow('GET, HEAD, DELETE');
-    const responses = await store.ofUser(userId);
-    const reply: UserHistoryReply = { userId, responses, recovered: isRecovered(responses) };
-    return jsonReply(200, reply);
+    return jsonReply(200, await userHistory(store, userId, params));
   };
+}
+
+/** One page of a user's history (`limit`, default 100; `cursor`), and whether they are a recovered detractor. */
+async function userHistory(store: ResponseStore, userId: string, params: URLSearchParams): Promise<UserHistoryReply> {
+  const limitText = params.get('limit');
+  if (limitText != null && !(/^\d{1,4}$/.test(limitText) && Number(limitText) >= 1 && Number(limitText) <= 1000))
+    throw new HttpError(400, `limit must be an integer from 1 to 1000, got ${JSON.stringify(limitText)}`);
+  const limit = limitText == null ? 100 : Number(limitText);
+  const cursor = params.get('cursor');
+  const after = cursor ? decodeHistoryCursor(cursor) : undefined;
+  const [responses, recovered] = await Promise.all([
+    store.ofUser(userId, { limit, after }),
+    isRecoveredUser(store.db.query, userId),
+  ]);
+  const last = responses.length === limit ? responses[responses.length - 1] : undefined;
+  return { userId, responses, nextCursor: last ? encodeHistoryCursor(last) : null, recovered };
 }
 
 async function listResponses(store: ResponseStore, params: URLSearchParams): Promise<ResponsesReply> {

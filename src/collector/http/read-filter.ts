@@ -7,6 +7,7 @@ import { searchTextOf } from '../themes/comment-search';
 import { parseDateTime, parseDay } from './date-time';
 import { HttpError } from './http-error';
 import { decodeCursor } from './list-cursor';
+import { TRAIT_KEY } from '../rollups/segment-keys';
 import { userIdProblem } from './user-id';
 
 /** Which records a figure covers: `from` inclusive and `to` exclusive, on `shownAt`. */
@@ -47,9 +48,6 @@ export interface ListFilter extends StatsFilter {
    */
   order?: 'received' | 'queue' | 'id';
 }
-
-/** What a trait key (`segment=`) may look like. */
-const TRAIT_KEY = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 /** Parameters whose values are stored wire text: any character the wire schema allows is theirs. */
 const FREE_TEXT = new Set(['stage', 'userId']);

@@ -44,8 +44,10 @@ export async function openStorage({ databaseUrl, dataDir }: StorageSettings): Pr
     db = await openDatabase({ url: databaseUrl, dataDir });
   } catch (error) {
     if (!databaseUrl) throw error;
+    // A DatabaseUnavailableError carries the driver's error (and its code, e.g. ECONNREFUSED) as its cause.
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     const why =
-      error instanceof Error ? ('code' in error && typeof error.code === 'string' ? error.code : error.message) : error;
+      cause instanceof Error ? ('code' in cause && typeof cause.code === 'string' ? cause.code : cause.message) : cause;
     throw new Error(
       `DATABASE_URL: cannot reach PostgreSQL at ${hostOf(databaseUrl)} (${String(why)}). Is the server running, and is the URL right?`,
     );

@@ -49,7 +49,8 @@ export interface ServerSettings {
   rateLimit: number;
   webhooks: WebhookOptions[];
   trustProxy: boolean;
-  segmentKeys: string[];
+  /** Unset: the keys declared before stay as they are (see the collector's `segmentKeys`). */
+  segmentKeys?: string[];
   /** @default 20 */
   alertMaxPerMinute: number;
   /** @default 90 */
@@ -182,7 +183,7 @@ export function readServerSettings(env: ServerEnv): ServerSettings {
     rateLimit: positive('RATE_LIMIT', env.RATE_LIMIT, 120),
     webhooks: webhooks(env, { maxPerMinute: alertMaxPerMinute, commentWaitSeconds: webhookCommentWaitSeconds }),
     trustProxy: flag('TRUST_PROXY', env.TRUST_PROXY),
-    segmentKeys: list(env.SEGMENT_KEYS),
+    segmentKeys: env.SEGMENT_KEYS === undefined ? undefined : list(env.SEGMENT_KEYS),
     alertMaxPerMinute,
     webhookCommentWaitSeconds,
     erasureSecret: erasureSecret(env.ERASURE_SECRET),

@@ -54,6 +54,7 @@ function collectorOptionsOf(settings: ServerSettings, store: ResponseStore, log:
     webhooks: settings.webhooks,
     dashboardUrl: settings.publicUrl,
     erasureSecret: settings.erasureSecret,
+    segmentKeys: settings.segmentKeys,
     onRefused: log.refused,
     onAlertFailed: log.alertFailed,
   };

@@ -133,5 +133,13 @@ export const addCounts = (one: NpsCounts, other: NpsCounts): NpsCounts => ({
   shown: one.shown + other.shown,
 });
 
+/** Counts of one group without those of a part of it (what is left when the part is taken out). */
+export const subtractCounts = (whole: NpsCounts, part: NpsCounts): NpsCounts => ({
+  promoters: whole.promoters - part.promoters,
+  passives: whole.passives - part.passives,
+  detractors: whole.detractors - part.detractors,
+  shown: whole.shown - part.shown,
+});
+
 /** No records. */
 export const noCounts = (): NpsCounts => ({ promoters: 0, passives: 0, detractors: 0, shown: 0 });

@@ -28,11 +28,15 @@ export async function readStats(store: ResponseStore, filter: StatsFilter, now: 
   const range = changeRange(filter, now);
   const previous = previousRange(range);
   const { stage } = filter;
-  const [base, current, before, followUp] = await Promise.all([
+  const [base, current, before] = await Promise.all([
     store.stats(filter),
     store.counts({ stage, ...range }),
     store.counts({ stage, ...previous }),
-    followUpMetrics(store.db.query, { stage: stage === NO_STAGE ? null : stage, from: filter.from, to: filter.to }),
   ]);
+  const followUp = await followUpMetrics(
+    store.db.query,
+    { stage: stage === NO_STAGE ? null : stage, from: filter.from, to: filter.to },
+    base.detractors,
+  );
   return { ...base, change: npsChange(current, before, previous, range), followUp };
 }

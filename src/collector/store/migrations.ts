@@ -4,6 +4,7 @@ import { ALERT_MIGRATIONS } from '../alerts/alert-migrations';
 import { ERASURE_MIGRATIONS } from '../erasure/erasure-migrations';
 import { FOLLOW_UP_MIGRATIONS } from '../follow-up/follow-up-migrations';
 import { THEME_MIGRATIONS } from '../themes/theme-migrations';
+import { ROLLUP_MIGRATIONS } from '../rollups/rollup-migrations';
 
 /**
  * Schema changes, in order; never edit one that has shipped, add the next. Statements are separated
@@ -62,4 +63,6 @@ export const MIGRATIONS: readonly string[] = [
   // 7, 8: flood control and the comment wait (alerts/), erasure tombstones (erasure/).
   ...ALERT_FLOOD_MIGRATIONS,
   ...ERASURE_MIGRATIONS,
+  // 9: version 3's scale: indexes for every route, rollups kept by triggers (rollups/rollup-migrations.ts).
+  ...ROLLUP_MIGRATIONS,
 ];

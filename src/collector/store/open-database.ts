@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import type { Database, Query } from './database';
-import { lockDataDir } from './data-dir-lock';
+import type { Database } from './database';
+import { openPglite } from './open-pglite';
+import { openPostgres } from './open-postgres';
 
 /** Options of {@link openDatabase}. */
 export interface DatabaseOptions {
@@ -14,79 +14,73 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Connections in the `pg` pool. @default 10 */
   poolSize?: number;
-  /** Where errors of idle pooled connections go. @default console.error */
+  /**
+   * How long one statement may run, in milliseconds, before the request that needs it gets `503`
+   * with `Retry-After` (a `DatabaseUnavailableError`). On PostgreSQL this is the server's
+   * `statement_timeout`, and the client also gives up 1 s later on a server that does not answer at
+   * all (`query_timeout`); on PGlite, which has no statement timeout, the collector stops waiting
+   * (see `pgliteRestartAfterMs`). Migrations run without it. 0: no limit.
+   * @default 5000
+   */
+  statementTimeoutMs?: number;
+  /**
+   * How long taking a PostgreSQL connection may wait (a new connection to a server that does not
+   * accept it, or a free one from a busy pool): the `pg` pool's `connectionTimeoutMillis`.
+   * @default 5000
+   */
+  connectionTimeoutMs?: number;
+  /**
+   * A PGlite worker that has not answered for this long (a statement that never ends) is stopped
+   * and PGlite is opened again from `dataDir`, so the collector recovers by itself. Never for an
+   * in-memory database, which would come back empty. 0: never.
+   * @default 60000
+   */
+  pgliteRestartAfterMs?: number;
+  /** Where errors of idle pooled connections and PGlite restarts go. @default console.error */
   log?: (message: string) => void;
 }
 
+/** The defaults of {@link DatabaseOptions}. */
+const DATABASE_DEFAULTS = {
+  dataDir: '.data',
+  poolSize: 10,
+  statementTimeoutMs: 5000,
+  connectionTimeoutMs: 5000,
+  pgliteRestartAfterMs: 60_000,
+} as const;
+
+const checkMs = (name: string, value: number) => {
+  if (!Number.isFinite(value) || value < 0)
+    throw new TypeError(`openDatabase: ${name} must be a number of milliseconds, 0 or more, got ${value}`);
+  return value;
+};
+
 /**
  * Opens PostgreSQL at `url` (through the optional peer dependency `pg`), or else an embedded PGlite
- * database in `dataDir` (through `@electric-sql/pglite`), locked to this process.
+ * database in `dataDir` (through `@electric-sql/pglite`), locked to this process and run in a
+ * worker thread. Statements have a timeout (`statementTimeoutMs`), and so has taking a connection
+ * (`connectionTimeoutMs`): a hung or unreachable database gives a `DatabaseUnavailableError`,
+ * which the collector answers with `503` and `Retry-After`, never a request that hangs.
  * @example
  * const db = await openDatabase({ url: process.env.DATABASE_URL, dataDir: '.data' });
  * await migrate(db);
  */
-export async function openDatabase({
-  url,
-  dataDir = '.data',
-  poolSize = 10,
-  log = console.error,
-}: DatabaseOptions = {}): Promise<Database> {
-  return url ? openPostgres(url, poolSize, log) : openPglite(dataDir);
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  const settings = { ...DATABASE_DEFAULTS, log: console.error, ...withoutUndefined(options) };
+  const statementTimeoutMs = checkMs('statementTimeoutMs', settings.statementTimeoutMs);
+  const connectionTimeoutMs = checkMs('connectionTimeoutMs', settings.connectionTimeoutMs);
+  const restartAfterMs = checkMs('pgliteRestartAfterMs', settings.pgliteRestartAfterMs);
+  if (settings.url)
+    return openPostgres({
+      url: settings.url,
+      poolSize: settings.poolSize,
+      statementTimeoutMs,
+      connectionTimeoutMs,
+      log: settings.log,
+    });
+  return openPglite({ dataDir: settings.dataDir, statementTimeoutMs, restartAfterMs, log: settings.log });
 }
 
-async function openPostgres(url: string, max: number, log: (message: string) => void): Promise<Database> {
-  const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: url, max });
-  pool.on('error', (e) => log(`collector: idle PostgreSQL client failed: ${e.message}`));
-  try {
-    await pool.query('select 1'); // fail at start, not on the first request
-  } catch (error) {
-    await pool.end().catch(() => {});
-    throw error;
-  }
-  return {
-    kind: 'postgres',
-    query: (sql, params) => pool.query(sql, params),
-    async transaction(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        const result = await fn((sql, params) => client.query(sql, params));
-        await client.query('commit');
-        return result;
-      } catch (error) {
-        await client.query('rollback').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
-    close: () => pool.end(),
-  };
-}
-
-async function openPglite(dataDir: string): Promise<Database> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const release = inMemory ? () => {} : lockDataDir(dataDir);
-  try {
-    const db = await PGlite.create(dataDir);
-    const query: Query = (sql, params) => db.query<Record<string, unknown>>(sql, params);
-    return {
-      kind: 'pglite',
-      query,
-      transaction: (fn) => db.transaction((tx) => fn((sql, params) => tx.query<Record<string, unknown>>(sql, params))),
-      async close() {
-        try {
-          await db.close();
-        } finally {
-          release();
-        }
-      },
-    };
-  } catch (error) {
-    release();
-    throw error;
-  }
+function withoutUndefined<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

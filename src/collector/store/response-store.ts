@@ -4,7 +4,14 @@ import type { Webhook } from '../alerts/webhook-options';
 import type { ListFilter, StatsFilter } from '../http/read-filter';
 import { createSession, deleteSession, hasSession } from './dashboard-sessions';
 import type { Database } from './database';
-import { countResponses, getResponse, type ListedResponse, listResponses, responsesOfUser } from './list-responses';
+import {
+  countResponses,
+  getResponse,
+  type ListedResponse,
+  listResponses,
+  responsesOfUser,
+  type UserHistoryPosition,
+} from './list-responses';
 import { type BaseStats, readCounts, readFigures } from './read-figures';
 import { type UpsertResult, upsertResponses } from './upsert-responses';
 
@@ -20,7 +27,8 @@ export interface ResponseStore {
   upsert(records: readonly ResponseRecord[], webhooks?: readonly Webhook[]): Promise<UpsertResult>;
   /**
    * NPS figures overall, by stage (at most 50, the rest as "other"), by ISO week of `shownAt` (UTC)
-   * and, with `segment`, by the values of that trait (at most 50, the rest as "other").
+   * and, with `segment`, by the values of that declared key (at most 50, the rest as "other"), from
+   * the rollups. Throws a `TypeError` for a `segment` that is not declared.
    */
   stats(filter?: StatsFilter): Promise<BaseStats>;
   /** The answer counts of the records a filter selects (for `change`). */
@@ -33,8 +41,11 @@ export interface ResponseStore {
   list(filter?: ListFilter): Promise<ListedResponse[]>;
   /** One response with its follow-up; undefined when there is no such id. */
   get(id: string): Promise<StoredResponse | undefined>;
-  /** Every response of a user, oldest first by `shownAt`. */
-  ofUser(userId: string): Promise<StoredResponse[]>;
+  /**
+   * A user's responses, oldest first by `shownAt`, a page of `limit` (default 100) at a time: pass
+   * the last one's `shownAt` and `id` as `after` for the next page.
+   */
+  ofUser(userId: string, page?: { limit?: number; after?: UserHistoryPosition }): Promise<StoredResponse[]>;
   /** How many records are stored. */
   count(): Promise<number>;
   /** Keeps a dashboard session (by the hash of its id) until `expiresAt`, for the token with `tokenFingerprint`. */
@@ -62,7 +73,7 @@ export function createResponseStore(db: Database): ResponseStore {
     counts: (filter = {}) => readCounts(db, filter),
     list: (filter = {}) => listResponses(db, filter),
     get: (id) => getResponse(db, id),
-    ofUser: (userId) => responsesOfUser(db, userId),
+    ofUser: (userId, page) => responsesOfUser(db, userId, page),
     count: () => countResponses(db),
     createSession: (idHash, tokenFingerprint, expiresAt) => createSession(db, idHash, tokenFingerprint, expiresAt),
     hasSession: (idHash, tokenFingerprint, now) => hasSession(db, idHash, tokenFingerprint, now),

@@ -1,7 +1,7 @@
 import { ALERT_SOURCE_COLUMNS } from '../alerts/record-alerts';
-import { followUpStatusSql } from '../follow-up/follow-ups-of';
 import { NO_STAGE, type ListFilter } from '../http/read-filter';
 import { COMMENT_MATCHES } from '../themes/comment-search';
+import { QUEUE_RANK, queueRank } from './queue-rank';
 
 const iso = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -48,36 +48,6 @@ export const COLUMNS = `id, status, score, category, comment, user_id as "userId
   traits, stage, metadata, locale, page, ${iso('shown_at')} as "shownAt", ${iso('answered_at')} as "answeredAt",
   ${iso('updated_at')} as "updatedAt", ${iso('received_at')} as "receivedAt", sdk, received_seq::text as "sequence"`;
 
-/** The follow-up queue's order: detractors, passives, promoters, then unanswered (a cursor carries it). */
-export const QUEUE_RANK = `(case category when 'detractor' then 0 when 'passive' then 1 when 'promoter' then 2 else 3 end)`;
-
-/** The queue rank of a category, as {@link QUEUE_RANK} computes it. */
-export const queueRank = (category: string | null): number =>
-  ({ detractor: 0, passive: 1, promoter: 2 })[category ?? ''] ?? 3;
-
-/** Answer counts and impressions of a group: the input of the figures. */
-const COUNT_COLUMNS = `(count(*) filter (where status = 'answered' and category = 'promoter'))::int as promoters,
-  (count(*) filter (where status = 'answered' and category = 'passive'))::int as passives,
-  (count(*) filter (where status = 'answered' and category = 'detractor'))::int as detractors,
-  count(*)::int as shown`;
-
-/** Counts per stage and ISO week (its Monday), the input of the figures. */
-export const STATS = (whereSql: string) => `
-select stage, to_char(date_trunc('week', shown_at at time zone 'UTC'), 'YYYY-MM-DD') as monday,
-  ${COUNT_COLUMNS}
-from nps_responses ${whereSql} group by 1, 2`;
-
-/** Counts per value of one trait (parameter `$n`: the trait key); records without it under null. */
-export const SEGMENT_STATS = (whereSql: string, traitParam: number) => `
-select traits->>$${traitParam}::text as value,
-  ${COUNT_COLUMNS}
-from nps_responses ${whereSql} group by 1`;
-
-/** The counts of the records a filter selects. */
-export const COUNTS = (whereSql: string) => `
-select ${COUNT_COLUMNS}
-from nps_responses ${whereSql}`;
-
 /**
  * `where` clauses and their parameters from a filter; values only ever travel as parameters.
  * @example where({ stage: 'checkout' }) // { sql: 'where stage = $1', params: ['checkout'] }
@@ -92,22 +62,34 @@ export function where(filter: ListFilter): { sql: string; params: unknown[] } {
   if (filter.stage != null) filter.stage === NO_STAGE ? clauses.push('stage is null') : add('stage = ?', filter.stage);
   if (filter.from) add('shown_at >= ?', filter.from.toISOString());
   if (filter.to) add('shown_at < ?', filter.to.toISOString());
-  if (filter.category) add('category = ?', filter.category);
+  // A category is an answer's: the queue's index serves it in receive order (rank, then -received_seq).
+  if (filter.category) {
+    add('category = ?', filter.category);
+    clauses.push(`status = 'answered' and ${QUEUE_RANK} = ${queueRank(filter.category)}`);
+  }
   if (filter.status) add('status = ?', filter.status);
   if (filter.hasComment != null) clauses.push(filter.hasComment ? 'comment is not null' : 'comment is null');
   if (filter.userId != null) add('user_id = ?', filter.userId);
   if (filter.q) add(COMMENT_MATCHES, filter.q);
-  if (filter.followUp) add(`${followUpStatusSql('nps_responses.id')} = ?`, filter.followUp);
+  // Untouched responses are open: "open" is the absence of another status, found through the primary
+  // key of nps_follow_ups row by row; the other statuses start from nps_follow_ups' status index.
+  if (filter.followUp === 'open')
+    clauses.push(
+      `not exists (select 1 from nps_follow_ups f where f.response_id = nps_responses.id and f.status <> 'open')`,
+    );
+  else if (filter.followUp)
+    add('nps_responses.id in (select f.response_id from nps_follow_ups f where f.status = ?)', filter.followUp);
   if (filter.order === 'id') {
     if (filter.afterId) add('id < ?::uuid', filter.afterId);
   } else if (filter.afterSequence) {
-    if (filter.order !== 'queue' || filter.afterRank == null) add('received_seq < ?::bigint', filter.afterSequence);
-    else {
+    if (filter.order !== 'queue' || filter.afterRank == null) {
+      // With a category, the queue's index serves the receive order: its key is -received_seq.
+      if (filter.category) add('-received_seq > -?::bigint', filter.afterSequence);
+      else add('received_seq < ?::bigint', filter.afterSequence);
+    } else {
       params.push(filter.afterRank, filter.afterSequence);
       const [rank, sequence] = ['$' + (params.length - 1), '$' + params.length];
-      clauses.push(
-        `(${QUEUE_RANK} > ${rank}::int or (${QUEUE_RANK} = ${rank}::int and received_seq < ${sequence}::bigint))`,
-      );
+      clauses.push(`(${QUEUE_RANK}, -received_seq) > (${rank}::int, -${sequence}::bigint)`);
     }
   }
   return { sql: clauses.length ? 'where ' + clauses.join(' and ') : '', params };

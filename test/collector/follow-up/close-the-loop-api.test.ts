@@ -80,6 +80,7 @@ for (const { name, url, skip } of DATABASES)
         // Sent at once: erin's first answer has no comment to wait for.
         webhooks: [{ url: receiver.url, secret: SECRET, on: 'detractor', commentWaitSeconds: 0 }],
         dashboardUrl: 'https://nps.example.com',
+        segmentKeys: ['plan'],
       });
       for (const record of RECEIVE_ORDER) expect((await post([record])).status).toBe(200);
     });
@@ -241,6 +242,7 @@ for (const { name, url, skip } of DATABASES)
             ],
           },
         ],
+        suggestions: [],
       });
       const history = await json<{ userId: string; responses: StoredResponse[]; recovered: boolean }>(
         '/api/users/erin',
@@ -251,6 +253,7 @@ for (const { name, url, skip } of DATABASES)
       expect(await json('/api/users/' + encodeURIComponent('nobody here'))).toEqual({
         userId: 'nobody here',
         responses: [],
+        nextCursor: null,
         recovered: false,
       });
       expect(await json('/api/recovered')).toEqual({

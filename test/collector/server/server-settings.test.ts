@@ -16,7 +16,7 @@ describe('readServerSettings', () => {
       rateLimit: 120,
       webhooks: [],
       trustProxy: false,
-      segmentKeys: [],
+      segmentKeys: undefined,
       alertMaxPerMinute: 20,
       webhookCommentWaitSeconds: 90,
       logFormat: 'text',

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/collector/store/database';
 import { followUpsOf } from '../../../src/collector/follow-up/follow-ups-of';
+import { statementsOf } from '../../../src/collector/store/migrate';
 import { MIGRATIONS } from '../../../src/collector/store/migrations';
 import { openEmptyDatabase, storeBatch, type TestDatabase } from '../../helpers/alerts-db';
 import { DATABASES, answered as answeredRecord, shown as shownRecord } from '../fixtures';
@@ -11,11 +12,10 @@ const BEFORE_FOLLOW_UP = MIGRATIONS.slice(0, 2);
 // The alert outbox, then the follow-up workflow that takes over version 1's columns.
 const FROM_ALERTS_ON = MIGRATIONS.slice(2);
 
-/** Runs migration steps as `migrate` runs them (statements end with `;` at the end of a line), without its bookkeeping. */
+/** Runs migration steps as `migrate` runs them (its statements, one by one), without its bookkeeping. */
 const runSteps = (db: Database, steps: readonly string[]) =>
   db.transaction(async (query) => {
-    for (const step of steps)
-      for (const statement of step.split(/;\s*$/m).filter((s) => s.trim())) await query(statement);
+    for (const step of steps) for (const statement of statementsOf(step)) await query(statement);
   });
 
 for (const { name, url, skip } of DATABASES)
