@@ -14,6 +14,9 @@ export const BENCH_WEBHOOK = {
   secret: null,
   on: /** @type {const} */ ('detractor'),
   format: /** @type {const} */ ('json'),
+  // No limit and no wait: the bench counts what ingest costs, not how alerts are paced.
+  maxPerMinute: 1_000_000,
+  commentWaitMs: 0,
   key: 'http://127.0.0.1:9 bench',
 };
 

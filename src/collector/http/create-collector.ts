@@ -71,6 +71,7 @@ export interface CollectorOptions {
    * @default a random secret, generated once and kept in the database (table `nps_erasure_key`)
    */
   erasureSecret?: string;
+  /**
    * Trait keys rolled up for segments (`GET /api/stats?segment=`), e.g. `['plan', 'country']`: the
    * `SEGMENT_KEYS` setting. Each one adds a few rows to every upsert; `segment=` another key is a
    * 400 naming the declared ones, and `GET /api/segments` suggests keys seen in recent responses. A
@@ -85,7 +86,7 @@ export interface CollectorOptions {
   alertDelivery?: Omit<AlertDeliveryOptions, 'db' | 'webhooks' | 'dashboardUrl'>;
   /**
    * How `GET /api/themes` compares detractors' comments with promoters': the sample, the minimums
-   * and the prior's weight (see README "Themes").
+   * and the prior's weight (see src/collector/README.md, "Themes").
    * @default { sampleSize: 20000, minComments: 20, minMentions: 5, priorPerComment: 1 }
    */
   themes?: ThemeOptions;
