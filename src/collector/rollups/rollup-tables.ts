@@ -133,7 +133,7 @@ drop index nps_responses_stage;
    create index nps_responses_user on nps_responses (user_id, shown_at, id) where user_id is not null;
    create index nps_responses_anonymous on nps_responses (anonymous_id);
    create index nps_responses_queue on nps_responses ((${QUEUE_RANK}), (-received_seq)) where status = 'answered';
-   create index nps_responses_commented on nps_responses (received_seq) where comment is not null;
+   create index nps_responses_commented_seq on nps_responses (received_seq) where comment is not null;
    create index nps_responses_user_answers on nps_responses (user_id, (coalesce(answered_at, updated_at)) desc, id desc)
      where status = 'answered' and user_id is not null;
    create index nps_responses_user_detractors on nps_responses (user_id, (coalesce(answered_at, updated_at)))
