@@ -58,19 +58,24 @@ export const DATABASES: { name: string; url?: string; skip: boolean }[] = [
 
 let schemas = 0;
 
+// The statement guard is 5 s by default; the suite runs node and browser tests side by side on 2 cores,
+// where a PGlite statement queued behind a big one can wait longer without anything being wrong. The
+// guard itself is pinned by database-timeouts.test.ts, with its own short limits.
+const UNDER_LOAD = { statementTimeoutMs: 30_000, connectionTimeoutMs: 30_000 };
+
 /**
  * An empty, unmigrated database. On a real PostgreSQL server each call gets its own schema (dropped
  * on close), so test files running in parallel never see each other's rows; `scopedUrl` opens more
  * connections to that schema.
  */
 export async function freshDatabase(url?: string): Promise<{ db: Database; scopedUrl?: string }> {
-  if (!url) return { db: await openDatabase({ dataDir: 'memory://' }) };
+  if (!url) return { db: await openDatabase({ dataDir: 'memory://', ...UNDER_LOAD }) };
   const schema = `test_${process.pid}_${++schemas}_${Date.now()}`;
   const admin = await openDatabase({ url });
   await admin.query(`create schema ${schema}`);
   const scoped = new URL(url);
   scoped.searchParams.set('options', `-c search_path=${schema}`);
-  const db = await openDatabase({ url: scoped.href });
+  const db = await openDatabase({ url: scoped.href, ...UNDER_LOAD });
   const close = db.close;
   db.close = async () => {
     await close();
