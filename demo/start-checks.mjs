@@ -9,7 +9,7 @@ export const ROOT = new URL('..', import.meta.url).pathname;
 /** What the build reads: a newer one than every output means dist/ is out of date. */
 const SOURCES = ['src', 'rollup.config.mjs', 'tsconfig.json'];
 /** One output of each build step: the oldest of them is when dist/ was last built in full. */
-const OUTPUTS = [
+export const OUTPUTS = [
   'dist/nps.js',
   'dist/prompt.js',
   'dist/survey.js',

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { distIsFresh } from '../../demo/start-checks.mjs';
+import { distIsFresh, OUTPUTS } from '../../demo/start-checks.mjs';
 
 // `npm run demo` (demo/run-demo.mjs): the port is checked before any work, and dist/ is rebuilt
 // only when it is older than the sources, saying which.
@@ -15,18 +15,6 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-const OUTPUTS = [
-  'dist/nps.js',
-  'dist/prompt.js',
-  'dist/survey.js',
-  'dist/triggers.js',
-  'dist/locales/en.js',
-  'dist/index.js',
-  'dist/index.d.ts',
-  'dist/dashboard/dashboard.js',
-  'dist/collector/index.js',
-  'dist/collector/server.js',
-];
 const SOURCES = [
   'src/index.ts',
   'src/collector/server/start-server.ts',
