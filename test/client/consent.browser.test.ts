@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../helpers/browser-session';
 import { defined } from '../helpers/defined';
+import { storedWidgetKeys } from '../helpers/outbox-browser';
 import { recordingCollector } from '../helpers/recording-collector';
 import {
   answerPrompt,
@@ -47,31 +48,11 @@ const nps = (page: Page) => ({
 });
 
 /** What is on the device: IndexedDB database names, the widget database's keys, localStorage keys. */
-const device = (page: Page) =>
-  page.evaluate(async () => {
-    const databases = (await indexedDB.databases()).map((d) => d.name);
-    // Opened only if it exists: opening by name would create it.
-    const widgetKeys = !databases.includes('nps-widget')
-      ? []
-      : await new Promise<string[]>((ok, no) => {
-          const open = indexedDB.open('nps-widget');
-          open.onerror = () => no(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            if (!db.objectStoreNames.contains('kv')) {
-              db.close();
-              ok([]);
-              return;
-            }
-            const keys = db.transaction('kv').objectStore('kv').getAllKeys();
-            keys.onsuccess = () => {
-              db.close();
-              ok(keys.result.map(String));
-            };
-          };
-        });
-    return { databases, widgetKeys, localStorage: Object.keys(localStorage) };
-  });
+const device = async (page: Page) => ({
+  databases: await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)),
+  widgetKeys: await storedWidgetKeys(page),
+  localStorage: await page.evaluate(() => Object.keys(localStorage)),
+});
 
 const PENDING = 'data-consent="pending"';
 

@@ -63,39 +63,54 @@ export function useOutboxHarness() {
      * Answers like a user: shows the prompt, picks `score` on the scale, types `comment` into the
      * follow-up and presses Send (all through the prompt's DOM). Returns the record's id.
      */
-    async answer(page: Page, score: number, comment: string): Promise<string> {
-      const shown = page.evaluate(() => (window as unknown as Win).nps.show({ force: true }).then((r) => r.id));
-      await page.locator('nps-widget [role=radio]').nth(score).click();
-      await page.locator('nps-widget textarea').fill(comment);
-      await page.locator('nps-widget').getByRole('button', { name: 'Send' }).click();
-      return shown;
-    },
+    answer: answerLikeAUser,
     events: (page: Page) => page.evaluate(() => (window as unknown as Win).events),
     flush: (page: Page) => page.evaluate(() => (window as unknown as Win).nps.flush()),
     /** The outbox's stored records in this profile's IndexedDB. */
-    queued: (page: Page) =>
-      page.evaluate(
-        () =>
-          new Promise<string[]>((ok, no) => {
-            const open = indexedDB.open('nps-widget');
-            open.onerror = () => no(open.error);
-            open.onsuccess = () => {
-              const db = open.result;
-              if (!db.objectStoreNames.contains('kv')) {
-                db.close();
-                ok([]);
-                return;
-              }
-              const req = db.transaction('kv').objectStore('kv').getAllKeys();
-              req.onsuccess = () => {
-                db.close();
-                ok((req.result as string[]).filter((k) => k.startsWith('record:')));
-              };
-            };
-          }),
-      ),
+    queued: async (page: Page) => (await storedWidgetKeys(page)).filter((key) => key.startsWith('record:')),
   };
 }
+
+/**
+ * Answers like a user on a page running the widget: shows the prompt, picks `score` on the scale,
+ * types `comment` into the follow-up and presses Send (all through the prompt's DOM). Returns the
+ * record's id.
+ */
+export async function answerLikeAUser(page: Page, score: number, comment: string): Promise<string> {
+  const shown = page.evaluate(() => (window as unknown as Win).nps.show({ force: true }).then((r) => r.id));
+  await page.locator('nps-widget [role=radio]').nth(score).click();
+  await page.locator('nps-widget textarea').fill(comment);
+  await page.locator('nps-widget').getByRole('button', { name: 'Send' }).click();
+  return shown;
+}
+
+/**
+ * Every key the widget stores in the page's IndexedDB (records, dead letters, user state, …). The
+ * database is opened only if it exists (opening it by name would create it) and closed again, so
+ * reading never blocks the widget's own erasure of it.
+ */
+export const storedWidgetKeys = (page: Page): Promise<string[]> =>
+  page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes('nps-widget')) return [];
+    return new Promise<string[]>((ok, no) => {
+      const open = indexedDB.open('nps-widget');
+      open.onerror = () => no(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('kv')) {
+          db.close();
+          ok([]);
+          return;
+        }
+        const keys = db.transaction('kv').objectStore('kv').getAllKeys();
+        keys.onsuccess = () => {
+          db.close();
+          ok(keys.result.map(String));
+        };
+      };
+    });
+  });
 
 /** Polls `check` until it returns true (real time, in the test process) or fails after `ms`. */
 export async function until(check: () => boolean | Promise<boolean>, ms = 20_000, what = 'condition'): Promise<void> {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startReceiver } from '../helpers/alerts-receiver';
 import { useBrowserSession } from '../helpers/browser-session';
 import { startTestCollector } from '../helpers/collector-route';
-import { until } from '../helpers/outbox-browser';
+import { answerLikeAUser as answer, storedWidgetKeys, until } from '../helpers/outbox-browser';
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><script src="/dist/nps.js"></script>
 <script>
@@ -32,30 +32,9 @@ afterAll(async () => {
   await receiver.close();
 });
 
-/** Answers like a user: the score on the scale, a comment, Send. Returns the record's id. */
-async function answer(page: Page, score: number, comment: string): Promise<string> {
-  const shown = page.evaluate(() => (window as unknown as Win).nps.show({ force: true }).then((r) => r.id));
-  await page.locator('nps-widget [role=radio]').nth(score).click();
-  await page.locator('nps-widget textarea').fill(comment);
-  await page.locator('nps-widget').getByRole('button', { name: 'Send' }).click();
-  return shown;
-}
-
-/** The widget's stored keys (queued records and dead letters) in this context's IndexedDB. */
-const storedKeys = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<string[]>((ok, no) => {
-        const open = indexedDB.open('nps-widget');
-        open.onerror = () => no(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('kv')) return ok([]);
-          const keys = db.transaction('kv').objectStore('kv').getAllKeys();
-          keys.onsuccess = () => ok((keys.result as string[]).filter((k) => /^(record|dead-letter):/.test(k)));
-        };
-      }),
-  );
+/** The widget's stored keys of queued records and dead letters. */
+const storedKeys = async (page: Page) =>
+  (await storedWidgetKeys(page)).filter((key) => /^(record|dead-letter):/.test(key));
 
 const rowsOf = async (table: string, column: string, id: string) =>
   Number((await collector.db.query(`select count(*)::int as n from ${table} where ${column} = $1`, [id])).rows[0]?.n);
