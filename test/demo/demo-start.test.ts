@@ -280,7 +280,7 @@ it('reads ALERT_MAX_PER_MINUTE, WEBHOOK_COMMENT_WAIT_SECONDS and ERASURE_SECRET,
     startDemo({ PORT: '0', DATA_DIR: 'memory://', WEBHOOK_URL: 'demo', WEBHOOK_COMMENT_WAIT_SECONDS: '7200' }),
   ).rejects.toThrow(/^WEBHOOK_COMMENT_WAIT_SECONDS must be a whole number of seconds from 0 to 3600, got "7200"$/);
   await expect(startDemo({ PORT: '0', DATA_DIR: 'memory://', ERASURE_SECRET: 'short' })).rejects.toThrow(
-    /^ERASURE_SECRET must be at least 16 characters long$/,
+    /^ERASURE_SECRET must be a string of at least 16 characters$/,
   );
 });
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ALERT_EVENTS, type AlertEvent } from '../alerts/alert-event';
 import { ALERT_FORMATS, type WebhookFormat } from '../alerts/alert-formats';
 import { resolveWebhooks, type WebhookOptions } from '../alerts/webhook-options';
+import { checkErasureSecret } from '../erasure/erasure-key';
 import { LOG_FORMATS, type LogFormat } from './log-lines';
 import { SettingError } from './setting-error';
 
@@ -128,11 +129,15 @@ function dashboardToken(value: string | undefined): { dashboardToken: string; to
   return { dashboardToken: token, tokenGenerated: false };
 }
 
-/** ERASURE_SECRET: the key of erasure tombstones; never echoed. */
+/** ERASURE_SECRET: checked by the collector's own rule, with the setting named in the message (never echoed). */
 function erasureSecret(value: string | undefined): string | undefined {
   const secret = blank(value);
-  if (secret !== undefined && secret.length < MIN_TOKEN_LENGTH)
-    throw new SettingError('ERASURE_SECRET', `at least ${MIN_TOKEN_LENGTH} characters long`);
+  try {
+    checkErasureSecret(secret);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new SettingError('ERASURE_SECRET', error.message.replace(/^nps collector: erasureSecret must be /, ''));
+  }
   return secret;
 }
 

@@ -117,7 +117,7 @@ describe('readServerSettings', () => {
       { WEBHOOK_COMMENT_WAIT_SECONDS: '7200' },
       /^WEBHOOK_COMMENT_WAIT_SECONDS must be a whole number of seconds from 0 to 3600/,
     ],
-    [{ ERASURE_SECRET: 'short' }, /^ERASURE_SECRET must be at least 16 characters long$/],
+    [{ ERASURE_SECRET: 'short' }, /^ERASURE_SECRET must be a string of at least 16 characters$/],
     [{ PUBLIC_URL: 'nps.example.com' }, /^PUBLIC_URL must be an http\(s\) URL/],
   ])('names the bad setting: %j', (env, message) => {
     expect(() => readServerSettings({ DASHBOARD_TOKEN: TOKEN, ...env })).toThrow(message);
