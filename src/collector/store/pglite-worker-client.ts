@@ -43,92 +43,30 @@ export interface PgliteWorker {
   close(): Promise<void>;
 }
 
-/**
- * Runs PGlite in a worker thread: the collector's thread stays free while a query runs (static
- * files, other routes, timers), and a query that does not answer in time gives a
- * `DatabaseUnavailableError` instead of a request that hangs. PGlite ignores `statement_timeout`, so
- * a worker that has not answered for `restartAfterMs` is stopped and opened again from its data
- * directory (an in-memory database is never restarted: it would come back empty).
- */
-export async function startPgliteWorker(settings: PgliteWorkerSettings): Promise<PgliteWorker> {
-  const waiting = new Map<number, Waiting>();
-  let nextId = 1;
-  let worker: Worker;
-  let ready: Promise<void>;
-  let closing = false;
-  let restarting = false;
-  const restarts = settings.restartAfterMs > 0 && !settings.dataDir.startsWith('memory://');
+/** The client side of one PGlite worker thread (see {@link startPgliteWorker}). */
+class PgliteWorkerClient implements PgliteWorker {
+  readonly #settings: PgliteWorkerSettings;
+  readonly #waiting = new Map<number, Waiting>();
+  #nextId = 1;
+  #worker!: Worker;
+  /** Settles when PGlite is open in the current worker. */
+  ready: Promise<void>;
+  #closing = false;
+  #restarting = false;
+  readonly #watchdog: NodeJS.Timeout | undefined;
 
-  const failAll = (message: string) => {
-    for (const [id, entry] of waiting) {
-      waiting.delete(id);
-      entry.reject(new DatabaseUnavailableError(message));
+  constructor(settings: PgliteWorkerSettings) {
+    this.#settings = settings;
+    this.ready = this.#start();
+    // An in-memory database is never restarted: it would come back empty.
+    if (settings.restartAfterMs > 0 && !settings.dataDir.startsWith('memory://')) {
+      const every = Math.max(50, Math.min(1000, settings.restartAfterMs / 4));
+      this.#watchdog = setInterval(() => this.#checkStuck(), every);
+      this.#watchdog.unref();
     }
-  };
-
-  function onReply(reply: WorkerReply): void {
-    if (reply.kind !== 'reply') return;
-    const entry = waiting.get(reply.id);
-    waiting.delete(reply.id);
-    if (entry?.abandoned && reply.transaction !== undefined)
-      void send({ kind: 'end', transaction: reply.transaction, commit: false }, 0).catch(() => {});
-    if (!entry || entry.abandoned) return;
-    if (reply.error) entry.reject(asError(reply.error));
-    else entry.resolve(reply);
   }
 
-  /** A new worker; settles when PGlite is open in it. */
-  function start(): Promise<void> {
-    const started = new Worker(BOOTSTRAP, {
-      eval: true,
-      workerData: { pgliteUrl: pgliteUrl(), dataDir: settings.dataDir },
-    });
-    worker = started;
-    started.on('exit', () => {
-      if (started === worker && !closing && !restarting) failAll('the PGlite worker stopped');
-    });
-    return new Promise((resolve, reject) => {
-      started.once('message', (first: WorkerReply) => {
-        if (first.kind === 'failed') reject(asError(first.error));
-        else resolve();
-        started.on('message', onReply);
-      });
-      started.once('error', reject);
-    });
-  }
-
-  /**
-   * Stops a stuck worker and opens PGlite again (its recovery replays the write-ahead log). Requests
-   * wait for the new worker meanwhile (within their own timeouts); none is sent to the old one.
-   */
-  function restart(reason: string): void {
-    if (restarting) return;
-    restarting = true;
-    settings.log(`collector: ${reason}; restarting PGlite from ${settings.dataDir}`);
-    const stuck = worker;
-    failAll(reason);
-    ready = stuck
-      .terminate()
-      .then(start)
-      .finally(() => {
-        restarting = false;
-      });
-    ready.catch((error: unknown) => settings.log(`collector: PGlite did not start again: ${String(error)}`));
-  }
-
-  // Abandoned requests count too: the worker is still running them.
-  const watchdog = setInterval(
-    () => {
-      const oldest = Math.min(...[...waiting.values()].map((entry) => entry.since));
-      if (Date.now() - oldest > settings.restartAfterMs)
-        restart(`PGlite has not answered for ${settings.restartAfterMs} ms`);
-    },
-    Math.max(50, Math.min(1000, settings.restartAfterMs / 4)),
-  );
-  if (!restarts) clearInterval(watchdog);
-  watchdog.unref();
-
-  function send(request: Request, timeoutMs: number): Promise<Answer> {
+  request(request: Request, timeoutMs: number): Promise<Answer> {
     return new Promise<Answer>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
       const entry: Waiting = {
@@ -150,29 +88,105 @@ export async function startPgliteWorker(settings: PgliteWorkerSettings): Promise
         }, timeoutMs);
         timer.unref();
       }
-      ready.then(
-        () => {
-          if (entry.abandoned) return;
-          const id = nextId++;
-          entry.since = Date.now();
-          waiting.set(id, entry);
-          worker.postMessage({ ...request, id });
-        },
+      this.ready.then(
+        () => this.#post(request, entry),
         (error: unknown) => entry.reject(new DatabaseUnavailableError('PGlite could not start', 5, { cause: error })),
       );
     });
   }
 
-  ready = start();
-  await ready;
-  return {
-    request: send,
-    async close() {
-      closing = true;
-      clearInterval(watchdog);
-      await send({ kind: 'close' }, settings.statementTimeoutMs).catch(() => {});
-      await worker.terminate();
-      failAll('the PGlite database was closed');
-    },
-  };
+  async close(): Promise<void> {
+    this.#closing = true;
+    clearInterval(this.#watchdog);
+    await this.request({ kind: 'close' }, this.#settings.statementTimeoutMs).catch(() => {});
+    await this.#worker.terminate();
+    this.#failAll('the PGlite database was closed');
+  }
+
+  #post(request: Request, entry: Waiting): void {
+    if (entry.abandoned) return;
+    const id = this.#nextId++;
+    entry.since = Date.now();
+    this.#waiting.set(id, entry);
+    this.#worker.postMessage({ ...request, id });
+  }
+
+  #failAll(message: string): void {
+    for (const [id, entry] of this.#waiting) {
+      this.#waiting.delete(id);
+      entry.reject(new DatabaseUnavailableError(message));
+    }
+  }
+
+  #onReply(reply: WorkerReply): void {
+    if (reply.kind !== 'reply') return;
+    const entry = this.#waiting.get(reply.id);
+    this.#waiting.delete(reply.id);
+    if (entry?.abandoned && reply.transaction !== undefined)
+      void this.request({ kind: 'end', transaction: reply.transaction, commit: false }, 0).catch(() => {});
+    if (!entry || entry.abandoned) return;
+    if (reply.error) entry.reject(asError(reply.error));
+    else entry.resolve(reply);
+  }
+
+  /** A new worker; settles when PGlite is open in it. */
+  #start(): Promise<void> {
+    const started = new Worker(BOOTSTRAP, {
+      eval: true,
+      workerData: { pgliteUrl: pgliteUrl(), dataDir: this.#settings.dataDir },
+    });
+    this.#worker = started;
+    started.on('exit', () => {
+      if (started === this.#worker && !this.#closing && !this.#restarting) this.#failAll('the PGlite worker stopped');
+    });
+    return new Promise((resolve, reject) => {
+      started.once('message', (first: WorkerReply) => {
+        if (first.kind === 'failed') reject(asError(first.error));
+        else resolve();
+        started.on('message', (reply: WorkerReply) => this.#onReply(reply));
+      });
+      started.once('error', reject);
+    });
+  }
+
+  /** Abandoned requests count too: the worker is still running them. */
+  #checkStuck(): void {
+    const oldest = Math.min(...[...this.#waiting.values()].map((entry) => entry.since));
+    const limit = this.#settings.restartAfterMs;
+    if (Date.now() - oldest > limit) this.#restart(`PGlite has not answered for ${limit} ms`);
+  }
+
+  /**
+   * Stops a stuck worker and opens PGlite again (its recovery replays the write-ahead log). Requests
+   * wait for the new worker meanwhile (within their own timeouts); none is sent to the old one.
+   */
+  #restart(reason: string): void {
+    if (this.#restarting) return;
+    this.#restarting = true;
+    const { log, dataDir } = this.#settings;
+    log(`collector: ${reason}; restarting PGlite from ${dataDir}`);
+    const stuck = this.#worker;
+    this.#failAll(reason);
+    this.ready = stuck
+      .terminate()
+      .then(() => this.#start())
+      .finally(() => {
+        this.#restarting = false;
+      });
+    this.ready.catch((error: unknown) => log(`collector: PGlite did not start again: ${String(error)}`));
+  }
+}
+
+/**
+ * Runs PGlite in a worker thread: the collector's thread stays free while a query runs (static
+ * files, other routes, timers), and a query that does not answer in time gives a
+ * `DatabaseUnavailableError` instead of a request that hangs. PGlite ignores `statement_timeout`, so
+ * a worker that has not answered for `restartAfterMs` is stopped and opened again from its data
+ * directory (an in-memory database is never restarted: it would come back empty).
+ * @example const worker = await startPgliteWorker({ dataDir: '.data', statementTimeoutMs: 5000, restartAfterMs: 30000, log: console.error });
+ */
+export async function startPgliteWorker(settings: PgliteWorkerSettings): Promise<PgliteWorker> {
+  const client = new PgliteWorkerClient(settings);
+  await client.ready;
+  return client;
 }
