@@ -1,18 +1,19 @@
 import { fileURLToPath } from 'node:url';
-import { createAlertDelivery } from '../alerts/alert-delivery';
+
 import type { AlertDeliveryOptions } from '../alerts/delivery-options';
 import { resolveWebhooks, type WebhookOptions } from '../alerts/webhook-options';
+import { startAlertDelivery } from '../alerts/start-alert-delivery';
 import { checkErasureSecret, erasureKey } from '../erasure/erasure-key';
 import { createDashboardAuth } from './dashboard-auth';
 import { createDashboardRoutes } from './dashboard-routes';
-import { type FailedAlertAttempt, reportFailedAttempts } from '../alerts/failed-attempt-log';
+import type { FailedAlertAttempt } from '../alerts/failed-attempt-log';
 import { createHealthRoute } from './health-route';
 import { failureReply } from './failure-reply';
 import { HttpError } from './http-error';
 import { createIngestRoute } from './ingest-route';
 import { createRateLimiter, type RateLimit } from './rate-limiter';
 import { createReadApi } from './read-api';
-import { type RefusedRequest, refusedRequest } from './refused-request';
+import type { RefusedRequest } from './refused-request';
 import { startRollupMaintenance } from '../rollups/rollup-maintenance';
 import { checkSegmentKeys } from '../rollups/segment-keys';
 import type { ResponseStore } from '../store/response-store';
@@ -167,20 +168,16 @@ export function createCollector(options: CollectorOptions): Collector {
   // A bad key is refused here, not later by the maintenance in the background.
   if (options.segmentKeys !== undefined) checkSegmentKeys(options.segmentKeys);
   const webhooks = resolveWebhooks(options.webhooks);
-  const { onRefused, onAlertFailed } = options;
-  const alertFetch = options.alertDelivery?.fetch ?? globalThis.fetch;
+  const { onRefused } = options;
   checkErasureSecret(options.erasureSecret);
   const tombstoneKey = erasureKey(store.db.query, options.erasureSecret || undefined);
-  const delivery = webhooks.length
-    ? createAlertDelivery({
-        ...options.alertDelivery,
-        fetch: onAlertFailed ? reportFailedAttempts(alertFetch, onAlertFailed) : alertFetch,
-        db: store.db,
-        webhooks,
-        dashboardUrl: options.dashboardUrl,
-      })
-    : undefined;
-  delivery?.start();
+  const delivery = startAlertDelivery({
+    ...options.alertDelivery,
+    db: store.db,
+    webhooks,
+    dashboardUrl: options.dashboardUrl,
+    onAlertFailed: options.onAlertFailed,
+  });
   const maintenance = startRollupMaintenance({ db: store.db, segmentKeys: options.segmentKeys, log });
   const auth = createDashboardAuth({
     store,
@@ -224,11 +221,8 @@ export function createCollector(options: CollectorOptions): Collector {
   }
 
   // A refusal (a 4xx) is reported to onRefused (the server's log line); a fault is logged with its stack.
-  const failure = (request: Request, client: string, error: unknown) => {
-    if (error instanceof HttpError && error.status < 500)
-      onRefused?.(refusedRequest(request, error.status, error.message, client));
-    return failureReply(request, error, log);
-  };
+  const failure = (request: Request, client: string, error: unknown) =>
+    failureReply(request, error, log, onRefused, client);
 
   async function collector(request: Request, info: RequestInfo = {}): Promise<Response> {
     const client = info.clientAddress ?? 'unknown';
